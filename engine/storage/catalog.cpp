@@ -1,0 +1,178 @@
+#include "storage/catalog.h"
+
+#include "storage/key_codec.h"
+
+namespace kg {
+namespace {
+
+// Meta key prefixes. Stored on disk: never change.
+const std::string kLabelPrefix = "label:";
+const std::string kTypePrefix = "type:";
+const std::string kKeyPrefix = "prop:";
+const std::string kIndexPrefix = "index:";
+const std::string kNextNode = "next_node";
+const std::string kNextRel = "next_rel";
+const std::string kNodeCount = "node_count";
+const std::string kRelCount = "rel_count";
+const std::string kFormatMagic = "kg-graph";
+
+std::string U64Value(uint64_t v) {
+  std::string s;
+  key_codec::PutU64(&s, v);
+  return s;
+}
+
+std::string IdKey(const std::string& prefix, uint32_t id) {
+  std::string k = prefix;
+  key_codec::PutU32(&k, id);
+  return k;
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+}  // namespace
+
+const char* const Catalog::kFormatKey = "format";
+const char* const Catalog::kBulkLoadKey = "bulk_load_in_progress";
+
+std::optional<uint32_t> Catalog::Find(const NameTable& t, std::string_view name) {
+  auto it = t.ids.find(std::string(name));
+  if (it == t.ids.end()) return std::nullopt;
+  return it->second;
+}
+
+uint32_t Catalog::Intern(NameTable* t, std::string_view name, std::set<uint32_t>* dirty,
+                         std::vector<uint64_t>* counts) {
+  std::string key(name);
+  auto it = t->ids.find(key);
+  if (it != t->ids.end()) return it->second;
+  const uint32_t id = static_cast<uint32_t>(t->names.size());
+  t->names.push_back(key);
+  t->ids.emplace(std::move(key), id);
+  if (counts) counts->push_back(0);
+  dirty->insert(id);
+  return id;
+}
+
+PropertyKeyId Catalog::InternPropertyKey(std::string_view name) {
+  return Intern(&keys_, name, &dirty_keys_, nullptr);
+}
+
+void Catalog::AddToLabel(LabelId id, int64_t delta) {
+  label_counts_.at(id) += delta;
+  dirty_labels_.insert(id);
+}
+
+void Catalog::AddToRelType(RelTypeId id, int64_t delta) {
+  type_counts_.at(id) += delta;
+  dirty_types_.insert(id);
+}
+
+void Catalog::AddIndex(IndexDef def) {
+  indexes_.insert(def);
+  dirty_indexes_.insert(def);
+}
+
+void Catalog::RemoveIndex(IndexDef def) {
+  indexes_.erase(def);
+  dirty_indexes_.insert(def);
+}
+
+std::vector<PropertyKeyId> Catalog::IndexedKeys(LabelId label) const {
+  std::vector<PropertyKeyId> keys;
+  for (auto it = indexes_.lower_bound(IndexDef{label, 0}); it != indexes_.end() && it->label == label; ++it) {
+    keys.push_back(it->key);
+  }
+  return keys;
+}
+
+std::vector<std::pair<std::string, std::optional<std::string>>> Catalog::ChangedEntries() const {
+  std::vector<std::pair<std::string, std::optional<std::string>>> out;
+  for (uint32_t id : dirty_labels_) out.emplace_back(IdKey(kLabelPrefix, id), U64Value(label_counts_[id]) + labels_.names[id]);
+  for (uint32_t id : dirty_types_) out.emplace_back(IdKey(kTypePrefix, id), U64Value(type_counts_[id]) + types_.names[id]);
+  for (uint32_t id : dirty_keys_) out.emplace_back(IdKey(kKeyPrefix, id), keys_.names[id]);
+  for (const IndexDef& def : dirty_indexes_) {
+    std::string k = kIndexPrefix;
+    key_codec::PutU32(&k, def.label);
+    key_codec::PutU32(&k, def.key);
+    if (indexes_.count(def)) {
+      out.emplace_back(std::move(k), std::string());
+    } else {
+      out.emplace_back(std::move(k), std::nullopt);
+    }
+  }
+  out.emplace_back(kNextNode, U64Value(next_node_id_));
+  out.emplace_back(kNextRel, U64Value(next_rel_id_));
+  out.emplace_back(kNodeCount, U64Value(node_count_));
+  out.emplace_back(kRelCount, U64Value(rel_count_));
+  return out;
+}
+
+void Catalog::ClearChanges() {
+  dirty_labels_.clear();
+  dirty_types_.clear();
+  dirty_keys_.clear();
+  dirty_indexes_.clear();
+}
+
+std::vector<std::pair<std::string, std::string>> Catalog::InitialEntries() {
+  std::string format = kFormatMagic;
+  key_codec::PutU32(&format, kFormatVersion);
+  return {{kFormatKey, format}, {kNextNode, U64Value(0)}, {kNextRel, U64Value(0)},
+          {kNodeCount, U64Value(0)}, {kRelCount, U64Value(0)}};
+}
+
+Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::string>>& entries) {
+  Catalog c;
+  bool have_format = false;
+  auto corrupt = [](const std::string& key) {
+    return Status::Storage("corrupt catalog entry '" + key + "'");
+  };
+  auto load_name = [&](NameTable* t, std::vector<uint64_t>* counts, const std::string& key,
+                       const std::string& prefix, const std::string& value) -> Status {
+    if (key.size() != prefix.size() + 4 || (counts && value.size() < 8)) return corrupt(key);
+    const uint32_t id = key_codec::GetU32(key.data() + prefix.size());
+    if (id != t->names.size()) return corrupt(key);  // ids are dense and come back in order
+    std::string name = counts ? value.substr(8) : value;
+    t->ids.emplace(name, id);
+    t->names.push_back(std::move(name));
+    if (counts) counts->push_back(key_codec::GetU64(value.data()));
+    return Status::Ok();
+  };
+  for (const auto& [key, value] : entries) {
+    if (key == kFormatKey) {
+      if (value.size() != kFormatMagic.size() + 4 || !StartsWith(value, kFormatMagic)) {
+        return Status::Storage("not a kg database (unrecognised format marker)");
+      }
+      const uint32_t version = key_codec::GetU32(value.data() + kFormatMagic.size());
+      if (version > kFormatVersion) {
+        return Status::Storage("database format version " + std::to_string(version) +
+                               " is newer than this kg understands (" + std::to_string(kFormatVersion) +
+                               "); upgrade kg to open it");
+      }
+      if (version < 1) return Status::Storage("database format version " + std::to_string(version) + " is not supported");
+      have_format = true;
+    } else if (StartsWith(key, kLabelPrefix)) {
+      KG_RETURN_IF_ERROR(load_name(&c.labels_, &c.label_counts_, key, kLabelPrefix, value));
+    } else if (StartsWith(key, kTypePrefix)) {
+      KG_RETURN_IF_ERROR(load_name(&c.types_, &c.type_counts_, key, kTypePrefix, value));
+    } else if (StartsWith(key, kKeyPrefix)) {
+      KG_RETURN_IF_ERROR(load_name(&c.keys_, nullptr, key, kKeyPrefix, value));
+    } else if (StartsWith(key, kIndexPrefix)) {
+      if (key.size() != kIndexPrefix.size() + 8) return corrupt(key);
+      c.indexes_.insert(IndexDef{key_codec::GetU32(key.data() + kIndexPrefix.size()),
+                                 key_codec::GetU32(key.data() + kIndexPrefix.size() + 4)});
+    } else if (key == kNextNode || key == kNextRel || key == kNodeCount || key == kRelCount) {
+      if (value.size() != 8) return corrupt(key);
+      const uint64_t v = key_codec::GetU64(value.data());
+      if (key == kNextNode) c.next_node_id_ = v;
+      else if (key == kNextRel) c.next_rel_id_ = v;
+      else if (key == kNodeCount) c.node_count_ = v;
+      else c.rel_count_ = v;
+    }
+  }
+  if (!have_format) return Status::Storage("not a kg database (no format marker)");
+  return c;
+}
+
+}  // namespace kg

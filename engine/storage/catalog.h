@@ -1,0 +1,115 @@
+// Catalog: the schema a database carries with it.
+//
+// Labels, relationship types and property keys are interned to small
+// integers so that records and keys stay compact; the catalog maps them back
+// to names. It also keeps counts per label and type (the planner's
+// statistics), the declared property indexes, the next free ids, and the
+// format version.
+//
+// A Catalog object is an immutable snapshot once published: a reader takes a
+// shared_ptr at the start of its transaction and sees counts that agree with
+// its data snapshot. The single writer works on a private copy and publishes
+// it on commit (copy-on-write). Entries changed since the copy are tracked so
+// that a commit writes only those.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+#include "storage/ids.h"
+
+namespace kg {
+
+struct IndexDef {
+  LabelId label;
+  PropertyKeyId key;
+  friend bool operator<(const IndexDef& a, const IndexDef& b) {
+    return a.label != b.label ? a.label < b.label : a.key < b.key;
+  }
+  friend bool operator==(const IndexDef& a, const IndexDef& b) { return a.label == b.label && a.key == b.key; }
+};
+
+class Catalog {
+ public:
+  // Version of the on-disk format this build writes and understands.
+  // Bump it on any incompatible change to docs/storage.md.
+  static constexpr uint32_t kFormatVersion = 1;
+
+  std::optional<LabelId> FindLabel(std::string_view name) const { return Find(labels_, name); }
+  std::optional<RelTypeId> FindRelType(std::string_view name) const { return Find(types_, name); }
+  std::optional<PropertyKeyId> FindPropertyKey(std::string_view name) const { return Find(keys_, name); }
+  const std::string& LabelName(LabelId id) const { return labels_.names.at(id); }
+  const std::string& RelTypeName(RelTypeId id) const { return types_.names.at(id); }
+  const std::string& PropertyKeyName(PropertyKeyId id) const { return keys_.names.at(id); }
+  size_t num_labels() const { return labels_.names.size(); }
+  size_t num_rel_types() const { return types_.names.size(); }
+  size_t num_property_keys() const { return keys_.names.size(); }
+
+  uint64_t NodesWithLabel(LabelId id) const { return id < label_counts_.size() ? label_counts_[id] : 0; }
+  uint64_t RelsOfType(RelTypeId id) const { return id < type_counts_.size() ? type_counts_[id] : 0; }
+  uint64_t node_count() const { return node_count_; }
+  uint64_t rel_count() const { return rel_count_; }
+  NodeId next_node_id() const { return next_node_id_; }
+  RelId next_rel_id() const { return next_rel_id_; }
+
+  const std::set<IndexDef>& indexes() const { return indexes_; }
+  bool HasIndex(LabelId label, PropertyKeyId key) const { return indexes_.count(IndexDef{label, key}) > 0; }
+  // Declared indexes on properties of nodes with this label.
+  std::vector<PropertyKeyId> IndexedKeys(LabelId label) const;
+
+  // --- Changes, made by the writer on its private copy. ---
+  LabelId InternLabel(std::string_view name) { return Intern(&labels_, name, &dirty_labels_, &label_counts_); }
+  RelTypeId InternRelType(std::string_view name) { return Intern(&types_, name, &dirty_types_, &type_counts_); }
+  PropertyKeyId InternPropertyKey(std::string_view name);
+  void AddToLabel(LabelId id, int64_t delta);
+  void AddToRelType(RelTypeId id, int64_t delta);
+  void AddNodes(int64_t delta) { node_count_ += delta; }
+  void AddRels(int64_t delta) { rel_count_ += delta; }
+  NodeId AllocateNodeId() { return next_node_id_++; }
+  RelId AllocateRelId() { return next_rel_id_++; }
+  void AddIndex(IndexDef def);
+  void RemoveIndex(IndexDef def);
+
+  // --- Persistence (the meta column family). ---
+  // Key/value pairs for every entry changed since this copy was made (or
+  // since ClearChanges), plus the counters. Deleted entries have no value.
+  std::vector<std::pair<std::string, std::optional<std::string>>> ChangedEntries() const;
+  void ClearChanges();
+  // Entries for a brand-new database.
+  static std::vector<std::pair<std::string, std::string>> InitialEntries();
+  // Rebuilds a catalog from every entry of the meta column family. Fails on
+  // a directory that is not kg's or a format version this build can't read.
+  static Result<Catalog> Load(const std::vector<std::pair<std::string, std::string>>& entries);
+
+  // Meta keys that are not catalog entries.
+  static const char* const kFormatKey;
+  static const char* const kBulkLoadKey;
+
+ private:
+  struct NameTable {
+    std::vector<std::string> names;
+    std::unordered_map<std::string, uint32_t> ids;
+  };
+  static std::optional<uint32_t> Find(const NameTable& t, std::string_view name);
+  static uint32_t Intern(NameTable* t, std::string_view name, std::set<uint32_t>* dirty,
+                         std::vector<uint64_t>* counts);
+
+  NameTable labels_, types_, keys_;
+  std::vector<uint64_t> label_counts_, type_counts_;
+  uint64_t node_count_ = 0, rel_count_ = 0;
+  NodeId next_node_id_ = 0;
+  RelId next_rel_id_ = 0;
+  std::set<IndexDef> indexes_;
+
+  std::set<uint32_t> dirty_labels_, dirty_types_, dirty_keys_;
+  std::set<IndexDef> dirty_indexes_;
+};
+
+}  // namespace kg

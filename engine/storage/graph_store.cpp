@@ -1,0 +1,290 @@
+#include "storage/graph_store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "storage/bulk_loader.h"
+#include "storage/key_codec.h"
+#include "storage/rocks_util.h"
+#include "storage/transaction.h"
+
+namespace kg {
+namespace fs = std::filesystem;
+namespace {
+
+// Column family names, in ColumnFamily order. Stored on disk: never rename.
+const char* const kCfNames[kNumColumnFamilies] = {
+    rocksdb::kDefaultColumnFamilyName.c_str(), "nodes", "rels", "adjacency", "labels", "property_index",
+    "unique_keys"};
+
+rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.cache_index_and_filter_blocks = true;
+  t.pin_l0_filter_and_index_blocks_in_cache = true;
+  t.format_version = 5;
+  // Point lookups (records by id, nodes by key) skip files with a bloom
+  // filter; scan-only families do not need one.
+  if (f == ColumnFamily::kNodes || f == ColumnFamily::kRels || f == ColumnFamily::kUniqueKeys) {
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  o.compression = rocksdb::kLZ4Compression;
+  o.bottommost_compression = rocksdb::kZSTD;
+  o.level_compaction_dynamic_level_bytes = true;
+  return o;
+}
+
+bool IsLockError(const rocksdb::Status& s) {
+  const std::string m = s.ToString();
+  return s.IsIOError() && (m.find("lock") != std::string::npos || m.find("Resource temporarily unavailable") != std::string::npos);
+}
+
+}  // namespace
+
+GraphStore::GraphStore(std::string path, StoreOptions options) : path_(std::move(path)), options_(options) {}
+
+GraphStore::~GraphStore() {
+  for (auto* h : cfs_) {
+    if (h) db_->DestroyColumnFamilyHandle(h);
+  }
+  delete db_;
+  if (!secondary_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_dir_, ec);
+  }
+}
+
+Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path, StoreOptions options) {
+  std::unique_ptr<GraphStore> store(new GraphStore(path, options));
+  KG_RETURN_IF_ERROR(store->OpenDb());
+  KG_ASSIGN_OR_RETURN(Catalog catalog, store->ReadCatalog());
+  store->catalog_ = std::make_shared<const Catalog>(std::move(catalog));
+  return store;
+}
+
+Status GraphStore::OpenDb() {
+  std::error_code ec;
+  const fs::file_status st = fs::status(path_, ec);
+  bool fresh = false;
+  if (!fs::exists(st)) {
+    if (options_.read_only || !options_.create_if_missing) return Status::NotFound("no database at " + path_);
+    fs::create_directories(path_, ec);
+    if (ec) return Status::Io("cannot create " + path_ + ": " + ec.message());
+    fresh = true;
+  } else if (!fs::is_directory(st)) {
+    return Status::Storage(path_ + " is not a kg database (it is a file, not a directory)");
+  } else if (fs::is_empty(path_, ec)) {
+    if (options_.read_only || !options_.create_if_missing) return Status::NotFound("no database at " + path_ + " (the directory is empty)");
+    fresh = true;
+  } else if (!fs::exists(fs::path(path_) / "CURRENT")) {
+    return Status::Storage(path_ + " is not a kg database (the directory holds other files)");
+  }
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = fresh;
+  db_options.create_missing_column_families = fresh;
+  db_options.max_background_jobs = 2;
+  db_options.bytes_per_sync = 1 << 20;
+  db_options.keep_log_file_num = 3;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  block_cache_ = rocksdb::NewLRUCache(options_.block_cache_bytes);
+
+  if (!fresh) {
+    std::vector<std::string> existing;
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
+    if (!s.ok()) return Status::Storage(path_ + " is not a kg database (" + s.ToString() + ")");
+    for (const char* name : kCfNames) {
+      if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
+        return Status::Storage(path_ + " is not a kg database (a RocksDB database without kg's column families)");
+      }
+    }
+  }
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < kNumColumnFamilies; ++i) {
+    descriptors.emplace_back(kCfNames[i], CfOptions(static_cast<ColumnFamily>(i), block_cache_));
+  }
+  rocksdb::Status s;
+  if (options_.read_only) {
+    // A secondary instance follows the primary's files, so it may be opened
+    // while another process writes (a plain read-only instance may not).
+    char tmpl[] = "/tmp/kg-secondary-XXXXXX";
+    if (!mkdtemp(tmpl)) return Status::Io("cannot create a directory for the read-only instance in /tmp");
+    secondary_dir_ = tmpl;
+    rocksdb::Options o(db_options, rocksdb::ColumnFamilyOptions());
+    o.max_open_files = -1;
+    s = rocksdb::DB::OpenAsSecondary(o, path_, secondary_dir_, descriptors, &cfs_, &db_);
+  } else {
+    s = rocksdb::DB::Open(db_options, path_, descriptors, &cfs_, &db_);
+  }
+  if (IsLockError(s)) {
+    return Status::Storage("database " + path_ +
+                           " is in use by another process; open it read-only to read it meanwhile");
+  }
+  if (!s.ok()) return Status::Storage("cannot open database " + path_ + ": " + s.ToString());
+
+  if (fresh) {
+    rocksdb::WriteBatch batch;
+    for (const auto& [k, v] : Catalog::InitialEntries()) batch.Put(cf(ColumnFamily::kMeta), k, v);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    KG_RETURN_IF_ERROR(FromRocks(db_->Write(wo, &batch), "initialising " + path_));
+  }
+  return Status::Ok();
+}
+
+Result<Catalog> GraphStore::ReadCatalog() {
+  std::vector<std::pair<std::string, std::string>> entries;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(ColumnFamily::kMeta)));
+  bool bulk_marker = false;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key().ToString() == Catalog::kBulkLoadKey) bulk_marker = true;
+    entries.emplace_back(it->key().ToString(), it->value().ToString());
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the catalog of " + path_));
+  Result<Catalog> catalog = Catalog::Load(entries);
+  if (!catalog.ok()) return Status::Storage(path_ + ": " + catalog.status().message());
+  if (bulk_marker) {
+    return Status::Storage("a bulk load into " + path_ +
+                           " did not finish, so the database may hold part of it; load it again into a new database");
+  }
+  return catalog;
+}
+
+std::shared_ptr<const Catalog> GraphStore::catalog() const {
+  std::lock_guard<std::mutex> lock(publish_mutex_);
+  return catalog_;
+}
+
+void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) { catalog_ = std::move(catalog); }
+
+Result<std::unique_ptr<Transaction>> GraphStore::BeginRead() {
+  std::unique_ptr<Transaction> txn(new Transaction(this, /*write=*/false));
+  if (options_.read_only) {
+    // Catch up with the primary only when no reader is looking: a secondary
+    // instance has no snapshots, so its view must not move under a reader.
+    {
+      std::unique_lock<std::shared_mutex> exclusive(secondary_mutex_, std::try_to_lock);
+      if (exclusive.owns_lock()) {
+        db_->TryCatchUpWithPrimary();
+        Result<Catalog> fresh = ReadCatalog();
+        if (fresh.ok()) {
+          std::lock_guard<std::mutex> lock(publish_mutex_);
+          catalog_ = std::make_shared<const Catalog>(std::move(fresh).value());
+        }
+      }
+    }
+    txn->secondary_lock_ = std::shared_lock<std::shared_mutex>(secondary_mutex_);
+    std::lock_guard<std::mutex> lock(publish_mutex_);
+    txn->base_catalog_ = catalog_;
+  } else {
+    std::lock_guard<std::mutex> lock(publish_mutex_);
+    txn->snapshot_ = db_->GetSnapshot();
+    txn->base_catalog_ = catalog_;
+  }
+  txn->catalog_ = txn->base_catalog_.get();
+  return txn;
+}
+
+Result<std::unique_ptr<Transaction>> GraphStore::BeginWrite() {
+  if (options_.read_only) return Status::Usage("the database " + path_ + " is open read-only");
+  std::unique_ptr<Transaction> txn(new Transaction(this, /*write=*/true));
+  txn->writer_lock_ = std::unique_lock<std::mutex>(writer_mutex_);
+  std::lock_guard<std::mutex> lock(publish_mutex_);
+  txn->snapshot_ = db_->GetSnapshot();
+  txn->base_catalog_ = catalog_;
+  txn->private_catalog_ = std::make_shared<Catalog>(*catalog_);
+  txn->private_catalog_->ClearChanges();
+  txn->catalog_ = txn->private_catalog_.get();
+  return txn;
+}
+
+Result<std::unique_ptr<BulkLoader>> GraphStore::BeginBulkLoad() {
+  if (options_.read_only) return Status::Usage("the database " + path_ + " is open read-only");
+  std::unique_ptr<BulkLoader> loader(new BulkLoader(this));
+  KG_RETURN_IF_ERROR(loader->Start());
+  return loader;
+}
+
+Status GraphStore::CreateIndex(std::string_view label, std::string_view key) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, BeginWrite());
+  KG_ASSIGN_OR_RETURN(LabelId l, txn->InternLabel(label));
+  KG_ASSIGN_OR_RETURN(PropertyKeyId k, txn->InternPropertyKey(key));
+  if (txn->catalog().HasIndex(l, k)) return Status::Ok();
+  txn->private_catalog_->AddIndex(IndexDef{l, k});
+  // Fill it from the nodes already carrying the label.
+  std::vector<NodeId> ids;
+  for (auto c = txn->ScanLabel(l); c->Valid(); c->Next()) ids.push_back(c->id());
+  for (NodeId id : ids) {
+    KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, txn->GetNode(id));
+    if (!node) continue;
+    const Value* v = FindProperty(node->properties, k);
+    if (v && key_codec::IsIndexable(*v)) {
+      KG_RETURN_IF_ERROR(txn->Put(static_cast<int>(ColumnFamily::kPropertyIndex),
+                                  key_codec::PropertyIndexKey(l, k, *v, id), ""));
+    }
+  }
+  return txn->Commit();
+}
+
+Status GraphStore::DropIndex(std::string_view label, std::string_view key) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, BeginWrite());
+  auto l = txn->catalog().FindLabel(label);
+  auto k = txn->catalog().FindPropertyKey(key);
+  if (!l || !k || !txn->catalog().HasIndex(*l, *k)) {
+    return Status::NotFound("no index on :" + std::string(label) + "(" + std::string(key) + ")");
+  }
+  std::vector<std::string> keys;
+  {
+    const std::string prefix = key_codec::PropertyIndexPrefix(*l, *k);
+    auto stream = txn->Scan(static_cast<int>(ColumnFamily::kPropertyIndex),
+                            {{prefix, key_codec::PrefixSuccessor(prefix)}});
+    for (; stream->Valid(); stream->Next()) keys.emplace_back(stream->key());
+    KG_RETURN_IF_ERROR(stream->status());
+  }
+  for (const std::string& key_bytes : keys) {
+    KG_RETURN_IF_ERROR(txn->Delete(static_cast<int>(ColumnFamily::kPropertyIndex), key_bytes));
+  }
+  txn->private_catalog_->RemoveIndex(IndexDef{*l, *k});
+  return txn->Commit();
+}
+
+Status GraphStore::Flush() {
+  if (options_.read_only) return Status::Ok();
+  rocksdb::FlushOptions fo;
+  fo.wait = true;
+  return FromRocks(db_->Flush(fo, cfs_), "flushing " + path_);
+}
+
+Status GraphStore::Compact() {
+  if (options_.read_only) return Status::Ok();
+  for (auto* h : cfs_) {
+    rocksdb::CompactRangeOptions co;
+    KG_RETURN_IF_ERROR(FromRocks(db_->CompactRange(co, h, nullptr, nullptr), "compacting " + path_));
+  }
+  return Status::Ok();
+}
+
+std::string GraphStore::DescribeStorage() const {
+  std::string out;
+  for (int i = 0; i < kNumColumnFamilies; ++i) {
+    uint64_t keys = 0, live = 0;
+    db_->GetIntProperty(cfs_[i], "rocksdb.estimate-num-keys", &keys);
+    db_->GetIntProperty(cfs_[i], "rocksdb.estimate-live-data-size", &live);
+    out += std::string(kCfNames[i]) + ": ~" + std::to_string(keys) + " keys, ~" +
+           std::to_string(live / 1024) + " KiB on disk\n";
+  }
+  return out;
+}
+
+}  // namespace kg

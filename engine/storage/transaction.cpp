@@ -1,0 +1,582 @@
+#include "storage/transaction.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <algorithm>
+
+#include "common/value_compare.h"
+#include "storage/graph_store.h"
+#include "storage/key_codec.h"
+#include "storage/record_codec.h"
+#include "storage/rocks_util.h"
+
+namespace kg {
+namespace {
+
+constexpr int kNodesCf = static_cast<int>(ColumnFamily::kNodes);
+constexpr int kRelsCf = static_cast<int>(ColumnFamily::kRels);
+constexpr int kAdjacencyCf = static_cast<int>(ColumnFamily::kAdjacency);
+constexpr int kLabelsCf = static_cast<int>(ColumnFamily::kLabels);
+constexpr int kPropertyIndexCf = static_cast<int>(ColumnFamily::kPropertyIndex);
+constexpr int kUniqueKeysCf = static_cast<int>(ColumnFamily::kUniqueKeys);
+constexpr int kMetaCf = static_cast<int>(ColumnFamily::kMeta);
+
+using Range = std::pair<std::string, std::string>;  // [begin, end); empty end: to the end
+
+// Streams the ranges one after another, one RocksDB iterator per range so
+// that each can stop at its upper bound without reading past it.
+class RangeStream : public KeyStream {
+ public:
+  using MakeIterator = std::function<rocksdb::Iterator*(const rocksdb::ReadOptions&)>;
+  RangeStream(MakeIterator make, rocksdb::ReadOptions base, std::vector<Range> ranges)
+      : make_(std::move(make)), base_(base), ranges_(std::move(ranges)) {
+    OpenRange();
+  }
+  bool Valid() const override { return it_ && it_->Valid(); }
+  void Next() override {
+    it_->Next();
+    if (!it_->Valid()) {
+      ++index_;
+      OpenRange();
+    }
+  }
+  std::string_view key() const override { auto k = it_->key(); return {k.data(), k.size()}; }
+  std::string_view value() const override { auto v = it_->value(); return {v.data(), v.size()}; }
+  Status status() const override { return status_; }
+
+ private:
+  void OpenRange() {
+    for (; index_ < ranges_.size(); ++index_) {
+      if (it_ && !it_->status().ok()) break;
+      rocksdb::ReadOptions ro = base_;
+      upper_ = rocksdb::Slice(ranges_[index_].second);
+      ro.iterate_upper_bound = ranges_[index_].second.empty() ? nullptr : &upper_;
+      it_.reset(make_(ro));
+      it_->Seek(ranges_[index_].first);
+      if (it_->Valid()) return;
+      if (!it_->status().ok()) break;
+    }
+    if (it_ && !it_->status().ok()) status_ = FromRocks(it_->status(), "scanning");
+    if (index_ >= ranges_.size() || !status_.ok()) it_.reset();
+  }
+
+  MakeIterator make_;
+  rocksdb::ReadOptions base_;
+  std::vector<Range> ranges_;
+  size_t index_ = 0;
+  rocksdb::Slice upper_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  Status status_;
+};
+
+// Pairs read up front: what a write transaction's scans return.
+class VectorStream : public KeyStream {
+ public:
+  VectorStream(std::vector<std::pair<std::string, std::string>> rows, Status status)
+      : rows_(std::move(rows)), status_(std::move(status)) {}
+  bool Valid() const override { return i_ < rows_.size(); }
+  void Next() override { ++i_; }
+  std::string_view key() const override { return rows_[i_].first; }
+  std::string_view value() const override { return rows_[i_].second; }
+  Status status() const override { return status_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> rows_;
+  size_t i_ = 0;
+  Status status_;
+};
+
+Range PrefixRange(std::string prefix) {
+  std::string end = key_codec::PrefixSuccessor(prefix);
+  return {std::move(prefix), std::move(end)};
+}
+
+Status Finished() { return Status::Usage("the transaction has already ended"); }
+
+// Keys a node record implies in the other column families.
+struct DerivedEntries {
+  std::vector<std::pair<int, std::string>> keys;  // labels and property index, empty values
+  std::optional<std::string> unique_key;          // kUniqueKeysCf key, value is the node id
+};
+
+DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
+  DerivedEntries d;
+  for (LabelId l : node.labels) {
+    d.keys.emplace_back(kLabelsCf, key_codec::LabelKey(l, node.id));
+    for (PropertyKeyId k : catalog.IndexedKeys(l)) {
+      const Value* v = FindProperty(node.properties, k);
+      if (v && key_codec::IsIndexable(*v)) {
+        d.keys.emplace_back(kPropertyIndexCf, key_codec::PropertyIndexKey(l, k, *v, node.id));
+      }
+    }
+  }
+  if (auto key_id = catalog.FindPropertyKey(kKeyProperty)) {
+    if (const Value* v = FindProperty(node.properties, *key_id)) d.unique_key = key_codec::UniqueKeyKey(*v);
+  }
+  return d;
+}
+
+bool Contains(const std::vector<std::pair<int, std::string>>& v, const std::pair<int, std::string>& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+Transaction::Transaction(GraphStore* store, bool write) : store_(store) {
+  if (write) {
+    batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
+  }
+}
+
+Transaction::~Transaction() {
+  if (snapshot_) store_->db_->ReleaseSnapshot(snapshot_);
+}
+
+Status Transaction::CheckWritable() const {
+  if (!batch_) return Status::Usage("this transaction is read-only");
+  if (finished_) return Finished();
+  return Status::Ok();
+}
+
+Status Transaction::Get(int cf, std::string_view key, std::string* value, bool* found) {
+  if (finished_) return Finished();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  rocksdb::Status s = batch_
+      ? batch_->GetFromBatchAndDB(store_->db_, ro, store_->cfs_[cf], rocksdb::Slice(key.data(), key.size()), value)
+      : store_->db_->Get(ro, store_->cfs_[cf], rocksdb::Slice(key.data(), key.size()), value);
+  *found = s.ok();
+  if (s.IsNotFound()) return Status::Ok();
+  return FromRocks(s, "reading");
+}
+
+std::unique_ptr<KeyStream> Transaction::Scan(int cf, std::vector<Range> ranges) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot_;
+  rocksdb::DB* db = store_->db_;
+  rocksdb::ColumnFamilyHandle* handle = store_->cfs_[cf];
+  if (!batch_) {
+    return std::make_unique<RangeStream>(
+        [db, handle](const rocksdb::ReadOptions& o) { return db->NewIterator(o, handle); }, ro, std::move(ranges));
+  }
+  // Write transaction: the snapshot merged with this transaction's writes,
+  // read whole now so that later writes cannot disturb the walk.
+  rocksdb::WriteBatchWithIndex* batch = batch_.get();
+  RangeStream merged(
+      [db, handle, batch](const rocksdb::ReadOptions& o) {
+        return batch->NewIteratorWithBase(handle, db->NewIterator(o, handle), &o);
+      },
+      ro, ranges);
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (; merged.Valid(); merged.Next()) {
+    rows.emplace_back(std::string(merged.key()), std::string(merged.value()));
+  }
+  // Keep only keys inside some range (the batch side ignores bounds).
+  std::vector<std::pair<std::string, std::string>> kept;
+  kept.reserve(rows.size());
+  for (auto& row : rows) {
+    for (const Range& r : ranges) {
+      if (row.first >= r.first && (r.second.empty() || row.first < r.second)) {
+        kept.push_back(std::move(row));
+        break;
+      }
+    }
+  }
+  return std::make_unique<VectorStream>(std::move(kept), merged.status());
+}
+
+Result<std::optional<NodeRecord>> Transaction::GetNode(NodeId id) {
+  std::string value;
+  bool found;
+  KG_RETURN_IF_ERROR(Get(kNodesCf, key_codec::NodeKey(id), &value, &found));
+  if (!found) return std::optional<NodeRecord>();
+  NodeRecord node;
+  KG_RETURN_IF_ERROR(record_codec::DecodeNode(id, value, &node));
+  return std::optional<NodeRecord>(std::move(node));
+}
+
+Result<std::optional<RelRecord>> Transaction::GetRelationship(RelId id) {
+  std::string value;
+  bool found;
+  KG_RETURN_IF_ERROR(Get(kRelsCf, key_codec::RelKey(id), &value, &found));
+  if (!found) return std::optional<RelRecord>();
+  RelRecord rel;
+  KG_RETURN_IF_ERROR(record_codec::DecodeRel(id, value, &rel));
+  return std::optional<RelRecord>(std::move(rel));
+}
+
+Result<bool> Transaction::NodeExists(NodeId id) {
+  std::string value;
+  bool found;
+  KG_RETURN_IF_ERROR(Get(kNodesCf, key_codec::NodeKey(id), &value, &found));
+  return found;
+}
+
+Result<std::optional<NodeId>> Transaction::FindNodeByKey(const Value& key) {
+  if (!key_codec::IsIndexable(key)) return std::optional<NodeId>();
+  std::string value;
+  bool found;
+  KG_RETURN_IF_ERROR(Get(kUniqueKeysCf, key_codec::UniqueKeyKey(key), &value, &found));
+  if (!found) return std::optional<NodeId>();
+  if (value.size() != 8) return Status::Storage("corrupt key entry");
+  return std::optional<NodeId>(key_codec::GetU64(value.data()));
+}
+
+std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir, const std::vector<RelTypeId>& types) {
+  std::vector<Range> ranges;
+  std::vector<RelTypeId> sorted = types;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  for (Direction d : {Direction::kOut, Direction::kIn}) {
+    if (dir != Direction::kBoth && dir != d) continue;
+    if (sorted.empty()) {
+      ranges.push_back(PrefixRange(dir == Direction::kBoth && d == Direction::kOut
+                                       ? key_codec::AdjacencyPrefix(node)
+                                       : key_codec::AdjacencyPrefix(node, d)));
+      if (dir == Direction::kBoth) break;  // the node prefix covers both directions
+    } else {
+      for (RelTypeId t : sorted) ranges.push_back(PrefixRange(key_codec::AdjacencyPrefix(node, d, t)));
+    }
+  }
+  return std::make_unique<AdjacencyCursor>(Scan(kAdjacencyCf, std::move(ranges)), dir == Direction::kBoth);
+}
+
+Result<uint64_t> Transaction::Degree(NodeId node, Direction dir, const std::vector<RelTypeId>& types) {
+  uint64_t n = 0;
+  auto c = Expand(node, dir, types);
+  for (; c->Valid(); c->Next()) ++n;
+  KG_RETURN_IF_ERROR(c->status());
+  return n;
+}
+
+std::unique_ptr<NodeIdCursor> Transaction::ScanLabel(LabelId label) {
+  return std::make_unique<NodeIdCursor>(Scan(kLabelsCf, {PrefixRange(key_codec::LabelPrefix(label))}),
+                                        &key_codec::DecodeLabelKeyNode);
+}
+
+Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, PropertyKeyId key, const IndexRange& range) {
+  if (!catalog_->HasIndex(label, key)) {
+    return Status::Usage("no index on :" + (label < catalog_->num_labels() ? catalog_->LabelName(label) : "?") + "(" +
+                         (key < catalog_->num_property_keys() ? catalog_->PropertyKeyName(key) : "?") + ")");
+  }
+  const std::string prefix = key_codec::PropertyIndexPrefix(label, key);
+  std::string begin = prefix, end;
+  bool empty = false;
+  for (const auto* bound : {&range.lower, &range.upper}) {
+    if (*bound && !key_codec::IsIndexable(**bound)) empty = true;  // null, NaN-free lists: nothing compares
+  }
+  if (range.lower && range.upper && !empty && !CompareComparable(*range.lower, *range.upper)) empty = true;
+  if (empty) {
+    return std::make_unique<NodeIdCursor>(std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, Status::Ok()),
+                                          &key_codec::DecodePropertyIndexNode);
+  }
+  // The byte range covers the whole class of the bounds (or everything with
+  // no bound); the filter below then checks each value exactly, which also
+  // settles integers and floats that share a double.
+  const Value* any_bound = range.lower ? &*range.lower : (range.upper ? &*range.upper : nullptr);
+  std::string class_start;
+  if (any_bound) {
+    key_codec::EncodeOrderedValuePrefix(*any_bound, &class_start);
+    class_start.resize(1);  // the type tag
+  }
+  if (range.lower) {
+    key_codec::EncodeOrderedValuePrefix(*range.lower, &begin);
+  } else {
+    begin += class_start;
+  }
+  if (range.upper) {
+    std::string upper = prefix;
+    key_codec::EncodeOrderedValuePrefix(*range.upper, &upper);
+    end = key_codec::PrefixSuccessor(upper);
+  } else {
+    end = key_codec::PrefixSuccessor(prefix + class_start);
+  }
+  const size_t prefix_size = prefix.size();
+  IndexRange r = range;
+  auto filter = [r, prefix_size](std::string_view k) {
+    size_t used = 0;
+    std::optional<Value> v = key_codec::DecodeOrderedValue(k.substr(prefix_size), &used);
+    if (!v) return false;
+    if (r.lower) {
+      auto c = CompareComparable(*v, *r.lower);
+      if (!c || *c < 0 || (*c == 0 && !r.lower_inclusive)) return false;
+    }
+    if (r.upper) {
+      auto c = CompareComparable(*v, *r.upper);
+      if (!c || *c > 0 || (*c == 0 && !r.upper_inclusive)) return false;
+    }
+    return true;
+  };
+  return std::make_unique<NodeIdCursor>(Scan(kPropertyIndexCf, {{begin, end}}), &key_codec::DecodePropertyIndexNode,
+                                        filter);
+}
+
+std::unique_ptr<NodeCursor> Transaction::ScanNodes() {
+  return std::make_unique<NodeCursor>(Scan(kNodesCf, {{std::string(), std::string()}}));
+}
+
+std::unique_ptr<RelCursor> Transaction::ScanRelationships() {
+  return std::make_unique<RelCursor>(Scan(kRelsCf, {{std::string(), std::string()}}));
+}
+
+// ---------------------------------------------------------------- writes
+
+Result<LabelId> Transaction::InternLabel(std::string_view name) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  if (name.empty()) return Status::Usage("a label cannot be empty");
+  return private_catalog_->InternLabel(name);
+}
+
+Result<RelTypeId> Transaction::InternRelType(std::string_view name) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  if (name.empty()) return Status::Usage("a relationship type cannot be empty");
+  return private_catalog_->InternRelType(name);
+}
+
+Result<PropertyKeyId> Transaction::InternPropertyKey(std::string_view name) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  if (name.empty()) return Status::Usage("a property key cannot be empty");
+  return private_catalog_->InternPropertyKey(name);
+}
+
+Status Transaction::Put(int cf, const std::string& key, std::string_view value) {
+  return FromRocks(batch_->Put(store_->cfs_[cf], key, rocksdb::Slice(value.data(), value.size())), "writing");
+}
+
+Status Transaction::Delete(int cf, const std::string& key) {
+  return FromRocks(batch_->Delete(store_->cfs_[cf], key), "writing");
+}
+
+Status Transaction::ValidateProperties(const Properties& props) const {
+  for (size_t i = 0; i < props.size(); ++i) {
+    if (props[i].key >= catalog_->num_property_keys()) return Status::Usage("unknown property key id " + std::to_string(props[i].key));
+    if (i > 0 && props[i - 1].key >= props[i].key) return Status::Usage("properties must be sorted by key and unique");
+    if (!props[i].value.IsStorable()) {
+      return Status::Constraint("property '" + catalog_->PropertyKeyName(props[i].key) + "' cannot hold " +
+                                props[i].value.ToString() +
+                                " (properties hold booleans, numbers, strings, dates and lists of these)");
+    }
+  }
+  return Status::Ok();
+}
+
+
+Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after) {
+  DerivedEntries old_entries = before ? Derive(*catalog_, *before) : DerivedEntries{};
+  DerivedEntries new_entries = after ? Derive(*catalog_, *after) : DerivedEntries{};
+  const NodeId id = after ? after->id : before->id;
+
+  if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
+    const Value* v = FindProperty(after->properties, *catalog_->FindPropertyKey(kKeyProperty));
+    if (!key_codec::IsIndexable(*v)) {
+      return Status::Constraint("the key property must be a string, number, boolean or date, not " + v->ToString());
+    }
+    std::string owner;
+    bool found;
+    KG_RETURN_IF_ERROR(Get(kUniqueKeysCf, *new_entries.unique_key, &owner, &found));
+    if (found && owner.size() == 8 && key_codec::GetU64(owner.data()) != id) {
+      return Status::Constraint("key " + v->ToString() + " already belongs to node " +
+                                std::to_string(key_codec::GetU64(owner.data())));
+    }
+  }
+  for (const auto& e : old_entries.keys) {
+    if (!Contains(new_entries.keys, e)) KG_RETURN_IF_ERROR(Delete(e.first, e.second));
+  }
+  for (const auto& e : new_entries.keys) {
+    if (!Contains(old_entries.keys, e)) KG_RETURN_IF_ERROR(Put(e.first, e.second, ""));
+  }
+  if (old_entries.unique_key && old_entries.unique_key != new_entries.unique_key) {
+    KG_RETURN_IF_ERROR(Delete(kUniqueKeysCf, *old_entries.unique_key));
+  }
+  if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
+    KG_RETURN_IF_ERROR(Put(kUniqueKeysCf, *new_entries.unique_key, key_codec::NodeKey(id)));
+  }
+  // Label counts follow the label set.
+  if (before) {
+    for (LabelId l : before->labels) if (!after || !after->HasLabel(l)) private_catalog_->AddToLabel(l, -1);
+  }
+  if (after) {
+    for (LabelId l : after->labels) if (!before || !before->HasLabel(l)) private_catalog_->AddToLabel(l, +1);
+    std::string value;
+    record_codec::EncodeNode(*after, &value);
+    return Put(kNodesCf, key_codec::NodeKey(id), value);
+  }
+  return Delete(kNodesCf, key_codec::NodeKey(id));
+}
+
+Result<NodeId> Transaction::CreateNode(std::vector<LabelId> labels, Properties properties) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  std::sort(labels.begin(), labels.end());
+  labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+  for (LabelId l : labels) {
+    if (l >= catalog_->num_labels()) return Status::Usage("unknown label id " + std::to_string(l));
+  }
+  properties = NormaliseProperties(std::move(properties));
+  KG_RETURN_IF_ERROR(ValidateProperties(properties));
+  NodeRecord node;
+  node.id = private_catalog_->AllocateNodeId();
+  node.labels = std::move(labels);
+  node.properties = std::move(properties);
+  KG_RETURN_IF_ERROR(WriteNode(nullptr, &node));
+  private_catalog_->AddNodes(1);
+  return node.id;
+}
+
+Result<RelId> Transaction::CreateRelationship(RelTypeId type, NodeId start, NodeId end, Properties properties) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  if (type >= catalog_->num_rel_types()) return Status::Usage("unknown relationship type id " + std::to_string(type));
+  properties = NormaliseProperties(std::move(properties));
+  KG_RETURN_IF_ERROR(ValidateProperties(properties));
+  for (NodeId n : {start, end}) {
+    KG_ASSIGN_OR_RETURN(bool exists, NodeExists(n));
+    if (!exists) {
+      return Status::Constraint("cannot create a relationship to node " + std::to_string(n) + ": it does not exist");
+    }
+  }
+  RelRecord rel;
+  rel.id = private_catalog_->AllocateRelId();
+  rel.type = type;
+  rel.start = start;
+  rel.end = end;
+  rel.properties = std::move(properties);
+  std::string value;
+  record_codec::EncodeRel(rel, &value);
+  KG_RETURN_IF_ERROR(Put(kRelsCf, key_codec::RelKey(rel.id), value));
+  KG_RETURN_IF_ERROR(Put(kAdjacencyCf, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  KG_RETURN_IF_ERROR(Put(kAdjacencyCf, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
+  private_catalog_->AddRels(1);
+  private_catalog_->AddToRelType(type, 1);
+  return rel.id;
+}
+
+Status Transaction::SetNodeProperty(NodeId id, PropertyKeyId key, Value value) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
+  if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+  NodeRecord updated = *node;
+  SetProperty(&updated.properties, key, std::move(value));
+  KG_RETURN_IF_ERROR(ValidateProperties(updated.properties));
+  return WriteNode(&*node, &updated);
+}
+
+Status Transaction::ReplaceNodeProperties(NodeId id, Properties properties) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
+  if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+  NodeRecord updated = *node;
+  updated.properties = NormaliseProperties(std::move(properties));
+  KG_RETURN_IF_ERROR(ValidateProperties(updated.properties));
+  return WriteNode(&*node, &updated);
+}
+
+Status Transaction::AddNodeLabel(NodeId id, LabelId label) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  if (label >= catalog_->num_labels()) return Status::Usage("unknown label id " + std::to_string(label));
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
+  if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+  if (node->HasLabel(label)) return Status::Ok();
+  NodeRecord updated = *node;
+  updated.labels.insert(std::lower_bound(updated.labels.begin(), updated.labels.end(), label), label);
+  return WriteNode(&*node, &updated);
+}
+
+Status Transaction::RemoveNodeLabel(NodeId id, LabelId label) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
+  if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+  if (!node->HasLabel(label)) return Status::Ok();
+  NodeRecord updated = *node;
+  updated.labels.erase(std::lower_bound(updated.labels.begin(), updated.labels.end(), label));
+  return WriteNode(&*node, &updated);
+}
+
+Status Transaction::SetRelProperty(RelId id, PropertyKeyId key, Value value) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
+  if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+  SetProperty(&rel->properties, key, std::move(value));
+  KG_RETURN_IF_ERROR(ValidateProperties(rel->properties));
+  std::string encoded;
+  record_codec::EncodeRel(*rel, &encoded);
+  return Put(kRelsCf, key_codec::RelKey(id), encoded);
+}
+
+Status Transaction::ReplaceRelProperties(RelId id, Properties properties) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
+  if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+  rel->properties = NormaliseProperties(std::move(properties));
+  KG_RETURN_IF_ERROR(ValidateProperties(rel->properties));
+  std::string encoded;
+  record_codec::EncodeRel(*rel, &encoded);
+  return Put(kRelsCf, key_codec::RelKey(id), encoded);
+}
+
+Status Transaction::DeleteRelationship(RelId id) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
+  if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+  KG_RETURN_IF_ERROR(Delete(kRelsCf, key_codec::RelKey(id)));
+  KG_RETURN_IF_ERROR(Delete(kAdjacencyCf, key_codec::AdjacencyKey(rel->start, Direction::kOut, rel->type, rel->end, id)));
+  KG_RETURN_IF_ERROR(Delete(kAdjacencyCf, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
+  private_catalog_->AddRels(-1);
+  private_catalog_->AddToRelType(rel->type, -1);
+  return Status::Ok();
+}
+
+Status Transaction::DeleteNode(NodeId id, bool detach) {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> node, GetNode(id));
+  if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+  std::vector<RelId> rels;
+  {
+    auto c = Expand(id, Direction::kBoth);
+    for (; c->Valid(); c->Next()) rels.push_back(c->entry().rel);
+    KG_RETURN_IF_ERROR(c->status());
+  }
+  if (!rels.empty() && !detach) {
+    return Status::Constraint("cannot delete node " + std::to_string(id) + ": it still has " +
+                              std::to_string(rels.size()) +
+                              (rels.size() == 1 ? " relationship" : " relationships") +
+                              " (delete them first, or use DETACH DELETE)");
+  }
+  for (RelId r : rels) KG_RETURN_IF_ERROR(DeleteRelationship(r));
+  KG_RETURN_IF_ERROR(WriteNode(&*node, nullptr));
+  private_catalog_->AddNodes(-1);
+  return Status::Ok();
+}
+
+Status Transaction::Commit() {
+  KG_RETURN_IF_ERROR(CheckWritable());
+  finished_ = true;
+  std::lock_guard<std::mutex> lock(store_->publish_mutex_);
+  for (const auto& [key, value] : private_catalog_->ChangedEntries()) {
+    if (value) {
+      KG_RETURN_IF_ERROR(Put(kMetaCf, key, *value));
+    } else {
+      KG_RETURN_IF_ERROR(Delete(kMetaCf, key));
+    }
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = store_->options_.sync_commits;
+  Status s = FromRocks(store_->db_->Write(wo, batch_->GetWriteBatch()), "committing");
+  if (s.ok()) {
+    private_catalog_->ClearChanges();
+    base_catalog_ = std::move(private_catalog_);
+    catalog_ = base_catalog_.get();
+    store_->Publish(base_catalog_);
+  }
+  batch_->Clear();
+  if (writer_lock_.owns_lock()) writer_lock_.unlock();
+  return s;
+}
+
+void Transaction::Rollback() {
+  if (!batch_ || finished_) return;
+  finished_ = true;
+  batch_->Clear();
+  if (writer_lock_.owns_lock()) writer_lock_.unlock();
+}
+
+}  // namespace kg
