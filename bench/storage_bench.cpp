@@ -1,0 +1,661 @@
+// kg_storage_bench: how fast the storage layer loads, reads and expands on
+// this machine.
+//
+// It builds a graph (synthetic, or the CSVs of shared/bench/gen_graph.py),
+// bulk-loads it into a fresh database, closes and reopens the database, and
+// then times random node reads, lookups by key and one-hop expansions. A
+// readable summary goes to stderr and one JSON object to stdout, so that a
+// script can keep the numbers.
+//
+// The input is built in memory before the clock starts, so the load rates
+// measure the store (and building its Properties), not CSV parsing or the
+// random generator. Every read is checked against that input: a wrong
+// answer from the store ends the run with an error instead of a fast number.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <tuple>
+#include <vector>
+
+#include "common/status.h"
+#include "common/value.h"
+#include "storage/bulk_loader.h"
+#include "storage/catalog.h"
+#include "storage/cursors.h"
+#include "storage/graph_store.h"
+#include "storage/ids.h"
+#include "storage/transaction.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+// gen_graph.py's label order and shares; the synthetic graph uses the same
+// so that both modes load graphs of a similar shape.
+constexpr const char* kLabels[] = {"Person", "Organization", "Place", "Event"};
+constexpr double kLabelShares[] = {0.60, 0.25, 0.10, 0.05};
+constexpr int kPerson = 0, kOrganization = 1, kPlace = 2, kEvent = 3;
+
+// Synthetic relationship types: endpoints' labels, share of all
+// relationships, and how strongly popular targets are preferred (the
+// exponent of a power-law rank; 1 is uniform).
+struct RelTypeSpec {
+  const char* name;
+  int from, to;
+  double share;
+  double target_skew;
+};
+constexpr RelTypeSpec kRelTypes[] = {
+    {"KNOWS", kPerson, kPerson, 0.60, 2.0},
+    {"MEMBER_OF", kPerson, kOrganization, 0.20, 2.0},
+    {"ATTENDED", kPerson, kEvent, 0.15, 1.5},
+    {"LOCATED_IN", kOrganization, kPlace, 0.05, 2.5},
+};
+// Sources are skewed too, less than targets, so out-degrees vary.
+constexpr double kSourceSkew = 1.5;
+
+// The property every node gets as its unique key, "n/<id>" in both modes.
+std::string NodeKey(int64_t id) { return "n/" + std::to_string(id); }
+
+struct Options {
+  std::string db = "/tmp/kg-bench/storage";
+  std::string data;  // empty: synthetic graph
+  uint64_t nodes = 100000;
+  uint64_t rels = 1000000;
+  uint64_t reads = 1000000;
+  uint64_t key_lookups = 200000;
+  uint64_t expansions = 200000;
+  uint64_t seed = 42;
+  bool compact = false;
+};
+
+struct NodeRow {
+  uint32_t label;  // index into Input::labels
+  int64_t id;
+  std::string name;
+  int64_t year;
+  double score;
+};
+
+struct RelRow {
+  uint32_t type;  // index into Input::types
+  kg::NodeId src, dst;
+  int64_t since;
+};
+
+// The graph to load, in load order: nodes[i] must become node id i.
+struct Input {
+  std::vector<std::string> labels, types;
+  std::vector<NodeRow> nodes;
+  std::vector<RelRow> rels;
+};
+
+class Stopwatch {
+ public:
+  Stopwatch() : start_(std::chrono::steady_clock::now()) {}
+  double Seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+};
+
+double PerSecond(uint64_t n, double seconds) { return seconds > 0 ? static_cast<double>(n) / seconds : 0.0; }
+
+// "1.23M", "456k": rates are read by eye, three digits are plenty.
+std::string Human(double v) {
+  char buf[32];
+  if (v >= 1e6) std::snprintf(buf, sizeof(buf), "%.2fM", v / 1e6);
+  else if (v >= 1e3) std::snprintf(buf, sizeof(buf), "%.1fk", v / 1e3);
+  else std::snprintf(buf, sizeof(buf), "%.1f", v);
+  return buf;
+}
+
+std::string Fixed(double v, int digits) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.*f", digits, v);
+  return buf;
+}
+
+// A double in [0, 1) from 53 random bits; written out rather than using
+// std::uniform_real_distribution so the graph is the same on any library.
+double Unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+uint64_t UniformIndex(std::mt19937_64& rng, uint64_t n) {
+  return std::min<uint64_t>(n - 1, static_cast<uint64_t>(Unit(rng) * static_cast<double>(n)));
+}
+
+// Skewed choice among `count` nodes starting at `first`: rank n*u^skew puts
+// most picks on low ranks, and the ranks are scattered over the id range by
+// a stride coprime with `count` (a permutation), so hubs are not all at the
+// start of the range, where they would share disk blocks.
+class Picker {
+ public:
+  Picker(uint64_t first, uint64_t count, double skew, double stride_fraction)
+      : first_(first), count_(count), skew_(skew) {
+    stride_ = std::max<uint64_t>(1, static_cast<uint64_t>(static_cast<double>(count) * stride_fraction));
+    while (std::gcd(stride_, count_) != 1) ++stride_;
+  }
+  kg::NodeId operator()(std::mt19937_64& rng) const {
+    const double u = std::pow(Unit(rng), skew_);
+    const uint64_t rank = std::min<uint64_t>(count_ - 1, static_cast<uint64_t>(u * static_cast<double>(count_)));
+    return first_ + (rank * stride_) % count_;
+  }
+
+ private:
+  uint64_t first_, count_;
+  double skew_;
+  uint64_t stride_;
+};
+
+kg::Result<Input> MakeSyntheticInput(const Options& opt) {
+  if (opt.nodes < 100) return kg::Status::Usage("--nodes must be at least 100 (every label needs some nodes)");
+  Input in;
+  for (const char* l : kLabels) in.labels.emplace_back(l);
+  for (const RelTypeSpec& t : kRelTypes) in.types.emplace_back(t.name);
+
+  uint64_t first[4], count[4], left = opt.nodes;
+  for (int l = 0; l < 4; ++l) {
+    count[l] = l < 3 ? static_cast<uint64_t>(std::llround(static_cast<double>(opt.nodes) * kLabelShares[l])) : left;
+    left -= count[l];
+    first[l] = l == 0 ? 0 : first[l - 1] + count[l - 1];
+  }
+
+  // Separate streams for nodes and relationships, so changing --rels does
+  // not change the nodes.
+  std::mt19937_64 node_rng(opt.seed * 2 + 1);
+  in.nodes.reserve(opt.nodes);
+  for (int l = 0; l < 4; ++l) {
+    for (uint64_t i = 0; i < count[l]; ++i) {
+      const int64_t id = static_cast<int64_t>(first[l] + i);
+      int64_t year = 0;
+      if (l == kPerson) year = 1940 + static_cast<int64_t>(UniformIndex(node_rng, 66));
+      if (l == kOrganization) year = 1850 + static_cast<int64_t>(UniformIndex(node_rng, 175));
+      const double score = std::floor(Unit(node_rng) * 1e6) / 1e4;  // 4 decimals, as in the CSVs
+      in.nodes.push_back(NodeRow{static_cast<uint32_t>(l), id, std::string(kLabels[l]) + " " + std::to_string(id), year, score});
+    }
+  }
+
+  std::vector<Picker> sources, targets;
+  for (const RelTypeSpec& t : kRelTypes) {
+    sources.emplace_back(first[t.from], count[t.from], kSourceSkew, 0.6180339887);
+    targets.emplace_back(first[t.to], count[t.to], t.target_skew, 0.4142135624);
+  }
+  std::mt19937_64 rel_rng(opt.seed * 2 + 2);
+  in.rels.reserve(opt.rels);
+  for (uint64_t i = 0; i < opt.rels; ++i) {
+    const double u = Unit(rel_rng);
+    uint32_t type = 0;
+    double acc = kRelTypes[0].share;
+    while (type + 1 < std::size(kRelTypes) && u >= acc) acc += kRelTypes[++type].share;
+    const kg::NodeId src = sources[type](rel_rng);
+    const kg::NodeId dst = targets[type](rel_rng);
+    in.rels.push_back(RelRow{type, src, dst, 1950 + static_cast<int64_t>(UniformIndex(rel_rng, 75))});
+  }
+  return in;
+}
+
+// ---- CSV input (gen_graph.py) ----
+
+// Splits a line at commas into exactly `n` fields; names hold no commas or
+// quotes (gen_graph.py promises it), so no quoting rules are needed.
+bool SplitFields(std::string_view line, size_t n, std::string_view* fields) {
+  size_t i = 0;
+  while (i + 1 < n) {
+    const size_t comma = line.find(',');
+    if (comma == std::string_view::npos) return false;
+    fields[i++] = line.substr(0, comma);
+    line.remove_prefix(comma + 1);
+  }
+  if (line.find(',') != std::string_view::npos) return false;
+  fields[i] = line;
+  return true;
+}
+
+template <typename T>
+bool ParseNumber(std::string_view s, T* out) {
+  const char* end = s.data() + s.size();
+  auto [ptr, ec] = std::from_chars(s.data(), end, *out);
+  return ec == std::errc() && ptr == end;
+}
+
+// Calls `row(fields, where)` for each data line of a CSV with the given header.
+template <typename RowFn>
+kg::Status ReadCsv(const fs::path& path, std::string_view header, size_t num_fields, RowFn row) {
+  std::ifstream f(path);
+  if (!f) return kg::Status::Io("cannot open " + path.string());
+  std::string line;
+  if (!std::getline(f, line)) return kg::Status::Io(path.string() + " is empty");
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line != header) return kg::Status::Io(path.string() + ": header is '" + line + "', expected '" + std::string(header) + "'");
+  std::vector<std::string_view> fields(num_fields);
+  for (uint64_t line_no = 2; std::getline(f, line); ++line_no) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    const std::string where = path.string() + ":" + std::to_string(line_no);
+    if (!SplitFields(line, num_fields, fields.data())) {
+      return kg::Status::Io(where + ": expected " + std::to_string(num_fields) + " comma-separated fields");
+    }
+    KG_RETURN_IF_ERROR(row(fields.data(), where));
+  }
+  if (f.bad()) return kg::Status::Io("error reading " + path.string());
+  return kg::Status::Ok();
+}
+
+kg::Result<Input> ReadCsvInput(const std::string& dir) {
+  Json manifest;
+  {
+    const fs::path path = fs::path(dir) / "manifest.json";
+    std::ifstream f(path);
+    if (!f) return kg::Status::Io("cannot open " + path.string() + " (is --data a gen_graph.py output directory?)");
+    try {
+      manifest = Json::parse(f);
+    } catch (const std::exception& e) {
+      return kg::Status::Io(path.string() + ": " + e.what());
+    }
+  }
+  Input in;
+  try {
+    // The loader numbers nodes 0, 1, 2... in AddNode order, and the edge
+    // files use the CSV ids, so the node files must be read in id order:
+    // by each label's first_id, which must continue where the last ended.
+    struct LabelFile {
+      std::string label, file;
+      int64_t first_id, count;
+    };
+    std::vector<LabelFile> files;
+    for (const auto& [label, spec] : manifest.at("nodes").items()) {
+      files.push_back(LabelFile{label, spec.at("file").get<std::string>(), spec.at("first_id").get<int64_t>(),
+                                spec.at("count").get<int64_t>()});
+    }
+    std::sort(files.begin(), files.end(), [](const LabelFile& a, const LabelFile& b) { return a.first_id < b.first_id; });
+    for (const LabelFile& lf : files) {
+      const uint32_t label = static_cast<uint32_t>(in.labels.size());
+      in.labels.push_back(lf.label);
+      if (lf.first_id != static_cast<int64_t>(in.nodes.size())) {
+        return kg::Status::Io("manifest: label " + lf.label + " starts at id " + std::to_string(lf.first_id) +
+                              ", expected " + std::to_string(in.nodes.size()) + " (ids must be contiguous from 0)");
+      }
+      const fs::path path = fs::path(dir) / lf.file;
+      KG_RETURN_IF_ERROR(ReadCsv(path, "id,name,year,score", 4, [&](const std::string_view* f, const std::string& where) {
+        NodeRow row{label, 0, std::string(f[1]), 0, 0.0};
+        if (!ParseNumber(f[0], &row.id) || !ParseNumber(f[2], &row.year) || !ParseNumber(f[3], &row.score)) {
+          return kg::Status::Io(where + ": bad id, year or score");
+        }
+        if (row.id != static_cast<int64_t>(in.nodes.size())) {
+          return kg::Status::Io(where + ": id " + std::to_string(row.id) + ", expected " + std::to_string(in.nodes.size()) +
+                                " (node ids must be contiguous from 0 in file order)");
+        }
+        in.nodes.push_back(std::move(row));
+        return kg::Status::Ok();
+      }));
+      if (static_cast<int64_t>(in.nodes.size()) - lf.first_id != lf.count) {
+        return kg::Status::Io(path.string() + ": " + std::to_string(in.nodes.size() - lf.first_id) +
+                              " rows, the manifest says " + std::to_string(lf.count));
+      }
+    }
+    const uint64_t num_nodes = in.nodes.size();
+    for (const auto& [type_name, spec] : manifest.at("edges").items()) {
+      const uint32_t type = static_cast<uint32_t>(in.types.size());
+      in.types.push_back(type_name);
+      const fs::path path = fs::path(dir) / spec.at("file").get<std::string>();
+      const size_t before = in.rels.size();
+      KG_RETURN_IF_ERROR(ReadCsv(path, "src,dst,since", 3, [&](const std::string_view* f, const std::string& where) {
+        RelRow row{type, 0, 0, 0};
+        if (!ParseNumber(f[0], &row.src) || !ParseNumber(f[1], &row.dst) || !ParseNumber(f[2], &row.since)) {
+          return kg::Status::Io(where + ": bad src, dst or since");
+        }
+        if (row.src >= num_nodes || row.dst >= num_nodes) {
+          return kg::Status::Io(where + ": endpoint out of range (there are " + std::to_string(num_nodes) + " nodes)");
+        }
+        in.rels.push_back(row);
+        return kg::Status::Ok();
+      }));
+      const int64_t expected = spec.at("count").get<int64_t>();
+      if (static_cast<int64_t>(in.rels.size() - before) != expected) {
+        return kg::Status::Io(path.string() + ": " + std::to_string(in.rels.size() - before) +
+                              " rows, the manifest says " + std::to_string(expected));
+      }
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return kg::Status::Io("manifest.json in " + dir + ": " + e.what());
+  }
+  if (in.nodes.empty()) return kg::Status::Io("no nodes in " + dir);
+  return in;
+}
+
+// ---- The database ----
+
+kg::Status ResetDirectory(const std::string& path) {
+  std::error_code ec;
+  // remove_all on a mistyped --db could delete anything: only a missing or
+  // empty directory, or one that looks like a RocksDB database, goes.
+  if (fs::exists(path, ec) && !fs::is_empty(path, ec) && !fs::exists(fs::path(path) / "CURRENT", ec)) {
+    return kg::Status::Usage("--db " + path + " exists and is not a database; refusing to delete it");
+  }
+  fs::remove_all(path, ec);
+  if (ec) return kg::Status::Io("cannot delete " + path + ": " + ec.message());
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  if (ec) return kg::Status::Io("cannot create the parent of " + path + ": " + ec.message());
+  return kg::Status::Ok();
+}
+
+kg::Result<uint64_t> DirectoryBytes(const std::string& path) {
+  std::error_code ec;
+  uint64_t total = 0;
+  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+    if (ec) break;
+  }
+  if (ec) return kg::Status::Io("cannot measure " + path + ": " + ec.message());
+  return total;
+}
+
+// Interned ids of the names the input uses.
+struct Ids {
+  std::vector<kg::LabelId> labels;
+  std::vector<kg::RelTypeId> types;
+  kg::PropertyKeyId key, id, name, year, score, since;
+};
+
+struct LoadTimes {
+  double nodes = 0, rels = 0, finish = 0;
+  double total() const { return nodes + rels + finish; }
+};
+
+kg::Result<LoadTimes> BulkLoad(kg::GraphStore* store, const Input& in, bool compact, Ids* ids) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::BulkLoader> loader, store->BeginBulkLoad());
+  LoadTimes t;
+  // `key` is interned before the first AddNode: the loader checks keys for
+  // uniqueness only once it knows the property.
+  ids->key = loader->InternPropertyKey(kg::kKeyProperty);
+  ids->id = loader->InternPropertyKey("id");
+  ids->name = loader->InternPropertyKey("name");
+  ids->year = loader->InternPropertyKey("year");
+  ids->score = loader->InternPropertyKey("score");
+  ids->since = loader->InternPropertyKey("since");
+  for (const std::string& l : in.labels) ids->labels.push_back(loader->InternLabel(l));
+  for (const std::string& r : in.types) ids->types.push_back(loader->InternRelType(r));
+
+  Stopwatch nodes_clock;
+  for (const NodeRow& n : in.nodes) {
+    kg::Properties props{{ids->key, kg::Value(NodeKey(n.id))},
+                         {ids->id, kg::Value(n.id)},
+                         {ids->name, kg::Value(n.name)},
+                         {ids->year, kg::Value(n.year)},
+                         {ids->score, kg::Value(n.score)}};
+    KG_ASSIGN_OR_RETURN(kg::NodeId got, loader->AddNode({ids->labels[n.label]}, std::move(props)));
+    if (got != static_cast<kg::NodeId>(n.id)) {
+      return kg::Status::Storage("input node " + std::to_string(n.id) + " was loaded as node id " + std::to_string(got) +
+                                 "; the relationships' endpoints would be wrong (the database must start empty)");
+    }
+  }
+  t.nodes = nodes_clock.Seconds();
+
+  Stopwatch rels_clock;
+  for (const RelRow& r : in.rels) {
+    KG_ASSIGN_OR_RETURN(kg::RelId rel, loader->AddRelationship(ids->types[r.type], r.src, r.dst, {{ids->since, kg::Value(r.since)}}));
+    (void)rel;
+  }
+  t.rels = rels_clock.Seconds();
+
+  Stopwatch finish_clock;
+  KG_RETURN_IF_ERROR(loader->Finish(compact));
+  t.finish = finish_clock.Seconds();
+  if (loader->nodes_added() != in.nodes.size() || loader->rels_added() != in.rels.size()) {
+    return kg::Status::Storage("the loader counted " + std::to_string(loader->nodes_added()) + " nodes and " +
+                               std::to_string(loader->rels_added()) + " relationships, expected " +
+                               std::to_string(in.nodes.size()) + " and " + std::to_string(in.rels.size()));
+  }
+  return t;
+}
+
+struct PointResult {
+  uint64_t count = 0;
+  double seconds = 0;
+};
+
+// R random GetNode calls in one read transaction, each checked against the
+// input (label and name), so a fast wrong answer cannot pass.
+kg::Result<PointResult> TimeGetNode(kg::GraphStore* store, const Input& in, const Ids& ids, uint64_t reads, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<kg::NodeId> picks(reads);
+  for (auto& p : picks) p = UniformIndex(rng, in.nodes.size());
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Transaction> txn, store->BeginRead());
+  Stopwatch clock;
+  for (kg::NodeId id : picks) {
+    KG_ASSIGN_OR_RETURN(std::optional<kg::NodeRecord> node, txn->GetNode(id));
+    if (!node) return kg::Status::Storage("GetNode(" + std::to_string(id) + ") found no node");
+    const NodeRow& want = in.nodes[id];
+    const kg::Value* name = kg::FindProperty(node->properties, ids.name);
+    if (node->id != id || node->labels.size() != 1 || node->labels[0] != ids.labels[want.label] || !name ||
+        !name->is_string() || name->as_string() != want.name) {
+      return kg::Status::Storage("GetNode(" + std::to_string(id) + ") returned a different node (name " +
+                                 (name ? name->ToString() : "missing") + ", expected '" + want.name + "')");
+    }
+  }
+  return PointResult{reads, clock.Seconds()};
+}
+
+kg::Result<PointResult> TimeFindByKey(kg::GraphStore* store, uint64_t num_nodes, uint64_t lookups, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<kg::NodeId> want(lookups);
+  std::vector<kg::Value> keys;
+  keys.reserve(lookups);
+  for (auto& w : want) {
+    w = UniformIndex(rng, num_nodes);
+    keys.emplace_back(NodeKey(static_cast<int64_t>(w)));
+  }
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Transaction> txn, store->BeginRead());
+  Stopwatch clock;
+  for (uint64_t i = 0; i < lookups; ++i) {
+    KG_ASSIGN_OR_RETURN(std::optional<kg::NodeId> got, txn->FindNodeByKey(keys[i]));
+    if (!got || *got != want[i]) {
+      return kg::Status::Storage("FindNodeByKey(" + keys[i].ToString() + ") returned " +
+                                 (got ? std::to_string(*got) : std::string("nothing")) + ", expected " + std::to_string(want[i]));
+    }
+  }
+  return PointResult{lookups, clock.Seconds()};
+}
+
+struct ExpandResult {
+  uint64_t expansions = 0, neighbours = 0;
+  double seconds = 0;
+};
+
+// K one-hop expansions of random nodes, walking every entry; each count is
+// checked against the degree computed from the input.
+kg::Result<ExpandResult> TimeExpand(kg::GraphStore* store, kg::Direction dir, const std::vector<uint32_t>& expected_degree,
+                                    uint64_t expansions, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<kg::NodeId> picks(expansions);
+  for (auto& p : picks) p = UniformIndex(rng, expected_degree.size());
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Transaction> txn, store->BeginRead());
+  ExpandResult r;
+  r.expansions = expansions;
+  Stopwatch clock;
+  for (kg::NodeId node : picks) {
+    uint64_t n = 0;
+    auto cursor = txn->Expand(node, dir);
+    for (; cursor->Valid(); cursor->Next()) {
+      const kg::AdjacencyEntry& e = cursor->entry();
+      if (e.node != node || (dir != kg::Direction::kBoth && e.direction != dir)) {
+        return kg::Status::Storage("Expand(" + std::to_string(node) + ") returned an entry of node " + std::to_string(e.node));
+      }
+      ++n;
+    }
+    KG_RETURN_IF_ERROR(cursor->status());
+    if (n != expected_degree[node]) {
+      return kg::Status::Storage("Expand(" + std::to_string(node) + ", " + (dir == kg::Direction::kOut ? "out" : "both") +
+                                 ") returned " + std::to_string(n) + " relationships, expected " +
+                                 std::to_string(expected_degree[node]));
+    }
+    r.neighbours += n;
+  }
+  r.seconds = clock.Seconds();
+  return r;
+}
+
+Json PointJson(const PointResult& r) {
+  return Json{{"count", r.count}, {"seconds", r.seconds}, {"per_second", PerSecond(r.count, r.seconds)}};
+}
+
+Json ExpandJson(const ExpandResult& r, double graph_avg_degree) {
+  return Json{{"expansions", r.expansions},
+              {"seconds", r.seconds},
+              {"expansions_per_second", PerSecond(r.expansions, r.seconds)},
+              {"neighbours", r.neighbours},
+              {"neighbours_per_second", PerSecond(r.neighbours, r.seconds)},
+              {"avg_degree_sampled", r.expansions ? static_cast<double>(r.neighbours) / static_cast<double>(r.expansions) : 0.0},
+              {"avg_degree_graph", graph_avg_degree}};
+}
+
+kg::Status Run(const Options& opt, Json* report) {
+  Stopwatch wall;
+  // ---- Input ----
+  Stopwatch prepare_clock;
+  kg::Result<Input> input = opt.data.empty() ? MakeSyntheticInput(opt) : ReadCsvInput(opt.data);
+  if (!input.ok()) return input.status();
+  const Input& in = *input;
+  const double prepare_seconds = prepare_clock.Seconds();
+  const uint64_t num_nodes = in.nodes.size(), num_rels = in.rels.size();
+
+  // What Expand must return for each node; a self-loop counts once in kBoth
+  // (cursors.h), as one relationship.
+  std::vector<uint32_t> out_degree(num_nodes, 0), both_degree(num_nodes, 0);
+  for (const RelRow& r : in.rels) {
+    ++out_degree[r.src];
+    ++both_degree[r.src];
+    if (r.dst != r.src) ++both_degree[r.dst];
+  }
+  std::cerr << (opt.data.empty() ? "synthetic graph" : "graph from " + opt.data) << ": " << num_nodes << " nodes, "
+            << num_rels << " relationships (prepared in " << Fixed(prepare_seconds, 2) << " s)\n";
+
+  // ---- Bulk load ----
+  KG_RETURN_IF_ERROR(ResetDirectory(opt.db));
+  Ids ids;
+  LoadTimes load;
+  {
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::GraphStore> store, kg::GraphStore::Open(opt.db));
+    KG_ASSIGN_OR_RETURN(load, BulkLoad(store.get(), in, opt.compact, &ids));
+    std::cerr << "load: " << num_nodes << " nodes in " << Fixed(load.nodes, 2) << " s ("
+              << Human(PerSecond(num_nodes, load.nodes)) << " nodes/s), " << num_rels << " relationships in "
+              << Fixed(load.rels, 2) << " s (" << Human(PerSecond(num_rels, load.rels)) << " rels/s), Finish("
+              << (opt.compact ? "compact" : "no compaction") << ") " << Fixed(load.finish, 2) << " s; total "
+              << Fixed(load.total(), 2) << " s\n";
+    std::cerr << store->DescribeStorage();
+  }  // closing the store, so that the reads below start from a fresh open
+  KG_ASSIGN_OR_RETURN(uint64_t disk_bytes, DirectoryBytes(opt.db));
+  std::cerr << "on disk: " << Fixed(static_cast<double>(disk_bytes) / (1 << 20), 1) << " MiB in " << opt.db << "\n";
+
+  // ---- Reads on a reopened store ----
+  Stopwatch open_clock;
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::GraphStore> store, kg::GraphStore::Open(opt.db));
+  const double open_seconds = open_clock.Seconds();
+  std::cerr << "reopen: " << Fixed(open_seconds, 3) << " s\n";
+  {
+    std::shared_ptr<const kg::Catalog> c = store->catalog();
+    if (c->node_count() != num_nodes || c->rel_count() != num_rels) {
+      return kg::Status::Storage("after reopening, the catalog counts " + std::to_string(c->node_count()) + " nodes and " +
+                                 std::to_string(c->rel_count()) + " relationships, expected " + std::to_string(num_nodes) +
+                                 " and " + std::to_string(num_rels));
+    }
+  }
+
+  KG_ASSIGN_OR_RETURN(PointResult get_node, TimeGetNode(store.get(), in, ids, opt.reads, opt.seed + 101));
+  std::cerr << "GetNode: " << get_node.count << " random reads in " << Fixed(get_node.seconds, 2) << " s ("
+            << Human(PerSecond(get_node.count, get_node.seconds)) << " reads/s)\n";
+  KG_ASSIGN_OR_RETURN(PointResult by_key, TimeFindByKey(store.get(), num_nodes, opt.key_lookups, opt.seed + 102));
+  std::cerr << "FindNodeByKey: " << by_key.count << " lookups in " << Fixed(by_key.seconds, 2) << " s ("
+            << Human(PerSecond(by_key.count, by_key.seconds)) << " lookups/s)\n";
+
+  const double graph_avg = static_cast<double>(num_rels) / static_cast<double>(num_nodes);
+  KG_ASSIGN_OR_RETURN(ExpandResult out, TimeExpand(store.get(), kg::Direction::kOut, out_degree, opt.expansions, opt.seed + 103));
+  KG_ASSIGN_OR_RETURN(ExpandResult both, TimeExpand(store.get(), kg::Direction::kBoth, both_degree, opt.expansions, opt.seed + 104));
+  for (const auto& [name, r, avg] : {std::tuple{"out", &out, graph_avg}, std::tuple{"both", &both, 2 * graph_avg}}) {
+    std::cerr << "Expand(" << name << "): " << r->expansions << " expansions in " << Fixed(r->seconds, 2) << " s ("
+              << Human(PerSecond(r->expansions, r->seconds)) << " expansions/s, "
+              << Human(PerSecond(r->neighbours, r->seconds)) << " neighbours/s); average degree "
+              << Fixed(r->expansions ? static_cast<double>(r->neighbours) / static_cast<double>(r->expansions) : 0.0, 2)
+              << " sampled, " << Fixed(avg, 2) << " in the graph\n";
+  }
+  const double wall_seconds = wall.Seconds();
+  std::cerr << "wall time " << Fixed(wall_seconds, 1) << " s\n";
+
+  *report = Json{
+      {"benchmark", "kg_storage_bench"},
+      {"mode", opt.data.empty() ? "synthetic" : "csv"},
+      {"data", opt.data.empty() ? Json(nullptr) : Json(opt.data)},
+      {"db", opt.db},
+      {"seed", opt.seed},
+      {"nodes", num_nodes},
+      {"relationships", num_rels},
+      {"prepare_seconds", prepare_seconds},
+      {"load",
+       {{"compact", opt.compact},
+        {"node_seconds", load.nodes},
+        {"rel_seconds", load.rels},
+        {"finish_seconds", load.finish},
+        {"total_seconds", load.total()},
+        {"nodes_per_second", PerSecond(num_nodes, load.nodes)},
+        {"rels_per_second", PerSecond(num_rels, load.rels)},
+        {"entities_per_second_incl_finish", PerSecond(num_nodes + num_rels, load.total())}}},
+      {"disk_bytes", disk_bytes},
+      {"open_seconds", open_seconds},
+      {"get_node", PointJson(get_node)},
+      {"find_node_by_key", PointJson(by_key)},
+      {"expand_out", ExpandJson(out, graph_avg)},
+      {"expand_both", ExpandJson(both, 2 * graph_avg)},
+      {"wall_seconds", wall_seconds},
+  };
+  return kg::Status::Ok();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  CLI::App app{"kg_storage_bench: bulk-load, point-read and one-hop expansion rates of the kg storage layer"};
+  app.add_option("--db", opt.db, "Database directory; deleted and rebuilt on every run")->capture_default_str();
+  auto* data = app.add_option("--data", opt.data, "Load the CSVs gen_graph.py wrote into DIR instead of a synthetic graph");
+  app.add_option("--nodes", opt.nodes, "Synthetic graph: number of nodes")->capture_default_str()->excludes(data);
+  app.add_option("--rels", opt.rels, "Synthetic graph: number of relationships")->capture_default_str()->excludes(data);
+  app.add_option("--reads", opt.reads, "Random GetNode calls")->capture_default_str();
+  app.add_option("--key-lookups", opt.key_lookups, "Random FindNodeByKey calls")->capture_default_str();
+  app.add_option("--expansions", opt.expansions, "Random one-hop expansions per direction")->capture_default_str();
+  app.add_option("--seed", opt.seed, "Seed of the generator and of the random picks")->capture_default_str();
+  app.add_flag("--compact", opt.compact, "Finish the bulk load with compaction (Finish(compact=true))");
+  CLI11_PARSE(app, argc, argv);
+
+  Json report;
+  kg::Status s;
+  try {
+    s = Run(opt, &report);
+  } catch (const std::exception& e) {  // std::bad_alloc and the like: still one line
+    s = kg::Status::Runtime(e.what());
+  }
+  if (!s.ok()) {
+    std::cerr << "kg_storage_bench: " << s.ToString() << "\n";
+    return 1;
+  }
+  std::cout << report.dump(2) << "\n";
+  return 0;
+}

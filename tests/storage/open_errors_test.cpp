@@ -1,0 +1,185 @@
+// Opening the wrong thing, or the right thing twice, gets a clear error and
+// harms nothing; reading while another process writes works.
+#include <rocksdb/db.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "storage/bulk_loader.h"
+#include "test_util.h"
+
+using namespace kg;        // NOLINT: test file
+using namespace kg::test;  // NOLINT
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string output;
+};
+
+// Runs the kg program as a user would, capturing stdout and stderr.
+Run RunKg(const std::string& args) {
+  std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a missing database is not created by a read-only open", "[open]") {
+  TempDir dir;
+  StoreOptions ro;
+  ro.read_only = true;
+  auto s = GraphStore::Open(dir.Sub("nothing"), ro);
+  REQUIRE(s.status().Is(ErrorKind::kNotFound));
+  CHECK(s.status().message() == "no database at " + dir.Sub("nothing"));
+  StoreOptions no_create;
+  no_create.create_if_missing = false;
+  CHECK(GraphStore::Open(dir.Sub("nothing"), no_create).status().Is(ErrorKind::kNotFound));
+  CHECK_FALSE(std::filesystem::exists(dir.Sub("nothing")));
+}
+
+TEST_CASE("a directory that is not a kg database is refused and left alone", "[open]") {
+  TempDir dir;
+  SECTION("a file") {
+    std::ofstream(dir.Sub("file")) << "hello";
+    auto s = GraphStore::Open(dir.Sub("file"));
+    REQUIRE(s.status().Is(ErrorKind::kStorage));
+    CHECK(Contains(s.status().message(), "is not a kg database"));
+  }
+  SECTION("a directory of other files") {
+    std::filesystem::create_directories(dir.Sub("docs"));
+    std::ofstream(dir.Sub("docs/notes.txt")) << "my notes";
+    auto s = GraphStore::Open(dir.Sub("docs"));
+    REQUIRE(s.status().Is(ErrorKind::kStorage));
+    CHECK(s.status().message() == dir.Sub("docs") + " is not a kg database (the directory holds other files)");
+    CHECK(std::filesystem::directory_iterator(dir.Sub("docs"))->path().filename() == "notes.txt");
+  }
+  SECTION("a RocksDB database of someone else's") {
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Options o;
+    o.create_if_missing = true;
+    REQUIRE(rocksdb::DB::Open(o, dir.Sub("other"), &raw).ok());
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), "k", "v").ok());
+    delete raw;
+    auto s = GraphStore::Open(dir.Sub("other"));
+    REQUIRE(s.status().Is(ErrorKind::kStorage));
+    CHECK(Contains(s.status().message(), "not a kg database"));
+  }
+}
+
+TEST_CASE("a database of a newer format version is refused", "[open]") {
+  TempDir dir;
+  OpenStore(dir.path()).reset();
+  {  // Rewrite the format marker as a future kg would.
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.path(), cfs, &handles, &raw).ok());
+    std::string marker = "kg-graph";
+    marker += std::string("\0\0\0\x63", 4);  // version 99
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), "format", marker).ok());
+    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+    delete raw;
+  }
+  auto s = GraphStore::Open(dir.path());
+  REQUIRE(s.status().Is(ErrorKind::kStorage));
+  CHECK(Contains(s.status().message(), "database format version 99 is newer than this kg understands (1)"));
+}
+
+TEST_CASE("a second writer gets a clear in-use error", "[open]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  {
+    auto txn = Write(*store);
+    AddNode(*txn, {"Person"});
+    MustOk(txn->Commit());
+  }
+  SECTION("in this process") {
+    auto second = GraphStore::Open(dir.path());
+    REQUIRE(second.status().Is(ErrorKind::kStorage));
+    CHECK(Contains(second.status().message(), "is in use by another process"));
+  }
+  SECTION("from another process") {
+    Run run = RunKg("--db " + dir.path());
+    CHECK(run.exit_code == 1);
+    CHECK(Contains(run.output, "is in use by another process"));
+  }
+  // The holder goes on unharmed.
+  auto txn = Write(*store);
+  AddNode(*txn, {"Person"});
+  MustOk(txn->Commit());
+  CHECK(Read(*store)->catalog().node_count() == 2);
+}
+
+TEST_CASE("a read-only open works while another writes, and sees new commits", "[open]") {
+  TempDir dir;
+  auto writer = OpenStore(dir.path());
+  {
+    auto txn = Write(*writer);
+    AddNode(*txn, {"Person"}, {{"key", "p/1"}});
+    MustOk(txn->Commit());
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  auto reader = OpenStore(dir.path(), ro);
+  CHECK(Read(*reader)->catalog().node_count() == 1);
+  CHECK(reader->BeginWrite().status().Is(ErrorKind::kUsage));
+  CHECK(reader->BeginBulkLoad().status().Is(ErrorKind::kUsage));
+
+  auto held = Read(*reader);  // a reader that stays open across the writer's commit
+  {
+    auto txn = Write(*writer);
+    NodeId b = AddNode(*txn, {"Person"}, {{"key", "p/2"}});
+    AddRel(*txn, "KNOWS", 0, b);
+    MustOk(txn->Commit());
+  }
+  CHECK(held->catalog().node_count() == 1);
+  CHECK_FALSE(Must(held->FindNodeByKey(Value("p/2"))));
+  held.reset();
+  auto fresh = Read(*reader);
+  CHECK(fresh->catalog().node_count() == 2);
+  CHECK(Must(fresh->FindNodeByKey(Value("p/2"))) == NodeId{1});
+  CHECK(Collect(fresh->Expand(0, Direction::kOut)).size() == 1);
+
+  Run run = RunKg("--db " + dir.path() + " --read-only");
+  CHECK(run.exit_code == 0);
+  CHECK(Contains(run.output, "2 nodes, 1 relationships"));
+}
+
+TEST_CASE("a bulk load cut short leaves a database that says so", "[open]") {
+  TempDir dir;
+  OpenStore(dir.path()).reset();
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child loads part of a graph and dies without finishing.
+    auto store = GraphStore::Open(dir.path());
+    if (!store.ok()) _exit(3);
+    auto loader = (*store)->BeginBulkLoad();
+    if (!loader.ok()) _exit(4);
+    for (int i = 0; i < 1000; ++i) (void)(*loader)->AddNode({(*loader)->InternLabel("Half")}, {});
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  auto s = GraphStore::Open(dir.path());
+  REQUIRE(s.status().Is(ErrorKind::kStorage));
+  CHECK(Contains(s.status().message(), "did not finish"));
+}
