@@ -53,7 +53,14 @@ int main(int argc, char** argv) {
   app.footer(
       "With --db, kg opens the database and prints its labels, relationship types and indexes.\n"
       "The query shell (-e, -f, the REPL) comes with the query language.");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version end parsing with success; anything else is bad
+    // usage, which scripts see as exit code 2.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
 
   if (db.empty()) {
     std::cout << app.help() << std::flush;

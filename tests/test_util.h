@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
@@ -127,5 +130,25 @@ inline std::vector<AdjacencyEntry> Collect(std::unique_ptr<AdjacencyCursor> c) {
   MustOk(c->status());
   return out;
 }
+
+struct Run {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+#ifdef KG_BINARY
+// Runs the kg program as a user would, capturing what it prints.
+inline Run RunKg(const std::string& args) {
+  std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+#endif
 
 }  // namespace kg::test

@@ -15,24 +15,6 @@ using namespace kg::test;  // NOLINT
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string output;
-};
-
-// Runs the kg program as a user would, capturing stdout and stderr.
-Run RunKg(const std::string& args) {
-  std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
 bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 }  // namespace

@@ -6,6 +6,9 @@
 #include <set>
 #include <thread>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "test_util.h"
 
 using namespace kg;        // NOLINT: test file
@@ -274,4 +277,46 @@ TEST_CASE("writers take turns", "[txn]") {
   auto r = Read(*store);
   CHECK(r->catalog().node_count() == 400);
   CHECK(Collect(r->ScanLabel(LabelOf(*r, "W"))).size() == 400);
+}
+
+TEST_CASE("committed transactions survive a crash of the process; uncommitted ones vanish", "[txn]") {
+  TempDir dir;
+  OpenStore(dir.path()).reset();
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child commits 50 transactions, leaves one open, and dies without
+    // closing anything: no flush, no destructor.
+    auto store = GraphStore::Open(dir.path());
+    if (!store.ok()) _exit(3);
+    for (int i = 0; i < 50; ++i) {
+      auto txn = (*store)->BeginWrite();
+      if (!txn.ok()) _exit(4);
+      auto l = (*txn)->InternLabel("Survivor");
+      auto k = (*txn)->InternPropertyKey("key");
+      auto a = (*txn)->CreateNode({*l}, {{*k, Value("s/" + std::to_string(i))}});
+      if (!a.ok()) _exit(5);
+      if (i > 0) {
+        auto t = (*txn)->InternRelType("AFTER");
+        if (!(*txn)->CreateRelationship(*t, *a, *a - 1, {}).ok()) _exit(6);
+      }
+      if (!(*txn)->Commit().ok()) _exit(7);
+    }
+    auto open = (*store)->BeginWrite();
+    if (!open.ok()) _exit(8);
+    (void)(*open)->CreateNode({*(*open)->InternLabel("Lost")}, {});
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  auto store = OpenStore(dir.path());
+  auto txn = Read(*store);
+  CHECK(txn->catalog().node_count() == 50);
+  CHECK(txn->catalog().rel_count() == 49);
+  CHECK_FALSE(txn->catalog().FindLabel("Lost"));
+  CHECK(Collect(txn->ScanLabel(LabelOf(*txn, "Survivor"))).size() == 50);
+  CHECK(Must(txn->FindNodeByKey(Value("s/49"))) == NodeId{49});
+  CHECK(Collect(txn->Expand(49, Direction::kOut)).size() == 1);
 }
