@@ -1,14 +1,19 @@
 #include "storage/bulk_loader.h"
 
 #include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
+#include <rocksdb/sst_file_writer.h>
 
-#include "storage/graph_store.h"
+#include <algorithm>
+#include <filesystem>
+#include <future>
+#include <system_error>
+
 #include "storage/key_codec.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_util.h"
 
 namespace kg {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr int kMetaCf = static_cast<int>(ColumnFamily::kMeta);
@@ -19,15 +24,34 @@ constexpr int kLabelsCf = static_cast<int>(ColumnFamily::kLabels);
 constexpr int kPropertyIndexCf = static_cast<int>(ColumnFamily::kPropertyIndex);
 constexpr int kUniqueKeysCf = static_cast<int>(ColumnFamily::kUniqueKeys);
 
-// Large batches amortise the write path; 16 MiB keeps memory modest.
-constexpr size_t kBatchBytes = size_t{16} << 20;
+// Bytes of keys and values a column family collects before its entries are
+// sorted and written to a file: large chunks mean few overlapping files.
+constexpr size_t kChunkBytes = size_t{64} << 20;
+
+Status StorableOrError(const Catalog& catalog, const Properties& props) {
+  for (const Property& p : props) {
+    if (!p.value.IsStorable()) {
+      return Status::Constraint("property '" + catalog.PropertyKeyName(p.key) + "' cannot hold " + p.value.ToString() +
+                                " (properties hold booleans, numbers, strings, dates and lists of these)");
+    }
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
-BulkLoader::BulkLoader(GraphStore* store) : store_(store), batch_(std::make_unique<rocksdb::WriteBatch>()) {}
+const char* const BulkLoader::kScratchDir = "bulk-load.tmp";
+
+BulkLoader::BulkLoader(GraphStore* store) : store_(store) {}
 
 BulkLoader::~BulkLoader() {
-  if (!finished_) (void)Finish();
+  if (!finished_) Discard();
+}
+
+void BulkLoader::Discard() {
+  finished_ = true;
+  std::error_code ec;
+  if (!scratch_.empty()) fs::remove_all(scratch_, ec);
 }
 
 Status BulkLoader::Start() {
@@ -35,30 +59,60 @@ Status BulkLoader::Start() {
   catalog_ = std::make_shared<Catalog>(*store_->catalog());
   catalog_->ClearChanges();
   first_new_node_ = catalog_->next_node_id();
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  return FromRocks(store_->db_->Put(wo, store_->cf(ColumnFamily::kMeta), Catalog::kBulkLoadKey, ""),
-                   "starting a bulk load");
+  scratch_ = (fs::path(store_->path()) / kScratchDir).string();
+  std::error_code ec;
+  fs::remove_all(scratch_, ec);
+  fs::create_directories(scratch_, ec);
+  if (ec) return Status::Io("cannot create " + scratch_ + ": " + ec.message());
+  return Status::Ok();
 }
 
-Status BulkLoader::Put(int cf, const std::string& key, std::string_view value) {
-  return FromRocks(batch_->Put(store_->cfs_[cf], key, rocksdb::Slice(value.data(), value.size())), "loading");
+Status BulkLoader::Add(int cf, std::string_view key, std::string_view value) {
+  Chunk& c = chunks_[cf];
+  char head[16] = {};
+  key.copy(head, sizeof head);
+  c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8)},
+                            static_cast<uint32_t>(c.arena.size()), static_cast<uint32_t>(key.size()),
+                            static_cast<uint32_t>(value.size())});
+  c.arena.append(key);
+  c.arena.append(value);
+  if (c.arena.size() >= kChunkBytes) return Spill(cf);
+  return Status::Ok();
 }
 
-Status BulkLoader::WriteBatchIfFull(bool force) {
-  if (batch_->GetDataSize() < kBatchBytes && !force) return Status::Ok();
-  if (batch_->Count() == 0) return Status::Ok();
-  rocksdb::WriteOptions wo;
-  wo.disableWAL = true;
-  Status s = FromRocks(store_->db_->Write(wo, batch_.get()), "loading");
-  batch_->Clear();
-  return s;
+Status BulkLoader::Spill(int cf) {
+  Chunk& c = chunks_[cf];
+  if (c.entries.empty()) return Status::Ok();
+  const std::string& arena = c.arena;
+  auto less = [&arena](const Entry& a, const Entry& b) {
+    if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
+    if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
+    return std::string_view(arena.data() + a.offset, a.key_size) < std::string_view(arena.data() + b.offset, b.key_size);
+  };
+  // Records arrive in id order already; index entries need sorting.
+  if (!std::is_sorted(c.entries.begin(), c.entries.end(), less)) std::sort(c.entries.begin(), c.entries.end(), less);
+  const std::string file = scratch_ + "/" + std::to_string(cf) + "-" + std::to_string(files_[cf].size()) + ".sst";
+  rocksdb::Options options = store_->db_->GetOptions(store_->cfs_[cf]);
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cfs_[cf]);
+  KG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "writing " + file));
+  for (const Entry& e : c.entries) {
+    rocksdb::Slice key(arena.data() + e.offset, e.key_size);
+    rocksdb::Slice value(arena.data() + e.offset + e.key_size, e.value_size);
+    KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + file));
+  }
+  KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "writing " + file));
+  files_[cf].push_back(file);
+  c.entries.clear();
+  c.entries.shrink_to_fit();
+  c.arena.clear();
+  c.arena.shrink_to_fit();
+  return Status::Ok();
 }
 
 Result<bool> BulkLoader::ExistingNode(NodeId id) {
-  if (id >= first_new_node_) return id < catalog_->next_node_id();
+  if (id >= first_new_node_) return id < catalog_->next_node_id();  // nothing is deleted during a load
   std::string value;
-  rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kNodes), key_codec::NodeKey(id), &value);
+  rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cfs_[kNodesCf], key_codec::NodeKey(id), &value);
   if (s.IsNotFound()) return false;
   KG_RETURN_IF_ERROR(FromRocks(s, "loading"));
   return true;
@@ -68,64 +122,58 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
   if (finished_) return Status::Usage("the bulk load has already finished");
   std::sort(labels.begin(), labels.end());
   labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-  properties = NormaliseProperties(std::move(properties));
-  for (const Property& p : properties) {
-    if (!p.value.IsStorable()) {
-      return Status::Constraint("property '" + catalog_->PropertyKeyName(p.key) + "' cannot hold " + p.value.ToString());
-    }
+  for (LabelId l : labels) {
+    if (l >= catalog_->num_labels()) return Status::Usage("unknown label id " + std::to_string(l));
   }
   NodeRecord node;
   node.labels = std::move(labels);
-  node.properties = std::move(properties);
+  node.properties = NormaliseProperties(std::move(properties));
+  KG_RETURN_IF_ERROR(StorableOrError(*catalog_, node.properties));
 
   // The unique key, checked against this load and the database before it.
   std::string unique_key;
-  if (!key_property_known_) {
-    if (auto k = catalog_->FindPropertyKey(kKeyProperty)) {
-      key_property_ = *k;
-      key_property_known_ = true;
-    }
-  }
-  if (key_property_known_) {
-    if (const Value* v = FindProperty(node.properties, key_property_)) {
+  if (auto key_id = catalog_->FindPropertyKey(kKeyProperty)) {
+    if (const Value* v = FindProperty(node.properties, *key_id)) {
       if (!key_codec::IsIndexable(*v)) {
         return Status::Constraint("the key property must be a string, number, boolean or date, not " + v->ToString());
       }
       unique_key = key_codec::UniqueKeyKey(*v);
       auto it = new_keys_.find(unique_key);
-      std::string owner;
       if (it != new_keys_.end()) {
         return Status::Constraint("key " + v->ToString() + " already belongs to node " + std::to_string(it->second));
       }
       if (first_new_node_ > 0) {
-        rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kUniqueKeys), unique_key, &owner);
-        if (s.ok()) return Status::Constraint("key " + v->ToString() + " already belongs to node " + std::to_string(key_codec::GetU64(owner.data())));
-        if (!s.IsNotFound()) return FromRocks(s, "loading");
+        std::string owner;
+        rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cfs_[kUniqueKeysCf], unique_key, &owner);
+        if (s.ok() && owner.size() == 8) {
+          return Status::Constraint("key " + v->ToString() + " already belongs to node " +
+                                    std::to_string(key_codec::GetU64(owner.data())));
+        }
+        if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "loading");
       }
     }
   }
 
   node.id = catalog_->AllocateNodeId();
-  std::string value;
-  record_codec::EncodeNode(node, &value);
-  KG_RETURN_IF_ERROR(Put(kNodesCf, key_codec::NodeKey(node.id), value));
+  value_buffer_.clear();
+  record_codec::EncodeNode(node, &value_buffer_);
+  KG_RETURN_IF_ERROR(Add(kNodesCf, key_codec::NodeKey(node.id), value_buffer_));
   for (LabelId l : node.labels) {
-    KG_RETURN_IF_ERROR(Put(kLabelsCf, key_codec::LabelKey(l, node.id), ""));
+    KG_RETURN_IF_ERROR(Add(kLabelsCf, key_codec::LabelKey(l, node.id), ""));
     catalog_->AddToLabel(l, 1);
     for (PropertyKeyId k : catalog_->IndexedKeys(l)) {
       const Value* v = FindProperty(node.properties, k);
       if (v && key_codec::IsIndexable(*v)) {
-        KG_RETURN_IF_ERROR(Put(kPropertyIndexCf, key_codec::PropertyIndexKey(l, k, *v, node.id), ""));
+        KG_RETURN_IF_ERROR(Add(kPropertyIndexCf, key_codec::PropertyIndexKey(l, k, *v, node.id), ""));
       }
     }
   }
   if (!unique_key.empty()) {
-    KG_RETURN_IF_ERROR(Put(kUniqueKeysCf, unique_key, key_codec::NodeKey(node.id)));
+    KG_RETURN_IF_ERROR(Add(kUniqueKeysCf, unique_key, key_codec::NodeKey(node.id)));
     new_keys_.emplace(std::move(unique_key), node.id);
   }
   catalog_->AddNodes(1);
   ++nodes_added_;
-  KG_RETURN_IF_ERROR(WriteBatchIfFull(false));
   return node.id;
 }
 
@@ -137,52 +185,60 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
     if (!exists) return Status::Constraint("cannot create a relationship to node " + std::to_string(n) + ": it does not exist");
   }
   RelRecord rel;
-  rel.id = catalog_->AllocateRelId();
   rel.type = type;
   rel.start = start;
   rel.end = end;
   rel.properties = NormaliseProperties(std::move(properties));
-  for (const Property& p : rel.properties) {
-    if (!p.value.IsStorable()) {
-      return Status::Constraint("property '" + catalog_->PropertyKeyName(p.key) + "' cannot hold " + p.value.ToString());
-    }
-  }
-  std::string value;
-  record_codec::EncodeRel(rel, &value);
-  KG_RETURN_IF_ERROR(Put(kRelsCf, key_codec::RelKey(rel.id), value));
-  KG_RETURN_IF_ERROR(Put(kAdjacencyCf, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
-  KG_RETURN_IF_ERROR(Put(kAdjacencyCf, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
+  KG_RETURN_IF_ERROR(StorableOrError(*catalog_, rel.properties));
+  rel.id = catalog_->AllocateRelId();
+  value_buffer_.clear();
+  record_codec::EncodeRel(rel, &value_buffer_);
+  KG_RETURN_IF_ERROR(Add(kRelsCf, key_codec::RelKey(rel.id), value_buffer_));
+  KG_RETURN_IF_ERROR(Add(kAdjacencyCf, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  KG_RETURN_IF_ERROR(Add(kAdjacencyCf, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   catalog_->AddRels(1);
   catalog_->AddToRelType(type, 1);
   ++rels_added_;
-  KG_RETURN_IF_ERROR(WriteBatchIfFull(false));
   return rel.id;
 }
 
 Status BulkLoader::Finish(bool compact) {
   if (finished_) return Status::Usage("the bulk load has already finished");
-  finished_ = true;
-  KG_RETURN_IF_ERROR(WriteBatchIfFull(true));
-  // The data must be in disk files before the catalog (written with the
-  // log) says it is there.
-  KG_RETURN_IF_ERROR(store_->Flush());
-  rocksdb::WriteBatch meta;
-  for (const auto& [key, value] : catalog_->ChangedEntries()) {
-    if (value) meta.Put(store_->cfs_[kMetaCf], key, *value);
-    else meta.Delete(store_->cfs_[kMetaCf], key);
-  }
-  meta.Delete(store_->cfs_[kMetaCf], Catalog::kBulkLoadKey);
-  {
+  Status s = [&]() -> Status {
+    // The catalog goes in as one more file, so that data and catalog become
+    // visible in the same atomic step.
+    for (const auto& [key, value] : catalog_->ChangedEntries()) {
+      if (value) KG_RETURN_IF_ERROR(Add(kMetaCf, key, *value));
+    }
+    // Column families are independent here: the largest (adjacency) is
+    // sorted and written on a second thread while the others go on this one.
+    auto adjacency = std::async(std::launch::async, [this] { return Spill(kAdjacencyCf); });
+    Status others;
+    for (int cf = 0; cf < kNumColumnFamilies && others.ok(); ++cf) {
+      if (cf != kAdjacencyCf) others = Spill(cf);
+    }
+    Status adjacency_status = adjacency.get();
+    KG_RETURN_IF_ERROR(others);
+    KG_RETURN_IF_ERROR(adjacency_status);
+    std::vector<rocksdb::IngestExternalFileArg> args;
+    for (int cf = 0; cf < kNumColumnFamilies; ++cf) {
+      if (files_[cf].empty()) continue;
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = store_->cfs_[cf];
+      arg.external_files = files_[cf];
+      arg.options.move_files = true;
+      args.push_back(std::move(arg));
+    }
     std::lock_guard<std::mutex> lock(store_->publish_mutex_);
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    KG_RETURN_IF_ERROR(FromRocks(store_->db_->Write(wo, &meta), "finishing the bulk load"));
+    KG_RETURN_IF_ERROR(FromRocks(store_->db_->IngestExternalFiles(args), "finishing the bulk load"));
     catalog_->ClearChanges();
     store_->Publish(std::make_shared<const Catalog>(*catalog_));
-  }
-  if (compact) KG_RETURN_IF_ERROR(store_->Compact());
-  writer_lock_.unlock();
-  return Status::Ok();
+    return Status::Ok();
+  }();
+  Discard();  // the scratch files, now moved into the database or not wanted
+  if (s.ok() && compact) s = store_->Compact();
+  if (writer_lock_.owns_lock()) writer_lock_.unlock();
+  return s;
 }
 
 }  // namespace kg

@@ -1,19 +1,23 @@
 // BulkLoader: the fast path for loading millions of nodes and relationships.
 //
-// It holds the store's writer lock for its whole life and writes large
-// batches with the write-ahead log off and automatic compaction paused;
-// Finish() flushes everything to disk files, writes the catalog, and turns
-// compaction back on. Each AddNode/AddRelationship is checked like a
-// transaction's write (endpoints exist, keys unique, values storable), so
-// what is loaded is always a valid graph.
+// Rather than inserting keys one by one into RocksDB's memtables, the loader
+// collects each column family's entries in memory, sorts them in chunks,
+// writes each chunk as an SST file, and on Finish() ingests every file of
+// every column family, together with the updated catalog, in one atomic
+// RocksDB ingestion. So a load is all or nothing: before Finish() returns
+// the database holds none of it (a crash, a kill or an abandoned loader
+// leave the database exactly as it was), afterwards all of it.
 //
-// Durability: nothing is durable before Finish() returns. A marker written
-// at the start and removed by Finish() makes a database whose load was cut
-// short (a crash, a kill) refuse to open with a clear message, rather than
-// open with part of a load. Destroying a loader without Finish() finishes it:
-// what was added so far is kept.
+// Each AddNode/AddRelationship is checked like a transaction's write
+// (endpoints exist, keys unique, values storable), so what is loaded is
+// always a valid graph; a refused element is simply not added.
+//
+// The loader holds the store's writer lock for its life: write transactions
+// wait for it; read transactions go on and see the data as before the load.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,18 +27,14 @@
 
 #include "common/status.h"
 #include "storage/catalog.h"
+#include "storage/graph_store.h"
 #include "storage/ids.h"
-
-namespace rocksdb {
-class WriteBatch;
-}
 
 namespace kg {
 
-class GraphStore;
-
 class BulkLoader {
  public:
+  // Discards the load unless Finish() succeeded.
   ~BulkLoader();
   BulkLoader(const BulkLoader&) = delete;
   BulkLoader& operator=(const BulkLoader&) = delete;
@@ -50,29 +50,45 @@ class BulkLoader {
   uint64_t nodes_added() const { return nodes_added_; }
   uint64_t rels_added() const { return rels_added_; }
 
-  // Makes the load durable and visible. `compact` also compacts the data
-  // into its final shape (slower to finish, faster to read right after).
+  // Makes the load durable and visible, atomically. `compact` then compacts
+  // the database into its final shape (slower to finish, faster to read).
   Status Finish(bool compact = false);
+
+  // Name of the scratch directory inside the database directory; a store
+  // opened for writing removes one left by a loader that died.
+  static const char* const kScratchDir;
 
  private:
   friend class GraphStore;
   explicit BulkLoader(GraphStore* store);
   Status Start();
-  Status Put(int cf, const std::string& key, std::string_view value);
-  Status WriteBatchIfFull(bool force);
+  // Entries of one column family not yet written to a file.
+  struct Entry {
+    // The key's first 16 bytes as big-endian integers (zero-padded): most
+    // comparisons while sorting are settled here without touching the arena.
+    uint64_t prefix[2];
+    uint32_t offset, key_size, value_size;
+  };
+  struct Chunk {
+    std::string arena;           // keys and values, back to back
+    std::vector<Entry> entries;
+  };
+  Status Add(int cf, std::string_view key, std::string_view value);
+  Status Spill(int cf);  // sorts a chunk and writes it as an SST file
   Result<bool> ExistingNode(NodeId id);
+  void Discard();
 
   GraphStore* store_;
   std::unique_lock<std::mutex> writer_lock_;
   std::shared_ptr<Catalog> catalog_;
-  std::unique_ptr<rocksdb::WriteBatch> batch_;
-  NodeId first_new_node_ = 0;  // nodes at or above this id were added here
+  std::string scratch_;
+  std::array<Chunk, kNumColumnFamilies> chunks_;
+  std::array<std::vector<std::string>, kNumColumnFamilies> files_;
+  NodeId first_new_node_ = 0;                         // nodes at or above this id are this load's
   std::unordered_map<std::string, NodeId> new_keys_;  // unique keys added by this load
-  PropertyKeyId key_property_ = 0;
-  bool key_property_known_ = false;
+  std::string value_buffer_;
   uint64_t nodes_added_ = 0, rels_added_ = 0;
   bool finished_ = false;
-  Status failed_;
 };
 
 }  // namespace kg

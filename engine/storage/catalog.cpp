@@ -33,7 +33,6 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.comp
 }  // namespace
 
 const char* const Catalog::kFormatKey = "format";
-const char* const Catalog::kBulkLoadKey = "bulk_load_in_progress";
 
 std::optional<uint32_t> Catalog::Find(const NameTable& t, std::string_view name) {
   auto it = t.ids.find(std::string(name));

@@ -88,9 +88,8 @@ class Catalog {
   // a directory that is not kg's or a format version this build can't read.
   static Result<Catalog> Load(const std::vector<std::pair<std::string, std::string>>& entries);
 
-  // Meta keys that are not catalog entries.
+  // The meta key of the format marker.
   static const char* const kFormatKey;
-  static const char* const kBulkLoadKey;
 
  private:
   struct NameTable {

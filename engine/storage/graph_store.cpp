@@ -132,6 +132,11 @@ Status GraphStore::OpenDb() {
                            " is in use by another process; open it read-only to read it meanwhile");
   }
   if (!s.ok()) return Status::Storage("cannot open database " + path_ + ": " + s.ToString());
+  if (!options_.read_only) {
+    // Files of a bulk load whose process died before it finished: never
+    // part of the database, so nothing is lost by removing them.
+    fs::remove_all(fs::path(path_) / BulkLoader::kScratchDir, ec);
+  }
 
   if (fresh) {
     rocksdb::WriteBatch batch;
@@ -146,18 +151,12 @@ Status GraphStore::OpenDb() {
 Result<Catalog> GraphStore::ReadCatalog() {
   std::vector<std::pair<std::string, std::string>> entries;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(ColumnFamily::kMeta)));
-  bool bulk_marker = false;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    if (it->key().ToString() == Catalog::kBulkLoadKey) bulk_marker = true;
     entries.emplace_back(it->key().ToString(), it->value().ToString());
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the catalog of " + path_));
   Result<Catalog> catalog = Catalog::Load(entries);
   if (!catalog.ok()) return Status::Storage(path_ + ": " + catalog.status().message());
-  if (bulk_marker) {
-    return Status::Storage("a bulk load into " + path_ +
-                           " did not finish, so the database may hold part of it; load it again into a new database");
-  }
   return catalog;
 }
 

@@ -63,7 +63,7 @@ class GraphStore {
   // Opens (or creates) the database at `path`.
   // Errors: kNotFound when there is no database and it may not be created;
   // kStorage when the directory is not a kg database, has a newer format,
-  // is in use by another process, or an earlier bulk load did not finish.
+  // or is in use by another process.
   static Result<std::unique_ptr<GraphStore>> Open(const std::string& path, StoreOptions options = {});
   ~GraphStore();
   GraphStore(const GraphStore&) = delete;

@@ -264,7 +264,7 @@ Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, Prop
   std::string begin = prefix, end;
   bool empty = false;
   for (const auto* bound : {&range.lower, &range.upper}) {
-    if (*bound && !key_codec::IsIndexable(**bound)) empty = true;  // null, NaN-free lists: nothing compares
+    if (*bound && !key_codec::IsIndexable(**bound)) empty = true;  // null or a list: nothing compares to it
   }
   if (range.lower && range.upper && !empty && !CompareComparable(*range.lower, *range.upper)) empty = true;
   if (empty) {

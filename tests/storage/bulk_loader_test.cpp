@@ -109,17 +109,61 @@ TEST_CASE("a bulk load can add to a database that already holds data", "[bulk]")
   CHECK(Must(txn->FindNodeByKey(Value("new"))).has_value());
 }
 
-TEST_CASE("a write transaction waits while a bulk load runs", "[bulk]") {
+TEST_CASE("a bulk load is invisible until it finishes, then visible whole", "[bulk]") {
   TempDir dir;
   auto store = OpenStore(dir.path());
   auto loader = Must(store->BeginBulkLoad());
-  Must(loader->AddNode({loader->InternLabel("A")}, {}));
-  // Readers are not blocked, and do not see the unfinished load's catalog.
+  NodeId a = Must(loader->AddNode({loader->InternLabel("A")}, {}));
+  // Readers are not blocked, and see nothing of the unfinished load.
   auto r = Read(*store);
   CHECK(r->catalog().node_count() == 0);
+  CHECK_FALSE(Must(r->GetNode(a)));
+  CHECK_FALSE(r->ScanNodes()->Valid());
   MustOk(loader->Finish());
+  CHECK_FALSE(Must(r->GetNode(a)));  // an open reader keeps its snapshot
+  CHECK(Must(Read(*store)->GetNode(a)).has_value());
   auto w = Write(*store);
   AddNode(*w, {"A"});
   MustOk(w->Commit());
   CHECK(Read(*store)->catalog().node_count() == 2);
+}
+
+TEST_CASE("an abandoned bulk load leaves nothing behind", "[bulk]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  {
+    auto loader = Must(store->BeginBulkLoad());
+    NodeId a = Must(loader->AddNode({loader->InternLabel("Gone")}, {}));
+    Must(loader->AddRelationship(loader->InternRelType("T"), a, a, {}));
+    // destroyed without Finish
+  }
+  auto txn = Read(*store);
+  CHECK(txn->catalog().node_count() == 0);
+  CHECK_FALSE(txn->catalog().FindLabel("Gone"));
+  CHECK_FALSE(txn->ScanNodes()->Valid());
+  CHECK_FALSE(std::filesystem::exists(dir.Sub(BulkLoader::kScratchDir)));
+  // The writer lock was released.
+  auto w = Write(*store);
+  AddNode(*w, {"After"});
+  MustOk(w->Commit());
+}
+
+TEST_CASE("a refused element is left out and the rest of the load goes in", "[bulk]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  auto loader = Must(store->BeginBulkLoad());
+  const PropertyKeyId key = loader->InternPropertyKey("key");
+  const PropertyKeyId bad = loader->InternPropertyKey("bad");
+  NodeId a = Must(loader->AddNode({}, {{key, Value("a")}}));
+  CHECK(loader->AddNode({}, {{bad, Value(ValueList{Value()})}}).status().Is(ErrorKind::kConstraint));
+  CHECK(loader->AddNode({}, {{key, Value(ValueList{1})}}).status().Is(ErrorKind::kConstraint));
+  CHECK(loader->AddNode({42}, {}).status().Is(ErrorKind::kUsage));
+  CHECK(loader->AddRelationship(7, a, a, {}).status().Is(ErrorKind::kUsage));
+  NodeId b = Must(loader->AddNode({}, {{key, Value("b")}}));
+  CHECK(b == a + 1);  // a refused node takes no id
+  MustOk(loader->Finish());
+  CHECK(loader->Finish().Is(ErrorKind::kUsage));
+  auto txn = Read(*store);
+  CHECK(txn->catalog().node_count() == 2);
+  CHECK(Must(txn->FindNodeByKey(Value("b"))) == b);
 }
