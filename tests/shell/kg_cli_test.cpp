@@ -20,7 +20,7 @@ TEST_CASE("bad usage exits with 2 and says what was wrong", "[cli]") {
   CHECK(r.output.find("--no-such-option") != std::string::npos);
 }
 
-TEST_CASE("kg --db creates a database and reports it; errors are one line with exit 1", "[cli]") {
+TEST_CASE("kg --db creates a database and reports it, and errors are one line with exit 1", "[cli]") {
   TempDir dir;
   Run created = RunKg("--db " + dir.Sub("db"));
   CHECK(created.exit_code == 0);

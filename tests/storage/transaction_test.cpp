@@ -279,7 +279,7 @@ TEST_CASE("writers take turns", "[txn]") {
   CHECK(Collect(r->ScanLabel(LabelOf(*r, "W"))).size() == 400);
 }
 
-TEST_CASE("committed transactions survive a crash of the process; uncommitted ones vanish", "[txn]") {
+TEST_CASE("committed transactions survive a crash of the process and uncommitted ones vanish", "[txn]") {
   TempDir dir;
   OpenStore(dir.path()).reset();
   pid_t child = fork();
