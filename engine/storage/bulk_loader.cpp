@@ -16,13 +16,6 @@ namespace kg {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr int kMetaCf = static_cast<int>(ColumnFamily::kMeta);
-constexpr int kNodesCf = static_cast<int>(ColumnFamily::kNodes);
-constexpr int kRelsCf = static_cast<int>(ColumnFamily::kRels);
-constexpr int kAdjacencyCf = static_cast<int>(ColumnFamily::kAdjacency);
-constexpr int kLabelsCf = static_cast<int>(ColumnFamily::kLabels);
-constexpr int kPropertyIndexCf = static_cast<int>(ColumnFamily::kPropertyIndex);
-constexpr int kUniqueKeysCf = static_cast<int>(ColumnFamily::kUniqueKeys);
 
 // Bytes of keys and values a column family collects before its entries are
 // sorted and written to a file: large chunks mean few overlapping files.
@@ -67,8 +60,8 @@ Status BulkLoader::Start() {
   return Status::Ok();
 }
 
-Status BulkLoader::Add(int cf, std::string_view key, std::string_view value) {
-  Chunk& c = chunks_[cf];
+Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view value) {
+  Chunk& c = chunks_[static_cast<int>(cf)];
   char head[16] = {};
   key.copy(head, sizeof head);
   c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8)},
@@ -80,8 +73,8 @@ Status BulkLoader::Add(int cf, std::string_view key, std::string_view value) {
   return Status::Ok();
 }
 
-Status BulkLoader::Spill(int cf) {
-  Chunk& c = chunks_[cf];
+Status BulkLoader::Spill(ColumnFamily cf) {
+  Chunk& c = chunks_[static_cast<int>(cf)];
   if (c.entries.empty()) return Status::Ok();
   const std::string& arena = c.arena;
   auto less = [&arena](const Entry& a, const Entry& b) {
@@ -91,9 +84,9 @@ Status BulkLoader::Spill(int cf) {
   };
   // Records arrive in id order already; index entries need sorting.
   if (!std::is_sorted(c.entries.begin(), c.entries.end(), less)) std::sort(c.entries.begin(), c.entries.end(), less);
-  const std::string file = scratch_ + "/" + std::to_string(cf) + "-" + std::to_string(files_[cf].size()) + ".sst";
-  rocksdb::Options options = store_->db_->GetOptions(store_->cfs_[cf]);
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cfs_[cf]);
+  const std::string file = scratch_ + "/" + std::to_string(static_cast<int>(cf)) + "-" + std::to_string(files_[static_cast<int>(cf)].size()) + ".sst";
+  rocksdb::Options options = store_->db_->GetOptions(store_->cf(cf));
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf));
   KG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "writing " + file));
   for (const Entry& e : c.entries) {
     rocksdb::Slice key(arena.data() + e.offset, e.key_size);
@@ -101,7 +94,7 @@ Status BulkLoader::Spill(int cf) {
     KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + file));
   }
   KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "writing " + file));
-  files_[cf].push_back(file);
+  files_[static_cast<int>(cf)].push_back(file);
   c.entries.clear();
   c.entries.shrink_to_fit();
   c.arena.clear();
@@ -112,7 +105,7 @@ Status BulkLoader::Spill(int cf) {
 Result<bool> BulkLoader::ExistingNode(NodeId id) {
   if (id >= first_new_node_) return id < catalog_->next_node_id();  // nothing is deleted during a load
   std::string value;
-  rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cfs_[kNodesCf], key_codec::NodeKey(id), &value);
+  rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kNodes), key_codec::NodeKey(id), &value);
   if (s.IsNotFound()) return false;
   KG_RETURN_IF_ERROR(FromRocks(s, "loading"));
   return true;
@@ -144,7 +137,7 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
       }
       if (first_new_node_ > 0) {
         std::string owner;
-        rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cfs_[kUniqueKeysCf], unique_key, &owner);
+        rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kUniqueKeys), unique_key, &owner);
         if (s.ok() && owner.size() == 8) {
           return Status::Constraint("key " + v->ToString() + " already belongs to node " +
                                     std::to_string(key_codec::GetU64(owner.data())));
@@ -157,19 +150,19 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
   node.id = catalog_->AllocateNodeId();
   value_buffer_.clear();
   record_codec::EncodeNode(node, &value_buffer_);
-  KG_RETURN_IF_ERROR(Add(kNodesCf, key_codec::NodeKey(node.id), value_buffer_));
+  KG_RETURN_IF_ERROR(Add(ColumnFamily::kNodes, key_codec::NodeKey(node.id), value_buffer_));
   for (LabelId l : node.labels) {
-    KG_RETURN_IF_ERROR(Add(kLabelsCf, key_codec::LabelKey(l, node.id), ""));
+    KG_RETURN_IF_ERROR(Add(ColumnFamily::kLabels, key_codec::LabelKey(l, node.id), ""));
     catalog_->AddToLabel(l, 1);
     for (PropertyKeyId k : catalog_->IndexedKeys(l)) {
       const Value* v = FindProperty(node.properties, k);
       if (v && key_codec::IsIndexable(*v)) {
-        KG_RETURN_IF_ERROR(Add(kPropertyIndexCf, key_codec::PropertyIndexKey(l, k, *v, node.id), ""));
+        KG_RETURN_IF_ERROR(Add(ColumnFamily::kPropertyIndex, key_codec::PropertyIndexKey(l, k, *v, node.id), ""));
       }
     }
   }
   if (!unique_key.empty()) {
-    KG_RETURN_IF_ERROR(Add(kUniqueKeysCf, unique_key, key_codec::NodeKey(node.id)));
+    KG_RETURN_IF_ERROR(Add(ColumnFamily::kUniqueKeys, unique_key, key_codec::NodeKey(node.id)));
     new_keys_.emplace(std::move(unique_key), node.id);
   }
   catalog_->AddNodes(1);
@@ -193,9 +186,9 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
   rel.id = catalog_->AllocateRelId();
   value_buffer_.clear();
   record_codec::EncodeRel(rel, &value_buffer_);
-  KG_RETURN_IF_ERROR(Add(kRelsCf, key_codec::RelKey(rel.id), value_buffer_));
-  KG_RETURN_IF_ERROR(Add(kAdjacencyCf, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
-  KG_RETURN_IF_ERROR(Add(kAdjacencyCf, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
+  KG_RETURN_IF_ERROR(Add(ColumnFamily::kRels, key_codec::RelKey(rel.id), value_buffer_));
+  KG_RETURN_IF_ERROR(Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  KG_RETURN_IF_ERROR(Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   catalog_->AddRels(1);
   catalog_->AddToRelType(type, 1);
   ++rels_added_;
@@ -208,24 +201,25 @@ Status BulkLoader::Finish(bool compact) {
     // The catalog goes in as one more file, so that data and catalog become
     // visible in the same atomic step.
     for (const auto& [key, value] : catalog_->ChangedEntries()) {
-      if (value) KG_RETURN_IF_ERROR(Add(kMetaCf, key, *value));
+      if (value) KG_RETURN_IF_ERROR(Add(ColumnFamily::kMeta, key, *value));
     }
     // Column families are independent here: the largest (adjacency) is
     // sorted and written on a second thread while the others go on this one.
-    auto adjacency = std::async(std::launch::async, [this] { return Spill(kAdjacencyCf); });
+    auto adjacency = std::async(std::launch::async, [this] { return Spill(ColumnFamily::kAdjacency); });
     Status others;
-    for (int cf = 0; cf < kNumColumnFamilies && others.ok(); ++cf) {
-      if (cf != kAdjacencyCf) others = Spill(cf);
+    for (int i = 0; i < kNumColumnFamilies && others.ok(); ++i) {
+      const auto cf = static_cast<ColumnFamily>(i);
+      if (cf != ColumnFamily::kAdjacency) others = Spill(cf);
     }
     Status adjacency_status = adjacency.get();
     KG_RETURN_IF_ERROR(others);
     KG_RETURN_IF_ERROR(adjacency_status);
     std::vector<rocksdb::IngestExternalFileArg> args;
-    for (int cf = 0; cf < kNumColumnFamilies; ++cf) {
-      if (files_[cf].empty()) continue;
+    for (int i = 0; i < kNumColumnFamilies; ++i) {
+      if (files_[i].empty()) continue;
       rocksdb::IngestExternalFileArg arg;
-      arg.column_family = store_->cfs_[cf];
-      arg.external_files = files_[cf];
+      arg.column_family = store_->cfs_[i];
+      arg.external_files = files_[i];
       arg.options.move_files = true;
       args.push_back(std::move(arg));
     }

@@ -73,8 +73,8 @@ class BulkLoader {
     std::string arena;           // keys and values, back to back
     std::vector<Entry> entries;
   };
-  Status Add(int cf, std::string_view key, std::string_view value);
-  Status Spill(int cf);  // sorts a chunk and writes it as an SST file
+  Status Add(ColumnFamily cf, std::string_view key, std::string_view value);
+  Status Spill(ColumnFamily cf);  // sorts a chunk and writes it as an SST file
   Result<bool> ExistingNode(NodeId id);
   void Discard();
 

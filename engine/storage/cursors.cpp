@@ -43,30 +43,12 @@ void NodeIdCursor::Settle() {
   }
 }
 
-RelCursor::RelCursor(std::unique_ptr<KeyStream> stream) : stream_(std::move(stream)) { Settle(); }
-
-void RelCursor::Next() {
-  stream_->Next();
-  Settle();
+Status DecodeRecord(std::string_view key, std::string_view value, NodeRecord* out) {
+  return record_codec::DecodeNode(key_codec::DecodeNodeKey(key), value, out);
 }
 
-void RelCursor::Settle() {
-  if (stream_->Valid()) {
-    status_ = record_codec::DecodeRel(key_codec::DecodeRelKey(stream_->key()), stream_->value(), &record_);
-  }
-}
-
-NodeCursor::NodeCursor(std::unique_ptr<KeyStream> stream) : stream_(std::move(stream)) { Settle(); }
-
-void NodeCursor::Next() {
-  stream_->Next();
-  Settle();
-}
-
-void NodeCursor::Settle() {
-  if (stream_->Valid()) {
-    status_ = record_codec::DecodeNode(key_codec::DecodeNodeKey(stream_->key()), stream_->value(), &record_);
-  }
+Status DecodeRecord(std::string_view key, std::string_view value, RelRecord* out) {
+  return record_codec::DecodeRel(key_codec::DecodeRelKey(key), value, out);
 }
 
 }  // namespace kg

@@ -62,36 +62,34 @@ class NodeIdCursor {
   NodeId id_ = 0;
 };
 
-// Every relationship, decoded, in id order.
-class RelCursor {
+// Every node or every relationship, decoded, in id order:
+// RecordCursor<NodeRecord> (NodeCursor) and RecordCursor<RelRecord> (RelCursor).
+template <typename Record>
+class RecordCursor {
  public:
-  explicit RelCursor(std::unique_ptr<KeyStream> stream);
+  explicit RecordCursor(std::unique_ptr<KeyStream> stream) : stream_(std::move(stream)) { Settle(); }
   bool Valid() const { return stream_->Valid() && status_.ok(); }
-  void Next();
-  const RelRecord& record() const { return record_; }
+  void Next() {
+    stream_->Next();
+    Settle();
+  }
+  const Record& record() const { return record_; }
   Status status() const { return status_.ok() ? stream_->status() : status_; }
 
  private:
-  void Settle();
+  void Settle() {
+    if (stream_->Valid()) status_ = DecodeRecord(stream_->key(), stream_->value(), &record_);
+  }
   std::unique_ptr<KeyStream> stream_;
-  RelRecord record_;
+  Record record_;
   Status status_;
 };
 
-// Every node, decoded, in id order.
-class NodeCursor {
- public:
-  explicit NodeCursor(std::unique_ptr<KeyStream> stream);
-  bool Valid() const { return stream_->Valid() && status_.ok(); }
-  void Next();
-  const NodeRecord& record() const { return record_; }
-  Status status() const { return status_.ok() ? stream_->status() : status_; }
+// Decode a record from its key (the id) and value; a corrupt one is an error.
+Status DecodeRecord(std::string_view key, std::string_view value, NodeRecord* out);
+Status DecodeRecord(std::string_view key, std::string_view value, RelRecord* out);
 
- private:
-  void Settle();
-  std::unique_ptr<KeyStream> stream_;
-  NodeRecord record_;
-  Status status_;
-};
+using NodeCursor = RecordCursor<NodeRecord>;
+using RelCursor = RecordCursor<RelRecord>;
 
 }  // namespace kg

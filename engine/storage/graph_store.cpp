@@ -229,7 +229,7 @@ Status GraphStore::CreateIndex(std::string_view label, std::string_view key) {
     if (!node) continue;
     const Value* v = FindProperty(node->properties, k);
     if (v && key_codec::IsIndexable(*v)) {
-      KG_RETURN_IF_ERROR(txn->Put(static_cast<int>(ColumnFamily::kPropertyIndex),
+      KG_RETURN_IF_ERROR(txn->Put(ColumnFamily::kPropertyIndex,
                                   key_codec::PropertyIndexKey(l, k, *v, id), ""));
     }
   }
@@ -246,13 +246,13 @@ Status GraphStore::DropIndex(std::string_view label, std::string_view key) {
   std::vector<std::string> keys;
   {
     const std::string prefix = key_codec::PropertyIndexPrefix(*l, *k);
-    auto stream = txn->Scan(static_cast<int>(ColumnFamily::kPropertyIndex),
+    auto stream = txn->Scan(ColumnFamily::kPropertyIndex,
                             {{prefix, key_codec::PrefixSuccessor(prefix)}});
     for (; stream->Valid(); stream->Next()) keys.emplace_back(stream->key());
     KG_RETURN_IF_ERROR(stream->status());
   }
   for (const std::string& key_bytes : keys) {
-    KG_RETURN_IF_ERROR(txn->Delete(static_cast<int>(ColumnFamily::kPropertyIndex), key_bytes));
+    KG_RETURN_IF_ERROR(txn->Delete(ColumnFamily::kPropertyIndex, key_bytes));
   }
   txn->private_catalog_->RemoveIndex(IndexDef{*l, *k});
   return txn->Commit();

@@ -14,13 +14,6 @@
 namespace kg {
 namespace {
 
-constexpr int kNodesCf = static_cast<int>(ColumnFamily::kNodes);
-constexpr int kRelsCf = static_cast<int>(ColumnFamily::kRels);
-constexpr int kAdjacencyCf = static_cast<int>(ColumnFamily::kAdjacency);
-constexpr int kLabelsCf = static_cast<int>(ColumnFamily::kLabels);
-constexpr int kPropertyIndexCf = static_cast<int>(ColumnFamily::kPropertyIndex);
-constexpr int kUniqueKeysCf = static_cast<int>(ColumnFamily::kUniqueKeys);
-constexpr int kMetaCf = static_cast<int>(ColumnFamily::kMeta);
 
 using Range = std::pair<std::string, std::string>;  // [begin, end); empty end: to the end
 
@@ -96,18 +89,18 @@ Status Finished() { return Status::Usage("the transaction has already ended"); }
 
 // Keys a node record implies in the other column families.
 struct DerivedEntries {
-  std::vector<std::pair<int, std::string>> keys;  // labels and property index, empty values
-  std::optional<std::string> unique_key;          // kUniqueKeysCf key, value is the node id
+  std::vector<std::pair<ColumnFamily, std::string>> keys;  // labels and property index, empty values
+  std::optional<std::string> unique_key;          // ColumnFamily::kUniqueKeys key, value is the node id
 };
 
 DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
   DerivedEntries d;
   for (LabelId l : node.labels) {
-    d.keys.emplace_back(kLabelsCf, key_codec::LabelKey(l, node.id));
+    d.keys.emplace_back(ColumnFamily::kLabels, key_codec::LabelKey(l, node.id));
     for (PropertyKeyId k : catalog.IndexedKeys(l)) {
       const Value* v = FindProperty(node.properties, k);
       if (v && key_codec::IsIndexable(*v)) {
-        d.keys.emplace_back(kPropertyIndexCf, key_codec::PropertyIndexKey(l, k, *v, node.id));
+        d.keys.emplace_back(ColumnFamily::kPropertyIndex, key_codec::PropertyIndexKey(l, k, *v, node.id));
       }
     }
   }
@@ -117,7 +110,7 @@ DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
   return d;
 }
 
-bool Contains(const std::vector<std::pair<int, std::string>>& v, const std::pair<int, std::string>& x) {
+bool Contains(const std::vector<std::pair<ColumnFamily, std::string>>& v, const std::pair<ColumnFamily, std::string>& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
@@ -139,23 +132,23 @@ Status Transaction::CheckWritable() const {
   return Status::Ok();
 }
 
-Status Transaction::Get(int cf, std::string_view key, std::string* value, bool* found) {
+Status Transaction::Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found) {
   if (finished_) return Finished();
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
   rocksdb::Status s = batch_
-      ? batch_->GetFromBatchAndDB(store_->db_, ro, store_->cfs_[cf], rocksdb::Slice(key.data(), key.size()), value)
-      : store_->db_->Get(ro, store_->cfs_[cf], rocksdb::Slice(key.data(), key.size()), value);
+      ? batch_->GetFromBatchAndDB(store_->db_, ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value)
+      : store_->db_->Get(ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value);
   *found = s.ok();
   if (s.IsNotFound()) return Status::Ok();
   return FromRocks(s, "reading");
 }
 
-std::unique_ptr<KeyStream> Transaction::Scan(int cf, std::vector<Range> ranges) {
+std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range> ranges) {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
   rocksdb::DB* db = store_->db_;
-  rocksdb::ColumnFamilyHandle* handle = store_->cfs_[cf];
+  rocksdb::ColumnFamilyHandle* handle = store_->cf(cf);
   if (!batch_) {
     return std::make_unique<RangeStream>(
         [db, handle](const rocksdb::ReadOptions& o) { return db->NewIterator(o, handle); }, ro, std::move(ranges));
@@ -189,7 +182,7 @@ std::unique_ptr<KeyStream> Transaction::Scan(int cf, std::vector<Range> ranges) 
 Result<std::optional<NodeRecord>> Transaction::GetNode(NodeId id) {
   std::string value;
   bool found;
-  KG_RETURN_IF_ERROR(Get(kNodesCf, key_codec::NodeKey(id), &value, &found));
+  KG_RETURN_IF_ERROR(Get(ColumnFamily::kNodes, key_codec::NodeKey(id), &value, &found));
   if (!found) return std::optional<NodeRecord>();
   NodeRecord node;
   KG_RETURN_IF_ERROR(record_codec::DecodeNode(id, value, &node));
@@ -199,7 +192,7 @@ Result<std::optional<NodeRecord>> Transaction::GetNode(NodeId id) {
 Result<std::optional<RelRecord>> Transaction::GetRelationship(RelId id) {
   std::string value;
   bool found;
-  KG_RETURN_IF_ERROR(Get(kRelsCf, key_codec::RelKey(id), &value, &found));
+  KG_RETURN_IF_ERROR(Get(ColumnFamily::kRels, key_codec::RelKey(id), &value, &found));
   if (!found) return std::optional<RelRecord>();
   RelRecord rel;
   KG_RETURN_IF_ERROR(record_codec::DecodeRel(id, value, &rel));
@@ -209,7 +202,7 @@ Result<std::optional<RelRecord>> Transaction::GetRelationship(RelId id) {
 Result<bool> Transaction::NodeExists(NodeId id) {
   std::string value;
   bool found;
-  KG_RETURN_IF_ERROR(Get(kNodesCf, key_codec::NodeKey(id), &value, &found));
+  KG_RETURN_IF_ERROR(Get(ColumnFamily::kNodes, key_codec::NodeKey(id), &value, &found));
   return found;
 }
 
@@ -217,7 +210,7 @@ Result<std::optional<NodeId>> Transaction::FindNodeByKey(const Value& key) {
   if (!key_codec::IsIndexable(key)) return std::optional<NodeId>();
   std::string value;
   bool found;
-  KG_RETURN_IF_ERROR(Get(kUniqueKeysCf, key_codec::UniqueKeyKey(key), &value, &found));
+  KG_RETURN_IF_ERROR(Get(ColumnFamily::kUniqueKeys, key_codec::UniqueKeyKey(key), &value, &found));
   if (!found) return std::optional<NodeId>();
   if (value.size() != 8) return Status::Storage("corrupt key entry");
   return std::optional<NodeId>(key_codec::GetU64(value.data()));
@@ -239,7 +232,7 @@ std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir,
       for (RelTypeId t : sorted) ranges.push_back(PrefixRange(key_codec::AdjacencyPrefix(node, d, t)));
     }
   }
-  return std::make_unique<AdjacencyCursor>(Scan(kAdjacencyCf, std::move(ranges)), dir == Direction::kBoth);
+  return std::make_unique<AdjacencyCursor>(Scan(ColumnFamily::kAdjacency, std::move(ranges)), dir == Direction::kBoth);
 }
 
 Result<uint64_t> Transaction::Degree(NodeId node, Direction dir, const std::vector<RelTypeId>& types) {
@@ -251,7 +244,7 @@ Result<uint64_t> Transaction::Degree(NodeId node, Direction dir, const std::vect
 }
 
 std::unique_ptr<NodeIdCursor> Transaction::ScanLabel(LabelId label) {
-  return std::make_unique<NodeIdCursor>(Scan(kLabelsCf, {PrefixRange(key_codec::LabelPrefix(label))}),
+  return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kLabels, {PrefixRange(key_codec::LabelPrefix(label))}),
                                         &key_codec::DecodeLabelKeyNode);
 }
 
@@ -308,16 +301,16 @@ Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, Prop
     }
     return true;
   };
-  return std::make_unique<NodeIdCursor>(Scan(kPropertyIndexCf, {{begin, end}}), &key_codec::DecodePropertyIndexNode,
+  return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kPropertyIndex, {{begin, end}}), &key_codec::DecodePropertyIndexNode,
                                         filter);
 }
 
 std::unique_ptr<NodeCursor> Transaction::ScanNodes() {
-  return std::make_unique<NodeCursor>(Scan(kNodesCf, {{std::string(), std::string()}}));
+  return std::make_unique<NodeCursor>(Scan(ColumnFamily::kNodes, {{std::string(), std::string()}}));
 }
 
 std::unique_ptr<RelCursor> Transaction::ScanRelationships() {
-  return std::make_unique<RelCursor>(Scan(kRelsCf, {{std::string(), std::string()}}));
+  return std::make_unique<RelCursor>(Scan(ColumnFamily::kRels, {{std::string(), std::string()}}));
 }
 
 // ---------------------------------------------------------------- writes
@@ -340,12 +333,12 @@ Result<PropertyKeyId> Transaction::InternPropertyKey(std::string_view name) {
   return private_catalog_->InternPropertyKey(name);
 }
 
-Status Transaction::Put(int cf, const std::string& key, std::string_view value) {
-  return FromRocks(batch_->Put(store_->cfs_[cf], key, rocksdb::Slice(value.data(), value.size())), "writing");
+Status Transaction::Put(ColumnFamily cf, const std::string& key, std::string_view value) {
+  return FromRocks(batch_->Put(store_->cf(cf), key, rocksdb::Slice(value.data(), value.size())), "writing");
 }
 
-Status Transaction::Delete(int cf, const std::string& key) {
-  return FromRocks(batch_->Delete(store_->cfs_[cf], key), "writing");
+Status Transaction::Delete(ColumnFamily cf, const std::string& key) {
+  return FromRocks(batch_->Delete(store_->cf(cf), key), "writing");
 }
 
 Status Transaction::ValidateProperties(const Properties& props) const {
@@ -374,7 +367,7 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
     }
     std::string owner;
     bool found;
-    KG_RETURN_IF_ERROR(Get(kUniqueKeysCf, *new_entries.unique_key, &owner, &found));
+    KG_RETURN_IF_ERROR(Get(ColumnFamily::kUniqueKeys, *new_entries.unique_key, &owner, &found));
     if (found && owner.size() == 8 && key_codec::GetU64(owner.data()) != id) {
       return Status::Constraint("key " + v->ToString() + " already belongs to node " +
                                 std::to_string(key_codec::GetU64(owner.data())));
@@ -387,10 +380,10 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
     if (!Contains(old_entries.keys, e)) KG_RETURN_IF_ERROR(Put(e.first, e.second, ""));
   }
   if (old_entries.unique_key && old_entries.unique_key != new_entries.unique_key) {
-    KG_RETURN_IF_ERROR(Delete(kUniqueKeysCf, *old_entries.unique_key));
+    KG_RETURN_IF_ERROR(Delete(ColumnFamily::kUniqueKeys, *old_entries.unique_key));
   }
   if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
-    KG_RETURN_IF_ERROR(Put(kUniqueKeysCf, *new_entries.unique_key, key_codec::NodeKey(id)));
+    KG_RETURN_IF_ERROR(Put(ColumnFamily::kUniqueKeys, *new_entries.unique_key, key_codec::NodeKey(id)));
   }
   // Label counts follow the label set.
   if (before) {
@@ -400,9 +393,9 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
     for (LabelId l : after->labels) if (!before || !before->HasLabel(l)) private_catalog_->AddToLabel(l, +1);
     std::string value;
     record_codec::EncodeNode(*after, &value);
-    return Put(kNodesCf, key_codec::NodeKey(id), value);
+    return Put(ColumnFamily::kNodes, key_codec::NodeKey(id), value);
   }
-  return Delete(kNodesCf, key_codec::NodeKey(id));
+  return Delete(ColumnFamily::kNodes, key_codec::NodeKey(id));
 }
 
 Result<NodeId> Transaction::CreateNode(std::vector<LabelId> labels, Properties properties) {
@@ -442,9 +435,9 @@ Result<RelId> Transaction::CreateRelationship(RelTypeId type, NodeId start, Node
   rel.properties = std::move(properties);
   std::string value;
   record_codec::EncodeRel(rel, &value);
-  KG_RETURN_IF_ERROR(Put(kRelsCf, key_codec::RelKey(rel.id), value));
-  KG_RETURN_IF_ERROR(Put(kAdjacencyCf, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
-  KG_RETURN_IF_ERROR(Put(kAdjacencyCf, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
+  KG_RETURN_IF_ERROR(Put(ColumnFamily::kRels, key_codec::RelKey(rel.id), value));
+  KG_RETURN_IF_ERROR(Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  KG_RETURN_IF_ERROR(Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   private_catalog_->AddRels(1);
   private_catalog_->AddToRelType(type, 1);
   return rel.id;
@@ -499,7 +492,7 @@ Status Transaction::SetRelProperty(RelId id, PropertyKeyId key, Value value) {
   KG_RETURN_IF_ERROR(ValidateProperties(rel->properties));
   std::string encoded;
   record_codec::EncodeRel(*rel, &encoded);
-  return Put(kRelsCf, key_codec::RelKey(id), encoded);
+  return Put(ColumnFamily::kRels, key_codec::RelKey(id), encoded);
 }
 
 Status Transaction::ReplaceRelProperties(RelId id, Properties properties) {
@@ -510,16 +503,16 @@ Status Transaction::ReplaceRelProperties(RelId id, Properties properties) {
   KG_RETURN_IF_ERROR(ValidateProperties(rel->properties));
   std::string encoded;
   record_codec::EncodeRel(*rel, &encoded);
-  return Put(kRelsCf, key_codec::RelKey(id), encoded);
+  return Put(ColumnFamily::kRels, key_codec::RelKey(id), encoded);
 }
 
 Status Transaction::DeleteRelationship(RelId id) {
   KG_RETURN_IF_ERROR(CheckWritable());
   KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
   if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
-  KG_RETURN_IF_ERROR(Delete(kRelsCf, key_codec::RelKey(id)));
-  KG_RETURN_IF_ERROR(Delete(kAdjacencyCf, key_codec::AdjacencyKey(rel->start, Direction::kOut, rel->type, rel->end, id)));
-  KG_RETURN_IF_ERROR(Delete(kAdjacencyCf, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
+  KG_RETURN_IF_ERROR(Delete(ColumnFamily::kRels, key_codec::RelKey(id)));
+  KG_RETURN_IF_ERROR(Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->start, Direction::kOut, rel->type, rel->end, id)));
+  KG_RETURN_IF_ERROR(Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
   private_catalog_->AddRels(-1);
   private_catalog_->AddToRelType(rel->type, -1);
   return Status::Ok();
@@ -553,9 +546,9 @@ Status Transaction::Commit() {
   std::lock_guard<std::mutex> lock(store_->publish_mutex_);
   for (const auto& [key, value] : private_catalog_->ChangedEntries()) {
     if (value) {
-      KG_RETURN_IF_ERROR(Put(kMetaCf, key, *value));
+      KG_RETURN_IF_ERROR(Put(ColumnFamily::kMeta, key, *value));
     } else {
-      KG_RETURN_IF_ERROR(Delete(kMetaCf, key));
+      KG_RETURN_IF_ERROR(Delete(ColumnFamily::kMeta, key));
     }
   }
   rocksdb::WriteOptions wo;

@@ -28,6 +28,7 @@
 #include "common/status.h"
 #include "storage/catalog.h"
 #include "storage/cursors.h"
+#include "storage/graph_store.h"
 #include "storage/ids.h"
 
 namespace rocksdb {
@@ -116,16 +117,16 @@ class Transaction {
   Transaction(GraphStore* store, bool write);
 
   Status CheckWritable() const;
-  Status Get(int cf, std::string_view key, std::string* value, bool* found);
+  Status Get(ColumnFamily cf, std::string_view key, std::string* value, bool* found);
   // A stream over the union of key ranges [begin, end) of one column family.
-  std::unique_ptr<KeyStream> Scan(int cf, std::vector<std::pair<std::string, std::string>> ranges);
+  std::unique_ptr<KeyStream> Scan(ColumnFamily cf, std::vector<std::pair<std::string, std::string>> ranges);
   // Rewrites a node's record and every entry derived from it (labels,
   // indexes, unique key) from `before` (nullptr: new node) to `after`
   // (nullptr: deleted node).
   Status WriteNode(const NodeRecord* before, const NodeRecord* after);
   Status ValidateProperties(const Properties& props) const;
-  Status Put(int cf, const std::string& key, std::string_view value);
-  Status Delete(int cf, const std::string& key);
+  Status Put(ColumnFamily cf, const std::string& key, std::string_view value);
+  Status Delete(ColumnFamily cf, const std::string& key);
 
   GraphStore* store_;
   std::shared_ptr<const Catalog> base_catalog_;  // reads
