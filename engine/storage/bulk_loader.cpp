@@ -17,10 +17,6 @@ namespace fs = std::filesystem;
 namespace {
 
 
-// Bytes of keys and values a column family collects before its entries are
-// sorted and written to a file: large chunks mean few overlapping files.
-constexpr size_t kChunkBytes = size_t{64} << 20;
-
 Status StorableOrError(const Catalog& catalog, const Properties& props) {
   for (const Property& p : props) {
     if (!p.value.IsStorable()) {
@@ -35,13 +31,15 @@ Status StorableOrError(const Catalog& catalog, const Properties& props) {
 
 const char* const BulkLoader::kScratchDir = "bulk-load.tmp";
 
-BulkLoader::BulkLoader(GraphStore* store) : store_(store) {}
+BulkLoader::BulkLoader(GraphStore* store, size_t chunk_bytes) : store_(store), chunk_bytes_(chunk_bytes) {}
 
 BulkLoader::~BulkLoader() {
+  if (background_.valid()) background_.wait();
   if (!finished_) Discard();
 }
 
 void BulkLoader::Discard() {
+  if (background_.valid()) background_.wait();
   finished_ = true;
   std::error_code ec;
   if (!scratch_.empty()) fs::remove_all(scratch_, ec);
@@ -69,13 +67,31 @@ Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view v
                             static_cast<uint32_t>(value.size())});
   c.arena.append(key);
   c.arena.append(value);
-  if (c.arena.size() >= kChunkBytes) return Spill(cf);
+  if (c.arena.size() >= chunk_bytes_) return SpillInBackground(cf);
   return Status::Ok();
 }
 
-Status BulkLoader::Spill(ColumnFamily cf) {
-  Chunk& c = chunks_[static_cast<int>(cf)];
-  if (c.entries.empty()) return Status::Ok();
+Status BulkLoader::WaitForBackground() {
+  if (!background_.valid()) return Status::Ok();
+  Result<SpilledFileInfo> done = background_.get();
+  if (!done.ok()) return done.status();
+  files_[static_cast<int>(background_cf_)].push_back(std::move(done).value());
+  return Status::Ok();
+}
+
+Status BulkLoader::SpillInBackground(ColumnFamily cf) {
+  KG_RETURN_IF_ERROR(WaitForBackground());
+  Chunk chunk = std::move(chunks_[static_cast<int>(cf)]);
+  chunks_[static_cast<int>(cf)] = Chunk();
+  background_cf_ = cf;
+  const uint64_t sequence = chunks_written_++;
+  background_ = std::async(std::launch::async, [this, cf, sequence, c = std::move(chunk)]() mutable {
+    return WriteChunk(cf, std::move(c), sequence);
+  });
+  return Status::Ok();
+}
+
+Result<SpilledFileInfo> BulkLoader::WriteChunk(ColumnFamily cf, Chunk c, uint64_t sequence) {
   const std::string& arena = c.arena;
   auto less = [&arena](const Entry& a, const Entry& b) {
     if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
@@ -84,7 +100,7 @@ Status BulkLoader::Spill(ColumnFamily cf) {
   };
   // Records arrive in id order already; index entries need sorting.
   if (!std::is_sorted(c.entries.begin(), c.entries.end(), less)) std::sort(c.entries.begin(), c.entries.end(), less);
-  const std::string file = scratch_ + "/" + std::to_string(static_cast<int>(cf)) + "-" + std::to_string(files_[static_cast<int>(cf)].size()) + ".sst";
+  const std::string file = scratch_ + "/" + std::to_string(sequence) + ".sst";
   rocksdb::Options options = store_->db_->GetOptions(store_->cf(cf));
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf));
   KG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "writing " + file));
@@ -94,12 +110,20 @@ Status BulkLoader::Spill(ColumnFamily cf) {
     KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + file));
   }
   KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "writing " + file));
-  files_[static_cast<int>(cf)].push_back(file);
-  c.entries.clear();
-  c.entries.shrink_to_fit();
-  c.arena.clear();
-  c.arena.shrink_to_fit();
-  return Status::Ok();
+  const Entry& first = c.entries.front();
+  const Entry& last = c.entries.back();
+  return SpilledFileInfo{file, arena.substr(first.offset, first.key_size), arena.substr(last.offset, last.key_size)};
+}
+
+bool BulkLoader::Overlapping(int cf) const {
+  std::vector<const SpilledFileInfo*> files;
+  for (const SpilledFileInfo& f : files_[cf]) files.push_back(&f);
+  std::sort(files.begin(), files.end(),
+            [](const SpilledFileInfo* a, const SpilledFileInfo* b) { return a->smallest < b->smallest; });
+  for (size_t i = 1; i < files.size(); ++i) {
+    if (files[i]->smallest <= files[i - 1]->largest) return true;
+  }
+  return false;
 }
 
 Result<bool> BulkLoader::ExistingNode(NodeId id) {
@@ -203,23 +227,26 @@ Status BulkLoader::Finish(bool compact) {
     for (const auto& [key, value] : catalog_->ChangedEntries()) {
       if (value) KG_RETURN_IF_ERROR(Add(ColumnFamily::kMeta, key, *value));
     }
-    // Column families are independent here: the largest (adjacency) is
-    // sorted and written on a second thread while the others go on this one.
-    auto adjacency = std::async(std::launch::async, [this] { return Spill(ColumnFamily::kAdjacency); });
-    Status others;
-    for (int i = 0; i < kNumColumnFamilies && others.ok(); ++i) {
-      const auto cf = static_cast<ColumnFamily>(i);
-      if (cf != ColumnFamily::kAdjacency) others = Spill(cf);
+    // The last chunks: the adjacency chunk (the largest) on the second
+    // thread, the others on this one meanwhile.
+    KG_RETURN_IF_ERROR(WaitForBackground());
+    if (!chunks_[static_cast<int>(ColumnFamily::kAdjacency)].entries.empty()) {
+      KG_RETURN_IF_ERROR(SpillInBackground(ColumnFamily::kAdjacency));
     }
-    Status adjacency_status = adjacency.get();
-    KG_RETURN_IF_ERROR(others);
-    KG_RETURN_IF_ERROR(adjacency_status);
+    for (int i = 0; i < kNumColumnFamilies; ++i) {
+      if (chunks_[i].entries.empty()) continue;
+      Chunk chunk = std::move(chunks_[i]);
+      chunks_[i] = Chunk();
+      KG_ASSIGN_OR_RETURN(SpilledFileInfo file, WriteChunk(static_cast<ColumnFamily>(i), std::move(chunk), chunks_written_++));
+      files_[i].push_back(std::move(file));
+    }
+    KG_RETURN_IF_ERROR(WaitForBackground());
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int i = 0; i < kNumColumnFamilies; ++i) {
       if (files_[i].empty()) continue;
       rocksdb::IngestExternalFileArg arg;
       arg.column_family = store_->cfs_[i];
-      arg.external_files = files_[i];
+      for (const SpilledFileInfo& f : files_[i]) arg.external_files.push_back(f.path);
       arg.options.move_files = true;
       args.push_back(std::move(arg));
     }
@@ -230,7 +257,13 @@ Status BulkLoader::Finish(bool compact) {
     return Status::Ok();
   }();
   Discard();  // the scratch files, now moved into the database or not wanted
-  if (s.ok() && compact) s = store_->Compact();
+  if (s.ok() && compact) {
+    s = store_->Compact();
+  } else {
+    for (int i = 0; i < kNumColumnFamilies && s.ok(); ++i) {
+      if (Overlapping(i)) s = store_->Compact(static_cast<ColumnFamily>(i));
+    }
+  }
   if (writer_lock_.owns_lock()) writer_lock_.unlock();
   return s;
 }

@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,6 +32,12 @@
 #include "storage/ids.h"
 
 namespace kg {
+
+// An SST file a bulk load wrote, and its key range.
+struct SpilledFileInfo {
+  std::string path;
+  std::string smallest, largest;
+};
 
 class BulkLoader {
  public:
@@ -50,8 +57,9 @@ class BulkLoader {
   uint64_t nodes_added() const { return nodes_added_; }
   uint64_t rels_added() const { return rels_added_; }
 
-  // Makes the load durable and visible, atomically. `compact` then compacts
-  // the database into its final shape (slower to finish, faster to read).
+  // Makes the load durable and visible, atomically. Column families that
+  // were spilled in overlapping chunks are then compacted, so reads are fast
+  // at once; `compact` compacts every column family.
   Status Finish(bool compact = false);
 
   // Name of the scratch directory inside the database directory; a store
@@ -60,7 +68,7 @@ class BulkLoader {
 
  private:
   friend class GraphStore;
-  explicit BulkLoader(GraphStore* store);
+  BulkLoader(GraphStore* store, size_t chunk_bytes);
   Status Start();
   // Entries of one column family not yet written to a file.
   struct Entry {
@@ -74,16 +82,30 @@ class BulkLoader {
     std::vector<Entry> entries;
   };
   Status Add(ColumnFamily cf, std::string_view key, std::string_view value);
-  Status Spill(ColumnFamily cf);  // sorts a chunk and writes it as an SST file
+  // Hands a full chunk to the background writer (waiting for the one before).
+  Status SpillInBackground(ColumnFamily cf);
+  // Sorts a chunk and writes it as an SST file.
+  Result<struct SpilledFileInfo> WriteChunk(ColumnFamily cf, Chunk chunk, uint64_t sequence);
+  Status WaitForBackground();
   Result<bool> ExistingNode(NodeId id);
   void Discard();
 
   GraphStore* store_;
+  const size_t chunk_bytes_;
   std::unique_lock<std::mutex> writer_lock_;
   std::shared_ptr<Catalog> catalog_;
   std::string scratch_;
   std::array<Chunk, kNumColumnFamilies> chunks_;
-  std::array<std::vector<std::string>, kNumColumnFamilies> files_;
+  std::array<std::vector<SpilledFileInfo>, kNumColumnFamilies> files_;
+  // One chunk at a time is sorted and written on a second thread while the
+  // caller goes on adding to a fresh chunk.
+  std::future<Result<SpilledFileInfo>> background_;
+  ColumnFamily background_cf_ = ColumnFamily::kMeta;
+  uint64_t chunks_written_ = 0;
+  // True when some files of a column family overlap in key range (index
+  // entries spilled in several chunks): those land in level 0 and are
+  // compacted by Finish(), or every read would search each of them.
+  bool Overlapping(int cf) const;
   NodeId first_new_node_ = 0;                         // nodes at or above this id are this load's
   std::unordered_map<std::string, NodeId> new_keys_;  // unique keys added by this load
   std::string value_buffer_;

@@ -39,7 +39,7 @@ rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<roc
   }
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   o.compression = rocksdb::kLZ4Compression;
-  o.bottommost_compression = rocksdb::kZSTD;
+  o.bottommost_compression = rocksdb::kLZ4Compression;
   o.level_compaction_dynamic_level_bytes = true;
   return o;
 }
@@ -208,9 +208,14 @@ Result<std::unique_ptr<Transaction>> GraphStore::BeginWrite() {
   return txn;
 }
 
-Result<std::unique_ptr<BulkLoader>> GraphStore::BeginBulkLoad() {
+Result<std::unique_ptr<BulkLoader>> GraphStore::BeginBulkLoad(size_t chunk_bytes) {
   if (options_.read_only) return Status::Usage("the database " + path_ + " is open read-only");
-  std::unique_ptr<BulkLoader> loader(new BulkLoader(this));
+  // Tiny chunks would mean a file per handful of entries, and offsets within
+  // a chunk are 32-bit.
+  if (chunk_bytes < (size_t{64} << 10) || chunk_bytes > (size_t{1} << 31)) {
+    return Status::Usage("bulk load chunks must be 64 KiB to 2 GiB");
+  }
+  std::unique_ptr<BulkLoader> loader(new BulkLoader(this, chunk_bytes));
   KG_RETURN_IF_ERROR(loader->Start());
   return loader;
 }
@@ -266,12 +271,15 @@ Status GraphStore::Flush() {
 }
 
 Status GraphStore::Compact() {
-  if (options_.read_only) return Status::Ok();
-  for (auto* h : cfs_) {
-    rocksdb::CompactRangeOptions co;
-    KG_RETURN_IF_ERROR(FromRocks(db_->CompactRange(co, h, nullptr, nullptr), "compacting " + path_));
-  }
+  for (int i = 0; i < kNumColumnFamilies; ++i) KG_RETURN_IF_ERROR(Compact(static_cast<ColumnFamily>(i)));
   return Status::Ok();
+}
+
+Status GraphStore::Compact(ColumnFamily family) {
+  if (options_.read_only) return Status::Ok();
+  rocksdb::CompactRangeOptions co;
+  co.max_subcompactions = 2;  // split the key range over both cores of a small machine
+  return FromRocks(db_->CompactRange(co, cf(family), nullptr, nullptr), "compacting " + path_);
 }
 
 std::string GraphStore::DescribeStorage() const {

@@ -74,8 +74,11 @@ class GraphStore {
   // The write transaction. Blocks while another write transaction or bulk
   // load of this process is open. Fails on a read-only store.
   Result<std::unique_ptr<Transaction>> BeginWrite();
-  // Exclusive bulk loading; see bulk_loader.h.
-  Result<std::unique_ptr<BulkLoader>> BeginBulkLoad();
+  // Exclusive bulk loading; see bulk_loader.h. `chunk_bytes` (64 KiB to
+  // 2 GiB) is how much each column family collects in memory before it is
+  // written to a file.
+  static constexpr size_t kDefaultChunkBytes = size_t{64} << 20;
+  Result<std::unique_ptr<BulkLoader>> BeginBulkLoad(size_t chunk_bytes = kDefaultChunkBytes);
 
   // Declares an index on `key` for nodes labelled `label` and fills it from
   // the nodes already there, in one atomic step. Declaring an existing index
@@ -92,8 +95,9 @@ class GraphStore {
   // Writes memtables to disk files (tests and benchmarks use it; commits are
   // already durable through the write-ahead log).
   Status Flush();
-  // Compacts every column family (after a bulk load, for read speed).
+  // Compacts every column family, or one (after a bulk load, for read speed).
   Status Compact();
+  Status Compact(ColumnFamily family);
 
   // One line per column family from RocksDB's estimates (keys, bytes on
   // disk); for `kg --info` and benchmarks.

@@ -8,7 +8,11 @@
 using namespace kg;        // NOLINT: test file
 using namespace kg::test;  // NOLINT
 
-TEST_CASE("a bulk load of 100k relationships reopens complete and consistent", "[bulk]") {
+namespace {
+
+// Loads 10k nodes and 100k relationships with chunks of `chunk_bytes`, then
+// reopens the database and checks every record, degree, key and index entry.
+void LoadAndVerify(size_t chunk_bytes) {
   TempDir dir;
   const int kNodes = 10000, kRels = 100000;
   std::mt19937_64 rng(42);
@@ -17,7 +21,7 @@ TEST_CASE("a bulk load of 100k relationships reopens complete and consistent", "
   {
     auto store = OpenStore(dir.path());
     MustOk(store->CreateIndex("Person", "year"));
-    auto loader = Must(store->BeginBulkLoad());
+    auto loader = Must(store->BeginBulkLoad(chunk_bytes));
     const LabelId person = loader->InternLabel("Person");
     const LabelId org = loader->InternLabel("Organization");
     const PropertyKeyId key = loader->InternPropertyKey("key");
@@ -83,6 +87,18 @@ TEST_CASE("a bulk load of 100k relationships reopens complete and consistent", "
   CHECK(born_1951.size() == 125);
   // year 1950 is i % 80 == 10: all Organizations, so no indexed Person.
   CHECK(Collect(Must(txn->ScanIndex(LabelOf(*txn, "Person"), KeyOf(*txn, "year"), IndexRange::Equal(Value(1950))))).empty());
+}
+
+}  // namespace
+
+TEST_CASE("a bulk load of 100k relationships reopens complete and consistent", "[bulk]") {
+  LoadAndVerify(GraphStore::kDefaultChunkBytes);
+}
+
+TEST_CASE("a bulk load spilled in many overlapping chunks reopens complete and consistent", "[bulk]") {
+  // 256 KiB chunks make the loader write dozens of overlapping files, as a
+  // load of tens of millions of relationships does with the default size.
+  LoadAndVerify(size_t{256} << 10);
 }
 
 TEST_CASE("a bulk load can add to a database that already holds data", "[bulk]") {
@@ -166,4 +182,11 @@ TEST_CASE("a refused element is left out and the rest of the load goes in", "[bu
   auto txn = Read(*store);
   CHECK(txn->catalog().node_count() == 2);
   CHECK(Must(txn->FindNodeByKey(Value("b"))) == b);
+}
+
+TEST_CASE("bulk load chunks must be of a sensible size", "[bulk]") {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  CHECK(store->BeginBulkLoad(1024).status().Is(ErrorKind::kUsage));
+  CHECK(store->BeginBulkLoad(size_t{4} << 30).status().Is(ErrorKind::kUsage));
 }
