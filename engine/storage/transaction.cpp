@@ -63,6 +63,92 @@ class RangeStream : public KeyStream {
   Status status_;
 };
 
+}  // namespace
+
+// The iterators of one read transaction, kept for reuse: making a RocksDB
+// iterator costs about as much as the seek that follows, and a query makes
+// one scan per node it expands. Pooled iterators have no upper bound; the
+// stream checks its range itself.
+class IteratorPool {
+ public:
+  IteratorPool(rocksdb::DB* db, const rocksdb::Snapshot* snapshot, std::vector<rocksdb::ColumnFamilyHandle*> cfs)
+      : db_(db), cfs_(std::move(cfs)), idle_(cfs_.size()) {
+    options_.snapshot = snapshot;
+  }
+  std::unique_ptr<rocksdb::Iterator> Take(int cf) {
+    if (idle_[cf].empty()) return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(options_, cfs_[cf]));
+    std::unique_ptr<rocksdb::Iterator> it = std::move(idle_[cf].back());
+    idle_[cf].pop_back();
+    return it;
+  }
+  void Give(int cf, std::unique_ptr<rocksdb::Iterator> it) {
+    if (it->status().ok()) idle_[cf].push_back(std::move(it));
+  }
+
+ private:
+  rocksdb::DB* db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
+  rocksdb::ReadOptions options_;
+  std::vector<std::vector<std::unique_ptr<rocksdb::Iterator>>> idle_;
+};
+
+namespace {
+
+// A read transaction's scan: the ranges in turn, on an iterator borrowed
+// from the transaction's pool and given back when the stream ends.
+class PooledRangeStream : public KeyStream {
+ public:
+  PooledRangeStream(std::shared_ptr<IteratorPool> pool, int cf, std::vector<Range> ranges)
+      : pool_(std::move(pool)), cf_(cf), ranges_(std::move(ranges)) {
+    if (ranges_.empty()) return;
+    it_ = pool_->Take(cf_);
+    it_->Seek(ranges_[0].first);
+    Settle();
+  }
+  ~PooledRangeStream() override {
+    if (it_) pool_->Give(cf_, std::move(it_));
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  std::string_view key() const override { auto k = it_->key(); return {k.data(), k.size()}; }
+  std::string_view value() const override { auto v = it_->value(); return {v.data(), v.size()}; }
+  Status status() const override { return status_; }
+
+ private:
+  void Settle() {
+    for (;;) {
+      if (it_->Valid()) {
+        const std::string& end = ranges_[index_].second;
+        const rocksdb::Slice k = it_->key();
+        if (end.empty() || k.compare(rocksdb::Slice(end)) < 0) {
+          valid_ = true;
+          return;
+        }
+      } else if (!it_->status().ok()) {
+        status_ = FromRocks(it_->status(), "scanning");
+        valid_ = false;
+        return;
+      }
+      if (++index_ >= ranges_.size()) {
+        valid_ = false;
+        return;
+      }
+      it_->Seek(ranges_[index_].first);
+    }
+  }
+
+  std::shared_ptr<IteratorPool> pool_;
+  int cf_;
+  std::vector<Range> ranges_;
+  size_t index_ = 0;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  bool valid_ = false;
+  Status status_;
+};
+
 // Pairs read up front: what a write transaction's scans return.
 class VectorStream : public KeyStream {
  public:
@@ -150,8 +236,8 @@ std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range>
   rocksdb::DB* db = store_->db_;
   rocksdb::ColumnFamilyHandle* handle = store_->cf(cf);
   if (!batch_) {
-    return std::make_unique<RangeStream>(
-        [db, handle](const rocksdb::ReadOptions& o) { return db->NewIterator(o, handle); }, ro, std::move(ranges));
+    if (!iterators_) iterators_ = std::make_shared<IteratorPool>(db, snapshot_, store_->cfs_);
+    return std::make_unique<PooledRangeStream>(iterators_, static_cast<int>(cf), std::move(ranges));
   }
   // Write transaction: the snapshot merged with this transaction's writes,
   // read whole now so that later writes cannot disturb the walk.

@@ -14,7 +14,8 @@
 //
 // Scans in a write transaction see the state at the moment the cursor is
 // made (writes made while a cursor is open do not show up in it), so a
-// query may write while it walks a scan.
+// query may write while it walks a scan. Cursors must not outlive the
+// transaction that made them.
 #pragma once
 
 #include <memory>
@@ -39,6 +40,7 @@ class WriteBatchWithIndex;
 namespace kg {
 
 class GraphStore;
+class IteratorPool;
 
 // Bounds of a property index scan. A bound's value also fixes the class of
 // values the scan returns (numbers, strings, booleans or dates), as a Cypher
@@ -137,6 +139,7 @@ class Transaction {
   std::unique_lock<std::mutex> writer_lock_;
   std::shared_lock<std::shared_mutex> secondary_lock_;
   bool finished_ = false;
+  std::shared_ptr<IteratorPool> iterators_;  // read transactions: reused scan iterators
 };
 
 }  // namespace kg

@@ -320,3 +320,45 @@ TEST_CASE("committed transactions survive a crash of the process and uncommitted
   CHECK(Must(txn->FindNodeByKey(Value("s/49"))) == NodeId{49});
   CHECK(Collect(txn->Expand(49, Direction::kOut)).size() == 1);
 }
+
+TEST_CASE("cursors of one read transaction can be nested and interleaved", "[txn]") {
+  // A query expands a node while it walks another node's relationships; the
+  // read transaction's iterators are shared out between such cursors.
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  std::vector<NodeId> n;
+  {
+    auto txn = Write(*store);
+    for (int i = 0; i < 6; ++i) n.push_back(AddNode(*txn, {"N"}));
+    for (int i = 0; i < 6; ++i) {
+      for (int j = 0; j < 6; ++j) {
+        if (i != j && (i + j) % 2 == 1) AddRel(*txn, "E", n[i], n[j]);
+      }
+    }
+    MustOk(txn->Commit());
+  }
+  auto r = Read(*store);
+  // Two-hop walk with nested cursors, against one built from separate scans.
+  std::multiset<std::pair<NodeId, NodeId>> nested, separate;
+  for (auto outer = r->Expand(n[0], Direction::kOut); outer->Valid(); outer->Next()) {
+    for (auto inner = r->Expand(outer->entry().neighbour, Direction::kOut); inner->Valid(); inner->Next()) {
+      nested.insert({outer->entry().neighbour, inner->entry().neighbour});
+    }
+  }
+  for (const AdjacencyEntry& a : Collect(r->Expand(n[0], Direction::kOut))) {
+    for (const AdjacencyEntry& b : Collect(r->Expand(a.neighbour, Direction::kOut))) separate.insert({a.neighbour, b.neighbour});
+  }
+  CHECK(nested == separate);
+  CHECK(nested.size() == 9);  // 3 odd neighbours of node 0, each with 3 even neighbours
+  // Interleaved: two cursors advanced in turn stay in their own ranges.
+  auto a = r->Expand(n[1], Direction::kOut);
+  auto b = r->Expand(n[2], Direction::kOut);
+  int steps = 0;
+  for (; a->Valid() && b->Valid(); a->Next(), b->Next(), ++steps) {
+    CHECK(a->entry().node == n[1]);
+    CHECK(b->entry().node == n[2]);
+  }
+  CHECK(steps == 3);
+  // A scan of an empty range after many reuses finds nothing.
+  CHECK(Collect(r->Expand(n[5] + 100, Direction::kBoth)).empty());
+}
