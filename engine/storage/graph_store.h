@@ -7,6 +7,9 @@
 //   - one write transaction at a time, atomic on commit;
 //   - a bulk-load path for millions of nodes and relationships.
 //
+// Every Transaction and BulkLoader must end before the GraphStore that made
+// it is destroyed.
+//
 // Opening checks the directory is a kg database of a format this build
 // understands. Only one process may open a database for writing; others may
 // open it read-only (a RocksDB secondary instance) while it is written.

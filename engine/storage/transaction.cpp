@@ -13,56 +13,7 @@
 
 namespace kg {
 namespace {
-
-
 using Range = std::pair<std::string, std::string>;  // [begin, end); empty end: to the end
-
-// Streams the ranges one after another, one RocksDB iterator per range so
-// that each can stop at its upper bound without reading past it.
-class RangeStream : public KeyStream {
- public:
-  using MakeIterator = std::function<rocksdb::Iterator*(const rocksdb::ReadOptions&)>;
-  RangeStream(MakeIterator make, rocksdb::ReadOptions base, std::vector<Range> ranges)
-      : make_(std::move(make)), base_(base), ranges_(std::move(ranges)) {
-    OpenRange();
-  }
-  bool Valid() const override { return it_ && it_->Valid(); }
-  void Next() override {
-    it_->Next();
-    if (!it_->Valid()) {
-      ++index_;
-      OpenRange();
-    }
-  }
-  std::string_view key() const override { auto k = it_->key(); return {k.data(), k.size()}; }
-  std::string_view value() const override { auto v = it_->value(); return {v.data(), v.size()}; }
-  Status status() const override { return status_; }
-
- private:
-  void OpenRange() {
-    for (; index_ < ranges_.size(); ++index_) {
-      if (it_ && !it_->status().ok()) break;
-      rocksdb::ReadOptions ro = base_;
-      upper_ = rocksdb::Slice(ranges_[index_].second);
-      ro.iterate_upper_bound = ranges_[index_].second.empty() ? nullptr : &upper_;
-      it_.reset(make_(ro));
-      it_->Seek(ranges_[index_].first);
-      if (it_->Valid()) return;
-      if (!it_->status().ok()) break;
-    }
-    if (it_ && !it_->status().ok()) status_ = FromRocks(it_->status(), "scanning");
-    if (index_ >= ranges_.size() || !status_.ok()) it_.reset();
-  }
-
-  MakeIterator make_;
-  rocksdb::ReadOptions base_;
-  std::vector<Range> ranges_;
-  size_t index_ = 0;
-  rocksdb::Slice upper_;
-  std::unique_ptr<rocksdb::Iterator> it_;
-  Status status_;
-};
-
 }  // namespace
 
 // The iterators of one read transaction, kept for reuse: making a RocksDB
@@ -94,19 +45,20 @@ class IteratorPool {
 
 namespace {
 
-// A read transaction's scan: the ranges in turn, on an iterator borrowed
-// from the transaction's pool and given back when the stream ends.
-class PooledRangeStream : public KeyStream {
+// The ranges in turn on one iterator (which has no upper bound of its own:
+// the stream checks each key against its range). `done` receives the
+// iterator when the stream ends, so a read transaction can reuse it.
+class RangeStream : public KeyStream {
  public:
-  PooledRangeStream(std::shared_ptr<IteratorPool> pool, int cf, std::vector<Range> ranges)
-      : pool_(std::move(pool)), cf_(cf), ranges_(std::move(ranges)) {
+  using Done = std::function<void(std::unique_ptr<rocksdb::Iterator>)>;
+  RangeStream(std::unique_ptr<rocksdb::Iterator> it, std::vector<Range> ranges, Done done = nullptr)
+      : it_(std::move(it)), ranges_(std::move(ranges)), done_(std::move(done)) {
     if (ranges_.empty()) return;
-    it_ = pool_->Take(cf_);
     it_->Seek(ranges_[0].first);
     Settle();
   }
-  ~PooledRangeStream() override {
-    if (it_) pool_->Give(cf_, std::move(it_));
+  ~RangeStream() override {
+    if (done_) done_(std::move(it_));
   }
   bool Valid() const override { return valid_; }
   void Next() override {
@@ -122,8 +74,7 @@ class PooledRangeStream : public KeyStream {
     for (;;) {
       if (it_->Valid()) {
         const std::string& end = ranges_[index_].second;
-        const rocksdb::Slice k = it_->key();
-        if (end.empty() || k.compare(rocksdb::Slice(end)) < 0) {
+        if (end.empty() || it_->key().compare(rocksdb::Slice(end)) < 0) {
           valid_ = true;
           return;
         }
@@ -140,11 +91,10 @@ class PooledRangeStream : public KeyStream {
     }
   }
 
-  std::shared_ptr<IteratorPool> pool_;
-  int cf_;
-  std::vector<Range> ranges_;
-  size_t index_ = 0;
   std::unique_ptr<rocksdb::Iterator> it_;
+  std::vector<Range> ranges_;
+  Done done_;
+  size_t index_ = 0;
   bool valid_ = false;
   Status status_;
 };
@@ -237,32 +187,20 @@ std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range>
   rocksdb::ColumnFamilyHandle* handle = store_->cf(cf);
   if (!batch_) {
     if (!iterators_) iterators_ = std::make_shared<IteratorPool>(db, snapshot_, store_->cfs_);
-    return std::make_unique<PooledRangeStream>(iterators_, static_cast<int>(cf), std::move(ranges));
+    std::shared_ptr<IteratorPool> pool = iterators_;
+    const int index = static_cast<int>(cf);
+    return std::make_unique<RangeStream>(pool->Take(index), std::move(ranges),
+                                         [pool, index](std::unique_ptr<rocksdb::Iterator> it) {
+                                           pool->Give(index, std::move(it));
+                                         });
   }
   // Write transaction: the snapshot merged with this transaction's writes,
   // read whole now so that later writes cannot disturb the walk.
-  rocksdb::WriteBatchWithIndex* batch = batch_.get();
-  RangeStream merged(
-      [db, handle, batch](const rocksdb::ReadOptions& o) {
-        return batch->NewIteratorWithBase(handle, db->NewIterator(o, handle), &o);
-      },
-      ro, ranges);
+  RangeStream merged(std::unique_ptr<rocksdb::Iterator>(batch_->NewIteratorWithBase(handle, db->NewIterator(ro, handle), &ro)),
+                     std::move(ranges));
   std::vector<std::pair<std::string, std::string>> rows;
-  for (; merged.Valid(); merged.Next()) {
-    rows.emplace_back(std::string(merged.key()), std::string(merged.value()));
-  }
-  // Keep only keys inside some range (the batch side ignores bounds).
-  std::vector<std::pair<std::string, std::string>> kept;
-  kept.reserve(rows.size());
-  for (auto& row : rows) {
-    for (const Range& r : ranges) {
-      if (row.first >= r.first && (r.second.empty() || row.first < r.second)) {
-        kept.push_back(std::move(row));
-        break;
-      }
-    }
-  }
-  return std::make_unique<VectorStream>(std::move(kept), merged.status());
+  for (; merged.Valid(); merged.Next()) rows.emplace_back(std::string(merged.key()), std::string(merged.value()));
+  return std::make_unique<VectorStream>(std::move(rows), merged.status());
 }
 
 Result<std::optional<NodeRecord>> Transaction::GetNode(NodeId id) {
