@@ -12,8 +12,6 @@
 // random generator. Every read is checked against that input: a wrong
 // answer from the store ends the run with an error instead of a fast number.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -24,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <optional>
 #include <random>
@@ -72,7 +71,9 @@ constexpr RelTypeSpec kRelTypes[] = {
 constexpr double kSourceSkew = 1.5;
 
 // The property every node gets as its unique key, "n/<id>" in both modes.
-std::string NodeKey(int64_t id) { return "n/" + std::to_string(id); }
+std::string NodeKey(int64_t id) {
+  return "n/" + std::to_string(id);
+}
 
 struct Options {
   std::string db = "/tmp/kg-bench/storage";
@@ -111,22 +112,25 @@ struct Input {
 class Stopwatch {
  public:
   Stopwatch() : start_(std::chrono::steady_clock::now()) {}
-  double Seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
+  double Seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 
  private:
   std::chrono::steady_clock::time_point start_;
 };
 
-double PerSecond(uint64_t n, double seconds) { return seconds > 0 ? static_cast<double>(n) / seconds : 0.0; }
+double PerSecond(uint64_t n, double seconds) {
+  return seconds > 0 ? static_cast<double>(n) / seconds : 0.0;
+}
 
 // "1.23M", "456k": rates are read by eye, three digits are plenty.
 std::string Human(double v) {
   char buf[32];
-  if (v >= 1e6) std::snprintf(buf, sizeof(buf), "%.2fM", v / 1e6);
-  else if (v >= 1e3) std::snprintf(buf, sizeof(buf), "%.1fk", v / 1e3);
-  else std::snprintf(buf, sizeof(buf), "%.1f", v);
+  if (v >= 1e6)
+    std::snprintf(buf, sizeof(buf), "%.2fM", v / 1e6);
+  else if (v >= 1e3)
+    std::snprintf(buf, sizeof(buf), "%.1fk", v / 1e3);
+  else
+    std::snprintf(buf, sizeof(buf), "%.1f", v);
   return buf;
 }
 
@@ -138,7 +142,9 @@ std::string Fixed(double v, int digits) {
 
 // A double in [0, 1) from 53 random bits; written out rather than using
 // std::uniform_real_distribution so the graph is the same on any library.
-double Unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+double Unit(std::mt19937_64& rng) {
+  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
 uint64_t UniformIndex(std::mt19937_64& rng, uint64_t n) {
   return std::min<uint64_t>(n - 1, static_cast<uint64_t>(Unit(rng) * static_cast<double>(n)));
@@ -191,7 +197,8 @@ kg::Result<Input> MakeSyntheticInput(const Options& opt) {
       if (l == kPerson) year = 1940 + static_cast<int64_t>(UniformIndex(node_rng, 66));
       if (l == kOrganization) year = 1850 + static_cast<int64_t>(UniformIndex(node_rng, 175));
       const double score = std::floor(Unit(node_rng) * 1e6) / 1e4;  // 4 decimals, as in the CSVs
-      in.nodes.push_back(NodeRow{static_cast<uint32_t>(l), id, std::string(kLabels[l]) + " " + std::to_string(id), year, score});
+      in.nodes.push_back(
+          NodeRow{static_cast<uint32_t>(l), id, std::string(kLabels[l]) + " " + std::to_string(id), year, score});
     }
   }
 
@@ -246,7 +253,8 @@ kg::Status ReadCsv(const fs::path& path, std::string_view header, size_t num_fie
   std::string line;
   if (!std::getline(f, line)) return kg::Status::Io(path.string() + " is empty");
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line != header) return kg::Status::Io(path.string() + ": header is '" + line + "', expected '" + std::string(header) + "'");
+  if (line != header)
+    return kg::Status::Io(path.string() + ": header is '" + line + "', expected '" + std::string(header) + "'");
   std::vector<std::string_view> fields(num_fields);
   for (uint64_t line_no = 2; std::getline(f, line); ++line_no) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -287,7 +295,8 @@ kg::Result<Input> ReadCsvInput(const std::string& dir) {
       files.push_back(LabelFile{label, spec.at("file").get<std::string>(), spec.at("first_id").get<int64_t>(),
                                 spec.at("count").get<int64_t>()});
     }
-    std::sort(files.begin(), files.end(), [](const LabelFile& a, const LabelFile& b) { return a.first_id < b.first_id; });
+    std::sort(files.begin(), files.end(),
+              [](const LabelFile& a, const LabelFile& b) { return a.first_id < b.first_id; });
     for (const LabelFile& lf : files) {
       const uint32_t label = static_cast<uint32_t>(in.labels.size());
       in.labels.push_back(lf.label);
@@ -296,18 +305,20 @@ kg::Result<Input> ReadCsvInput(const std::string& dir) {
                               ", expected " + std::to_string(in.nodes.size()) + " (ids must be contiguous from 0)");
       }
       const fs::path path = fs::path(dir) / lf.file;
-      KG_RETURN_IF_ERROR(ReadCsv(path, "id,name,year,score", 4, [&](const std::string_view* f, const std::string& where) {
-        NodeRow row{label, 0, std::string(f[1]), 0, 0.0};
-        if (!ParseNumber(f[0], &row.id) || !ParseNumber(f[2], &row.year) || !ParseNumber(f[3], &row.score)) {
-          return kg::Status::Io(where + ": bad id, year or score");
-        }
-        if (row.id != static_cast<int64_t>(in.nodes.size())) {
-          return kg::Status::Io(where + ": id " + std::to_string(row.id) + ", expected " + std::to_string(in.nodes.size()) +
-                                " (node ids must be contiguous from 0 in file order)");
-        }
-        in.nodes.push_back(std::move(row));
-        return kg::Status::Ok();
-      }));
+      KG_RETURN_IF_ERROR(
+          ReadCsv(path, "id,name,year,score", 4, [&](const std::string_view* f, const std::string& where) {
+            NodeRow row{label, 0, std::string(f[1]), 0, 0.0};
+            if (!ParseNumber(f[0], &row.id) || !ParseNumber(f[2], &row.year) || !ParseNumber(f[3], &row.score)) {
+              return kg::Status::Io(where + ": bad id, year or score");
+            }
+            if (row.id != static_cast<int64_t>(in.nodes.size())) {
+              return kg::Status::Io(where + ": id " + std::to_string(row.id) + ", expected " +
+                                    std::to_string(in.nodes.size()) +
+                                    " (node ids must be contiguous from 0 in file order)");
+            }
+            in.nodes.push_back(std::move(row));
+            return kg::Status::Ok();
+          }));
       if (static_cast<int64_t>(in.nodes.size()) - lf.first_id != lf.count) {
         return kg::Status::Io(path.string() + ": " + std::to_string(in.nodes.size() - lf.first_id) +
                               " rows, the manifest says " + std::to_string(lf.count));
@@ -406,7 +417,8 @@ kg::Result<LoadTimes> BulkLoad(kg::GraphStore* store, const Input& in, bool comp
                          {ids->score, kg::Value(n.score)}};
     KG_ASSIGN_OR_RETURN(kg::NodeId got, loader->AddNode({ids->labels[n.label]}, std::move(props)));
     if (got != static_cast<kg::NodeId>(n.id)) {
-      return kg::Status::Storage("input node " + std::to_string(n.id) + " was loaded as node id " + std::to_string(got) +
+      return kg::Status::Storage("input node " + std::to_string(n.id) + " was loaded as node id " +
+                                 std::to_string(got) +
                                  "; the relationships' endpoints would be wrong (the database must start empty)");
     }
   }
@@ -414,7 +426,8 @@ kg::Result<LoadTimes> BulkLoad(kg::GraphStore* store, const Input& in, bool comp
 
   Stopwatch rels_clock;
   for (const RelRow& r : in.rels) {
-    kg::Result<kg::RelId> rel = loader->AddRelationship(ids->types[r.type], r.src, r.dst, {{ids->since, kg::Value(r.since)}});
+    kg::Result<kg::RelId> rel =
+        loader->AddRelationship(ids->types[r.type], r.src, r.dst, {{ids->since, kg::Value(r.since)}});
     if (!rel.ok()) return rel.status();
   }
   t.rels = rels_clock.Seconds();
@@ -472,7 +485,8 @@ kg::Result<PointResult> TimeTransactionalRels(const std::string& db, const Input
   for (uint64_t i = 0; i < r.count; ++i) {
     const RelRow& row = in.rels[i];
     KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Transaction> txn, store->BeginWrite());
-    KG_ASSIGN_OR_RETURN(kg::RelId id, txn->CreateRelationship(types[row.type], row.src, row.dst, {{since, kg::Value(row.since)}}));
+    KG_ASSIGN_OR_RETURN(kg::RelId id,
+                        txn->CreateRelationship(types[row.type], row.src, row.dst, {{since, kg::Value(row.since)}}));
     (void)id;
     KG_RETURN_IF_ERROR(txn->Commit());
   }
@@ -482,7 +496,8 @@ kg::Result<PointResult> TimeTransactionalRels(const std::string& db, const Input
 
 // R random GetNode calls in one read transaction, each checked against the
 // input (label and name), so a fast wrong answer cannot pass.
-kg::Result<PointResult> TimeGetNode(kg::GraphStore* store, const Input& in, const Ids& ids, uint64_t reads, uint64_t seed) {
+kg::Result<PointResult> TimeGetNode(kg::GraphStore* store, const Input& in, const Ids& ids, uint64_t reads,
+                                    uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<kg::NodeId> picks(reads);
   for (auto& p : picks) p = UniformIndex(rng, in.nodes.size());
@@ -517,7 +532,8 @@ kg::Result<PointResult> TimeFindByKey(kg::GraphStore* store, uint64_t num_nodes,
     KG_ASSIGN_OR_RETURN(std::optional<kg::NodeId> got, txn->FindNodeByKey(keys[i]));
     if (!got || *got != want[i]) {
       return kg::Status::Storage("FindNodeByKey(" + keys[i].ToString() + ") returned " +
-                                 (got ? std::to_string(*got) : std::string("nothing")) + ", expected " + std::to_string(want[i]));
+                                 (got ? std::to_string(*got) : std::string("nothing")) + ", expected " +
+                                 std::to_string(want[i]));
     }
   }
   return PointResult{lookups, clock.Seconds()};
@@ -530,8 +546,8 @@ struct ExpandResult {
 
 // K one-hop expansions of random nodes, walking every entry; each count is
 // checked against the degree computed from the input.
-kg::Result<ExpandResult> TimeExpand(kg::GraphStore* store, kg::Direction dir, const std::vector<uint32_t>& expected_degree,
-                                    uint64_t expansions, uint64_t seed) {
+kg::Result<ExpandResult> TimeExpand(kg::GraphStore* store, kg::Direction dir,
+                                    const std::vector<uint32_t>& expected_degree, uint64_t expansions, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<kg::NodeId> picks(expansions);
   for (auto& p : picks) p = UniformIndex(rng, expected_degree.size());
@@ -545,15 +561,16 @@ kg::Result<ExpandResult> TimeExpand(kg::GraphStore* store, kg::Direction dir, co
     for (; cursor->Valid(); cursor->Next()) {
       const kg::AdjacencyEntry& e = cursor->entry();
       if (e.node != node || (dir != kg::Direction::kBoth && e.direction != dir)) {
-        return kg::Status::Storage("Expand(" + std::to_string(node) + ") returned an entry of node " + std::to_string(e.node));
+        return kg::Status::Storage("Expand(" + std::to_string(node) + ") returned an entry of node " +
+                                   std::to_string(e.node));
       }
       ++n;
     }
     KG_RETURN_IF_ERROR(cursor->status());
     if (n != expected_degree[node]) {
-      return kg::Status::Storage("Expand(" + std::to_string(node) + ", " + (dir == kg::Direction::kOut ? "out" : "both") +
-                                 ") returned " + std::to_string(n) + " relationships, expected " +
-                                 std::to_string(expected_degree[node]));
+      return kg::Status::Storage("Expand(" + std::to_string(node) + ", " +
+                                 (dir == kg::Direction::kOut ? "out" : "both") + ") returned " + std::to_string(n) +
+                                 " relationships, expected " + std::to_string(expected_degree[node]));
     }
     r.neighbours += n;
   }
@@ -571,7 +588,8 @@ Json ExpandJson(const ExpandResult& r, double graph_avg_degree) {
               {"expansions_per_second", PerSecond(r.expansions, r.seconds)},
               {"neighbours", r.neighbours},
               {"neighbours_per_second", PerSecond(r.neighbours, r.seconds)},
-              {"avg_degree_sampled", r.expansions ? static_cast<double>(r.neighbours) / static_cast<double>(r.expansions) : 0.0},
+              {"avg_degree_sampled",
+               r.expansions ? static_cast<double>(r.neighbours) / static_cast<double>(r.expansions) : 0.0},
               {"avg_degree_graph", graph_avg_degree}};
 }
 
@@ -622,9 +640,9 @@ kg::Status Run(const Options& opt, Json* report) {
   {
     std::shared_ptr<const kg::Catalog> c = store->catalog();
     if (c->node_count() != num_nodes || c->rel_count() != num_rels) {
-      return kg::Status::Storage("after reopening, the catalog counts " + std::to_string(c->node_count()) + " nodes and " +
-                                 std::to_string(c->rel_count()) + " relationships, expected " + std::to_string(num_nodes) +
-                                 " and " + std::to_string(num_rels));
+      return kg::Status::Storage("after reopening, the catalog counts " + std::to_string(c->node_count()) +
+                                 " nodes and " + std::to_string(c->rel_count()) + " relationships, expected " +
+                                 std::to_string(num_nodes) + " and " + std::to_string(num_rels));
     }
   }
 
@@ -636,8 +654,10 @@ kg::Status Run(const Options& opt, Json* report) {
             << Human(PerSecond(by_key.count, by_key.seconds)) << " lookups/s)\n";
 
   const double graph_avg = static_cast<double>(num_rels) / static_cast<double>(num_nodes);
-  KG_ASSIGN_OR_RETURN(ExpandResult out, TimeExpand(store.get(), kg::Direction::kOut, out_degree, opt.expansions, opt.seed + 103));
-  KG_ASSIGN_OR_RETURN(ExpandResult both, TimeExpand(store.get(), kg::Direction::kBoth, both_degree, opt.expansions, opt.seed + 104));
+  KG_ASSIGN_OR_RETURN(ExpandResult out,
+                      TimeExpand(store.get(), kg::Direction::kOut, out_degree, opt.expansions, opt.seed + 103));
+  KG_ASSIGN_OR_RETURN(ExpandResult both,
+                      TimeExpand(store.get(), kg::Direction::kBoth, both_degree, opt.expansions, opt.seed + 104));
   for (const auto& [name, r, avg] : {std::tuple{"out", &out, graph_avg}, std::tuple{"both", &both, 2 * graph_avg}}) {
     std::cerr << "Expand(" << name << "): " << r->expansions << " expansions in " << Fixed(r->seconds, 2) << " s ("
               << Human(PerSecond(r->expansions, r->seconds)) << " expansions/s, "
@@ -651,7 +671,8 @@ kg::Status Run(const Options& opt, Json* report) {
     KG_ASSIGN_OR_RETURN(txn_rels, TimeTransactionalRels(opt.db + "-txn", in, opt.txn_rels));
     std::cerr << "row at a time: " << txn_rels.count << " relationships, one write transaction each, in "
               << Fixed(txn_rels.seconds, 2) << " s (" << Human(PerSecond(txn_rels.count, txn_rels.seconds))
-              << " rels/s; the bulk load is " << Fixed(PerSecond(num_rels, load.total()) / PerSecond(txn_rels.count, txn_rels.seconds), 1)
+              << " rels/s; the bulk load is "
+              << Fixed(PerSecond(num_rels, load.total()) / PerSecond(txn_rels.count, txn_rels.seconds), 1)
               << "x that, Finish included)\n";
   }
   const double wall_seconds = wall.Seconds();
@@ -681,8 +702,10 @@ kg::Status Run(const Options& opt, Json* report) {
       {"find_node_by_key", PointJson(by_key)},
       {"expand_out", ExpandJson(out, graph_avg)},
       {"expand_both", ExpandJson(both, 2 * graph_avg)},
-      {"row_at_a_time", {{"rels", txn_rels.count}, {"seconds", txn_rels.seconds},
-                         {"rels_per_second", PerSecond(txn_rels.count, txn_rels.seconds)}}},
+      {"row_at_a_time",
+       {{"rels", txn_rels.count},
+        {"seconds", txn_rels.seconds},
+        {"rels_per_second", PerSecond(txn_rels.count, txn_rels.seconds)}}},
       {"wall_seconds", wall_seconds},
   };
   return kg::Status::Ok();
@@ -694,14 +717,16 @@ int main(int argc, char** argv) {
   Options opt;
   CLI::App app{"kg_storage_bench: bulk-load, point-read and one-hop expansion rates of the kg storage layer"};
   app.add_option("--db", opt.db, "Database directory; deleted and rebuilt on every run")->capture_default_str();
-  auto* data = app.add_option("--data", opt.data, "Load the CSVs gen_graph.py wrote into DIR instead of a synthetic graph");
+  auto* data =
+      app.add_option("--data", opt.data, "Load the CSVs gen_graph.py wrote into DIR instead of a synthetic graph");
   app.add_option("--nodes", opt.nodes, "Synthetic graph: number of nodes")->capture_default_str()->excludes(data);
   app.add_option("--rels", opt.rels, "Synthetic graph: number of relationships")->capture_default_str()->excludes(data);
   app.add_option("--reads", opt.reads, "Random GetNode calls")->capture_default_str();
   app.add_option("--key-lookups", opt.key_lookups, "Random FindNodeByKey calls")->capture_default_str();
   app.add_option("--expansions", opt.expansions, "Random one-hop expansions per direction")->capture_default_str();
   app.add_option("--seed", opt.seed, "Seed of the generator and of the random picks")->capture_default_str();
-  app.add_option("--txn-rels", opt.txn_rels, "Also write this many relationships one transaction each, for comparison (0: skip)")
+  app.add_option("--txn-rels", opt.txn_rels,
+                 "Also write this many relationships one transaction each, for comparison (0: skip)")
       ->capture_default_str();
   app.add_flag("--compact", opt.compact, "Finish the bulk load with compaction (Finish(compact=true))");
   try {

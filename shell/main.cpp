@@ -1,7 +1,6 @@
 // kg: the command-line program. The query shell arrives with the query
 // language; until then kg reports on a database and checks that it opens.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <string>

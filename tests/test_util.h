@@ -2,10 +2,9 @@
 // name-based shorthands for the id-based storage API.
 #pragma once
 
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>

@@ -5,7 +5,9 @@
 namespace kg {
 namespace {
 
-bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeap(int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned DaysInMonth(int64_t y, unsigned m) {
   static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -13,7 +15,9 @@ unsigned DaysInMonth(int64_t y, unsigned m) {
 }
 
 // Floor division, so that the era arithmetic below also holds before year 0.
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t FloorDiv(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 }  // namespace
 
@@ -23,20 +27,20 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 Date Date::FromCivil(int64_t year, unsigned month, unsigned day) {
   const int64_t y = month <= 2 ? year - 1 : year;
   const int64_t era = FloorDiv(y, 400);
-  const int64_t year_of_era = y - era * 400;                              // [0, 399]
-  const int64_t m = month > 2 ? month - 3 : month + 9;                    // March = 0
-  const int64_t day_of_year = (153 * m + 2) / 5 + day - 1;                // [0, 365]
+  const int64_t year_of_era = y - era * 400;                // [0, 399]
+  const int64_t m = month > 2 ? month - 3 : month + 9;      // March = 0
+  const int64_t day_of_year = (153 * m + 2) / 5 + day - 1;  // [0, 365]
   const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return Date{era * 146097 + day_of_era - 719468};                        // 719468: 0000-03-01 to 1970-01-01
+  return Date{era * 146097 + day_of_era - 719468};  // 719468: 0000-03-01 to 1970-01-01
 }
 
 void Date::ToCivil(int64_t* year, unsigned* month, unsigned* day) const {
   const int64_t z = days + 719468;
   const int64_t era = FloorDiv(z, 146097);
-  const int64_t day_of_era = z - era * 146097;                                               // [0, 146096]
+  const int64_t day_of_era = z - era * 146097;  // [0, 146096]
   const int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
   const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const int64_t mp = (5 * day_of_year + 2) / 153;                                            // March = 0
+  const int64_t mp = (5 * day_of_year + 2) / 153;  // March = 0
   *day = static_cast<unsigned>(day_of_year - (153 * mp + 2) / 5 + 1);
   *month = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
   *year = year_of_era + era * 400 + (*month <= 2 ? 1 : 0);

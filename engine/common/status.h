@@ -53,7 +53,10 @@ class [[nodiscard]] Status {
 
   bool ok() const { return !error_.has_value(); }
   explicit operator bool() const { return ok(); }
-  ErrorKind kind() const { assert(!ok()); return error_->kind; }
+  ErrorKind kind() const {
+    assert(!ok());
+    return error_->kind;
+  }
   const std::string& message() const;
   Position position() const { return ok() ? Position{} : error_->pos; }
   bool Is(ErrorKind kind) const { return !ok() && error_->kind == kind; }
@@ -67,8 +70,7 @@ class [[nodiscard]] Status {
     std::string message;
     Position pos;
   };
-  Status(ErrorKind kind, std::string message, Position pos)
-      : error_(Detail{kind, std::move(message), pos}) {}
+  Status(ErrorKind kind, std::string message, Position pos) : error_(Detail{kind, std::move(message), pos}) {}
   std::optional<Detail> error_;
 };
 
@@ -76,7 +78,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}                // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}                                              // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) { assert(!std::get<Status>(v_).ok()); }  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -85,9 +87,18 @@ class [[nodiscard]] Result {
     static const Status kOk;
     return ok() ? kOk : std::get<Status>(v_);
   }
-  T& value() & { assert(ok()); return std::get<T>(v_); }
-  const T& value() const& { assert(ok()); return std::get<T>(v_); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(v_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
@@ -101,9 +112,9 @@ class [[nodiscard]] Result {
 
 // Early return on error, as in LevelDB/DuckDB code: the caller's return type
 // must be constructible from a Status.
-#define KG_RETURN_IF_ERROR(expr)            \
-  do {                                      \
-    ::kg::Status kg_status_ = (expr);       \
+#define KG_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::kg::Status kg_status_ = (expr);        \
     if (!kg_status_.ok()) return kg_status_; \
   } while (0)
 
@@ -113,5 +124,4 @@ class [[nodiscard]] Result {
   auto tmp = (expr);                             \
   if (!tmp.ok()) return tmp.status();            \
   lhs = std::move(tmp).value()
-#define KG_ASSIGN_OR_RETURN(lhs, expr) \
-  KG_ASSIGN_OR_RETURN_IMPL(KG_CONCAT(kg_result_, __LINE__), lhs, expr)
+#define KG_ASSIGN_OR_RETURN(lhs, expr) KG_ASSIGN_OR_RETURN_IMPL(KG_CONCAT(kg_result_, __LINE__), lhs, expr)

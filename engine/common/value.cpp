@@ -7,13 +7,20 @@ namespace kg {
 
 const char* ValueKindName(Value::Kind kind) {
   switch (kind) {
-    case Value::Kind::kNull: return "NULL";
-    case Value::Kind::kBool: return "BOOLEAN";
-    case Value::Kind::kInt: return "INTEGER";
-    case Value::Kind::kFloat: return "FLOAT";
-    case Value::Kind::kString: return "STRING";
-    case Value::Kind::kDate: return "DATE";
-    case Value::Kind::kList: return "LIST";
+    case Value::Kind::kNull:
+      return "NULL";
+    case Value::Kind::kBool:
+      return "BOOLEAN";
+    case Value::Kind::kInt:
+      return "INTEGER";
+    case Value::Kind::kFloat:
+      return "FLOAT";
+    case Value::Kind::kString:
+      return "STRING";
+    case Value::Kind::kDate:
+      return "DATE";
+    case Value::Kind::kList:
+      return "LIST";
   }
   return "?";
 }
@@ -33,12 +40,23 @@ std::string QuoteString(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     switch (c) {
-      case '\'': out += "\\'"; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   out += '\'';
@@ -63,12 +81,18 @@ std::string FormatFloat(double d) {
 
 std::string Value::ToString() const {
   switch (kind()) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return as_bool() ? "true" : "false";
-    case Kind::kInt: return std::to_string(as_int());
-    case Kind::kFloat: return FormatFloat(as_float());
-    case Kind::kString: return QuoteString(as_string());
-    case Kind::kDate: return "date('" + as_date().ToIsoString() + "')";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return as_bool() ? "true" : "false";
+    case Kind::kInt:
+      return std::to_string(as_int());
+    case Kind::kFloat:
+      return FormatFloat(as_float());
+    case Kind::kString:
+      return QuoteString(as_string());
+    case Kind::kDate:
+      return "date('" + as_date().ToIsoString() + "')";
     case Kind::kList: {
       std::string out = "[";
       const ValueList& l = as_list();

@@ -23,16 +23,16 @@ class Value {
   // Stored on disk as tag bytes (see value_codec): never renumber.
   enum class Kind : uint8_t { kNull = 0, kBool = 1, kInt = 2, kFloat = 3, kString = 4, kDate = 5, kList = 6 };
 
-  Value() = default;  // null
-  Value(std::nullptr_t) {}                                  // NOLINT
-  Value(bool b) : v_(b) {}                                   // NOLINT
-  Value(int v) : v_(static_cast<int64_t>(v)) {}              // NOLINT
-  Value(int64_t v) : v_(v) {}                                // NOLINT
-  Value(double v) : v_(v) {}                                 // NOLINT
-  Value(std::string s) : v_(std::move(s)) {}                 // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}               // NOLINT
-  Value(Date d) : v_(d) {}                                   // NOLINT
-  Value(ValueList l) : v_(std::move(l)) {}                   // NOLINT
+  Value() = default;                             // null
+  Value(std::nullptr_t) {}                       // NOLINT
+  Value(bool b) : v_(b) {}                       // NOLINT
+  Value(int v) : v_(static_cast<int64_t>(v)) {}  // NOLINT
+  Value(int64_t v) : v_(v) {}                    // NOLINT
+  Value(double v) : v_(v) {}                     // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}     // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}   // NOLINT
+  Value(Date d) : v_(d) {}                       // NOLINT
+  Value(ValueList l) : v_(std::move(l)) {}       // NOLINT
 
   Kind kind() const { return static_cast<Kind>(v_.index()); }
   bool is_null() const { return kind() == Kind::kNull; }

@@ -27,13 +27,16 @@ std::optional<int> CompareComparable(const Value& a, const Value& b) {
   }
   if (a.kind() != b.kind()) return std::nullopt;
   switch (a.kind()) {
-    case Value::Kind::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
+    case Value::Kind::kBool:
+      return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
     case Value::Kind::kString: {
       const int c = a.as_string().compare(b.as_string());
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    case Value::Kind::kDate: return a.as_date() < b.as_date() ? -1 : (b.as_date() < a.as_date() ? 1 : 0);
-    default: return std::nullopt;
+    case Value::Kind::kDate:
+      return a.as_date() < b.as_date() ? -1 : (b.as_date() < a.as_date() ? 1 : 0);
+    default:
+      return std::nullopt;
   }
 }
 

@@ -16,7 +16,6 @@ namespace kg {
 namespace fs = std::filesystem;
 namespace {
 
-
 Status StorableOrError(const Catalog& catalog, const Properties& props) {
   for (const Property& p : props) {
     if (!p.value.IsStorable()) {
@@ -63,7 +62,8 @@ Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view v
   char head[16] = {};
   key.copy(head, sizeof head);
   c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8)},
-                            static_cast<uint32_t>(c.arena.size()), static_cast<uint32_t>(key.size()),
+                            static_cast<uint32_t>(c.arena.size()),
+                            static_cast<uint32_t>(key.size()),
                             static_cast<uint32_t>(value.size())});
   c.arena.append(key);
   c.arena.append(value);
@@ -96,7 +96,8 @@ Result<SpilledFileInfo> BulkLoader::WriteChunk(ColumnFamily cf, Chunk c, uint64_
   auto less = [&arena](const Entry& a, const Entry& b) {
     if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
     if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
-    return std::string_view(arena.data() + a.offset, a.key_size) < std::string_view(arena.data() + b.offset, b.key_size);
+    return std::string_view(arena.data() + a.offset, a.key_size) <
+           std::string_view(arena.data() + b.offset, b.key_size);
   };
   // Records arrive in id order already; index entries need sorting.
   if (!std::is_sorted(c.entries.begin(), c.entries.end(), less)) std::sort(c.entries.begin(), c.entries.end(), less);
@@ -129,7 +130,8 @@ bool BulkLoader::Overlapping(int cf) const {
 Result<bool> BulkLoader::ExistingNode(NodeId id) {
   if (id >= first_new_node_) return id < catalog_->next_node_id();  // nothing is deleted during a load
   std::string value;
-  rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kNodes), key_codec::NodeKey(id), &value);
+  rocksdb::Status s =
+      store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kNodes), key_codec::NodeKey(id), &value);
   if (s.IsNotFound()) return false;
   KG_RETURN_IF_ERROR(FromRocks(s, "loading"));
   return true;
@@ -161,7 +163,8 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
       }
       if (first_new_node_ > 0) {
         std::string owner;
-        rocksdb::Status s = store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kUniqueKeys), unique_key, &owner);
+        rocksdb::Status s =
+            store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kUniqueKeys), unique_key, &owner);
         if (s.ok() && owner.size() == 8) {
           return Status::Constraint("key " + v->ToString() + " already belongs to node " +
                                     std::to_string(key_codec::GetU64(owner.data())));
@@ -199,7 +202,8 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
   if (type >= catalog_->num_rel_types()) return Status::Usage("unknown relationship type id " + std::to_string(type));
   for (NodeId n : {start, end}) {
     KG_ASSIGN_OR_RETURN(bool exists, ExistingNode(n));
-    if (!exists) return Status::Constraint("cannot create a relationship to node " + std::to_string(n) + ": it does not exist");
+    if (!exists)
+      return Status::Constraint("cannot create a relationship to node " + std::to_string(n) + ": it does not exist");
   }
   RelRecord rel;
   rel.type = type;
@@ -211,8 +215,10 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
   value_buffer_.clear();
   record_codec::EncodeRel(rel, &value_buffer_);
   KG_RETURN_IF_ERROR(Add(ColumnFamily::kRels, key_codec::RelKey(rel.id), value_buffer_));
-  KG_RETURN_IF_ERROR(Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
-  KG_RETURN_IF_ERROR(Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
+  KG_RETURN_IF_ERROR(
+      Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  KG_RETURN_IF_ERROR(
+      Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   catalog_->AddRels(1);
   catalog_->AddToRelType(type, 1);
   ++rels_added_;
@@ -237,7 +243,8 @@ Status BulkLoader::Finish(bool compact) {
       if (chunks_[i].entries.empty()) continue;
       Chunk chunk = std::move(chunks_[i]);
       chunks_[i] = Chunk();
-      KG_ASSIGN_OR_RETURN(SpilledFileInfo file, WriteChunk(static_cast<ColumnFamily>(i), std::move(chunk), chunks_written_++));
+      KG_ASSIGN_OR_RETURN(SpilledFileInfo file,
+                          WriteChunk(static_cast<ColumnFamily>(i), std::move(chunk), chunks_written_++));
       files_[i].push_back(std::move(file));
     }
     KG_RETURN_IF_ERROR(WaitForBackground());

@@ -78,7 +78,7 @@ class BulkLoader {
     uint32_t offset, key_size, value_size;
   };
   struct Chunk {
-    std::string arena;           // keys and values, back to back
+    std::string arena;  // keys and values, back to back
     std::vector<Entry> entries;
   };
   Status Add(ColumnFamily cf, std::string_view key, std::string_view value);

@@ -28,7 +28,9 @@ std::string IdKey(const std::string& prefix, uint32_t id) {
   return k;
 }
 
-bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
 
 }  // namespace
 
@@ -87,8 +89,10 @@ std::vector<PropertyKeyId> Catalog::IndexedKeys(LabelId label) const {
 
 std::vector<std::pair<std::string, std::optional<std::string>>> Catalog::ChangedEntries() const {
   std::vector<std::pair<std::string, std::optional<std::string>>> out;
-  for (uint32_t id : dirty_labels_) out.emplace_back(IdKey(kLabelPrefix, id), U64Value(label_counts_[id]) + labels_.names[id]);
-  for (uint32_t id : dirty_types_) out.emplace_back(IdKey(kTypePrefix, id), U64Value(type_counts_[id]) + types_.names[id]);
+  for (uint32_t id : dirty_labels_)
+    out.emplace_back(IdKey(kLabelPrefix, id), U64Value(label_counts_[id]) + labels_.names[id]);
+  for (uint32_t id : dirty_types_)
+    out.emplace_back(IdKey(kTypePrefix, id), U64Value(type_counts_[id]) + types_.names[id]);
   for (uint32_t id : dirty_keys_) out.emplace_back(IdKey(kKeyPrefix, id), keys_.names[id]);
   for (const IndexDef& def : dirty_indexes_) {
     std::string k = kIndexPrefix;
@@ -117,18 +121,19 @@ void Catalog::ClearChanges() {
 std::vector<std::pair<std::string, std::string>> Catalog::InitialEntries() {
   std::string format = kFormatMagic;
   key_codec::PutU32(&format, kFormatVersion);
-  return {{kFormatKey, format}, {kNextNode, U64Value(0)}, {kNextRel, U64Value(0)},
-          {kNodeCount, U64Value(0)}, {kRelCount, U64Value(0)}};
+  return {{kFormatKey, format},
+          {kNextNode, U64Value(0)},
+          {kNextRel, U64Value(0)},
+          {kNodeCount, U64Value(0)},
+          {kRelCount, U64Value(0)}};
 }
 
 Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::string>>& entries) {
   Catalog c;
   bool have_format = false;
-  auto corrupt = [](const std::string& key) {
-    return Status::Storage("corrupt catalog entry '" + key + "'");
-  };
-  auto load_name = [&](NameTable* t, std::vector<uint64_t>* counts, const std::string& key,
-                       const std::string& prefix, const std::string& value) -> Status {
+  auto corrupt = [](const std::string& key) { return Status::Storage("corrupt catalog entry '" + key + "'"); };
+  auto load_name = [&](NameTable* t, std::vector<uint64_t>* counts, const std::string& key, const std::string& prefix,
+                       const std::string& value) -> Status {
     if (key.size() != prefix.size() + 4 || (counts && value.size() < 8)) return corrupt(key);
     const uint32_t id = key_codec::GetU32(key.data() + prefix.size());
     if (id != t->names.size()) return corrupt(key);  // ids are dense and come back in order
@@ -149,7 +154,8 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
                                " is newer than this kg understands (" + std::to_string(kFormatVersion) +
                                "); upgrade kg to open it");
       }
-      if (version < 1) return Status::Storage("database format version " + std::to_string(version) + " is not supported");
+      if (version < 1)
+        return Status::Storage("database format version " + std::to_string(version) + " is not supported");
       have_format = true;
     } else if (StartsWith(key, kLabelPrefix)) {
       KG_RETURN_IF_ERROR(load_name(&c.labels_, &c.label_counts_, key, kLabelPrefix, value));
@@ -164,10 +170,14 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
     } else if (key == kNextNode || key == kNextRel || key == kNodeCount || key == kRelCount) {
       if (value.size() != 8) return corrupt(key);
       const uint64_t v = key_codec::GetU64(value.data());
-      if (key == kNextNode) c.next_node_id_ = v;
-      else if (key == kNextRel) c.next_rel_id_ = v;
-      else if (key == kNodeCount) c.node_count_ = v;
-      else c.rel_count_ = v;
+      if (key == kNextNode)
+        c.next_node_id_ = v;
+      else if (key == kNextRel)
+        c.next_rel_id_ = v;
+      else if (key == kNodeCount)
+        c.node_count_ = v;
+      else
+        c.rel_count_ = v;
     }
   }
   if (!have_format) return Status::Storage("not a kg database (no format marker)");

@@ -97,8 +97,7 @@ class Catalog {
     std::unordered_map<std::string, uint32_t> ids;
   };
   static std::optional<uint32_t> Find(const NameTable& t, std::string_view name);
-  static uint32_t Intern(NameTable* t, std::string_view name, std::set<uint32_t>* dirty,
-                         std::vector<uint64_t>* counts);
+  static uint32_t Intern(NameTable* t, std::string_view name, std::set<uint32_t>* dirty, std::vector<uint64_t>* counts);
 
   NameTable labels_, types_, keys_;
   std::vector<uint64_t> label_counts_, type_counts_;

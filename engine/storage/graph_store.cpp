@@ -22,8 +22,7 @@ namespace {
 
 // Column family names, in ColumnFamily order. Stored on disk: never rename.
 const char* const kCfNames[kNumColumnFamilies] = {
-    rocksdb::kDefaultColumnFamilyName.c_str(), "nodes", "rels", "adjacency", "labels", "property_index",
-    "unique_keys"};
+    rocksdb::kDefaultColumnFamilyName.c_str(), "nodes", "rels", "adjacency", "labels", "property_index", "unique_keys"};
 
 rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
@@ -46,7 +45,8 @@ rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<roc
 
 bool IsLockError(const rocksdb::Status& s) {
   const std::string m = s.ToString();
-  return s.IsIOError() && (m.find("lock") != std::string::npos || m.find("Resource temporarily unavailable") != std::string::npos);
+  return s.IsIOError() &&
+         (m.find("lock") != std::string::npos || m.find("Resource temporarily unavailable") != std::string::npos);
 }
 
 }  // namespace
@@ -84,7 +84,8 @@ Status GraphStore::OpenDb() {
   } else if (!fs::is_directory(st)) {
     return Status::Storage(path_ + " is not a kg database (it is a file, not a directory)");
   } else if (fs::is_empty(path_, ec)) {
-    if (options_.read_only || !options_.create_if_missing) return Status::NotFound("no database at " + path_ + " (the directory is empty)");
+    if (options_.read_only || !options_.create_if_missing)
+      return Status::NotFound("no database at " + path_ + " (the directory is empty)");
     fresh = true;
   } else if (!fs::exists(fs::path(path_) / "CURRENT")) {
     return Status::Storage(path_ + " is not a kg database (the directory holds other files)");
@@ -165,7 +166,9 @@ std::shared_ptr<const Catalog> GraphStore::catalog() const {
   return catalog_;
 }
 
-void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) { catalog_ = std::move(catalog); }
+void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) {
+  catalog_ = std::move(catalog);
+}
 
 Result<std::unique_ptr<Transaction>> GraphStore::BeginRead() {
   std::unique_ptr<Transaction> txn(new Transaction(this, /*write=*/false));
@@ -234,8 +237,7 @@ Status GraphStore::CreateIndex(std::string_view label, std::string_view key) {
     if (!node) continue;
     const Value* v = FindProperty(node->properties, k);
     if (v && key_codec::IsIndexable(*v)) {
-      KG_RETURN_IF_ERROR(txn->Put(ColumnFamily::kPropertyIndex,
-                                  key_codec::PropertyIndexKey(l, k, *v, id), ""));
+      KG_RETURN_IF_ERROR(txn->Put(ColumnFamily::kPropertyIndex, key_codec::PropertyIndexKey(l, k, *v, id), ""));
     }
   }
   return txn->Commit();
@@ -251,8 +253,7 @@ Status GraphStore::DropIndex(std::string_view label, std::string_view key) {
   std::vector<std::string> keys;
   {
     const std::string prefix = key_codec::PropertyIndexPrefix(*l, *k);
-    auto stream = txn->Scan(ColumnFamily::kPropertyIndex,
-                            {{prefix, key_codec::PrefixSuccessor(prefix)}});
+    auto stream = txn->Scan(ColumnFamily::kPropertyIndex, {{prefix, key_codec::PrefixSuccessor(prefix)}});
     for (; stream->Valid(); stream->Next()) keys.emplace_back(stream->key());
     KG_RETURN_IF_ERROR(stream->status());
   }
@@ -288,8 +289,8 @@ std::string GraphStore::DescribeStorage() const {
     uint64_t keys = 0, live = 0;
     db_->GetIntProperty(cfs_[i], "rocksdb.estimate-num-keys", &keys);
     db_->GetIntProperty(cfs_[i], "rocksdb.estimate-live-data-size", &live);
-    out += std::string(kCfNames[i]) + ": ~" + std::to_string(keys) + " keys, ~" +
-           std::to_string(live / 1024) + " KiB on disk\n";
+    out += std::string(kCfNames[i]) + ": ~" + std::to_string(keys) + " keys, ~" + std::to_string(live / 1024) +
+           " KiB on disk\n";
   }
   return out;
 }

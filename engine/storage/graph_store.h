@@ -51,13 +51,13 @@ struct StoreOptions {
 
 // Column families. The names are stored on disk: never rename.
 enum class ColumnFamily : int {
-  kMeta = 0,         // "default": format version and catalog
-  kNodes = 1,        // node id -> node record
-  kRels = 2,         // relationship id -> relationship record
-  kAdjacency = 3,    // (node, direction, type, neighbour, rel) -> ""
-  kLabels = 4,       // (label, node) -> ""
-  kPropertyIndex = 5,// (label, property key, value, node) -> ""
-  kUniqueKeys = 6,   // value of `key` -> node id
+  kMeta = 0,           // "default": format version and catalog
+  kNodes = 1,          // node id -> node record
+  kRels = 2,           // relationship id -> relationship record
+  kAdjacency = 3,      // (node, direction, type, neighbour, rel) -> ""
+  kLabels = 4,         // (label, node) -> ""
+  kPropertyIndex = 5,  // (label, property key, value, node) -> ""
+  kUniqueKeys = 6,     // value of `key` -> node id
 };
 constexpr int kNumColumnFamilies = 7;
 

@@ -5,14 +5,14 @@
 namespace kg {
 
 const Value* FindProperty(const Properties& props, PropertyKeyId key) {
-  auto it = std::lower_bound(props.begin(), props.end(), key,
-                             [](const Property& p, PropertyKeyId k) { return p.key < k; });
+  auto it =
+      std::lower_bound(props.begin(), props.end(), key, [](const Property& p, PropertyKeyId k) { return p.key < k; });
   return it != props.end() && it->key == key ? &it->value : nullptr;
 }
 
 void SetProperty(Properties* props, PropertyKeyId key, Value value) {
-  auto it = std::lower_bound(props->begin(), props->end(), key,
-                             [](const Property& p, PropertyKeyId k) { return p.key < k; });
+  auto it =
+      std::lower_bound(props->begin(), props->end(), key, [](const Property& p, PropertyKeyId k) { return p.key < k; });
   const bool present = it != props->end() && it->key == key;
   if (value.is_null()) {
     if (present) props->erase(it);

@@ -59,8 +59,8 @@ struct RelRecord {
 // One adjacency entry, as a prefix scan returns it: enough to walk to the
 // neighbour without reading the relationship record.
 struct AdjacencyEntry {
-  NodeId node;         // the node the scan started from
-  Direction direction; // kOut: node is the start; kIn: node is the end
+  NodeId node;          // the node the scan started from
+  Direction direction;  // kOut: node is the start; kIn: node is the end
   RelTypeId type;
   NodeId neighbour;
   RelId rel;

@@ -16,8 +16,12 @@ constexpr uint8_t kTagDate = 0x40;
 constexpr uint8_t kNumberIsFloat = 0x00;
 constexpr uint8_t kNumberIsInt = 0x01;
 
-uint64_t OrderedInt(int64_t v) { return static_cast<uint64_t>(v) ^ (uint64_t{1} << 63); }
-int64_t UnorderedInt(uint64_t v) { return static_cast<int64_t>(v ^ (uint64_t{1} << 63)); }
+uint64_t OrderedInt(int64_t v) {
+  return static_cast<uint64_t>(v) ^ (uint64_t{1} << 63);
+}
+int64_t UnorderedInt(uint64_t v) {
+  return static_cast<int64_t>(v ^ (uint64_t{1} << 63));
+}
 
 // IEEE doubles compare as sign-magnitude; flipping makes them compare as
 // unsigned integers: negative numbers get every bit flipped, positive ones
@@ -41,13 +45,19 @@ double UnorderedDouble(uint64_t v) {
 
 void PutU32(std::string* dst, uint32_t v) {
   char buf[4];
-  for (int i = 3; i >= 0; --i) { buf[i] = static_cast<char>(v & 0xff); v >>= 8; }
+  for (int i = 3; i >= 0; --i) {
+    buf[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
   dst->append(buf, 4);
 }
 
 void PutU64(std::string* dst, uint64_t v) {
   char buf[8];
-  for (int i = 7; i >= 0; --i) { buf[i] = static_cast<char>(v & 0xff); v >>= 8; }
+  for (int i = 7; i >= 0; --i) {
+    buf[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
   dst->append(buf, 8);
 }
 
@@ -69,7 +79,9 @@ std::string NodeKey(NodeId id) {
   return k;
 }
 
-std::string RelKey(RelId id) { return NodeKey(id); }
+std::string RelKey(RelId id) {
+  return NodeKey(id);
+}
 
 std::string AdjacencyKey(NodeId node, Direction dir, RelTypeId type, NodeId neighbour, RelId rel) {
   std::string k = AdjacencyPrefix(node, dir, type);

@@ -5,10 +5,16 @@
 namespace kg::record_codec {
 namespace {
 
-uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+uint64_t ZigZag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+int64_t UnZigZag(uint64_t v) {
+  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
 
-Status Corrupt(const char* what) { return Status::Storage(std::string("corrupt record: ") + what); }
+Status Corrupt(const char* what) {
+  return Status::Storage(std::string("corrupt record: ") + what);
+}
 
 void EncodeProperties(const Properties& props, std::string* dst) {
   PutVarint(dst, props.size());
@@ -60,9 +66,14 @@ bool GetVarint(std::string_view* src, uint64_t* v) {
 void EncodeValue(const Value& value, std::string* dst) {
   dst->push_back(static_cast<char>(value.kind()));
   switch (value.kind()) {
-    case Value::Kind::kNull: break;
-    case Value::Kind::kBool: dst->push_back(value.as_bool() ? 1 : 0); break;
-    case Value::Kind::kInt: PutVarint(dst, ZigZag(value.as_int())); break;
+    case Value::Kind::kNull:
+      break;
+    case Value::Kind::kBool:
+      dst->push_back(value.as_bool() ? 1 : 0);
+      break;
+    case Value::Kind::kInt:
+      PutVarint(dst, ZigZag(value.as_int()));
+      break;
     case Value::Kind::kFloat: {
       double d = value.as_float();
       char buf[8];
@@ -74,7 +85,9 @@ void EncodeValue(const Value& value, std::string* dst) {
       PutVarint(dst, value.as_string().size());
       dst->append(value.as_string());
       break;
-    case Value::Kind::kDate: PutVarint(dst, ZigZag(value.as_date().days)); break;
+    case Value::Kind::kDate:
+      PutVarint(dst, ZigZag(value.as_date().days));
+      break;
     case Value::Kind::kList:
       PutVarint(dst, value.as_list().size());
       for (const Value& v : value.as_list()) EncodeValue(v, dst);
@@ -88,7 +101,9 @@ Status DecodeValue(std::string_view* src, Value* out) {
   src->remove_prefix(1);
   uint64_t n;
   switch (static_cast<Value::Kind>(tag)) {
-    case Value::Kind::kNull: *out = Value(); return Status::Ok();
+    case Value::Kind::kNull:
+      *out = Value();
+      return Status::Ok();
     case Value::Kind::kBool:
       if (src->empty()) return Corrupt("boolean");
       *out = Value(src->front() != 0);

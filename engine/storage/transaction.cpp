@@ -65,8 +65,14 @@ class RangeStream : public KeyStream {
     it_->Next();
     Settle();
   }
-  std::string_view key() const override { auto k = it_->key(); return {k.data(), k.size()}; }
-  std::string_view value() const override { auto v = it_->value(); return {v.data(), v.size()}; }
+  std::string_view key() const override {
+    auto k = it_->key();
+    return {k.data(), k.size()};
+  }
+  std::string_view value() const override {
+    auto v = it_->value();
+    return {v.data(), v.size()};
+  }
   Status status() const override { return status_; }
 
  private:
@@ -121,12 +127,14 @@ Range PrefixRange(std::string prefix) {
   return {std::move(prefix), std::move(end)};
 }
 
-Status Finished() { return Status::Usage("the transaction has already ended"); }
+Status Finished() {
+  return Status::Usage("the transaction has already ended");
+}
 
 // Keys a node record implies in the other column families.
 struct DerivedEntries {
   std::vector<std::pair<ColumnFamily, std::string>> keys;  // labels and property index, empty values
-  std::optional<std::string> unique_key;          // ColumnFamily::kUniqueKeys key, value is the node id
+  std::optional<std::string> unique_key;                   // ColumnFamily::kUniqueKeys key, value is the node id
 };
 
 DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
@@ -146,7 +154,8 @@ DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
   return d;
 }
 
-bool Contains(const std::vector<std::pair<ColumnFamily, std::string>>& v, const std::pair<ColumnFamily, std::string>& x) {
+bool Contains(const std::vector<std::pair<ColumnFamily, std::string>>& v,
+              const std::pair<ColumnFamily, std::string>& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
@@ -172,15 +181,16 @@ Status Transaction::Get(ColumnFamily cf, std::string_view key, std::string* valu
   if (finished_) return Finished();
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
-  rocksdb::Status s = batch_
-      ? batch_->GetFromBatchAndDB(store_->db_, ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value)
-      : store_->db_->Get(ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value);
+  rocksdb::Status s =
+      batch_ ? batch_->GetFromBatchAndDB(store_->db_, ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value)
+             : store_->db_->Get(ro, store_->cf(cf), rocksdb::Slice(key.data(), key.size()), value);
   *found = s.ok();
   if (s.IsNotFound()) return Status::Ok();
   return FromRocks(s, "reading");
 }
 
 std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range> ranges) {
+  if (finished_) return std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, Finished());
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
   rocksdb::DB* db = store_->db_;
@@ -189,15 +199,15 @@ std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range>
     if (!iterators_) iterators_ = std::make_shared<IteratorPool>(db, snapshot_, store_->cfs_);
     std::shared_ptr<IteratorPool> pool = iterators_;
     const int index = static_cast<int>(cf);
-    return std::make_unique<RangeStream>(pool->Take(index), std::move(ranges),
-                                         [pool, index](std::unique_ptr<rocksdb::Iterator> it) {
-                                           pool->Give(index, std::move(it));
-                                         });
+    return std::make_unique<RangeStream>(
+        pool->Take(index), std::move(ranges),
+        [pool, index](std::unique_ptr<rocksdb::Iterator> it) { pool->Give(index, std::move(it)); });
   }
   // Write transaction: the snapshot merged with this transaction's writes,
   // read whole now so that later writes cannot disturb the walk.
-  RangeStream merged(std::unique_ptr<rocksdb::Iterator>(batch_->NewIteratorWithBase(handle, db->NewIterator(ro, handle), &ro)),
-                     std::move(ranges));
+  RangeStream merged(
+      std::unique_ptr<rocksdb::Iterator>(batch_->NewIteratorWithBase(handle, db->NewIterator(ro, handle), &ro)),
+      std::move(ranges));
   std::vector<std::pair<std::string, std::string>> rows;
   for (; merged.Valid(); merged.Next()) rows.emplace_back(std::string(merged.key()), std::string(merged.value()));
   return std::make_unique<VectorStream>(std::move(rows), merged.status());
@@ -272,7 +282,8 @@ std::unique_ptr<NodeIdCursor> Transaction::ScanLabel(LabelId label) {
                                         &key_codec::DecodeLabelKeyNode);
 }
 
-Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, PropertyKeyId key, const IndexRange& range) {
+Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, PropertyKeyId key,
+                                                             const IndexRange& range) {
   if (!catalog_->HasIndex(label, key)) {
     return Status::Usage("no index on :" + (label < catalog_->num_labels() ? catalog_->LabelName(label) : "?") + "(" +
                          (key < catalog_->num_property_keys() ? catalog_->PropertyKeyName(key) : "?") + ")");
@@ -285,8 +296,9 @@ Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, Prop
   }
   if (range.lower && range.upper && !empty && !CompareComparable(*range.lower, *range.upper)) empty = true;
   if (empty) {
-    return std::make_unique<NodeIdCursor>(std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, Status::Ok()),
-                                          &key_codec::DecodePropertyIndexNode);
+    return std::make_unique<NodeIdCursor>(
+        std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, Status::Ok()),
+        &key_codec::DecodePropertyIndexNode);
   }
   // The byte range covers the whole class of the bounds (or everything with
   // no bound); the filter below then checks each value exactly, which also
@@ -325,8 +337,8 @@ Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, Prop
     }
     return true;
   };
-  return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kPropertyIndex, {{begin, end}}), &key_codec::DecodePropertyIndexNode,
-                                        filter);
+  return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kPropertyIndex, {{begin, end}}),
+                                        &key_codec::DecodePropertyIndexNode, filter);
 }
 
 std::unique_ptr<NodeCursor> Transaction::ScanNodes() {
@@ -367,7 +379,8 @@ Status Transaction::Delete(ColumnFamily cf, const std::string& key) {
 
 Status Transaction::ValidateProperties(const Properties& props) const {
   for (size_t i = 0; i < props.size(); ++i) {
-    if (props[i].key >= catalog_->num_property_keys()) return Status::Usage("unknown property key id " + std::to_string(props[i].key));
+    if (props[i].key >= catalog_->num_property_keys())
+      return Status::Usage("unknown property key id " + std::to_string(props[i].key));
     if (i > 0 && props[i - 1].key >= props[i].key) return Status::Usage("properties must be sorted by key and unique");
     if (!props[i].value.IsStorable()) {
       return Status::Constraint("property '" + catalog_->PropertyKeyName(props[i].key) + "' cannot hold " +
@@ -377,7 +390,6 @@ Status Transaction::ValidateProperties(const Properties& props) const {
   }
   return Status::Ok();
 }
-
 
 Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after) {
   DerivedEntries old_entries = before ? Derive(*catalog_, *before) : DerivedEntries{};
@@ -411,10 +423,12 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
   }
   // Label counts follow the label set.
   if (before) {
-    for (LabelId l : before->labels) if (!after || !after->HasLabel(l)) private_catalog_->AddToLabel(l, -1);
+    for (LabelId l : before->labels)
+      if (!after || !after->HasLabel(l)) private_catalog_->AddToLabel(l, -1);
   }
   if (after) {
-    for (LabelId l : after->labels) if (!before || !before->HasLabel(l)) private_catalog_->AddToLabel(l, +1);
+    for (LabelId l : after->labels)
+      if (!before || !before->HasLabel(l)) private_catalog_->AddToLabel(l, +1);
     std::string value;
     record_codec::EncodeNode(*after, &value);
     return Put(ColumnFamily::kNodes, key_codec::NodeKey(id), value);
@@ -460,8 +474,10 @@ Result<RelId> Transaction::CreateRelationship(RelTypeId type, NodeId start, Node
   std::string value;
   record_codec::EncodeRel(rel, &value);
   KG_RETURN_IF_ERROR(Put(ColumnFamily::kRels, key_codec::RelKey(rel.id), value));
-  KG_RETURN_IF_ERROR(Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
-  KG_RETURN_IF_ERROR(Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
+  KG_RETURN_IF_ERROR(
+      Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  KG_RETURN_IF_ERROR(
+      Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   private_catalog_->AddRels(1);
   private_catalog_->AddToRelType(type, 1);
   return rel.id;
@@ -535,8 +551,10 @@ Status Transaction::DeleteRelationship(RelId id) {
   KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
   if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
   KG_RETURN_IF_ERROR(Delete(ColumnFamily::kRels, key_codec::RelKey(id)));
-  KG_RETURN_IF_ERROR(Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->start, Direction::kOut, rel->type, rel->end, id)));
-  KG_RETURN_IF_ERROR(Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
+  KG_RETURN_IF_ERROR(
+      Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->start, Direction::kOut, rel->type, rel->end, id)));
+  KG_RETURN_IF_ERROR(
+      Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
   private_catalog_->AddRels(-1);
   private_catalog_->AddToRelType(rel->type, -1);
   return Status::Ok();
@@ -554,8 +572,7 @@ Status Transaction::DeleteNode(NodeId id, bool detach) {
   }
   if (!rels.empty() && !detach) {
     return Status::Constraint("cannot delete node " + std::to_string(id) + ": it still has " +
-                              std::to_string(rels.size()) +
-                              (rels.size() == 1 ? " relationship" : " relationships") +
+                              std::to_string(rels.size()) + (rels.size() == 1 ? " relationship" : " relationships") +
                               " (delete them first, or use DETACH DELETE)");
   }
   for (RelId r : rels) KG_RETURN_IF_ERROR(DeleteRelationship(r));

@@ -20,8 +20,8 @@
 
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,8 +50,12 @@ struct IndexRange {
   bool lower_inclusive = true, upper_inclusive = true;
 
   static IndexRange Equal(Value v) { return IndexRange{v, v, true, true}; }
-  static IndexRange AtLeast(Value v, bool inclusive = true) { return IndexRange{std::move(v), std::nullopt, inclusive, true}; }
-  static IndexRange AtMost(Value v, bool inclusive = true) { return IndexRange{std::nullopt, std::move(v), true, inclusive}; }
+  static IndexRange AtLeast(Value v, bool inclusive = true) {
+    return IndexRange{std::move(v), std::nullopt, inclusive, true};
+  }
+  static IndexRange AtMost(Value v, bool inclusive = true) {
+    return IndexRange{std::nullopt, std::move(v), true, inclusive};
+  }
   static IndexRange Between(Value lo, Value hi, bool lo_inc = true, bool hi_inc = true) {
     return IndexRange{std::move(lo), std::move(hi), lo_inc, hi_inc};
   }

@@ -1,8 +1,8 @@
 // Dates are stored as day counts; these check the calendar arithmetic that
 // turns text into days and back.
-#include <catch2/catch.hpp>
-
 #include "common/date.h"
+
+#include <catch2/catch.hpp>
 
 using kg::Date;
 

@@ -1,11 +1,11 @@
 // Values print in Cypher literal notation and compare as Cypher's ordering
 // operators do; storage relies on both.
-#include <catch2/catch.hpp>
+#include "common/value.h"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 
-#include "common/value.h"
 #include "common/value_compare.h"
 
 using kg::CompareComparable;

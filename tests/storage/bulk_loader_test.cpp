@@ -1,8 +1,9 @@
 // The bulk path must produce the same graph a transaction would: records,
 // both adjacency entries, labels, keys, indexes and counts.
+#include "storage/bulk_loader.h"
+
 #include <random>
 
-#include "storage/bulk_loader.h"
 #include "test_util.h"
 
 using namespace kg;        // NOLINT: test file
@@ -83,10 +84,12 @@ void LoadAndVerify(size_t chunk_bytes) {
   CHECK(Must(txn->FindNodeByKey(Value("n/1234"))) == NodeId{1234});
   CHECK(PropOf(*txn, 1234, "name") == Value("Người 1234"));
   // year 1951 is i % 80 == 11: 125 nodes, all of them Persons (i % 10 == 1).
-  auto born_1951 = Collect(Must(txn->ScanIndex(LabelOf(*txn, "Person"), KeyOf(*txn, "year"), IndexRange::Equal(Value(1951)))));
+  auto born_1951 =
+      Collect(Must(txn->ScanIndex(LabelOf(*txn, "Person"), KeyOf(*txn, "year"), IndexRange::Equal(Value(1951)))));
   CHECK(born_1951.size() == 125);
   // year 1950 is i % 80 == 10: all Organizations, so no indexed Person.
-  CHECK(Collect(Must(txn->ScanIndex(LabelOf(*txn, "Person"), KeyOf(*txn, "year"), IndexRange::Equal(Value(1950))))).empty());
+  CHECK(Collect(Must(txn->ScanIndex(LabelOf(*txn, "Person"), KeyOf(*txn, "year"), IndexRange::Equal(Value(1950)))))
+            .empty());
 }
 
 }  // namespace

@@ -108,10 +108,17 @@ TEST_CASE("property indexes answer equality and ranges as a scan would", "[index
     for (int i = 0; i < 150; ++i) {
       NamedProps props = {{"name", "Người " + std::to_string(rng() % 50)}};
       switch (i % 4) {
-        case 0: props.push_back({"year", static_cast<int64_t>(1940 + rng() % 70)}); break;
-        case 1: props.push_back({"year", 1940.5 + rng() % 70}); break;   // floats share the index
-        case 2: props.push_back({"year", "1980"}); break;                // a string never matches a number
-        default: break;                                                   // no year at all
+        case 0:
+          props.push_back({"year", static_cast<int64_t>(1940 + rng() % 70)});
+          break;
+        case 1:
+          props.push_back({"year", 1940.5 + rng() % 70});
+          break;  // floats share the index
+        case 2:
+          props.push_back({"year", "1980"});
+          break;  // a string never matches a number
+        default:
+          break;  // no year at all
       }
       AddNode(*txn, {i % 5 ? "Person" : "Place"}, props);
     }
@@ -129,8 +136,8 @@ TEST_CASE("property indexes answer equality and ranges as a scan would", "[index
       IndexRange::AtLeast(Value(2000.5), false),
       IndexRange::AtMost(Value(1945)),
       IndexRange::AtMost(Value(1945), false),
-      IndexRange::Between(Value(1970), Value(1960)),  // empty
-      IndexRange::Between(Value(1960), Value("1970")), // incomparable bounds: empty
+      IndexRange::Between(Value(1970), Value(1960)),    // empty
+      IndexRange::Between(Value(1960), Value("1970")),  // incomparable bounds: empty
       IndexRange::Equal(Value()),                       // null equals nothing
       IndexRange{},                                     // everything indexed
   };
@@ -204,7 +211,8 @@ TEST_CASE("indexes survive a reopen and can be dropped", "[index]") {
   {
     auto txn = Read(*store);
     REQUIRE(txn->catalog().HasIndex(LabelOf(*txn, "Site"), KeyOf(*txn, "kind")));
-    CHECK(Collect(Must(txn->ScanIndex(LabelOf(*txn, "Site"), KeyOf(*txn, "kind"), IndexRange::Equal(Value("geopark"))))).size() == 1);
+    CHECK(Collect(Must(txn->ScanIndex(LabelOf(*txn, "Site"), KeyOf(*txn, "kind"), IndexRange::Equal(Value("geopark")))))
+              .size() == 1);
   }
   MustOk(store->DropIndex("Site", "kind"));
   CHECK(store->DropIndex("Site", "kind").Is(ErrorKind::kNotFound));

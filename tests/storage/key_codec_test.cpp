@@ -1,14 +1,14 @@
 // Index keys must sort as their values do, or range scans return the wrong
 // nodes; adjacency keys must decode to what was encoded.
-#include <catch2/catch.hpp>
+#include "storage/key_codec.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <random>
 
 #include "common/value_compare.h"
-#include "storage/key_codec.h"
 
 namespace kc = kg::key_codec;
 using kg::Value;
@@ -22,13 +22,25 @@ std::string Enc(const Value& v) {
 }  // namespace
 
 TEST_CASE("ordered encoding sorts numbers as numbers, ints and floats together", "[key_codec]") {
-  std::vector<Value> values = {Value(-1e300), Value(std::numeric_limits<int64_t>::min()), Value(-1000), Value(-2.5),
-                               Value(-1), Value(0), Value(0.5), Value(1), Value(1.5), Value(2),
-                               Value(int64_t{1} << 60), Value(1e300), Value(std::numeric_limits<double>::infinity())};
+  std::vector<Value> values = {Value(-1e300),
+                               Value(std::numeric_limits<int64_t>::min()),
+                               Value(-1000),
+                               Value(-2.5),
+                               Value(-1),
+                               Value(0),
+                               Value(0.5),
+                               Value(1),
+                               Value(1.5),
+                               Value(2),
+                               Value(int64_t{1} << 60),
+                               Value(1e300),
+                               Value(std::numeric_limits<double>::infinity())};
   std::mt19937 rng(7);
   for (int i = 0; i < 2000; ++i) {
-    if (i % 2) values.push_back(Value(static_cast<int64_t>(rng()) - (int64_t{1} << 31)));
-    else values.push_back(Value(std::ldexp(static_cast<double>(rng()) - 2e9, static_cast<int>(rng() % 40) - 20)));
+    if (i % 2)
+      values.push_back(Value(static_cast<int64_t>(rng()) - (int64_t{1} << 31)));
+    else
+      values.push_back(Value(std::ldexp(static_cast<double>(rng()) - 2e9, static_cast<int>(rng() % 40) - 20)));
   }
   for (size_t i = 0; i < values.size(); ++i) {
     for (size_t j = 0; j < values.size(); j += 37) {
@@ -41,7 +53,8 @@ TEST_CASE("ordered encoding sorts numbers as numbers, ints and floats together",
 }
 
 TEST_CASE("ordered encoding sorts strings by bytes, prefixes first, NUL included", "[key_codec]") {
-  std::vector<std::string> s = {"", std::string("\0", 1), std::string("a\0b", 3), "a", "ab", "abc", "b", "Đà Nẵng", "Ủy ban", "Uỷ ban"};
+  std::vector<std::string> s = {
+      "", std::string("\0", 1), std::string("a\0b", 3), "a", "ab", "abc", "b", "Đà Nẵng", "Ủy ban", "Uỷ ban"};
   std::sort(s.begin(), s.end());
   for (size_t i = 1; i < s.size(); ++i) CHECK(Enc(Value(s[i - 1])) < Enc(Value(s[i])));
   // A string's encoding is never a prefix of a longer string's, so an

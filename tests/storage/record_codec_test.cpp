@@ -1,8 +1,8 @@
 // Records must come back exactly as written, and a damaged record must be
 // reported, never read as something else.
-#include <catch2/catch.hpp>
-
 #include "storage/record_codec.h"
+
+#include <catch2/catch.hpp>
 
 using namespace kg;  // NOLINT: test file
 

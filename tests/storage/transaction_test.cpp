@@ -1,13 +1,13 @@
 // Atomicity, isolation and the graph invariants a transaction enforces.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <map>
 #include <random>
 #include <set>
 #include <thread>
-
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "test_util.h"
 
@@ -94,7 +94,8 @@ TEST_CASE("a node with relationships is deleted only by a detach delete", "[txn]
     auto txn = Write(*store);
     Status s = txn->DeleteNode(hub);
     REQUIRE(s.Is(ErrorKind::kConstraint));
-    CHECK(s.message() == "cannot delete node 0: it still has 3 relationships (delete them first, or use DETACH DELETE)");
+    CHECK(s.message() ==
+          "cannot delete node 0: it still has 3 relationships (delete them first, or use DETACH DELETE)");
     MustOk(txn->DeleteNode(hub, /*detach=*/true));
     MustOk(txn->Commit());
   }
@@ -265,7 +266,10 @@ TEST_CASE("writers take turns", "[txn]") {
   auto work = [&] {
     for (int i = 0; i < 200; ++i) {
       auto txn = store->BeginWrite();
-      if (!txn.ok()) { ++failures; continue; }
+      if (!txn.ok()) {
+        ++failures;
+        continue;
+      }
       auto l = (*txn)->InternLabel("W");
       if (!l.ok() || !(*txn)->CreateNode({*l}, {}).ok() || !(*txn)->Commit().ok()) ++failures;
     }
@@ -346,7 +350,8 @@ TEST_CASE("cursors of one read transaction can be nested and interleaved", "[txn
     }
   }
   for (const AdjacencyEntry& a : Collect(r->Expand(n[0], Direction::kOut))) {
-    for (const AdjacencyEntry& b : Collect(r->Expand(a.neighbour, Direction::kOut))) separate.insert({a.neighbour, b.neighbour});
+    for (const AdjacencyEntry& b : Collect(r->Expand(a.neighbour, Direction::kOut)))
+      separate.insert({a.neighbour, b.neighbour});
   }
   CHECK(nested == separate);
   CHECK(nested.size() == 9);  // 3 odd neighbours of node 0, each with 3 even neighbours
