@@ -71,9 +71,7 @@ constexpr RelTypeSpec kRelTypes[] = {
 constexpr double kSourceSkew = 1.5;
 
 // The property every node gets as its unique key, "n/<id>" in both modes.
-std::string NodeKey(int64_t id) {
-  return "n/" + std::to_string(id);
-}
+std::string NodeKey(int64_t id) { return "n/" + std::to_string(id); }
 
 struct Options {
   std::string db = "/tmp/kg-bench/storage";
@@ -118,9 +116,7 @@ class Stopwatch {
   std::chrono::steady_clock::time_point start_;
 };
 
-double PerSecond(uint64_t n, double seconds) {
-  return seconds > 0 ? static_cast<double>(n) / seconds : 0.0;
-}
+double PerSecond(uint64_t n, double seconds) { return seconds > 0 ? static_cast<double>(n) / seconds : 0.0; }
 
 // "1.23M", "456k": rates are read by eye, three digits are plenty.
 std::string Human(double v) {
@@ -142,9 +138,7 @@ std::string Fixed(double v, int digits) {
 
 // A double in [0, 1) from 53 random bits; written out rather than using
 // std::uniform_real_distribution so the graph is the same on any library.
-double Unit(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
-}
+double Unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
 uint64_t UniformIndex(std::mt19937_64& rng, uint64_t n) {
   return std::min<uint64_t>(n - 1, static_cast<uint64_t>(Unit(rng) * static_cast<double>(n)));

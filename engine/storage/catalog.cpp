@@ -28,9 +28,7 @@ std::string IdKey(const std::string& prefix, uint32_t id) {
   return k;
 }
 
-bool StartsWith(const std::string& s, const std::string& prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 }  // namespace
 
@@ -55,9 +53,7 @@ uint32_t Catalog::Intern(NameTable* t, std::string_view name, std::set<uint32_t>
   return id;
 }
 
-PropertyKeyId Catalog::InternPropertyKey(std::string_view name) {
-  return Intern(&keys_, name, &dirty_keys_, nullptr);
-}
+PropertyKeyId Catalog::InternPropertyKey(std::string_view name) { return Intern(&keys_, name, &dirty_keys_, nullptr); }
 
 void Catalog::AddToLabel(LabelId id, int64_t delta) {
   label_counts_.at(id) += delta;

@@ -166,9 +166,7 @@ std::shared_ptr<const Catalog> GraphStore::catalog() const {
   return catalog_;
 }
 
-void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) {
-  catalog_ = std::move(catalog);
-}
+void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) { catalog_ = std::move(catalog); }
 
 Result<std::unique_ptr<Transaction>> GraphStore::BeginRead() {
   std::unique_ptr<Transaction> txn(new Transaction(this, /*write=*/false));

@@ -35,8 +35,6 @@ Properties NormaliseProperties(Properties props) {
   return out;
 }
 
-bool NodeRecord::HasLabel(LabelId label) const {
-  return std::binary_search(labels.begin(), labels.end(), label);
-}
+bool NodeRecord::HasLabel(LabelId label) const { return std::binary_search(labels.begin(), labels.end(), label); }
 
 }  // namespace kg

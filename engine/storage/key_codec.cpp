@@ -16,12 +16,8 @@ constexpr uint8_t kTagDate = 0x40;
 constexpr uint8_t kNumberIsFloat = 0x00;
 constexpr uint8_t kNumberIsInt = 0x01;
 
-uint64_t OrderedInt(int64_t v) {
-  return static_cast<uint64_t>(v) ^ (uint64_t{1} << 63);
-}
-int64_t UnorderedInt(uint64_t v) {
-  return static_cast<int64_t>(v ^ (uint64_t{1} << 63));
-}
+uint64_t OrderedInt(int64_t v) { return static_cast<uint64_t>(v) ^ (uint64_t{1} << 63); }
+int64_t UnorderedInt(uint64_t v) { return static_cast<int64_t>(v ^ (uint64_t{1} << 63)); }
 
 // IEEE doubles compare as sign-magnitude; flipping makes them compare as
 // unsigned integers: negative numbers get every bit flipped, positive ones
@@ -79,9 +75,7 @@ std::string NodeKey(NodeId id) {
   return k;
 }
 
-std::string RelKey(RelId id) {
-  return NodeKey(id);
-}
+std::string RelKey(RelId id) { return NodeKey(id); }
 
 std::string AdjacencyKey(NodeId node, Direction dir, RelTypeId type, NodeId neighbour, RelId rel) {
   std::string k = AdjacencyPrefix(node, dir, type);

@@ -25,12 +25,8 @@ uint64_t GetU64(const char* p);
 // nodes CF: node id -> node record.  rels CF: rel id -> rel record.
 std::string NodeKey(NodeId id);
 std::string RelKey(RelId id);
-inline NodeId DecodeNodeKey(std::string_view key) {
-  return GetU64(key.data());
-}
-inline RelId DecodeRelKey(std::string_view key) {
-  return GetU64(key.data());
-}
+inline NodeId DecodeNodeKey(std::string_view key) { return GetU64(key.data()); }
+inline RelId DecodeRelKey(std::string_view key) { return GetU64(key.data()); }
 
 // adjacency CF: node(8) direction(1) type(4) neighbour(8) rel(8), empty value.
 constexpr size_t kAdjacencyKeySize = 29;
@@ -43,16 +39,12 @@ AdjacencyEntry DecodeAdjacencyKey(std::string_view key);
 // label CF: label(4) node(8), empty value.
 std::string LabelKey(LabelId label, NodeId node);
 std::string LabelPrefix(LabelId label);
-inline NodeId DecodeLabelKeyNode(std::string_view key) {
-  return GetU64(key.data() + 4);
-}
+inline NodeId DecodeLabelKeyNode(std::string_view key) { return GetU64(key.data() + 4); }
 
 // property index CF: label(4) property key(4) ordered value node(8), empty value.
 std::string PropertyIndexPrefix(LabelId label, PropertyKeyId key);
 std::string PropertyIndexKey(LabelId label, PropertyKeyId key, const Value& value, NodeId node);
-inline NodeId DecodePropertyIndexNode(std::string_view key) {
-  return GetU64(key.data() + key.size() - 8);
-}
+inline NodeId DecodePropertyIndexNode(std::string_view key) { return GetU64(key.data() + key.size() - 8); }
 
 // key CF: ordered value of the node's `key` property -> node id (8).
 std::string UniqueKeyKey(const Value& value);

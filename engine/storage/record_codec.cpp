@@ -5,16 +5,10 @@
 namespace kg::record_codec {
 namespace {
 
-uint64_t ZigZag(int64_t v) {
-  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
-}
-int64_t UnZigZag(uint64_t v) {
-  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
-}
+uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
-Status Corrupt(const char* what) {
-  return Status::Storage(std::string("corrupt record: ") + what);
-}
+Status Corrupt(const char* what) { return Status::Storage(std::string("corrupt record: ") + what); }
 
 void EncodeProperties(const Properties& props, std::string* dst) {
   PutVarint(dst, props.size());

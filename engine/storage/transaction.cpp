@@ -127,9 +127,7 @@ Range PrefixRange(std::string prefix) {
   return {std::move(prefix), std::move(end)};
 }
 
-Status Finished() {
-  return Status::Usage("the transaction has already ended");
-}
+Status Finished() { return Status::Usage("the transaction has already ended"); }
 
 // Keys a node record implies in the other column families.
 struct DerivedEntries {
