@@ -21,8 +21,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // Column family names, in ColumnFamily order. Stored on disk: never rename.
-const char* const kCfNames[kNumColumnFamilies] = {
-    rocksdb::kDefaultColumnFamilyName.c_str(), "nodes", "rels", "adjacency", "labels", "property_index", "unique_keys"};
+// "default" is RocksDB's kDefaultColumnFamilyName spelled out: that global
+// std::string, in another library, may not be constructed yet when this
+// array is initialised.
+const char* const kCfNames[kNumColumnFamilies] = {"default", "nodes",          "rels",       "adjacency",
+                                                  "labels",  "property_index", "unique_keys"};
 
 rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
