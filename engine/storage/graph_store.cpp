@@ -7,6 +7,8 @@
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -44,6 +46,31 @@ rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<roc
   o.bottommost_compression = rocksdb::kLZ4Compression;
   o.level_compaction_dynamic_level_bytes = true;
   return o;
+}
+
+// A read-only store needs a directory of its own (RocksDB writes the
+// secondary instance's log there). It is named after our process id, so
+// that directories left by processes that died can be recognised and
+// removed.
+const char kSecondaryPrefix[] = "kg-secondary-";
+
+Result<std::string> MakeSecondaryDir() {
+  std::error_code ec;
+  const fs::path tmp = fs::temp_directory_path(ec);
+  if (ec) return Status::Io("no temporary directory for the read-only instance: " + ec.message());
+  for (const fs::directory_entry& e : fs::directory_iterator(tmp, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(kSecondaryPrefix, 0) != 0) continue;
+    const std::string pid = name.substr(sizeof kSecondaryPrefix - 1, name.find('-', sizeof kSecondaryPrefix - 1) -
+                                                                           (sizeof kSecondaryPrefix - 1));
+    if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos && !fs::exists("/proc/" + pid)) {
+      std::error_code ignored;
+      fs::remove_all(e.path(), ignored);
+    }
+  }
+  std::string pattern = (tmp / (kSecondaryPrefix + std::to_string(getpid()) + "-XXXXXX")).string();
+  if (!mkdtemp(pattern.data())) return Status::Io("cannot create a directory for the read-only instance in " + tmp.string());
+  return pattern;
 }
 
 bool IsLockError(const rocksdb::Status& s) {
@@ -122,9 +149,7 @@ Status GraphStore::OpenDb() {
   if (options_.read_only) {
     // A secondary instance follows the primary's files, so it may be opened
     // while another process writes (a plain read-only instance may not).
-    char tmpl[] = "/tmp/kg-secondary-XXXXXX";
-    if (!mkdtemp(tmpl)) return Status::Io("cannot create a directory for the read-only instance in /tmp");
-    secondary_dir_ = tmpl;
+    KG_ASSIGN_OR_RETURN(secondary_dir_, MakeSecondaryDir());
     rocksdb::Options o(db_options, rocksdb::ColumnFamilyOptions());
     o.max_open_files = -1;
     s = rocksdb::DB::OpenAsSecondary(o, path_, secondary_dir_, descriptors, &cfs_, &db_);

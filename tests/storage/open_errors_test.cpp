@@ -182,3 +182,25 @@ TEST_CASE("a bulk load cut short leaves the database as it was", "[open]") {
   CHECK(nodes == 1);
   CHECK_FALSE(std::filesystem::exists(dir.Sub(BulkLoader::kScratchDir)));  // cleaned up on open
 }
+
+TEST_CASE("a read-only open cleans up after read-only processes that died", "[open]") {
+  TempDir dir;
+  OpenStore(dir.path()).reset();
+  const std::filesystem::path tmp = std::filesystem::temp_directory_path();
+  const auto dead = tmp / "kg-secondary-999999999-dead";  // no such process
+  const auto alive = tmp / ("kg-secondary-" + std::to_string(getpid()) + "-alive");
+  std::filesystem::create_directories(dead);
+  std::filesystem::create_directories(alive);
+  {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto reader = OpenStore(dir.path(), ro);
+    CHECK_FALSE(std::filesystem::exists(dead));
+    CHECK(std::filesystem::exists(alive));  // its process still runs
+  }
+  std::filesystem::remove_all(alive);
+  // A closed read-only store leaves no directory of its own behind.
+  for (const auto& e : std::filesystem::directory_iterator(tmp)) {
+    CHECK(e.path().filename().string().rfind("kg-secondary-" + std::to_string(getpid()) + "-", 0) != 0);
+  }
+}
