@@ -14,20 +14,6 @@
 
 namespace kg {
 namespace fs = std::filesystem;
-namespace {
-
-Status StorableOrError(const Catalog& catalog, const Properties& props) {
-  for (const Property& p : props) {
-    if (!p.value.IsStorable()) {
-      return Status::Constraint("property '" + catalog.PropertyKeyName(p.key) + "' cannot hold " + p.value.ToString() +
-                                " (properties hold booleans, numbers, strings, dates and lists of these)");
-    }
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
 const char* const BulkLoader::kScratchDir = "bulk-load.tmp";
 
 BulkLoader::BulkLoader(GraphStore* store, size_t chunk_bytes) : store_(store), chunk_bytes_(chunk_bytes) {}
@@ -147,7 +133,7 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
   NodeRecord node;
   node.labels = std::move(labels);
   node.properties = NormaliseProperties(std::move(properties));
-  KG_RETURN_IF_ERROR(StorableOrError(*catalog_, node.properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(node.properties));
 
   // The unique key, checked against this load and the database before it.
   std::string unique_key;
@@ -210,7 +196,7 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
   rel.start = start;
   rel.end = end;
   rel.properties = NormaliseProperties(std::move(properties));
-  KG_RETURN_IF_ERROR(StorableOrError(*catalog_, rel.properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(rel.properties));
   rel.id = catalog_->AllocateRelId();
   value_buffer_.clear();
   record_codec::EncodeRel(rel, &value_buffer_);

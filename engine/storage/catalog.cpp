@@ -75,6 +75,21 @@ void Catalog::RemoveIndex(IndexDef def) {
   dirty_indexes_.insert(def);
 }
 
+Status Catalog::CheckProperties(const Properties& props) const {
+  for (size_t i = 0; i < props.size(); ++i) {
+    if (props[i].key >= num_property_keys()) {
+      return Status::Usage("unknown property key id " + std::to_string(props[i].key));
+    }
+    if (i > 0 && props[i - 1].key >= props[i].key) return Status::Usage("properties must be sorted by key and unique");
+    if (!props[i].value.IsStorable()) {
+      return Status::Constraint("property '" + PropertyKeyName(props[i].key) + "' cannot hold " +
+                                props[i].value.ToString() +
+                                " (properties hold booleans, numbers, strings, dates and lists of these)");
+    }
+  }
+  return Status::Ok();
+}
+
 std::vector<PropertyKeyId> Catalog::IndexedKeys(LabelId label) const {
   std::vector<PropertyKeyId> keys;
   for (auto it = indexes_.lower_bound(IndexDef{label, 0}); it != indexes_.end() && it->label == label; ++it) {

@@ -61,6 +61,10 @@ class Catalog {
 
   const std::set<IndexDef>& indexes() const { return indexes_; }
   bool HasIndex(LabelId label, PropertyKeyId key) const { return indexes_.count(IndexDef{label, key}) > 0; }
+  // Checks properties about to be written: known key ids, sorted and unique
+  // (as NormaliseProperties leaves them), every value storable.
+  Status CheckProperties(const Properties& props) const;
+
   // Declared indexes on properties of nodes with this label.
   std::vector<PropertyKeyId> IndexedKeys(LabelId label) const;
 

@@ -6,7 +6,6 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -61,15 +60,16 @@ Result<std::string> MakeSecondaryDir() {
   for (const fs::directory_entry& e : fs::directory_iterator(tmp, ec)) {
     const std::string name = e.path().filename().string();
     if (name.rfind(kSecondaryPrefix, 0) != 0) continue;
-    const std::string pid = name.substr(sizeof kSecondaryPrefix - 1, name.find('-', sizeof kSecondaryPrefix - 1) -
-                                                                           (sizeof kSecondaryPrefix - 1));
+    const std::string pid = name.substr(sizeof kSecondaryPrefix - 1,
+                                        name.find('-', sizeof kSecondaryPrefix - 1) - (sizeof kSecondaryPrefix - 1));
     if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos && !fs::exists("/proc/" + pid)) {
       std::error_code ignored;
       fs::remove_all(e.path(), ignored);
     }
   }
   std::string pattern = (tmp / (kSecondaryPrefix + std::to_string(getpid()) + "-XXXXXX")).string();
-  if (!mkdtemp(pattern.data())) return Status::Io("cannot create a directory for the read-only instance in " + tmp.string());
+  if (!mkdtemp(pattern.data()))
+    return Status::Io("cannot create a directory for the read-only instance in " + tmp.string());
   return pattern;
 }
 

@@ -375,20 +375,6 @@ Status Transaction::Delete(ColumnFamily cf, const std::string& key) {
   return FromRocks(batch_->Delete(store_->cf(cf), key), "writing");
 }
 
-Status Transaction::ValidateProperties(const Properties& props) const {
-  for (size_t i = 0; i < props.size(); ++i) {
-    if (props[i].key >= catalog_->num_property_keys())
-      return Status::Usage("unknown property key id " + std::to_string(props[i].key));
-    if (i > 0 && props[i - 1].key >= props[i].key) return Status::Usage("properties must be sorted by key and unique");
-    if (!props[i].value.IsStorable()) {
-      return Status::Constraint("property '" + catalog_->PropertyKeyName(props[i].key) + "' cannot hold " +
-                                props[i].value.ToString() +
-                                " (properties hold booleans, numbers, strings, dates and lists of these)");
-    }
-  }
-  return Status::Ok();
-}
-
 Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after) {
   DerivedEntries old_entries = before ? Derive(*catalog_, *before) : DerivedEntries{};
   DerivedEntries new_entries = after ? Derive(*catalog_, *after) : DerivedEntries{};
@@ -442,7 +428,7 @@ Result<NodeId> Transaction::CreateNode(std::vector<LabelId> labels, Properties p
     if (l >= catalog_->num_labels()) return Status::Usage("unknown label id " + std::to_string(l));
   }
   properties = NormaliseProperties(std::move(properties));
-  KG_RETURN_IF_ERROR(ValidateProperties(properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(properties));
   NodeRecord node;
   node.id = private_catalog_->AllocateNodeId();
   node.labels = std::move(labels);
@@ -456,7 +442,7 @@ Result<RelId> Transaction::CreateRelationship(RelTypeId type, NodeId start, Node
   KG_RETURN_IF_ERROR(CheckWritable());
   if (type >= catalog_->num_rel_types()) return Status::Usage("unknown relationship type id " + std::to_string(type));
   properties = NormaliseProperties(std::move(properties));
-  KG_RETURN_IF_ERROR(ValidateProperties(properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(properties));
   for (NodeId n : {start, end}) {
     KG_ASSIGN_OR_RETURN(bool exists, NodeExists(n));
     if (!exists) {
@@ -487,7 +473,7 @@ Status Transaction::SetNodeProperty(NodeId id, PropertyKeyId key, Value value) {
   if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
   NodeRecord updated = *node;
   SetProperty(&updated.properties, key, std::move(value));
-  KG_RETURN_IF_ERROR(ValidateProperties(updated.properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(updated.properties));
   return WriteNode(&*node, &updated);
 }
 
@@ -497,7 +483,7 @@ Status Transaction::ReplaceNodeProperties(NodeId id, Properties properties) {
   if (!node) return Status::NotFound("node " + std::to_string(id) + " does not exist");
   NodeRecord updated = *node;
   updated.properties = NormaliseProperties(std::move(properties));
-  KG_RETURN_IF_ERROR(ValidateProperties(updated.properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(updated.properties));
   return WriteNode(&*node, &updated);
 }
 
@@ -527,7 +513,7 @@ Status Transaction::SetRelProperty(RelId id, PropertyKeyId key, Value value) {
   KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
   if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
   SetProperty(&rel->properties, key, std::move(value));
-  KG_RETURN_IF_ERROR(ValidateProperties(rel->properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(rel->properties));
   std::string encoded;
   record_codec::EncodeRel(*rel, &encoded);
   return Put(ColumnFamily::kRels, key_codec::RelKey(id), encoded);
@@ -538,7 +524,7 @@ Status Transaction::ReplaceRelProperties(RelId id, Properties properties) {
   KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
   if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
   rel->properties = NormaliseProperties(std::move(properties));
-  KG_RETURN_IF_ERROR(ValidateProperties(rel->properties));
+  KG_RETURN_IF_ERROR(catalog_->CheckProperties(rel->properties));
   std::string encoded;
   record_codec::EncodeRel(*rel, &encoded);
   return Put(ColumnFamily::kRels, key_codec::RelKey(id), encoded);

@@ -130,7 +130,6 @@ class Transaction {
   // indexes, unique key) from `before` (nullptr: new node) to `after`
   // (nullptr: deleted node).
   Status WriteNode(const NodeRecord* before, const NodeRecord* after);
-  Status ValidateProperties(const Properties& props) const;
   Status Put(ColumnFamily cf, const std::string& key, std::string_view value);
   Status Delete(ColumnFamily cf, const std::string& key);
 

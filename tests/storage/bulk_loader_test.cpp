@@ -177,6 +177,7 @@ TEST_CASE("a refused element is left out and the rest of the load goes in", "[bu
   CHECK(loader->AddNode({}, {{bad, Value(ValueList{Value()})}}).status().Is(ErrorKind::kConstraint));
   CHECK(loader->AddNode({}, {{key, Value(ValueList{1})}}).status().Is(ErrorKind::kConstraint));
   CHECK(loader->AddNode({42}, {}).status().Is(ErrorKind::kUsage));
+  CHECK(loader->AddNode({}, {{999, Value(1)}}).status().Is(ErrorKind::kUsage));  // an unknown key id
   CHECK(loader->AddRelationship(7, a, a, {}).status().Is(ErrorKind::kUsage));
   NodeId b = Must(loader->AddNode({}, {{key, Value("b")}}));
   CHECK(b == a + 1);  // a refused node takes no id

@@ -388,14 +388,20 @@ TEST_CASE("readers running beside a writer always see whole transactions", "[txn
     bool have_temp = false;
     for (int round = 0; round < 300; ++round) {
       auto txn = store->BeginWrite();
-      if (!txn.ok()) { ++write_failures; continue; }
+      if (!txn.ok()) {
+        ++write_failures;
+        continue;
+      }
       Transaction& t = **txn;
       const PropertyKeyId balance = *t.catalog().FindPropertyKey("balance");
       const NodeId from = rng() % kAccounts, to = rng() % kAccounts;
       const int64_t amount = rng() % 50;
       auto a = t.GetNode(from);
       auto b = t.GetNode(to);
-      if (!a.ok() || !b.ok() || !*a || !*b) { ++write_failures; continue; }
+      if (!a.ok() || !b.ok() || !*a || !*b) {
+        ++write_failures;
+        continue;
+      }
       const int64_t fa = FindProperty((*a)->properties, balance)->as_int();
       if (!t.SetNodeProperty(from, balance, Value(fa - amount)).ok()) ++write_failures;
       auto b2 = t.GetNode(to);  // read again: `from` may be `to`
@@ -407,12 +413,17 @@ TEST_CASE("readers running beside a writer always see whole transactions", "[txn
       } else {
         auto l = t.InternLabel("Temp");
         auto n = t.CreateNode({*l}, {});
-        if (!n.ok()) { ++write_failures; continue; }
+        if (!n.ok()) {
+          ++write_failures;
+          continue;
+        }
         temp = *n;
         have_temp = true;
       }
-      if (!t.Commit().ok()) ++write_failures;
-      else ++commits;
+      if (!t.Commit().ok())
+        ++write_failures;
+      else
+        ++commits;
     }
     stop = true;
   };
@@ -431,7 +442,10 @@ TEST_CASE("readers running beside a writer always see whole transactions", "[txn
   auto reader = [&] {
     while (!stop) {
       auto txn = read_store->BeginRead();
-      if (!txn.ok()) { ++bad_totals; continue; }
+      if (!txn.ok()) {
+        ++bad_totals;
+        continue;
+      }
       Transaction& t = **txn;
       const PropertyKeyId balance = *t.catalog().FindPropertyKey("balance");
       int64_t total = 0;
