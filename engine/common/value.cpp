@@ -1,6 +1,8 @@
 #include "common/value.h"
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 namespace kg {
@@ -21,20 +23,113 @@ const char* ValueKindName(Value::Kind kind) {
       return "DATE";
     case Value::Kind::kList:
       return "LIST";
+    case Value::Kind::kMap:
+      return "MAP";
+    case Value::Kind::kNode:
+      return "NODE";
+    case Value::Kind::kRelationship:
+      return "RELATIONSHIP";
+    case Value::Kind::kPath:
+      return "PATH";
   }
   return "?";
 }
 
+Value Value::Map(ValueMap entries) {
+  Value v;
+  v.v_ = std::make_shared<const MapValue>(MapValue{std::move(entries)});
+  return v;
+}
+
+Value Value::Path(PathValue path) {
+  Value v;
+  v.v_ = std::make_shared<const PathValue>(std::move(path));
+  return v;
+}
+
+const ValueMap& Value::as_map() const { return std::get<std::shared_ptr<const MapValue>>(v_)->entries; }
+
+const PathValue& Value::as_path() const { return *std::get<std::shared_ptr<const PathValue>>(v_); }
+
+bool operator==(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Value::Kind::kMap:
+      return a.as_map() == b.as_map();
+    case Value::Kind::kNode:
+      return a.as_node().id == b.as_node().id;
+    case Value::Kind::kRelationship:
+      return a.as_relationship().id == b.as_relationship().id;
+    case Value::Kind::kPath: {
+      const PathValue& x = a.as_path();
+      const PathValue& y = b.as_path();
+      if (x.nodes.size() != y.nodes.size() || x.rels.size() != y.rels.size()) return false;
+      for (size_t i = 0; i < x.nodes.size(); ++i) {
+        if (x.nodes[i].id != y.nodes[i].id) return false;
+      }
+      for (size_t i = 0; i < x.rels.size(); ++i) {
+        if (x.rels[i].id != y.rels[i].id) return false;
+      }
+      return true;
+    }
+    default:
+      return a.v_ == b.v_;
+  }
+}
+
+namespace {
+bool IsStorableScalar(const Value& v) { return v.kind() > Value::Kind::kNull && v.kind() < Value::Kind::kList; }
+}  // namespace
+
 bool Value::IsStorable() const {
-  if (is_null()) return false;
-  if (!is_list()) return true;
+  if (!is_list()) return IsStorableScalar(*this);
   for (const Value& v : as_list()) {
-    if (v.is_null() || v.is_list()) return false;
+    if (!IsStorableScalar(v)) return false;
   }
   return true;
 }
 
 namespace {
+
+bool IsPlainIdentifier(const std::string& s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  for (unsigned char c : s) {
+    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return false;
+  }
+  return true;
+}
+
+std::string Name(const std::string& s) { return IsPlainIdentifier(s) ? s : "`" + s + "`"; }
+
+std::string MapToString(const ValueMap& m) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [k, v] : m) {
+    if (!first) out += ", ";
+    first = false;
+    out += Name(k) + ": " + v.ToString();
+  }
+  return out + "}";
+}
+
+std::string NodeToString(const NodeRef& n) {
+  if (!n.view) return "(#" + std::to_string(n.id) + ")";
+  std::string out = "(";
+  for (const std::string& l : n.view->labels) out += ":" + Name(l);
+  if (!n.view->properties.empty()) {
+    if (!n.view->labels.empty()) out += " ";
+    out += MapToString(n.view->properties);
+  }
+  return out + ")";
+}
+
+std::string RelToString(const RelRef& r) {
+  if (!r.view) return "[#" + std::to_string(r.id) + "]";
+  std::string out = "[";
+  for (const std::string& l : r.view->labels) out += ":" + Name(l);
+  if (!r.view->properties.empty()) out += " " + MapToString(r.view->properties);
+  return out + "]";
+}
 
 std::string QuoteString(const std::string& s) {
   std::string out = "'";
@@ -101,6 +196,25 @@ std::string Value::ToString() const {
         out += l[i].ToString();
       }
       return out + "]";
+    }
+    case Kind::kMap:
+      return MapToString(as_map());
+    case Kind::kNode:
+      return NodeToString(as_node());
+    case Kind::kRelationship:
+      return RelToString(as_relationship());
+    case Kind::kPath: {
+      const PathValue& p = as_path();
+      std::string out = "<";
+      for (size_t i = 0; i < p.nodes.size(); ++i) {
+        out += NodeToString(p.nodes[i]);
+        if (i < p.rels.size()) {
+          const RelRef& r = p.rels[i];
+          const bool forward = r.start == p.nodes[i].id && (r.end == p.nodes[i + 1].id);
+          out += forward ? "-" + RelToString(r) + "->" : "<-" + RelToString(r) + "-";
+        }
+      }
+      return out + ">";
     }
   }
   return "?";

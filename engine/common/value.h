@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -17,11 +19,46 @@ namespace kg {
 
 class Value;
 using ValueList = std::vector<Value>;
+struct MapValue;
+struct EntityView;
+struct PathValue;
+
+// A node as a query sees it: its id, and, once a result is handed out, a
+// view of its labels and properties (execution reads those from the store).
+struct NodeRef {
+  uint64_t id = 0;
+  std::shared_ptr<const EntityView> view;
+};
+
+// A relationship: id, type and endpoints travel with it (an expansion knows
+// them without reading the record); properties come with the view.
+struct RelRef {
+  uint64_t id = 0;
+  uint32_t type = 0;
+  uint64_t start = 0;
+  uint64_t end = 0;
+  std::shared_ptr<const EntityView> view;
+};
 
 class Value {
  public:
   // Stored on disk as tag bytes (see value_codec): never renumber.
-  enum class Kind : uint8_t { kNull = 0, kBool = 1, kInt = 2, kFloat = 3, kString = 4, kDate = 5, kList = 6 };
+  // Kinds up to kList are stored on disk as tag bytes (see record_codec):
+  // never renumber. Maps, nodes, relationships and paths exist only in
+  // queries.
+  enum class Kind : uint8_t {
+    kNull = 0,
+    kBool = 1,
+    kInt = 2,
+    kFloat = 3,
+    kString = 4,
+    kDate = 5,
+    kList = 6,
+    kMap = 7,
+    kNode = 8,
+    kRelationship = 9,
+    kPath = 10,
+  };
 
   Value() = default;                             // null
   Value(std::nullptr_t) {}                       // NOLINT
@@ -33,6 +70,10 @@ class Value {
   Value(const char* s) : v_(std::string(s)) {}   // NOLINT
   Value(Date d) : v_(d) {}                       // NOLINT
   Value(ValueList l) : v_(std::move(l)) {}       // NOLINT
+  Value(NodeRef n) : v_(std::move(n)) {}         // NOLINT
+  Value(RelRef r) : v_(std::move(r)) {}          // NOLINT
+  static Value Map(std::map<std::string, Value> entries);
+  static Value Path(PathValue path);
 
   Kind kind() const { return static_cast<Kind>(v_.index()); }
   bool is_null() const { return kind() == Kind::kNull; }
@@ -43,6 +84,10 @@ class Value {
   bool is_string() const { return kind() == Kind::kString; }
   bool is_date() const { return kind() == Kind::kDate; }
   bool is_list() const { return kind() == Kind::kList; }
+  bool is_map() const { return kind() == Kind::kMap; }
+  bool is_node() const { return kind() == Kind::kNode; }
+  bool is_relationship() const { return kind() == Kind::kRelationship; }
+  bool is_path() const { return kind() == Kind::kPath; }
 
   bool as_bool() const { return std::get<bool>(v_); }
   int64_t as_int() const { return std::get<int64_t>(v_); }
@@ -51,21 +96,51 @@ class Value {
   const std::string& as_string() const { return std::get<std::string>(v_); }
   Date as_date() const { return std::get<Date>(v_); }
   const ValueList& as_list() const { return std::get<ValueList>(v_); }
+  const std::map<std::string, Value>& as_map() const;
+  const NodeRef& as_node() const { return std::get<NodeRef>(v_); }
+  const RelRef& as_relationship() const { return std::get<RelRef>(v_); }
+  const PathValue& as_path() const;
 
   // True when storage can keep it: a null-free scalar, or a list of such
   // scalars (openCypher forbids nulls and nested lists in properties).
   bool IsStorable() const;
 
-  // Exact identity of kind and content (1 and 1.0 differ): what a test and a
-  // round trip check. Cypher's own equality lives in the query layer.
-  friend bool operator==(const Value& a, const Value& b) { return a.v_ == b.v_; }
+  // Exact identity of kind and content (1 and 1.0 differ; nodes and
+  // relationships by id): what a test and a round trip check. Cypher's own
+  // equality, with nulls, lives in the query layer.
+  friend bool operator==(const Value& a, const Value& b);
   friend bool operator!=(const Value& a, const Value& b) { return !(a == b); }
 
-  // Cypher literal notation: null, true, 42, 1.5, 'text', date('2024-07-09'), [1, 2]
+  // Cypher literal notation: null, true, 42, 1.5, 'text', date('2024-07-09'),
+  // [1, 2], {a: 1}; nodes as (:Label {p: 1}), relationships as
+  // [:TYPE {p: 1}] and paths as <(:A)-[:T]->(:B)> when their views are set,
+  // by id otherwise.
   std::string ToString() const;
 
  private:
-  std::variant<std::monostate, bool, int64_t, double, std::string, Date, ValueList> v_;
+  std::variant<std::monostate, bool, int64_t, double, std::string, Date, ValueList,
+               std::shared_ptr<const MapValue>, NodeRef, RelRef, std::shared_ptr<const PathValue>>
+      v_;
+};
+
+using ValueMap = std::map<std::string, Value>;
+
+struct MapValue {
+  ValueMap entries;
+};
+
+// What a result shows of a node or relationship: labels (or the one type
+// name) and properties.
+struct EntityView {
+  std::vector<std::string> labels;  // a relationship's type is labels[0]
+  ValueMap properties;
+};
+
+// nodes.size() == rels.size() + 1; rels[i] joins nodes[i] and nodes[i + 1]
+// in either direction.
+struct PathValue {
+  std::vector<NodeRef> nodes;
+  std::vector<RelRef> rels;
 };
 
 const char* ValueKindName(Value::Kind kind);

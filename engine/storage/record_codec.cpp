@@ -1,5 +1,6 @@
 #include "storage/record_codec.h"
 
+#include <cassert>
 #include <cstring>
 
 namespace kg::record_codec {
@@ -86,6 +87,13 @@ void EncodeValue(const Value& value, std::string* dst) {
       PutVarint(dst, value.as_list().size());
       for (const Value& v : value.as_list()) EncodeValue(v, dst);
       break;
+    case Value::Kind::kMap:
+    case Value::Kind::kNode:
+    case Value::Kind::kRelationship:
+    case Value::Kind::kPath:
+      // Writers check IsStorable() first; these never reach the codec.
+      assert(false && "query-only value kind reached the record codec");
+      break;
   }
 }
 
@@ -136,6 +144,8 @@ Status DecodeValue(std::string_view* src, Value* out) {
       *out = Value(std::move(list));
       return Status::Ok();
     }
+    default:
+      break;
   }
   return Corrupt("unknown value tag");
 }
