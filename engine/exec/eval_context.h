@@ -1,0 +1,35 @@
+// What evaluating an expression needs besides the row: the transaction to
+// read properties, labels and types from, the query's parameters, and the
+// hook that matches patterns used inside expressions.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "common/value.h"
+#include "parser/ast.h"
+
+namespace kg {
+
+class Transaction;
+using Row = std::vector<Value>;
+
+// Matches a pattern used inside an expression (a pattern predicate in WHERE,
+// a pattern comprehension) against the graph, with the variables the row
+// already binds. Implemented by the executor, which plans such patterns.
+class PatternEvaluator {
+ public:
+  virtual ~PatternEvaluator() = default;
+  // kPatternPredicate: whether at least one match exists.
+  virtual bool Exists(const ast::Expr& expr, Row& row) = 0;
+  // kPatternComprehension: one value of expr.args[1] per match passing expr.args[0].
+  virtual ValueList Comprehend(const ast::Expr& expr, Row& row) = 0;
+};
+
+struct EvalContext {
+  Transaction* txn = nullptr;
+  const ValueMap* params = nullptr;
+  PatternEvaluator* patterns = nullptr;
+};
+
+}  // namespace kg

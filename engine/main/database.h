@@ -1,0 +1,89 @@
+// Database: the public entry point of the engine.
+//
+//   auto db = Database::Open("/path/to/db");
+//   auto result = (*db)->Execute("MATCH (p:Person) RETURN p.name");
+//
+// Each statement runs in its own transaction and commits atomically or not
+// at all: a statement that fails leaves the database as it was. Errors come
+// back as a Status (kind, message, position in the text); nothing throws.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "common/value.h"
+#include "storage/graph_store.h"
+
+namespace kg {
+
+struct DatabaseOptions {
+  StoreOptions store;
+  // Variable-length patterns without an upper bound (`*`, `*2..`) stop at
+  // this many hops with a runtime error rather than run without bound.
+  int64_t max_path_length = 32;
+};
+
+// What a statement changed.
+struct QueryStats {
+  int64_t nodes_created = 0;
+  int64_t nodes_deleted = 0;
+  int64_t relationships_created = 0;
+  int64_t relationships_deleted = 0;
+  int64_t properties_set = 0;
+  int64_t labels_added = 0;
+  int64_t labels_removed = 0;
+  bool ContainsUpdates() const {
+    return nodes_created || nodes_deleted || relationships_created || relationships_deleted || properties_set ||
+           labels_added || labels_removed;
+  }
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  // Nodes, relationships and paths carry their views (labels, type,
+  // properties as the statement left them).
+  std::vector<std::vector<Value>> rows;
+  QueryStats stats;
+  // EXPLAIN: the plan (no rows); PROFILE: the plan with rows and time per
+  // operator (and the rows).
+  std::string plan;
+  // The statement's text, and where it starts in the text given to Execute.
+  std::string statement;
+  Position position;
+};
+
+class Database {
+ public:
+  ~Database();
+  // Opens (or creates) the database at `path`.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, DatabaseOptions options = {});
+  // Wraps a store that is already open.
+  explicit Database(std::unique_ptr<GraphStore> store, DatabaseOptions options = {});
+
+  // Runs every statement in `text` (separated by ';') in order and returns
+  // the result of the last. Stops at the first statement that fails;
+  // statements before it stay committed.
+  Result<QueryResult> Execute(std::string_view text, const ValueMap& params = {});
+  // The same, returning every statement's result.
+  Result<std::vector<QueryResult>> ExecuteAll(std::string_view text, const ValueMap& params = {});
+
+  GraphStore& store() { return *store_; }
+  const DatabaseOptions& options() const { return options_; }
+
+ private:
+  std::unique_ptr<GraphStore> store_;
+  DatabaseOptions options_;
+};
+
+// The error as a person reads it, with the offending line of `text` and a
+// caret under the column when the status has a position:
+//   syntax error at line 1, column 15: expected ')'
+//     MATCH (n:Person RETURN n
+//                   ^
+std::string DescribeError(const Status& status, std::string_view text);
+
+}  // namespace kg
