@@ -2,6 +2,7 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
+#include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
@@ -106,7 +107,11 @@ Status GraphStore::OpenDb() {
   std::error_code ec;
   const fs::file_status st = fs::status(path_, ec);
   bool fresh = false;
-  if (!fs::exists(st)) {
+  if (options_.in_memory) {
+    if (options_.read_only) return Status::Usage("an in-memory database cannot be opened read-only");
+    memory_env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+    fresh = true;
+  } else if (!fs::exists(st)) {
     if (options_.read_only || !options_.create_if_missing) return Status::NotFound("no database at " + path_);
     fs::create_directories(path_, ec);
     if (ec) return Status::Io("cannot create " + path_ + ": " + ec.message());
@@ -128,6 +133,7 @@ Status GraphStore::OpenDb() {
   db_options.bytes_per_sync = 1 << 20;
   db_options.keep_log_file_num = 3;
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  if (memory_env_) db_options.env = memory_env_.get();
   block_cache_ = rocksdb::NewLRUCache(options_.block_cache_bytes);
 
   if (!fresh) {
@@ -161,7 +167,7 @@ Status GraphStore::OpenDb() {
                            " is in use by another process; open it read-only to read it meanwhile");
   }
   if (!s.ok()) return Status::Storage("cannot open database " + path_ + ": " + s.ToString());
-  if (!options_.read_only) {
+  if (!options_.read_only && !options_.in_memory) {
     // Files of a bulk load whose process died before it finished: never
     // part of the database, so nothing is lost by removing them.
     fs::remove_all(fs::path(path_) / BulkLoader::kScratchDir, ec);
@@ -239,6 +245,7 @@ Result<std::unique_ptr<Transaction>> GraphStore::BeginWrite() {
 
 Result<std::unique_ptr<BulkLoader>> GraphStore::BeginBulkLoad(size_t chunk_bytes) {
   if (options_.read_only) return Status::Usage("the database " + path_ + " is open read-only");
+  if (options_.in_memory) return Status::Usage("bulk loading needs a database on disk, not an in-memory one");
   // Tiny chunks would mean a file per handful of entries, and offsets within
   // a chunk are 32-bit.
   if (chunk_bytes < (size_t{64} << 10) || chunk_bytes > (size_t{1} << 31)) {

@@ -28,6 +28,7 @@
 
 namespace rocksdb {
 class DB;
+class Env;
 class ColumnFamilyHandle;
 class Cache;
 }  // namespace rocksdb
@@ -47,6 +48,10 @@ struct StoreOptions {
   // a commit is never torn either way.
   bool sync_commits = false;
   size_t block_cache_bytes = size_t{256} << 20;
+  // Keep the whole database in memory: nothing touches the disk and the
+  // data is gone when the store closes; the path only names it. For tests
+  // and scratch work (bulk loading needs a disk and is refused).
+  bool in_memory = false;
 };
 
 // Column families. The names are stored on disk: never rename.
@@ -121,6 +126,7 @@ class GraphStore {
   StoreOptions options_;
   std::string secondary_dir_;  // read-only opens: the secondary instance's own directory
   std::shared_ptr<rocksdb::Cache> block_cache_;
+  std::unique_ptr<rocksdb::Env> memory_env_;  // in-memory stores only
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
 

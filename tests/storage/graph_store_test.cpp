@@ -188,3 +188,24 @@ TEST_CASE("properties that cannot be stored are refused", "[store]") {
   CHECK(txn->CreateNode({}, {{99, Value(1)}}).status().Is(ErrorKind::kUsage));
   CHECK(txn->CreateNode({77}, {}).status().Is(ErrorKind::kUsage));
 }
+
+TEST_CASE("an in-memory store keeps data while open and writes nothing to disk", "[store]") {
+  TempDir dir;
+  const std::string path = dir.path() + "/scratch";
+  StoreOptions options;
+  options.in_memory = true;
+  auto store = OpenStore(path, options);
+  {
+    auto txn = Write(*store);
+    const NodeId a = AddNode(*txn, {"Site"}, {{"key", "site/hoi-an"}, {"name", "Hội An"}});
+    const NodeId b = AddNode(*txn, {"Site"}, {{"key", "site/my-son"}, {"name", "Mỹ Sơn"}});
+    AddRel(*txn, "NEAR", a, b);
+    MustOk(txn->Commit());
+  }
+  auto txn = Read(*store);
+  CHECK(txn->catalog().node_count() == 2);
+  CHECK(txn->catalog().rel_count() == 1);
+  CHECK(PropOf(*txn, Must(txn->FindNodeByKey(Value("site/my-son"))).value(), "name") == Value("Mỹ Sơn"));
+  CHECK_FALSE(std::filesystem::exists(path));
+  CHECK_FALSE(store->BeginBulkLoad().ok());
+}
