@@ -1,11 +1,156 @@
 #include "planner/query_runner.h"
 
+#include <chrono>
+
+#include "exec/expression_evaluator.h"
+#include "exec/query_error.h"
+#include "exec/value_ops.h"
+#include "planner/planner.h"
+#include "storage/transaction.h"
+
 namespace kg {
 
-// In development: replaced by the planner and executor in the next commits.
+namespace {
+
+// Runs the nested plans of pattern predicates and pattern comprehensions.
+class PlanPatternEvaluator : public PatternEvaluator {
+ public:
+  PlanPatternEvaluator(Plan* plan, ExecContext* ctx) : plan_(plan), ctx_(ctx) {}
+
+  bool Exists(const ast::Expr& expr, Row& row) override {
+    Operator* op = Find(expr);
+    Row copy = row;
+    Grow(&copy);
+    op->Open(*ctx_);
+    return op->Next(*ctx_, copy);
+  }
+
+  ValueList Comprehend(const ast::Expr& expr, Row& row) override {
+    Operator* op = Find(expr);
+    Row copy = row;
+    Grow(&copy);
+    op->Open(*ctx_);
+    ValueList out;
+    while (op->Next(*ctx_, copy)) {
+      if (!expr.args.empty() && expr.args[0] && !IsTrue(Evaluate(*expr.args[0], copy, ctx_->eval))) continue;
+      out.push_back(expr.args.size() > 1 && expr.args[1] ? Evaluate(*expr.args[1], copy, ctx_->eval) : Value());
+    }
+    return out;
+  }
+
+ private:
+  Operator* Find(const ast::Expr& expr) {
+    auto it = plan_->pattern_plans.find(&expr);
+    if (it == plan_->pattern_plans.end()) ThrowRuntime("internal error: a pattern expression was not planned");
+    return it->second.get();
+  }
+  void Grow(Row* row) {
+    if (row->size() < plan_->width) row->resize(plan_->width);
+  }
+
+  Plan* plan_;
+  ExecContext* ctx_;
+};
+
+const char* FirstWriteWord(const ast::Statement& s) {
+  for (const auto& part : s.query.parts) {
+    for (const auto& c : part.clauses) {
+      switch (c.kind) {
+        case ast::ClauseKind::kCreate:
+          return "CREATE";
+        case ast::ClauseKind::kMerge:
+          return "MERGE";
+        case ast::ClauseKind::kSet:
+          return "SET";
+        case ast::ClauseKind::kRemove:
+          return "REMOVE";
+        case ast::ClauseKind::kDelete:
+          return "DELETE";
+        default:
+          break;
+      }
+    }
+  }
+  return "this statement";
+}
+
+Result<QueryResult> RunQuery(GraphStore& store, ast::Statement& statement, const ValueMap& params,
+                             const RunOptions& options) {
+  const bool explain = statement.kind == ast::Statement::Kind::kExplain;
+  const bool profile = statement.kind == ast::Statement::Kind::kProfile;
+  std::shared_ptr<const Catalog> catalog = store.catalog();
+  Plan plan = PlanQuery(statement.query, *catalog);
+  QueryResult result;
+  result.columns = plan.columns;
+  if (explain) {
+    result.plan = DescribePlan(*plan.root, false);
+    return result;
+  }
+  if (plan.writes && store.read_only()) {
+    return Status::Usage(std::string("the database is open read-only: ") + FirstWriteWord(statement) +
+                         " is not allowed");
+  }
+  std::unique_ptr<Transaction> txn;
+  if (plan.writes) {
+    KG_ASSIGN_OR_RETURN(txn, store.BeginWrite());
+  } else {
+    KG_ASSIGN_OR_RETURN(txn, store.BeginRead());
+  }
+  ExecContext ctx;
+  ctx.txn = txn.get();
+  ctx.stats = &result.stats;
+  ctx.max_path_length = options.max_path_length;
+  ctx.profile = profile;
+  ctx.eval.txn = txn.get();
+  ctx.eval.params = &params;
+  PlanPatternEvaluator patterns(&plan, &ctx);
+  ctx.eval.patterns = &patterns;
+
+  const auto start = std::chrono::steady_clock::now();
+  Row row(plan.width);
+  plan.root->Open(ctx);
+  while (plan.root->Next(ctx, row)) {
+    if (!plan.has_result) continue;
+    std::vector<Value> out;
+    out.reserve(plan.column_slots.size());
+    for (int s : plan.column_slots) out.push_back(Materialise(row[s], ctx.eval));
+    result.rows.push_back(std::move(out));
+  }
+  if (plan.writes) KG_RETURN_IF_ERROR(txn->Commit());
+  if (profile) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    result.plan = DescribePlan(*plan.root, true);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "total %.3f ms, %zu rows\n", ms, result.rows.size());
+    result.plan += buf;
+  }
+  return result;
+}
+
+}  // namespace
+
 Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, const ValueMap& params,
                                  const RunOptions& options) {
-  return Status::Semantic("not supported yet: query execution", statement.pos);
+  try {
+    switch (statement.kind) {
+      case ast::Statement::Kind::kCreateIndex: {
+        if (store.read_only()) return Status::Usage("the database is open read-only: CREATE INDEX is not allowed");
+        KG_RETURN_IF_ERROR(store.CreateIndex(statement.index_label, statement.index_property));
+        return QueryResult{};
+      }
+      case ast::Statement::Kind::kDropIndex: {
+        if (store.read_only()) return Status::Usage("the database is open read-only: DROP INDEX is not allowed");
+        KG_RETURN_IF_ERROR(store.DropIndex(statement.index_label, statement.index_property));
+        return QueryResult{};
+      }
+      default:
+        return RunQuery(store, statement, params, options);
+    }
+  } catch (const QueryError& e) {
+    // The transaction (if any) was destroyed uncommitted: nothing changed.
+    return e.status();
+  }
 }
 
 }  // namespace kg

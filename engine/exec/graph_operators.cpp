@@ -1,0 +1,433 @@
+#include "exec/graph_operators.h"
+
+#include <algorithm>
+
+#include "exec/expression_evaluator.h"
+#include "exec/query_error.h"
+#include "exec/value_ops.h"
+#include "storage/transaction.h"
+
+namespace kg {
+
+namespace {
+
+template <typename T>
+T Check(Result<T> r) {
+  if (!r.ok()) ThrowStatus(r.status());
+  return std::move(r).value();
+}
+
+// The node in a slot; nullopt for null. Anything else is a type error.
+std::optional<NodeId> NodeIn(const Row& row, int slot) {
+  const Value& v = row[slot];
+  if (v.is_null()) return std::nullopt;
+  if (!v.is_node()) ThrowRuntime("expected a node, got " + std::string(ValueKindName(v.kind())));
+  return v.as_node().id;
+}
+
+RelRef ToRelRef(const AdjacencyEntry& e) {
+  RelRef r;
+  r.id = e.rel;
+  r.type = e.type;
+  if (e.direction == Direction::kOut) {
+    r.start = e.node;
+    r.end = e.neighbour;
+  } else {
+    r.start = e.neighbour;
+    r.end = e.node;
+  }
+  return r;
+}
+
+std::string JoinNames(const std::vector<std::string>& names, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? sep : "") + names[i];
+  return out;
+}
+
+}  // namespace
+
+void LabelSet::Resolve(const Transaction& txn) {
+  ids.clear();
+  impossible = false;
+  for (const std::string& n : names) {
+    auto id = txn.catalog().FindLabel(n);
+    if (!id) {
+      impossible = true;
+      return;
+    }
+    ids.push_back(*id);
+  }
+}
+
+bool LabelSet::Matches(const NodeRecord& node) const {
+  if (impossible) return false;
+  for (LabelId l : ids) {
+    if (!node.HasLabel(l)) return false;
+  }
+  return true;
+}
+
+void TypeSet::Resolve(const Transaction& txn) {
+  ids.clear();
+  impossible = false;
+  for (const std::string& n : names) {
+    if (auto id = txn.catalog().FindRelType(n)) ids.push_back(*id);
+  }
+  impossible = !names.empty() && ids.empty();
+}
+
+bool TypeSet::Matches(RelTypeId type) const {
+  if (impossible) return false;
+  return ids.empty() || std::find(ids.begin(), ids.end(), type) != ids.end();
+}
+
+// ---- NodeScanOp ----
+
+NodeScanOp::NodeScanOp(OperatorPtr input, int slot, Mode mode, std::vector<std::string> labels, std::string property,
+                       const ast::Expr* value, std::string variable)
+    : slot_(slot), mode_(mode), property_(std::move(property)), value_(value), variable_(std::move(variable)) {
+  labels_.names = std::move(labels);
+  AddChild(std::move(input));
+}
+
+std::string NodeScanOp::Name() const {
+  switch (mode_) {
+    case Mode::kAll:
+      return "AllNodesScan";
+    case Mode::kLabel:
+      return "NodeByLabelScan";
+    case Mode::kKeySeek:
+      return "NodeByKeySeek";
+    case Mode::kIndexSeek:
+      return "NodeIndexSeek";
+  }
+  return "?";
+}
+
+std::string NodeScanOp::Detail() const {
+  std::string out = "(" + variable_;
+  for (const std::string& l : labels_.names) out += ":" + l;
+  out += ")";
+  if (mode_ == Mode::kKeySeek) out += " key = " + value_->text;
+  if (mode_ == Mode::kIndexSeek) out += " " + property_ + " = " + value_->text;
+  return out;
+}
+
+void NodeScanOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  labels_.Resolve(*ctx.txn);
+  active_ = false;
+}
+
+bool NodeScanOp::Accept(ExecContext& ctx, NodeId id) {
+  if (labels_.names.empty() && mode_ != Mode::kKeySeek) return true;
+  auto node = Check(ctx.txn->GetNode(id));
+  return node && labels_.Matches(*node);
+}
+
+bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
+  all_.reset();
+  ids_.reset();
+  single_.reset();
+  if (labels_.impossible) return false;
+  switch (mode_) {
+    case Mode::kAll:
+      all_ = ctx.txn->ScanNodes();
+      return true;
+    case Mode::kLabel:
+      ids_ = ctx.txn->ScanLabel(labels_.ids[0]);
+      return true;
+    case Mode::kKeySeek: {
+      Value v = Evaluate(*value_, row, ctx.eval);
+      if (v.is_null()) return false;
+      single_ = Check(ctx.txn->FindNodeByKey(v));
+      return true;
+    }
+    case Mode::kIndexSeek: {
+      Value v = Evaluate(*value_, row, ctx.eval);
+      if (v.is_null() || !v.IsStorable() || v.is_list()) return false;
+      auto key = ctx.txn->catalog().FindPropertyKey(property_);
+      if (!key) return false;
+      ids_ = Check(ctx.txn->ScanIndex(labels_.ids[0], *key, IndexRange::Equal(v)));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool NodeScanOp::NextImpl(ExecContext& ctx, Row& row) {
+  for (;;) {
+    if (active_) {
+      if (all_) {
+        while (all_->Valid()) {
+          const NodeRecord& rec = all_->record();
+          const NodeId id = rec.id;
+          const bool ok = labels_.Matches(rec);
+          all_->Next();
+          if (ok) {
+            row[slot_] = Value(NodeRef{id, nullptr});
+            return true;
+          }
+        }
+        if (!all_->status().ok()) ThrowStatus(all_->status());
+      } else if (ids_) {
+        while (ids_->Valid()) {
+          const NodeId id = ids_->id();
+          ids_->Next();
+          if (labels_.ids.size() <= 1 && mode_ == Mode::kLabel) {
+            row[slot_] = Value(NodeRef{id, nullptr});
+            return true;
+          }
+          if (Accept(ctx, id)) {
+            row[slot_] = Value(NodeRef{id, nullptr});
+            return true;
+          }
+        }
+        if (!ids_->status().ok()) ThrowStatus(ids_->status());
+      } else if (single_) {
+        const NodeId id = *single_;
+        single_.reset();
+        if (Accept(ctx, id)) {
+          row[slot_] = Value(NodeRef{id, nullptr});
+          return true;
+        }
+      }
+      active_ = false;
+    }
+    if (!child()->Next(ctx, row)) return false;
+    active_ = StartScan(ctx, row);
+  }
+}
+
+// ---- RelUniqueness ----
+
+bool RelUniqueness::Allows(const Row& row, uint64_t rel) const {
+  for (int s : rel_slots) {
+    const Value& v = row[s];
+    if (v.is_relationship() && v.as_relationship().id == rel) return false;
+  }
+  for (int s : rel_list_slots) {
+    const Value& v = row[s];
+    if (!v.is_list()) continue;
+    for (const Value& r : v.as_list()) {
+      if (r.is_relationship() && r.as_relationship().id == rel) return false;
+    }
+  }
+  return true;
+}
+
+// ---- ExpandOp ----
+
+ExpandOp::ExpandOp(OperatorPtr input, int from_slot, int rel_slot, int to_slot, Direction dir,
+                   std::vector<std::string> types, std::vector<std::string> to_labels, bool into,
+                   RelUniqueness uniqueness, std::string detail)
+    : from_slot_(from_slot),
+      rel_slot_(rel_slot),
+      to_slot_(to_slot),
+      dir_(dir),
+      into_(into),
+      uniqueness_(std::move(uniqueness)),
+      detail_(std::move(detail)) {
+  types_.names = std::move(types);
+  to_labels_.names = std::move(to_labels);
+  AddChild(std::move(input));
+}
+
+void ExpandOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  types_.Resolve(*ctx.txn);
+  to_labels_.Resolve(*ctx.txn);
+  cursor_.reset();
+}
+
+bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
+  for (;;) {
+    if (cursor_) {
+      while (cursor_->Valid()) {
+        const AdjacencyEntry e = cursor_->entry();
+        cursor_->Next();
+        if (!uniqueness_.Allows(row, e.rel)) continue;
+        if (into_) {
+          auto to = NodeIn(row, to_slot_);
+          if (!to || *to != e.neighbour) continue;
+        }
+        if (!to_labels_.names.empty()) {
+          auto node = Check(ctx.txn->GetNode(e.neighbour));
+          if (!node || !to_labels_.Matches(*node)) continue;
+        }
+        row[rel_slot_] = Value(ToRelRef(e));
+        if (!into_) row[to_slot_] = Value(NodeRef{e.neighbour, nullptr});
+        return true;
+      }
+      if (!cursor_->status().ok()) ThrowStatus(cursor_->status());
+      cursor_.reset();
+    }
+    if (!child()->Next(ctx, row)) return false;
+    auto from = NodeIn(row, from_slot_);
+    if (!from || types_.impossible || to_labels_.impossible) continue;
+    if (into_ && !NodeIn(row, to_slot_)) continue;
+    cursor_ = ctx.txn->Expand(*from, dir_, types_.ids);
+  }
+}
+
+// ---- VarLengthExpandOp ----
+
+VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
+                                     std::vector<std::string> types, std::vector<std::string> to_labels, bool into,
+                                     int64_t min_hops, int64_t max_hops, bool reverse_list,
+                                     const ast::Expr* rel_properties, RelUniqueness uniqueness, std::string detail)
+    : from_slot_(from_slot),
+      rels_slot_(rels_slot),
+      to_slot_(to_slot),
+      dir_(dir),
+      into_(into),
+      min_hops_(min_hops),
+      max_hops_(max_hops),
+      reverse_list_(reverse_list),
+      rel_properties_(rel_properties),
+      uniqueness_(std::move(uniqueness)),
+      detail_(std::move(detail)) {
+  types_.names = std::move(types);
+  to_labels_.names = std::move(to_labels);
+  AddChild(std::move(input));
+}
+
+void VarLengthExpandOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  types_.Resolve(*ctx.txn);
+  to_labels_.Resolve(*ctx.txn);
+  active_ = false;
+  pending_ = false;
+  stack_.clear();
+  path_.clear();
+}
+
+bool VarLengthExpandOp::EndMatches(ExecContext& ctx, const Row& row, NodeId node) {
+  if (into_) {
+    auto to = NodeIn(row, to_slot_);
+    if (!to || *to != node) return false;
+  }
+  if (!to_labels_.names.empty()) {
+    auto rec = Check(ctx.txn->GetNode(node));
+    if (!rec || !to_labels_.Matches(*rec)) return false;
+  }
+  return true;
+}
+
+bool VarLengthExpandOp::RelMatches(ExecContext& ctx, const AdjacencyEntry& e) {
+  if (!props_.is_map() || props_.as_map().empty()) return true;
+  auto rec = Check(ctx.txn->GetRelationship(e.rel));
+  if (!rec) return false;
+  Value rel(RelRef{e.rel, e.type, 0, 0, nullptr});
+  for (const auto& [key, want] : props_.as_map()) {
+    Value have = PropertyOf(rel, key, ctx.eval);
+    Value eq = CypherEquals(have, want);
+    if (!eq.is_bool() || !eq.as_bool()) return false;
+  }
+  return true;
+}
+
+void VarLengthExpandOp::Emit(Row& row, NodeId end) {
+  ValueList rels;
+  rels.reserve(path_.size());
+  for (const RelRef& r : path_) rels.emplace_back(r);
+  if (reverse_list_) std::reverse(rels.begin(), rels.end());
+  row[rels_slot_] = Value(std::move(rels));
+  if (!into_) row[to_slot_] = Value(NodeRef{end, nullptr});
+}
+
+bool VarLengthExpandOp::NextImpl(ExecContext& ctx, Row& row) {
+  for (;;) {
+    if (pending_) {
+      pending_ = false;
+      Emit(row, pending_end_);
+      return true;
+    }
+    if (!active_) {
+      if (!child()->Next(ctx, row)) return false;
+      auto from = NodeIn(row, from_slot_);
+      if (!from || types_.impossible) continue;
+      if (into_ && !NodeIn(row, to_slot_)) continue;
+      props_ = rel_properties_ ? Evaluate(*rel_properties_, row, ctx.eval) : Value();
+      limit_ = max_hops_ >= 0 ? max_hops_ : ctx.max_path_length + 1;
+      stack_.clear();
+      path_.clear();
+      stack_.push_back(Frame{*from, limit_ > 0 ? ctx.txn->Expand(*from, dir_, types_.ids) : nullptr});
+      active_ = true;
+      if (min_hops_ == 0 && EndMatches(ctx, row, *from)) {
+        pending_ = true;
+        pending_end_ = *from;
+      }
+      continue;
+    }
+    if (stack_.empty()) {
+      active_ = false;
+      continue;
+    }
+    Frame& top = stack_.back();
+    if (!top.cursor || !top.cursor->Valid()) {
+      if (top.cursor && !top.cursor->status().ok()) ThrowStatus(top.cursor->status());
+      stack_.pop_back();
+      if (!path_.empty() && stack_.size() == path_.size()) path_.pop_back();
+      continue;
+    }
+    const AdjacencyEntry e = top.cursor->entry();
+    top.cursor->Next();
+    bool used = false;
+    for (const RelRef& r : path_) used = used || r.id == e.rel;
+    if (used || !uniqueness_.Allows(row, e.rel) || !RelMatches(ctx, e)) continue;
+    const int64_t depth = static_cast<int64_t>(path_.size()) + 1;
+    if (max_hops_ < 0 && depth > ctx.max_path_length) {
+      ThrowRuntime("variable-length pattern " + detail_ + " goes beyond " + std::to_string(ctx.max_path_length) +
+                   " hops, the depth cap; give it an upper bound such as *.." + std::to_string(ctx.max_path_length));
+    }
+    path_.push_back(ToRelRef(e));
+    stack_.push_back(Frame{e.neighbour, depth < limit_ ? ctx.txn->Expand(e.neighbour, dir_, types_.ids) : nullptr});
+    if (depth >= min_hops_ && depth <= (max_hops_ >= 0 ? max_hops_ : ctx.max_path_length) &&
+        EndMatches(ctx, row, e.neighbour)) {
+      pending_ = true;
+      pending_end_ = e.neighbour;
+    }
+  }
+}
+
+// ---- ProjectPathOp ----
+
+ProjectPathOp::ProjectPathOp(OperatorPtr input, int first_node_slot, std::vector<Step> steps, int path_slot,
+                             std::string variable)
+    : first_node_slot_(first_node_slot), steps_(std::move(steps)), path_slot_(path_slot), variable_(std::move(variable)) {
+  AddChild(std::move(input));
+}
+
+bool ProjectPathOp::NextImpl(ExecContext& ctx, Row& row) {
+  if (!child()->Next(ctx, row)) return false;
+  const Value& first = row[first_node_slot_];
+  if (!first.is_node()) {
+    row[path_slot_] = Value();
+    return true;
+  }
+  PathValue path;
+  path.nodes.push_back(first.as_node());
+  for (const Step& step : steps_) {
+    const Value& rel = row[step.rel_slot];
+    if (rel.is_null()) {
+      row[path_slot_] = Value();
+      return true;
+    }
+    auto add_rel = [&](const RelRef& r) {
+      const uint64_t at = path.nodes.back().id;
+      path.rels.push_back(r);
+      path.nodes.push_back(NodeRef{r.start == at ? r.end : r.start, nullptr});
+    };
+    if (step.variable_length) {
+      for (const Value& r : rel.as_list()) add_rel(r.as_relationship());
+    } else {
+      add_rel(rel.as_relationship());
+    }
+  }
+  row[path_slot_] = Value::Path(std::move(path));
+  return true;
+}
+
+}  // namespace kg

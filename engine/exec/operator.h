@@ -1,0 +1,85 @@
+// Operator: one step of a physical plan.
+//
+// Plans are trees of operators pulled from the root (the Volcano model). All
+// operators of one query part share one row layout: the planner gives every
+// variable (and every hidden intermediate) its own slot, so an operator
+// writes only its own slots and leaves those of its inputs alone. One Row
+// object travels down the tree: Next(ctx, row) asks the operator to fill
+// `row` with its next output and returns false when it has no more.
+//
+// Open() (re)starts an operator and its inputs; operators under an Apply
+// (OPTIONAL MATCH, MERGE, pattern predicates) are reopened for every outer
+// row and read that row's slots through their Argument leaf.
+//
+// Errors are thrown as QueryError (exec/query_error.h).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/value.h"
+#include "exec/eval_context.h"
+
+namespace kg {
+
+class Transaction;
+struct QueryStats;
+
+struct ExecContext {
+  Transaction* txn = nullptr;
+  EvalContext eval;
+  QueryStats* stats = nullptr;
+  int64_t max_path_length = 32;
+  bool profile = false;
+};
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+
+  // Starts (or restarts) this operator and its inputs.
+  void Open(ExecContext& ctx) {
+    if (ctx.profile) ++opens_;
+    OpenImpl(ctx);
+  }
+  bool Next(ExecContext& ctx, Row& row) {
+    if (!ctx.profile) return NextImpl(ctx, row);
+    const auto start = std::chrono::steady_clock::now();
+    const bool more = NextImpl(ctx, row);
+    nanos_ += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+    if (more) ++rows_;
+    return more;
+  }
+
+  // For EXPLAIN and PROFILE.
+  virtual std::string Name() const = 0;
+  virtual std::string Detail() const { return ""; }
+  std::vector<const Operator*> Children() const {
+    std::vector<const Operator*> out;
+    for (const auto& c : children_) out.push_back(c.get());
+    return out;
+  }
+  uint64_t rows() const { return rows_; }
+  int64_t nanos() const { return nanos_; }  // includes the inputs' time
+
+ protected:
+  virtual void OpenImpl(ExecContext& ctx) {
+    for (auto& c : children_) c->Open(ctx);
+  }
+  virtual bool NextImpl(ExecContext& ctx, Row& row) = 0;
+  Operator* child(size_t i = 0) const { return children_[i].get(); }
+  void AddChild(std::unique_ptr<Operator> c) { children_.push_back(std::move(c)); }
+
+ private:
+  std::vector<std::unique_ptr<Operator>> children_;
+  uint64_t rows_ = 0;
+  uint64_t opens_ = 0;
+  int64_t nanos_ = 0;
+};
+
+using OperatorPtr = std::unique_ptr<Operator>;
+
+}  // namespace kg

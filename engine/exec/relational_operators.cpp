@@ -1,0 +1,363 @@
+#include "exec/relational_operators.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "exec/expression_evaluator.h"
+#include "exec/query_error.h"
+#include "exec/value_ops.h"
+
+namespace kg {
+
+bool StartOp::NextImpl(ExecContext& ctx, Row& row) {
+  if (done_) return false;
+  done_ = true;
+  for (Value& v : row) v = Value();
+  return true;
+}
+
+FilterOp::FilterOp(OperatorPtr input, const ast::Expr* predicate, std::string detail)
+    : predicate_(predicate), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+bool FilterOp::NextImpl(ExecContext& ctx, Row& row) {
+  while (child()->Next(ctx, row)) {
+    if (IsTrue(Evaluate(*predicate_, row, ctx.eval))) return true;
+  }
+  return false;
+}
+
+ProjectOp::ProjectOp(OperatorPtr input, std::vector<Item> items, std::string detail)
+    : items_(std::move(items)), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+bool ProjectOp::NextImpl(ExecContext& ctx, Row& row) {
+  if (!child()->Next(ctx, row)) return false;
+  scratch_.resize(items_.size());
+  for (size_t i = 0; i < items_.size(); ++i) scratch_[i] = Evaluate(*items_[i].expr, row, ctx.eval);
+  for (size_t i = 0; i < items_.size(); ++i) row[items_[i].slot] = std::move(scratch_[i]);
+  return true;
+}
+
+UnwindOp::UnwindOp(OperatorPtr input, const ast::Expr* list, int slot, std::string detail)
+    : list_(list), slot_(slot), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+void UnwindOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  have_ = false;
+}
+
+bool UnwindOp::NextImpl(ExecContext& ctx, Row& row) {
+  for (;;) {
+    if (have_) {
+      if (current_.is_list()) {
+        if (index_ < current_.as_list().size()) {
+          row[slot_] = current_.as_list()[index_++];
+          return true;
+        }
+      } else if (index_ == 0) {
+        ++index_;
+        row[slot_] = current_;
+        return true;
+      }
+      have_ = false;
+    }
+    if (!child()->Next(ctx, row)) return false;
+    current_ = Evaluate(*list_, row, ctx.eval);
+    index_ = 0;
+    have_ = !current_.is_null();
+  }
+}
+
+SortOp::SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail)
+    : keys_(std::move(keys)), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+void SortOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  rows_.clear();
+  pos_ = 0;
+  loaded_ = false;
+}
+
+bool SortOp::NextImpl(ExecContext& ctx, Row& row) {
+  if (!loaded_) {
+    loaded_ = true;
+    // Each row is stored with its sort keys appended.
+    const size_t nkeys = keys_.size();
+    Row in;
+    std::vector<std::pair<std::vector<Value>, Row>> entries;
+    while (child()->Next(ctx, row)) {
+      std::vector<Value> k;
+      k.reserve(nkeys);
+      for (const SortKey& key : keys_) k.push_back(Evaluate(*key.expr, row, ctx.eval));
+      entries.emplace_back(std::move(k), row);
+    }
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
+      for (size_t i = 0; i < nkeys; ++i) {
+        int c = OrderCompare(a.first[i], b.first[i]);
+        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    rows_.reserve(entries.size());
+    for (auto& e : entries) rows_.push_back(std::move(e.second));
+  }
+  if (pos_ >= rows_.size()) return false;
+  row = std::move(rows_[pos_++]);
+  return true;
+}
+
+struct DistinctOp::State {
+  std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen;
+};
+
+DistinctOp::DistinctOp(OperatorPtr input, std::vector<int> slots, std::string detail)
+    : slots_(std::move(slots)), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+void DistinctOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  state_ = std::make_shared<State>();
+}
+
+bool DistinctOp::NextImpl(ExecContext& ctx, Row& row) {
+  while (child()->Next(ctx, row)) {
+    std::vector<Value> key;
+    key.reserve(slots_.size());
+    for (int s : slots_) key.push_back(row[s]);
+    if (state_->seen.insert(std::move(key)).second) return true;
+  }
+  return false;
+}
+
+struct AggregateOp::State {
+  struct Group {
+    Row representative;
+    std::vector<Value> key;
+    std::vector<std::unique_ptr<Aggregator>> aggregators;
+  };
+  std::unordered_map<std::vector<Value>, size_t, RowHash, RowEquivalent> index;
+  std::vector<Group> groups;
+  size_t pos = 0;
+  bool loaded = false;
+};
+
+AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail)
+    : keys_(std::move(keys)), aggregates_(std::move(aggregates)), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+void AggregateOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  state_ = std::make_shared<State>();
+}
+
+namespace {
+
+std::string LowerName(const std::string& s) {
+  std::string out = s;
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+}  // namespace
+
+bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
+  State& st = *state_;
+  if (!st.loaded) {
+    st.loaded = true;
+    auto new_aggregators = [&](Row& r) {
+      std::vector<std::unique_ptr<Aggregator>> aggs;
+      for (const Aggregate& a : aggregates_) {
+        const bool star = a.call->kind == ast::ExprKind::kCountStar;
+        std::vector<Value> params;
+        // Extra arguments (percentiles) are constant per group: evaluate them on the first row.
+        for (size_t i = 1; !star && i < a.call->args.size(); ++i) params.push_back(Evaluate(*a.call->args[i], r, ctx.eval));
+        aggs.push_back(MakeAggregator(star ? "count" : LowerName(a.call->name), a.call->distinct, star, params));
+      }
+      return aggs;
+    };
+    while (child()->Next(ctx, row)) {
+      std::vector<Value> key;
+      key.reserve(keys_.size());
+      for (const Key& k : keys_) key.push_back(Evaluate(*k.expr, row, ctx.eval));
+      auto it = st.index.find(key);
+      size_t g;
+      if (it == st.index.end()) {
+        g = st.groups.size();
+        st.groups.push_back(State::Group{row, key, new_aggregators(row)});
+        st.index.emplace(std::move(key), g);
+      } else {
+        g = it->second;
+      }
+      State::Group& group = st.groups[g];
+      for (size_t i = 0; i < aggregates_.size(); ++i) {
+        const ast::Expr* call = aggregates_[i].call;
+        if (call->kind == ast::ExprKind::kCountStar) {
+          group.aggregators[i]->Add(Value(true));
+        } else if (call->args.empty()) {
+          ThrowSemantic(call->name + "() needs an argument", call->pos);
+        } else {
+          group.aggregators[i]->Add(Evaluate(*call->args[0], row, ctx.eval));
+        }
+      }
+    }
+    if (st.groups.empty() && keys_.empty()) {
+      Row empty(row.size(), Value());
+      st.groups.push_back(State::Group{empty, {}, new_aggregators(empty)});
+    }
+  }
+  if (st.pos >= st.groups.size()) return false;
+  State::Group& group = st.groups[st.pos++];
+  row = std::move(group.representative);
+  for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = std::move(group.key[i]);
+  for (size_t i = 0; i < aggregates_.size(); ++i) row[aggregates_[i].slot] = group.aggregators[i]->Finish();
+  group.aggregators.clear();
+  return true;
+}
+
+SkipLimitOp::SkipLimitOp(OperatorPtr input, const ast::Expr* skip, const ast::Expr* limit)
+    : skip_(skip), limit_(limit) {
+  AddChild(std::move(input));
+}
+
+std::string SkipLimitOp::Detail() const {
+  std::string out;
+  if (skip_) out += "skip " + skip_->text;
+  if (limit_) out += std::string(out.empty() ? "" : ", ") + "limit " + limit_->text;
+  return out;
+}
+
+namespace {
+
+// SKIP and LIMIT take constants (literals, parameters): no row is needed.
+int64_t CountOf(const ast::Expr* e, const char* what, ExecContext& ctx) {
+  Row empty;
+  Value v = Evaluate(*e, empty, ctx.eval);
+  if (!v.is_int()) {
+    throw QueryError(Status::Semantic(std::string(what) + " expects a non-negative integer, got " +
+                                          (v.is_null() ? "null" : v.ToString()),
+                                      e->pos));
+  }
+  if (v.as_int() < 0) {
+    throw QueryError(Status::Semantic(std::string(what) + " expects a non-negative integer, got " + v.ToString(), e->pos));
+  }
+  return v.as_int();
+}
+
+}  // namespace
+
+void SkipLimitOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  to_skip_ = skip_ ? CountOf(skip_, "SKIP", ctx) : 0;
+  remaining_ = limit_ ? CountOf(limit_, "LIMIT", ctx) : -1;
+}
+
+bool SkipLimitOp::NextImpl(ExecContext& ctx, Row& row) {
+  if (remaining_ == 0) return false;
+  while (to_skip_ > 0) {
+    if (!child()->Next(ctx, row)) return false;
+    --to_skip_;
+  }
+  if (!child()->Next(ctx, row)) return false;
+  if (remaining_ > 0) --remaining_;
+  return true;
+}
+
+EagerOp::EagerOp(OperatorPtr input) { AddChild(std::move(input)); }
+
+void EagerOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  rows_.clear();
+  pos_ = 0;
+  loaded_ = false;
+}
+
+bool EagerOp::NextImpl(ExecContext& ctx, Row& row) {
+  if (!loaded_) {
+    loaded_ = true;
+    while (child()->Next(ctx, row)) rows_.push_back(row);
+  }
+  if (pos_ >= rows_.size()) return false;
+  row = std::move(rows_[pos_++]);
+  return true;
+}
+
+OptionalOp::OptionalOp(OperatorPtr input, OperatorPtr inner, std::vector<int> null_slots)
+    : null_slots_(std::move(null_slots)) {
+  AddChild(std::move(input));
+  AddChild(std::move(inner));
+}
+
+void OptionalOp::OpenImpl(ExecContext& ctx) {
+  child(0)->Open(ctx);
+  inner_open_ = false;
+}
+
+bool OptionalOp::NextImpl(ExecContext& ctx, Row& row) {
+  for (;;) {
+    if (inner_open_) {
+      if (child(1)->Next(ctx, row)) {
+        matched_ = true;
+        return true;
+      }
+      inner_open_ = false;
+      if (!matched_) {
+        for (int s : null_slots_) row[s] = Value();
+        return true;
+      }
+    }
+    if (!child(0)->Next(ctx, row)) return false;
+    child(1)->Open(ctx);
+    inner_open_ = true;
+    matched_ = false;
+  }
+}
+
+struct UnionOp::State {
+  std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen;
+};
+
+UnionOp::UnionOp(std::vector<Branch> branches, bool all) : all_(all) {
+  for (Branch& b : branches) {
+    widths_.push_back(b.width);
+    column_slots_.push_back(std::move(b.column_slots));
+    AddChild(std::move(b.plan));
+  }
+}
+
+void UnionOp::OpenImpl(ExecContext& ctx) {
+  Operator::OpenImpl(ctx);
+  current_ = 0;
+  state_ = std::make_shared<State>();
+  branch_rows_.clear();
+  for (size_t w : widths_) branch_rows_.emplace_back(w, Value());
+}
+
+bool UnionOp::NextImpl(ExecContext& ctx, Row& row) {
+  while (current_ < widths_.size()) {
+    Row& branch_row = branch_rows_[current_];
+    if (!child(current_)->Next(ctx, branch_row)) {
+      ++current_;
+      continue;
+    }
+    const std::vector<int>& slots = column_slots_[current_];
+    std::vector<Value> out;
+    out.reserve(slots.size());
+    for (int s : slots) out.push_back(branch_row[s]);
+    if (!all_ && !state_->seen.insert(out).second) continue;
+    row = std::move(out);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace kg

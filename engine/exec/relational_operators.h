@@ -1,0 +1,260 @@
+// Operators that shape rows without touching the graph: the start row,
+// arguments of nested plans, filters, projections, UNWIND, sorting,
+// DISTINCT, aggregation, SKIP/LIMIT, eager materialisation, OPTIONAL (apply)
+// and UNION.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "exec/aggregator.h"
+#include "exec/operator.h"
+#include "parser/ast.h"
+
+namespace kg {
+
+// Produces one row (all nulls) once per Open: the start of a query.
+class StartOp : public Operator {
+ public:
+  StartOp() = default;
+  std::string Name() const override { return "Start"; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override { done_ = false; }
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  bool done_ = false;
+};
+
+// The leaf of a nested plan: passes the outer row through once per Open.
+class ArgumentOp : public Operator {
+ public:
+  std::string Name() const override { return "Argument"; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override { done_ = false; }
+  bool NextImpl(ExecContext& ctx, Row& row) override {
+    if (done_) return false;
+    done_ = true;
+    return true;
+  }
+
+ private:
+  bool done_ = false;
+};
+
+// Keeps rows for which the predicate is true.
+class FilterOp : public Operator {
+ public:
+  FilterOp(OperatorPtr input, const ast::Expr* predicate, std::string detail);
+  std::string Name() const override { return "Filter"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  const ast::Expr* predicate_;
+  std::string detail_;
+};
+
+// Evaluates expressions into slots. All expressions are evaluated before
+// any slot is written (WITH a.x AS b, b AS a swaps correctly).
+class ProjectOp : public Operator {
+ public:
+  struct Item {
+    const ast::Expr* expr;
+    int slot;
+  };
+  ProjectOp(OperatorPtr input, std::vector<Item> items, std::string detail);
+  std::string Name() const override { return "Project"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  std::vector<Item> items_;
+  std::vector<Value> scratch_;
+  std::string detail_;
+};
+
+// One row per element of the list (a null gives no row; a non-list value
+// gives one row with that value).
+class UnwindOp : public Operator {
+ public:
+  UnwindOp(OperatorPtr input, const ast::Expr* list, int slot, std::string detail);
+  std::string Name() const override { return "Unwind"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  const ast::Expr* list_;
+  int slot_;
+  std::string detail_;
+  Value current_;
+  size_t index_ = 0;
+  bool have_ = false;
+};
+
+struct SortKey {
+  const ast::Expr* expr;
+  bool descending;
+};
+
+// Sorts every input row (stable). With a limit, keeps only the first
+// `limit` rows (a top-k heap) instead of sorting everything.
+class SortOp : public Operator {
+ public:
+  SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail);
+  std::string Name() const override { return "Sort"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  std::vector<SortKey> keys_;
+  std::string detail_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+  bool loaded_ = false;
+};
+
+// Drops rows equivalent (on `slots`) to one already passed.
+class DistinctOp : public Operator {
+ public:
+  DistinctOp(OperatorPtr input, std::vector<int> slots, std::string detail);
+  std::string Name() const override { return "Distinct"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  struct State;
+  std::vector<int> slots_;
+  std::string detail_;
+  std::shared_ptr<State> state_;
+};
+
+// Groups rows by key expressions and computes aggregates per group. Output
+// rows are a representative input row of the group with the keys and the
+// aggregate results written into their slots. Without keys, an empty input
+// still gives one row (count(*) = 0).
+class AggregateOp : public Operator {
+ public:
+  struct Key {
+    const ast::Expr* expr;
+    int slot;
+  };
+  struct Aggregate {
+    const ast::Expr* call;  // kFunction (aggregate) or kCountStar
+    int slot;
+  };
+  AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail);
+  std::string Name() const override { return "Aggregate"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  struct State;
+  std::vector<Key> keys_;
+  std::vector<Aggregate> aggregates_;
+  std::string detail_;
+  std::shared_ptr<State> state_;
+};
+
+// SKIP and LIMIT; the counts are expressions evaluated once per Open.
+class SkipLimitOp : public Operator {
+ public:
+  SkipLimitOp(OperatorPtr input, const ast::Expr* skip, const ast::Expr* limit);
+  std::string Name() const override { return limit_ ? (skip_ ? "SkipLimit" : "Limit") : "Skip"; }
+  std::string Detail() const override;
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  const ast::Expr* skip_;
+  const ast::Expr* limit_;
+  int64_t to_skip_ = 0;
+  int64_t remaining_ = -1;
+};
+
+// Reads every input row before passing the first on: separates a write
+// clause from the clauses around it, so each clause sees the whole effect
+// of the one before (openCypher's clause-at-a-time semantics).
+class EagerOp : public Operator {
+ public:
+  explicit EagerOp(OperatorPtr input);
+  std::string Name() const override { return "Eager"; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+  bool loaded_ = false;
+};
+
+// OPTIONAL MATCH: for each input row, the rows of `inner` (a plan whose
+// leaf is an ArgumentOp); when it has none, the input row with `null_slots`
+// set to null.
+class OptionalOp : public Operator {
+ public:
+  OptionalOp(OperatorPtr input, OperatorPtr inner, std::vector<int> null_slots);
+  std::string Name() const override { return "Optional"; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  std::vector<int> null_slots_;
+  bool inner_open_ = false;
+  bool matched_ = false;
+};
+
+// UNION [ALL]: the rows of each branch, copied from the branch's column
+// slots into the output's column slots (0..n-1). Without ALL, duplicates
+// are removed.
+class UnionOp : public Operator {
+ public:
+  struct Branch {
+    OperatorPtr plan;
+    size_t width;
+    std::vector<int> column_slots;
+  };
+  UnionOp(std::vector<Branch> branches, bool all);
+  std::string Name() const override { return all_ ? "UnionAll" : "Union"; }
+
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  struct State;
+  std::vector<size_t> widths_;
+  std::vector<std::vector<int>> column_slots_;
+  bool all_;
+  size_t current_ = 0;
+  std::vector<Row> branch_rows_;  // each branch has its own row layout
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace kg

@@ -1,0 +1,630 @@
+// Planning patterns: MATCH (where the start point is chosen), patterns in
+// expressions, CREATE and MERGE.
+#include <algorithm>
+#include <limits>
+
+#include "exec/relational_operators.h"
+#include "planner/planner_internal.h"
+
+namespace kg::planner {
+
+namespace {
+
+// Slots of one pattern part's elements.
+struct PartSlots {
+  std::vector<int> nodes;
+  std::vector<int> rels;
+  int path = -1;
+};
+
+// Name under which an anonymous element lives in the scope: a leading space
+// keeps it out of reach of query text and out of RETURN *.
+std::string HiddenName(int slot) { return " anon" + std::to_string(slot); }
+
+bool IsHidden(const std::string& name) { return !name.empty() && name[0] == ' '; }
+
+std::string NodeText(const ast::NodePattern& n) {
+  std::string out = "(" + n.variable;
+  for (const auto& l : n.labels) out += ":" + l;
+  return out + ")";
+}
+
+std::string RelText(const ast::RelPattern& r) {
+  std::string out = r.direction == ast::RelDirection::kLeft ? "<-[" : "-[";
+  out += r.variable;
+  for (size_t i = 0; i < r.types.size(); ++i) out += (i ? "|" : ":") + r.types[i];
+  if (r.variable_length) {
+    out += "*";
+    if (r.min_hops) out += std::to_string(*r.min_hops);
+    if (r.min_hops != r.max_hops || !r.min_hops) out += "..";
+    if (r.max_hops && r.min_hops != r.max_hops) out += std::to_string(*r.max_hops);
+  }
+  out += r.direction == ast::RelDirection::kRight ? "]->" : "]-";
+  return out;
+}
+
+struct Predicate {
+  ast::Expr* expr;
+  std::set<std::string> vars;
+  bool applied = false;
+};
+
+}  // namespace
+
+// Registers the variables of pattern parts in the scope (new slots for new
+// ones) and checks that names are used consistently.
+static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope,
+                                                const Scope& before, bool allow_new, const char* clause) {
+  std::vector<PartSlots> out;
+  std::set<std::string> rels_in_clause;
+  for (auto& part : parts) {
+    PartSlots ps;
+    for (auto& n : part.nodes) {
+      if (n.variable.empty()) {
+        const int slot = p.NewSlot();
+        n.variable = HiddenName(slot);
+        scope.vars[n.variable] = Var{slot, VarKind::kNode};
+        ps.nodes.push_back(slot);
+        continue;
+      }
+      if (const Var* v = scope.Find(n.variable)) {
+        if (v->kind != VarKind::kNode && !(v->kind == VarKind::kValue && before.Find(n.variable))) {
+          ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
+        }
+        ps.nodes.push_back(v->slot);
+        continue;
+      }
+      if (!allow_new) {
+        ThrowSemantic("a pattern in an expression cannot introduce the new variable `" + n.variable + "`", n.pos);
+      }
+      const int slot = p.NewSlot();
+      scope.vars[n.variable] = Var{slot, VarKind::kNode};
+      ps.nodes.push_back(slot);
+    }
+    for (auto& r : part.rels) {
+      const VarKind kind = r.variable_length || part.kind != ast::PatternPart::Kind::kPlain ? VarKind::kRelList
+                                                                                              : VarKind::kRel;
+      if (r.variable.empty()) {
+        const int slot = p.NewSlot();
+        r.variable = HiddenName(slot);
+        scope.vars[r.variable] = Var{slot, kind};
+        ps.rels.push_back(slot);
+        continue;
+      }
+      if (!rels_in_clause.insert(r.variable).second) {
+        ThrowSemantic("the relationship variable `" + r.variable + "` is used for more than one relationship in " +
+                          clause,
+                      r.pos);
+      }
+      if (const Var* v = scope.Find(r.variable)) {
+        if (v->kind == VarKind::kRel || v->kind == VarKind::kRelList) {
+          ThrowUnsupported("matching relationship `" + r.variable + "` again after an earlier clause bound it", r.pos);
+        }
+        ThrowSemantic("variable `" + r.variable + "` is " + VarKindName(v->kind) + ", not a relationship", r.pos);
+      }
+      if (!allow_new) {
+        ThrowSemantic("a pattern in an expression cannot introduce the new variable `" + r.variable + "`", r.pos);
+      }
+      const int slot = p.NewSlot();
+      scope.vars[r.variable] = Var{slot, kind};
+      ps.rels.push_back(slot);
+    }
+    if (!part.path_variable.empty()) {
+      if (scope.Find(part.path_variable)) {
+        ThrowSemantic("variable `" + part.path_variable + "` is already declared", part.pos);
+      }
+      ps.path = p.NewSlot();
+      scope.vars[part.path_variable] = Var{ps.path, VarKind::kPath};
+    }
+    out.push_back(ps);
+  }
+  return out;
+}
+
+static void SplitConjuncts(ast::Expr* e, std::vector<ast::Expr*>* out) {
+  if (e->kind == ast::ExprKind::kBinary && e->op == ast::Op::kAnd) {
+    SplitConjuncts(e->args[0].get(), out);
+    SplitConjuncts(e->args[1].get(), out);
+    return;
+  }
+  out->push_back(e);
+}
+
+namespace {
+
+// Plans the parts of one pattern (MATCH, OPTIONAL MATCH, MERGE's match, a
+// pattern in an expression) on top of `plan`.
+class PatternPlanner {
+ public:
+  PatternPlanner(QueryPlanner& p, Scope& scope, const Scope& before) : p_(p), scope_(scope) {
+    for (const auto& [name, v] : before.vars) bound_.insert(name);
+  }
+
+  void AddPredicate(ast::Expr* e) {
+    Predicate pred{e, {}};
+    QueryPlanner::CollectVariables(*e, &pred.vars);
+    preds_.push_back(std::move(pred));
+  }
+
+  // Property maps become equality predicates.
+  void AddPropertyPredicates(const std::string& var, ast::Expr* props, Position pos) {
+    if (!props) return;
+    if (props->kind != ast::ExprKind::kMap) {
+      ThrowUnsupported("a parameter as the property map of a pattern in MATCH (write the keys out)", pos);
+    }
+    for (size_t i = 0; i < props->keys.size(); ++i) {
+      auto eq = MakeBinary(ast::Op::kEq, MakeProperty(MakeVariable(var, pos), props->keys[i], pos),
+                           CloneExpr(*props->args[i]), pos);
+      ast::Expr* e = p_.Own(std::move(eq));
+      AddPredicate(e);
+    }
+  }
+
+  void BindPredicates(const char* context) {
+    BindOptions options;
+    options.context = context;
+    for (auto& pred : preds_) p_.Bind(*pred.expr, scope_, options);
+  }
+
+  OperatorPtr Apply(OperatorPtr plan) {
+    for (auto& pred : preds_) {
+      if (pred.applied) continue;
+      bool ready = true;
+      for (const auto& v : pred.vars) {
+        if (!bound_.count(v) && scope_.Find(v)) ready = false;
+      }
+      if (!ready) continue;
+      pred.applied = true;
+      plan = std::make_unique<FilterOp>(std::move(plan), pred.expr, pred.expr->text);
+    }
+    return plan;
+  }
+
+  // Equality predicate `var.key = <expr of bound variables>`: its value side.
+  const ast::Expr* EqualityOn(const std::string& var, const std::string& key) {
+    for (auto& pred : preds_) {
+      const ast::Expr* e = pred.expr;
+      if (e->kind != ast::ExprKind::kBinary || e->op != ast::Op::kEq) continue;
+      for (int side = 0; side < 2; ++side) {
+        const ast::Expr* prop = e->args[side].get();
+        const ast::Expr* value = e->args[1 - side].get();
+        if (prop->kind != ast::ExprKind::kProperty || prop->name != key) continue;
+        if (prop->args[0]->kind != ast::ExprKind::kVariable || prop->args[0]->name != var) continue;
+        std::set<std::string> vars;
+        QueryPlanner::CollectVariables(*value, &vars);
+        bool ok = true;
+        for (const auto& v : vars) ok = ok && bound_.count(v) > 0;
+        if (ok) return value;
+      }
+    }
+    return nullptr;
+  }
+
+  // Scans for (or seeks) the node that starts a part.
+  OperatorPtr Scan(OperatorPtr plan, const ast::NodePattern& n, int slot) {
+    const Catalog& c = p_.catalog_;
+    std::vector<std::string> labels = n.labels;
+    if (const ast::Expr* key = EqualityOn(n.variable, std::string(kKeyProperty))) {
+      return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kKeySeek, labels, "", key,
+                                          Display(n.variable));
+    }
+    for (size_t i = 0; i < labels.size(); ++i) {
+      auto label = c.FindLabel(labels[i]);
+      if (!label) continue;
+      for (PropertyKeyId key : c.IndexedKeys(*label)) {
+        const std::string& name = c.PropertyKeyName(key);
+        if (const ast::Expr* value = EqualityOn(n.variable, name)) {
+          std::swap(labels[0], labels[i]);
+          return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kIndexSeek, labels, name,
+                                              value, Display(n.variable));
+        }
+      }
+    }
+    if (!labels.empty()) {
+      // The least frequent label; one the catalog does not know matches
+      // nothing (unless the statement creates it first) and is cheapest.
+      size_t best = 0;
+      uint64_t best_count = std::numeric_limits<uint64_t>::max();
+      for (size_t i = 0; i < labels.size(); ++i) {
+        auto label = c.FindLabel(labels[i]);
+        const uint64_t count = label ? c.NodesWithLabel(*label) : 0;
+        if (count < best_count) best_count = count, best = i;
+      }
+      std::swap(labels[0], labels[best]);
+      return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, "", nullptr,
+                                          Display(n.variable));
+    }
+    return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kAll, labels, "", nullptr,
+                                        Display(n.variable));
+  }
+
+  // How costly starting at this node is (lower is better).
+  uint64_t StartCost(const ast::NodePattern& n) {
+    if (bound_.count(n.variable)) return 0;
+    const Catalog& c = p_.catalog_;
+    if (EqualityOn(n.variable, std::string(kKeyProperty))) return 1;
+    uint64_t best = c.node_count() + 2;
+    for (const auto& l : n.labels) {
+      auto label = c.FindLabel(l);
+      if (!label) return 1;
+      for (PropertyKeyId key : c.IndexedKeys(*label)) {
+        if (EqualityOn(n.variable, c.PropertyKeyName(key))) best = std::min<uint64_t>(best, 2);
+      }
+      best = std::min<uint64_t>(best, c.NodesWithLabel(*label) + 2);
+    }
+    return best;
+  }
+
+  OperatorPtr LabelFilter(OperatorPtr plan, const ast::NodePattern& n) {
+    if (n.labels.empty()) return plan;
+    auto check = std::make_unique<ast::Expr>();
+    check->kind = ast::ExprKind::kLabelCheck;
+    check->pos = n.pos;
+    check->labels = n.labels;
+    check->args.push_back(MakeVariable(n.variable, n.pos));
+    check->args[0]->slot = scope_.Find(n.variable)->slot;
+    check->text = Display(n.variable);
+    for (const auto& l : n.labels) check->text += ":" + l;
+    ast::Expr* e = p_.Own(std::move(check));
+    return std::make_unique<FilterOp>(std::move(plan), e, e->text);
+  }
+
+  OperatorPtr PlanPart(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
+    if (part.kind != ast::PatternPart::Kind::kPlain) return PlanShortest(std::move(plan), part, slots);
+    // Start at the cheapest node.
+    size_t start = 0;
+    uint64_t best = std::numeric_limits<uint64_t>::max();
+    for (size_t i = 0; i < part.nodes.size(); ++i) {
+      const uint64_t cost = StartCost(part.nodes[i]);
+      if (cost < best) best = cost, start = i;
+    }
+    plan = BindNode(std::move(plan), part.nodes[start], slots.nodes[start]);
+    for (size_t i = start; i < part.rels.size(); ++i) {
+      plan = ExpandStep(std::move(plan), part, slots, i, /*rightwards=*/true);
+    }
+    for (size_t i = start; i-- > 0;) plan = ExpandStep(std::move(plan), part, slots, i, /*rightwards=*/false);
+    if (slots.path >= 0) plan = ProjectPath(std::move(plan), part, slots);
+    return plan;
+  }
+
+  OperatorPtr BindNode(OperatorPtr plan, const ast::NodePattern& n, int slot) {
+    if (bound_.count(n.variable)) {
+      plan = LabelFilter(std::move(plan), n);
+    } else {
+      plan = Scan(std::move(plan), n, slot);
+      bound_.insert(n.variable);
+    }
+    return Apply(std::move(plan));
+  }
+
+  OperatorPtr ExpandStep(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots, size_t i, bool rightwards) {
+    const ast::RelPattern& r = part.rels[i];
+    const size_t from = rightwards ? i : i + 1;
+    const size_t to = rightwards ? i + 1 : i;
+    const ast::NodePattern& to_node = part.nodes[to];
+    Direction dir = Direction::kBoth;
+    if (r.direction == ast::RelDirection::kRight) dir = rightwards ? Direction::kOut : Direction::kIn;
+    if (r.direction == ast::RelDirection::kLeft) dir = rightwards ? Direction::kIn : Direction::kOut;
+    const bool into = bound_.count(to_node.variable) > 0;
+    std::vector<std::string> to_labels = into ? std::vector<std::string>{} : to_node.labels;
+    std::string detail = NodeText(part.nodes[from]) + (rightwards ? "" : " from the right: ");
+    detail = rightwards ? Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable)
+                        : Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable) +
+                              " (from the right)";
+    if (r.variable_length) {
+      const int64_t min = r.min_hops.value_or(1);
+      const int64_t max = r.max_hops ? *r.max_hops : -1;
+      plan = std::make_unique<VarLengthExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to],
+                                                 dir, r.types, to_labels, into, min, max, !rightwards,
+                                                 r.properties.get(), uniqueness_, detail);
+      uniqueness_.rel_list_slots.push_back(slots.rels[i]);
+    } else {
+      plan = std::make_unique<ExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to], dir,
+                                        r.types, to_labels, into, uniqueness_, detail);
+      uniqueness_.rel_slots.push_back(slots.rels[i]);
+    }
+    bound_.insert(r.variable);
+    if (into) {
+      plan = LabelFilter(std::move(plan), to_node);
+    } else {
+      bound_.insert(to_node.variable);
+    }
+    return Apply(std::move(plan));
+  }
+
+  OperatorPtr ProjectPath(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
+    std::vector<ProjectPathOp::Step> steps;
+    for (size_t i = 0; i < part.rels.size(); ++i) {
+      const bool list = part.rels[i].variable_length || part.kind != ast::PatternPart::Kind::kPlain;
+      steps.push_back(ProjectPathOp::Step{slots.rels[i], list, slots.nodes[i + 1]});
+    }
+    plan = std::make_unique<ProjectPathOp>(std::move(plan), slots.nodes[0], std::move(steps), slots.path,
+                                           part.path_variable);
+    bound_.insert(part.path_variable);
+    return Apply(std::move(plan));
+  }
+
+  OperatorPtr PlanShortest(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
+    if (part.rels.size() != 1) {
+      ThrowSemantic("shortestPath needs a pattern of exactly one relationship, such as (a)-[*]-(b)", part.pos);
+    }
+    const ast::RelPattern& r = part.rels[0];
+    if (r.min_hops && *r.min_hops > 1) {
+      ThrowSemantic("shortestPath accepts a minimal length of 0 or 1 only", r.pos);
+    }
+    for (size_t i = 0; i < 2; ++i) plan = BindNode(std::move(plan), part.nodes[i], slots.nodes[i]);
+    Direction dir = Direction::kBoth;
+    if (r.direction == ast::RelDirection::kRight) dir = Direction::kOut;
+    if (r.direction == ast::RelDirection::kLeft) dir = Direction::kIn;
+    const int64_t min = r.min_hops.value_or(1);
+    const int64_t max = r.variable_length ? (r.max_hops ? *r.max_hops : -1) : 1;
+    plan = std::make_unique<ShortestPathOp>(
+        std::move(plan), slots.nodes[0], slots.nodes[1], slots.rels[0], dir, r.types, min, max,
+        part.kind == ast::PatternPart::Kind::kAllShortest, r.properties.get(),
+        Display(part.nodes[0].variable) + RelText(r) + Display(part.nodes[1].variable));
+    bound_.insert(r.variable);
+    plan = Apply(std::move(plan));
+    if (slots.path >= 0) plan = ProjectPath(std::move(plan), part, slots);
+    return plan;
+  }
+
+  OperatorPtr Finish(OperatorPtr plan) {
+    for (auto& pred : preds_) {
+      if (pred.applied) continue;
+      pred.applied = true;
+      plan = std::make_unique<FilterOp>(std::move(plan), pred.expr, pred.expr->text);
+    }
+    return plan;
+  }
+
+  static std::string Display(const std::string& var) { return IsHidden(var) ? "" : var; }
+
+ private:
+  QueryPlanner& p_;
+  Scope& scope_;
+  std::set<std::string> bound_;
+  std::vector<Predicate> preds_;
+  RelUniqueness uniqueness_;
+};
+
+void CheckPatternProperties(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope) {
+  BindOptions options;
+  options.context = "a pattern's properties";
+  for (auto& part : parts) {
+    for (auto& n : part.nodes) {
+      if (n.properties) p.Bind(*n.properties, scope, options);
+    }
+    for (auto& r : part.rels) {
+      if (r.properties) p.Bind(*r.properties, scope, options);
+      if (r.variable_length && r.min_hops && r.max_hops && *r.min_hops > *r.max_hops) {
+        // An empty range matches nothing, as in openCypher.
+      }
+    }
+  }
+}
+
+OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::PatternPart>& parts, ast::Expr* where,
+                        Scope& scope, bool allow_new, const char* clause, std::vector<int>* new_slots) {
+  const Scope before = scope;
+  std::vector<PartSlots> slots = RegisterVariables(p, parts, scope, before, allow_new, clause);
+  if (new_slots) {
+    for (const auto& [name, v] : scope.vars) {
+      if (!before.Find(name)) new_slots->push_back(v.slot);
+    }
+  }
+  CheckPatternProperties(p, parts, scope);
+  PatternPlanner pp(p, scope, before);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    for (auto& n : parts[i].nodes) pp.AddPropertyPredicates(n.variable, n.properties.get(), n.pos);
+    for (auto& r : parts[i].rels) {
+      if (!r.variable_length && parts[i].kind == ast::PatternPart::Kind::kPlain) {
+        pp.AddPropertyPredicates(r.variable, r.properties.get(), r.pos);
+      }
+    }
+  }
+  if (where) {
+    std::vector<ast::Expr*> conjuncts;
+    SplitConjuncts(where, &conjuncts);
+    for (ast::Expr* c : conjuncts) pp.AddPredicate(c);
+  }
+  pp.BindPredicates("WHERE");
+  plan = pp.Apply(std::move(plan));
+  for (size_t i = 0; i < parts.size(); ++i) plan = pp.PlanPart(std::move(plan), parts[i], slots[i]);
+  return pp.Finish(std::move(plan));
+}
+
+}  // namespace
+
+OperatorPtr QueryPlanner::PlanMatch(OperatorPtr input, ast::Clause& clause, Scope& scope, std::vector<int>* new_slots) {
+  return PlanPattern(*this, std::move(input), clause.pattern, clause.where.get(), scope, true,
+                     clause.optional ? "OPTIONAL MATCH" : "MATCH", new_slots);
+}
+
+OperatorPtr QueryPlanner::PlanPatternExpression(ast::PatternPart& part, Scope& scope, bool allow_new_variables) {
+  std::vector<ast::PatternPart> parts;
+  // The pattern is planned in place: PlanPattern names anonymous elements,
+  // which must stick to the shared AST.
+  parts.push_back(std::move(part));
+  OperatorPtr plan = PlanPattern(*this, std::make_unique<ArgumentOp>(), parts, nullptr, scope, allow_new_variables,
+                                 "a pattern expression", nullptr);
+  part = std::move(parts[0]);
+  return plan;
+}
+
+// ---- CREATE and MERGE ----
+
+static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope,
+                                  const char* clause, bool merge, std::vector<PartSlots>* part_slots) {
+  CreateSpec spec;
+  spec.merge = merge;
+  std::map<std::string, int> node_index;  // variable -> index in spec.nodes
+  BindOptions options;
+  options.context = clause;
+  for (auto& part : parts) {
+    if (part.kind != ast::PatternPart::Kind::kPlain) {
+      ThrowSemantic(std::string(clause) + " cannot create a shortestPath pattern", part.pos);
+    }
+    PartSlots ps;
+    std::vector<int> indexes;
+    for (auto& n : part.nodes) {
+      if (!n.variable.empty()) {
+        auto it = node_index.find(n.variable);
+        if (it != node_index.end() || scope.Find(n.variable)) {
+          const Var* v = scope.Find(n.variable);
+          if (v && v->kind != VarKind::kNode && v->kind != VarKind::kValue) {
+            ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
+          }
+          if (!n.labels.empty() || n.properties || (part.nodes.size() == 1 && !merge)) {
+            ThrowSemantic("variable `" + n.variable + "` is already declared; " + clause +
+                              " cannot create it again or add labels or properties to it",
+                          n.pos);
+          }
+          if (it == node_index.end()) {
+            node_index[n.variable] = static_cast<int>(spec.nodes.size());
+            spec.nodes.push_back(CreateSpec::Node{v->slot, true, {}, nullptr});
+          }
+          indexes.push_back(node_index[n.variable]);
+          ps.nodes.push_back(spec.nodes[node_index[n.variable]].slot);
+          continue;
+        }
+      }
+      if (n.properties) p.Bind(*n.properties, scope, options);
+      const int slot = p.NewSlot();
+      if (n.variable.empty()) n.variable = HiddenName(slot);
+      scope.vars[n.variable] = Var{slot, VarKind::kNode};
+      node_index[n.variable] = static_cast<int>(spec.nodes.size());
+      indexes.push_back(static_cast<int>(spec.nodes.size()));
+      spec.nodes.push_back(CreateSpec::Node{slot, false, n.labels, n.properties.get()});
+      ps.nodes.push_back(slot);
+    }
+    for (size_t i = 0; i < part.rels.size(); ++i) {
+      auto& r = part.rels[i];
+      if (r.types.size() != 1) {
+        ThrowSemantic(std::string(clause) + " needs exactly one type for each relationship, such as -[:KNOWS]->",
+                      r.pos);
+      }
+      if (r.variable_length) ThrowSemantic(std::string(clause) + " cannot create a variable-length relationship", r.pos);
+      if (r.direction == ast::RelDirection::kBoth && !merge) {
+        ThrowSemantic("CREATE needs a direction for each relationship: use -> or <-", r.pos);
+      }
+      if (!r.variable.empty() && scope.Find(r.variable)) {
+        ThrowSemantic("variable `" + r.variable + "` is already declared; " + clause + " cannot create it again",
+                      r.pos);
+      }
+      if (r.properties) p.Bind(*r.properties, scope, options);
+      const int slot = p.NewSlot();
+      if (r.variable.empty()) r.variable = HiddenName(slot);
+      scope.vars[r.variable] = Var{slot, VarKind::kRel};
+      const bool left = r.direction == ast::RelDirection::kLeft;
+      spec.rels.push_back(CreateSpec::Rel{slot, r.types[0], left ? indexes[i + 1] : indexes[i],
+                                          left ? indexes[i] : indexes[i + 1], r.properties.get()});
+      ps.rels.push_back(slot);
+    }
+    if (!part.path_variable.empty()) {
+      if (scope.Find(part.path_variable)) {
+        ThrowSemantic("variable `" + part.path_variable + "` is already declared", part.pos);
+      }
+      ps.path = p.NewSlot();
+      scope.vars[part.path_variable] = Var{ps.path, VarKind::kPath};
+    }
+    part_slots->push_back(ps);
+  }
+  return spec;
+}
+
+static std::string PatternText(const std::vector<ast::PatternPart>& parts) {
+  std::string out;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (k) out += ", ";
+    const auto& part = parts[k];
+    if (!part.path_variable.empty()) out += part.path_variable + " = ";
+    for (size_t i = 0; i < part.nodes.size(); ++i) {
+      out += NodeText(part.nodes[i]);
+      if (i < part.rels.size()) out += RelText(part.rels[i]);
+    }
+  }
+  // Anonymous elements carry hidden names; leave them out.
+  std::string clean;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, 5, " anon") == 0) {
+      i += 5;
+      while (i < out.size() && std::isdigit(static_cast<unsigned char>(out[i]))) ++i;
+      --i;
+      continue;
+    }
+    clean += out[i];
+  }
+  return clean;
+}
+
+static OperatorPtr AddPaths(OperatorPtr plan, std::vector<ast::PatternPart>& parts,
+                            const std::vector<PartSlots>& slots) {
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (slots[k].path < 0) continue;
+    std::vector<ProjectPathOp::Step> steps;
+    for (size_t i = 0; i < parts[k].rels.size(); ++i) {
+      steps.push_back(ProjectPathOp::Step{slots[k].rels[i], false, slots[k].nodes[i + 1]});
+    }
+    plan = std::make_unique<ProjectPathOp>(std::move(plan), slots[k].nodes[0], std::move(steps), slots[k].path,
+                                           parts[k].path_variable);
+  }
+  return plan;
+}
+
+OperatorPtr QueryPlanner::PlanCreate(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+  std::vector<PartSlots> slots;
+  const std::string text = PatternText(clause.pattern);
+  CreateSpec spec = BuildCreateSpec(*this, clause.pattern, scope, "CREATE", false, &slots);
+  OperatorPtr plan = std::make_unique<CreateOp>(std::move(input), std::move(spec), text);
+  return AddPaths(std::move(plan), clause.pattern, slots);
+}
+
+OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+  if (clause.pattern.size() != 1) ThrowSemantic("MERGE takes exactly one pattern", clause.pos);
+  const std::string text = PatternText(clause.pattern);
+  for (auto& n : clause.pattern[0].nodes) {
+    if (n.properties && n.properties->kind != ast::ExprKind::kMap) {
+      ThrowUnsupported("a parameter as the property map of a pattern in MERGE (write the keys out)", n.pos);
+    }
+  }
+  // The create side names the slots; the match side reuses them.
+  Scope create_scope = scope;
+  std::vector<PartSlots> slots;
+  // Give anonymous elements their names first so both sides agree.
+  CreateSpec spec = BuildCreateSpec(*this, clause.pattern, create_scope, "MERGE", true, &slots);
+  for (auto& r : clause.pattern[0].rels) {
+    if (r.direction == ast::RelDirection::kBoth) {
+      // MERGE matches either direction and creates left to right.
+    }
+  }
+  // Match side: the same variables, already registered in create_scope with
+  // their slots; plan the pattern as a MATCH on an Argument leaf, treating
+  // only the variables bound before MERGE as bound.
+  Scope match_scope = create_scope;
+  PatternPlanner pp(*this, match_scope, scope);
+  ast::PatternPart& part = clause.pattern[0];
+  for (auto& n : part.nodes) pp.AddPropertyPredicates(n.variable, n.properties.get(), n.pos);
+  for (auto& r : part.rels) pp.AddPropertyPredicates(r.variable, r.properties.get(), r.pos);
+  pp.BindPredicates("MERGE");
+  OperatorPtr match = pp.Apply(std::make_unique<ArgumentOp>());
+  match = pp.PlanPart(std::move(match), part, slots[0]);
+  match = pp.Finish(std::move(match));
+  scope = create_scope;
+  std::vector<SetSpec> on_create, on_match;
+  PlanSet(nullptr, clause.on_create, scope, &on_create);
+  PlanSet(nullptr, clause.on_match, scope, &on_match);
+  OperatorPtr plan = std::make_unique<MergeOp>(std::move(input), std::move(match), std::move(spec),
+                                               std::move(on_create), std::move(on_match), text);
+  // The create side builds the path itself only through ProjectPath.
+  if (slots[0].path >= 0) {
+    std::vector<ProjectPathOp::Step> steps;
+    for (size_t i = 0; i < part.rels.size(); ++i) {
+      steps.push_back(ProjectPathOp::Step{slots[0].rels[i], false, slots[0].nodes[i + 1]});
+    }
+    plan = std::make_unique<ProjectPathOp>(std::move(plan), slots[0].nodes[0], std::move(steps), slots[0].path,
+                                           part.path_variable);
+  }
+  return plan;
+}
+
+}  // namespace kg::planner

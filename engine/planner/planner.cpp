@@ -1,0 +1,487 @@
+// Planning clauses: the order of operators for a query part, projections
+// (WITH, RETURN) with aggregation, DISTINCT, ORDER BY, SKIP and LIMIT, the
+// write clauses, and UNION.
+#include "planner/planner.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "exec/relational_operators.h"
+#include "planner/planner_internal.h"
+
+namespace kg {
+
+namespace planner {
+
+namespace {
+
+bool IsReadClause(ast::ClauseKind k) { return k == ast::ClauseKind::kMatch || k == ast::ClauseKind::kMerge; }
+
+bool IsWriteClause(ast::ClauseKind k) {
+  switch (k) {
+    case ast::ClauseKind::kCreate:
+    case ast::ClauseKind::kMerge:
+    case ast::ClauseKind::kSet:
+    case ast::ClauseKind::kRemove:
+    case ast::ClauseKind::kDelete:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* ClauseName(ast::ClauseKind k) {
+  switch (k) {
+    case ast::ClauseKind::kMatch:
+      return "MATCH";
+    case ast::ClauseKind::kUnwind:
+      return "UNWIND";
+    case ast::ClauseKind::kWith:
+      return "WITH";
+    case ast::ClauseKind::kReturn:
+      return "RETURN";
+    case ast::ClauseKind::kCreate:
+      return "CREATE";
+    case ast::ClauseKind::kMerge:
+      return "MERGE";
+    case ast::ClauseKind::kSet:
+      return "SET";
+    case ast::ClauseKind::kRemove:
+      return "REMOVE";
+    case ast::ClauseKind::kDelete:
+      return "DELETE";
+    case ast::ClauseKind::kCall:
+      return "CALL";
+  }
+  return "?";
+}
+
+// SKIP and LIMIT take a constant: a literal, a parameter, or an expression
+// of those.
+void CheckConstant(const ast::Expr& e, const char* what) {
+  std::set<std::string> vars;
+  QueryPlanner::CollectVariables(e, &vars);
+  if (!vars.empty()) {
+    ThrowSemantic(std::string(what) + " takes a constant (a number or a parameter), not an expression of `" +
+                      *vars.begin() + "`",
+                  e.pos);
+  }
+  if (e.kind == ast::ExprKind::kLiteral) {
+    if (e.value.is_int() && e.value.as_int() < 0) {
+      ThrowSemantic(std::string(what) + " takes a non-negative integer, got " + e.value.ToString(), e.pos);
+    }
+    if (!e.value.is_int()) {
+      ThrowSemantic(std::string(what) + " takes a non-negative integer, got " + e.value.ToString(), e.pos);
+    }
+  }
+}
+
+}  // namespace
+
+OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::string>* columns,
+                                          std::vector<int>* column_slots, size_t* width, bool* has_result) {
+  width_ = 0;
+  Scope scope;
+  OperatorPtr plan = std::make_unique<StartOp>();
+  bool read_before = false;   // a clause before this one read the graph
+  bool wrote_before = false;  // the clause just before wrote
+  *has_result = false;
+  const size_t n = q.clauses.size();
+  for (size_t i = 0; i < n; ++i) {
+    ast::Clause& clause = q.clauses[i];
+    const bool last = i + 1 == n;
+    if (*has_result) ThrowSemantic("RETURN must be the last clause of a query", clause.pos);
+    // Clause-at-a-time semantics where writes are involved: a write clause
+    // sees all rows of what came before; a read after a write sees all of
+    // the write.
+    if (IsWriteClause(clause.kind) && read_before) plan = std::make_unique<EagerOp>(std::move(plan));
+    if (IsReadClause(clause.kind) && wrote_before) plan = std::make_unique<EagerOp>(std::move(plan));
+    switch (clause.kind) {
+      case ast::ClauseKind::kMatch: {
+        if (wrote_before && false) {
+        }
+        if (clause.optional) {
+          std::vector<int> new_slots;
+          OperatorPtr inner = PlanMatch(std::make_unique<ArgumentOp>(), clause, scope, &new_slots);
+          plan = std::make_unique<OptionalOp>(std::move(plan), std::move(inner), std::move(new_slots));
+        } else {
+          plan = PlanMatch(std::move(plan), clause, scope, nullptr);
+        }
+        break;
+      }
+      case ast::ClauseKind::kUnwind: {
+        BindOptions options;
+        options.context = "UNWIND";
+        Bind(*clause.expr, scope, options);
+        if (scope.Find(clause.variable)) {
+          ThrowSemantic("variable `" + clause.variable + "` is already declared", clause.pos);
+        }
+        const int slot = NewSlot();
+        plan = std::make_unique<UnwindOp>(std::move(plan), clause.expr.get(), slot,
+                                          clause.expr->text + " AS " + clause.variable);
+        scope.vars[clause.variable] = Var{slot, VarKind::kValue};
+        break;
+      }
+      case ast::ClauseKind::kWith:
+      case ast::ClauseKind::kReturn: {
+        const bool is_return = clause.kind == ast::ClauseKind::kReturn;
+        plan = PlanProjection(std::move(plan), clause, scope, is_return, columns, column_slots);
+        if (is_return) *has_result = true;
+        break;
+      }
+      case ast::ClauseKind::kCreate:
+        plan = PlanCreate(std::move(plan), clause, scope);
+        break;
+      case ast::ClauseKind::kMerge:
+        plan = PlanMerge(std::move(plan), clause, scope);
+        break;
+      case ast::ClauseKind::kSet: {
+        std::vector<SetSpec> specs;
+        plan = PlanSet(std::move(plan), clause.set_items, scope, &specs);
+        break;
+      }
+      case ast::ClauseKind::kRemove:
+        plan = PlanRemove(std::move(plan), clause, scope);
+        break;
+      case ast::ClauseKind::kDelete:
+        plan = PlanDelete(std::move(plan), clause, scope);
+        break;
+      case ast::ClauseKind::kCall:
+        ThrowUnsupported("CALL " + clause.procedure + " (procedures)", clause.pos);
+    }
+    if (IsWriteClause(clause.kind)) plan_->writes = true;
+    if (IsReadClause(clause.kind) || clause.kind == ast::ClauseKind::kMatch) read_before = true;
+    wrote_before = IsWriteClause(clause.kind);
+    if (last && !*has_result && !IsWriteClause(clause.kind)) {
+      ThrowSemantic(std::string("a query cannot end with ") + ClauseName(clause.kind) +
+                        "; finish it with RETURN (or a clause that changes the graph)",
+                    clause.pos);
+    }
+  }
+  if (n == 0) ThrowSemantic("empty query");
+  *width = width_;
+  return plan;
+}
+
+OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause, Scope& scope, bool is_return,
+                                         std::vector<std::string>* columns, std::vector<int>* column_slots) {
+  ast::Projection& proj = clause.projection;
+  const char* clause_name = is_return ? "RETURN" : "WITH";
+  // Items: `*` first (the variables in scope, by name), then the listed ones.
+  struct Item {
+    ast::Expr* expr;
+    std::string name;
+    bool aggregating = false;
+    int slot = -1;
+  };
+  std::vector<Item> items;
+  std::vector<ast::ExprPtr> star_exprs;
+  if (proj.star) {
+    bool any = false;
+    for (const auto& [name, v] : scope.vars) {
+      if (name.empty() || name[0] == ' ') continue;
+      any = true;
+      auto e = MakeVariable(name, clause.pos);
+      items.push_back(Item{e.get(), name});
+      star_exprs.push_back(std::move(e));
+    }
+    if (!any) {
+      ThrowSemantic(std::string(clause_name) + " * needs at least one variable in scope", clause.pos);
+    }
+  }
+  for (auto& item : proj.items) {
+    if (!is_return && !item.has_alias && item.expr->kind != ast::ExprKind::kVariable) {
+      ThrowSemantic("expression in WITH must be aliased (use AS): " + item.expr->text, item.expr->pos);
+    }
+    items.push_back(Item{item.expr.get(), item.alias});
+  }
+  {
+    std::set<std::string> names;
+    for (const Item& it : items) {
+      if (!names.insert(it.name).second) {
+        ThrowSemantic("column name `" + it.name + "` is used more than once in " + clause_name, clause.pos);
+      }
+    }
+  }
+  for (auto& e : star_exprs) Own(std::move(e));
+
+  // Aggregation.
+  std::vector<ast::Expr*> aggregate_calls;
+  for (Item& it : items) {
+    std::vector<ast::Expr*> calls;
+    CollectAggregates(*it.expr, &calls);
+    it.aggregating = !calls.empty();
+    for (ast::Expr* c : calls) aggregate_calls.push_back(c);
+  }
+  const bool aggregating = !aggregate_calls.empty();
+  Scope new_scope;
+  OperatorPtr plan = std::move(input);
+  BindOptions options;
+  options.context = clause_name;
+  if (aggregating) {
+    std::vector<AggregateOp::Key> keys;
+    std::vector<AggregateOp::Aggregate> aggregates;
+    for (Item& it : items) {
+      if (it.aggregating) continue;
+      Bind(*it.expr, scope, options);
+      it.slot = NewSlot();
+      keys.push_back(AggregateOp::Key{it.expr, it.slot});
+    }
+    for (ast::Expr* call : aggregate_calls) {
+      BindOptions arg_options;
+      arg_options.context = "an aggregate's argument";
+      for (auto& a : call->args) {
+        std::vector<ast::Expr*> nested;
+        CollectAggregates(*a, &nested);
+        if (!nested.empty()) {
+          ThrowSemantic("aggregate functions cannot be nested: " + call->text, nested[0]->pos);
+        }
+        Bind(*a, scope, arg_options);
+      }
+      call->slot = NewSlot();
+      aggregates.push_back(AggregateOp::Aggregate{call, call->slot});
+    }
+    std::string detail;
+    for (const auto& k : keys) detail += (detail.empty() ? "" : ", ") + k.expr->text;
+    detail = "keys [" + detail + "], aggregates [";
+    for (size_t i = 0; i < aggregates.size(); ++i) detail += (i ? ", " : "") + aggregates[i].call->text;
+    detail += "]";
+    plan = std::make_unique<AggregateOp>(std::move(plan), std::move(keys), std::move(aggregates), detail);
+    // Expressions around aggregates are computed on the grouped rows.
+    std::vector<ProjectOp::Item> post;
+    options.aggregates = true;
+    for (Item& it : items) {
+      if (!it.aggregating) continue;
+      Bind(*it.expr, scope, options);
+      it.slot = NewSlot();
+      post.push_back(ProjectOp::Item{it.expr, it.slot});
+    }
+    if (!post.empty()) plan = std::make_unique<ProjectOp>(std::move(plan), std::move(post), "");
+    options.aggregates = false;
+  } else {
+    std::vector<ProjectOp::Item> project;
+    std::string detail;
+    for (Item& it : items) {
+      Bind(*it.expr, scope, options);
+      it.slot = NewSlot();
+      project.push_back(ProjectOp::Item{it.expr, it.slot});
+      detail += (detail.empty() ? "" : ", ") + it.expr->text + (it.expr->text == it.name ? "" : " AS " + it.name);
+    }
+    plan = std::make_unique<ProjectOp>(std::move(plan), std::move(project), detail);
+  }
+  for (const Item& it : items) {
+    VarKind kind = VarKind::kValue;
+    if (it.expr->kind == ast::ExprKind::kVariable) {
+      if (const Var* v = scope.Find(it.expr->name)) kind = v->kind;
+    }
+    new_scope.vars[it.name] = Var{it.slot, kind};
+  }
+  if (proj.distinct) {
+    std::vector<int> slots;
+    for (const Item& it : items) slots.push_back(it.slot);
+    plan = std::make_unique<DistinctOp>(std::move(plan), std::move(slots), "");
+  }
+  // ORDER BY sees the projected names and, unless the projection grouped or
+  // removed duplicates, the variables from before it too.
+  if (!proj.order_by.empty()) {
+    Scope order_scope = (proj.distinct || aggregating) ? Scope{} : scope;
+    for (const auto& [name, v] : new_scope.vars) order_scope.vars[name] = v;
+    std::map<std::string, int> projected;
+    for (const Item& it : items) projected[it.expr->text] = it.slot;
+    BindOptions order_options;
+    order_options.context = "ORDER BY";
+    order_options.projected = &projected;
+    std::vector<SortKey> keys;
+    std::string detail;
+    for (auto& s : proj.order_by) {
+      std::vector<ast::Expr*> calls;
+      CollectAggregates(*s.expr, &calls);
+      if (!calls.empty() && !aggregating) {
+        ThrowSemantic("ORDER BY cannot aggregate unless the projection does: " + s.expr->text, s.expr->pos);
+      }
+      if (!calls.empty() && projected.find(s.expr->text) == projected.end()) {
+        ThrowUnsupported("ORDER BY an aggregate that the projection does not return: " + s.expr->text, s.expr->pos);
+      }
+      try {
+        Bind(*s.expr, order_scope, order_options);
+      } catch (const QueryError& e) {
+        if ((proj.distinct || aggregating) && scope.Find(s.expr->name.empty() ? s.expr->text : s.expr->name)) {
+          ThrowSemantic("ORDER BY after " + std::string(proj.distinct ? "DISTINCT" : "aggregation") +
+                            " can only use the projected columns: " + s.expr->text,
+                        s.expr->pos);
+        }
+        throw;
+      }
+      keys.push_back(SortKey{s.expr.get(), s.descending});
+      detail += (detail.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
+    }
+    plan = std::make_unique<SortOp>(std::move(plan), std::move(keys), detail);
+  }
+  if (proj.skip || proj.limit) {
+    Scope empty;
+    BindOptions count_options;
+    if (proj.skip) {
+      count_options.context = "SKIP";
+      CheckConstant(*proj.skip, "SKIP");
+      Bind(*proj.skip, empty, count_options);
+    }
+    if (proj.limit) {
+      count_options.context = "LIMIT";
+      CheckConstant(*proj.limit, "LIMIT");
+      Bind(*proj.limit, empty, count_options);
+    }
+    plan = std::make_unique<SkipLimitOp>(std::move(plan), proj.skip.get(), proj.limit.get());
+  }
+  scope = new_scope;
+  if (proj.where) {
+    BindOptions where_options;
+    where_options.context = "WHERE";
+    Bind(*proj.where, scope, where_options);
+    plan = std::make_unique<FilterOp>(std::move(plan), proj.where.get(), proj.where->text);
+  }
+  if (is_return) {
+    columns->clear();
+    column_slots->clear();
+    for (const Item& it : items) {
+      columns->push_back(it.name);
+      column_slots->push_back(it.slot);
+    }
+  }
+  return plan;
+}
+
+OperatorPtr QueryPlanner::PlanSet(OperatorPtr input, std::vector<ast::SetItem>& items, Scope& scope,
+                                  std::vector<SetSpec>* specs) {
+  BindOptions options;
+  options.context = "SET";
+  std::string detail;
+  for (auto& item : items) {
+    SetSpec spec;
+    spec.kind = item.kind;
+    spec.value = item.value.get();
+    spec.labels = item.labels;
+    if (item.kind == ast::SetItem::Kind::kProperty) {
+      ast::Expr* target = item.target.get();
+      if (target->kind != ast::ExprKind::kProperty) ThrowSemantic("SET needs a property such as n.name", item.pos);
+      spec.entity = target->args[0].get();
+      spec.key = target->name;
+      Bind(*target->args[0], scope, options);
+      detail += (detail.empty() ? "" : ", ") + target->text;
+    } else {
+      auto var = MakeVariable(item.variable, item.pos);
+      spec.entity = Own(std::move(var));
+      Bind(*const_cast<ast::Expr*>(spec.entity), scope, options);
+      detail += (detail.empty() ? "" : ", ") + item.variable;
+    }
+    if (item.value) Bind(*item.value, scope, options);
+    specs->push_back(std::move(spec));
+  }
+  if (!input) return nullptr;
+  return std::make_unique<SetOp>(std::move(input), *specs, detail);
+}
+
+OperatorPtr QueryPlanner::PlanRemove(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+  BindOptions options;
+  options.context = "REMOVE";
+  std::vector<RemoveSpec> specs;
+  std::string detail;
+  for (auto& item : clause.remove_items) {
+    RemoveSpec spec;
+    spec.kind = item.kind;
+    spec.labels = item.labels;
+    if (item.kind == ast::RemoveItem::Kind::kProperty) {
+      ast::Expr* target = item.target.get();
+      if (target->kind != ast::ExprKind::kProperty) ThrowSemantic("REMOVE needs a property such as n.name", item.pos);
+      spec.entity = target->args[0].get();
+      spec.key = target->name;
+      Bind(*target->args[0], scope, options);
+      detail += (detail.empty() ? "" : ", ") + target->text;
+    } else {
+      spec.entity = Own(MakeVariable(item.variable, item.pos));
+      Bind(*const_cast<ast::Expr*>(spec.entity), scope, options);
+      detail += (detail.empty() ? "" : ", ") + item.variable;
+    }
+    specs.push_back(std::move(spec));
+  }
+  return std::make_unique<RemoveOp>(std::move(input), std::move(specs), detail);
+}
+
+OperatorPtr QueryPlanner::PlanDelete(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+  BindOptions options;
+  options.context = "DELETE";
+  std::vector<const ast::Expr*> exprs;
+  std::string detail;
+  for (auto& e : clause.delete_exprs) {
+    if (e->kind == ast::ExprKind::kLabelCheck) {
+      ThrowSemantic("DELETE takes nodes, relationships or paths; to remove a label use REMOVE " + e->text, e->pos);
+    }
+    Bind(*e, scope, options);
+    exprs.push_back(e.get());
+    detail += (detail.empty() ? "" : ", ") + e->text;
+  }
+  return std::make_unique<DeleteOp>(std::move(input), std::move(exprs), clause.detach, detail);
+}
+
+}  // namespace planner
+
+Plan PlanQuery(ast::Query& query, const Catalog& catalog) {
+  Plan plan;
+  planner::QueryPlanner p(catalog, &plan);
+  if (query.parts.size() == 1) {
+    plan.root = p.PlanSingleQuery(query.parts[0], &plan.columns, &plan.column_slots, &plan.width, &plan.has_result);
+    return plan;
+  }
+  for (size_t i = 1; i < query.union_all.size(); ++i) {
+    if (query.union_all[i] != query.union_all[0]) {
+      ThrowSemantic("a query cannot mix UNION and UNION ALL");
+    }
+  }
+  std::vector<UnionOp::Branch> branches;
+  for (size_t i = 0; i < query.parts.size(); ++i) {
+    std::vector<std::string> columns;
+    std::vector<int> slots;
+    size_t width = 0;
+    bool has_result = false;
+    OperatorPtr root = p.PlanSingleQuery(query.parts[i], &columns, &slots, &width, &has_result);
+    if (!has_result) ThrowSemantic("every part of a UNION must end with RETURN");
+    if (i == 0) {
+      plan.columns = columns;
+    } else if (columns != plan.columns) {
+      ThrowSemantic("all parts of a UNION must return the same columns, in the same order");
+    }
+    branches.push_back(UnionOp::Branch{std::move(root), width, std::move(slots)});
+  }
+  plan.has_result = true;
+  plan.width = plan.columns.size();
+  for (size_t i = 0; i < plan.columns.size(); ++i) plan.column_slots.push_back(static_cast<int>(i));
+  plan.root = std::make_unique<UnionOp>(std::move(branches), query.union_all[0]);
+  return plan;
+}
+
+namespace {
+
+void Describe(const Operator& op, bool profile, int depth, std::string* out) {
+  std::string line(depth * 2, ' ');
+  line += depth ? "+- " : "";
+  line += op.Name();
+  const std::string detail = op.Detail();
+  if (!detail.empty()) line += " " + detail;
+  if (profile) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "  [rows %llu, %.3f ms]", static_cast<unsigned long long>(op.rows()),
+                  static_cast<double>(op.nanos()) / 1e6);
+    line += buf;
+  }
+  *out += line + "\n";
+  for (const Operator* c : op.Children()) Describe(*c, profile, depth + 1, out);
+}
+
+}  // namespace
+
+std::string DescribePlan(const Operator& root, bool profile) {
+  std::string out;
+  Describe(root, profile, 0, &out);
+  return out;
+}
+
+}  // namespace kg

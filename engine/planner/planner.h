@@ -1,0 +1,56 @@
+// Planner: from a query's AST to a tree of physical operators.
+//
+// It walks the clauses in order, keeping the scope (which variables exist
+// and in which row slot each lives), resolves every expression in place
+// (Expr::slot, Expr::function_id), checks what the query means (unknown
+// variables, aggregates where they are not allowed, column names, what
+// CREATE and MERGE accept), and stacks operators.
+//
+// Choosing where a pattern starts is the decision that matters most for
+// speed. For each connected pattern part the planner starts from a node
+// already bound by an earlier clause if there is one; otherwise from the
+// cheapest of: a node whose `key` property is given (one point read), a
+// node with a label and an indexed property given by equality (an index
+// seek), a node with a label (a label scan, the least frequent label), and
+// only then a scan of every node. It expands from there along the pattern
+// in both directions, checking labels as nodes are reached and applying
+// each WHERE conjunct as soon as its variables are bound. EXPLAIN shows the
+// choice.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "exec/operator.h"
+#include "parser/ast.h"
+#include "storage/catalog.h"
+
+namespace kg {
+
+// A planned query, ready to run.
+struct Plan {
+  OperatorPtr root;
+  std::vector<std::string> columns;
+  std::vector<int> column_slots;  // where each column's value is in the root's rows
+  size_t width = 0;               // row width the root needs
+  bool writes = false;
+  bool has_result = false;        // ends with RETURN (or UNION of RETURNs)
+  // Nested plans of pattern predicates and comprehensions, by expression.
+  std::unordered_map<const ast::Expr*, OperatorPtr> pattern_plans;
+  // Expressions the planner made (property-map predicates and the like).
+  std::vector<ast::ExprPtr> owned;
+};
+
+// Throws QueryError (kSemantic with a position) for a query that cannot
+// be planned.
+Plan PlanQuery(ast::Query& query, const Catalog& catalog);
+
+// The plan as text, one operator per line, indented by depth; with
+// `profile`, each line also gives rows and time.
+std::string DescribePlan(const Operator& root, bool profile);
+
+}  // namespace kg
