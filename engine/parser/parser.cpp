@@ -1,0 +1,86 @@
+#include "parser/parser.h"
+
+#include <exception>
+#include <mutex>
+
+#include "ANTLRInputStream.h"
+#include "BailErrorStrategy.h"
+#include "CommonTokenStream.h"
+#include "CypherLexer.h"
+#include "CypherParser.h"
+#include "DefaultErrorStrategy.h"
+#include "Exceptions.h"
+#include "atn/ParserATNSimulator.h"
+#include "atn/PredictionMode.h"
+#include "parser/ast_builder.h"
+#include "parser/syntax_error_listener.h"
+
+namespace kg {
+namespace {
+
+using kg_grammar::CypherLexer;
+using kg_grammar::CypherParser;
+
+// ANTLR's C++ runtime shares its prediction caches (DFA) between parsers
+// of one grammar; the 4.9 runtime does not guard all of them, so parses
+// take turns.
+std::mutex& ParseMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+Result<std::vector<ast::Statement>> Parse(std::string_view text) {
+  antlr4::ANTLRInputStream input(text.data(), text.size());
+  CypherLexer lexer(&input);
+  lexer.removeErrorListeners();  // the lexer has a token for every character; it never reports
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+
+  CypherParser parser(&tokens);
+  parser.removeErrorListeners();
+
+  // Stage 1: SLL prediction, stop at the first error. Nearly every valid
+  // query parses here; only a failure pays for stage 2.
+  CypherParser::ScriptContext* tree = nullptr;
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    tree = parser.script();
+  } catch (const antlr4::ParseCancellationException&) {
+    tree = nullptr;
+  }
+  if (tree == nullptr) {
+    // Stage 2: full LL, which also finds the real first error.
+    tokens.seek(0);
+    parser.reset();
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser::SyntaxErrorListener listener;
+    parser.addErrorListener(&listener);
+    tree = parser.script();
+    parser.removeErrorListeners();
+    if (listener.has_error()) return listener.status();
+  }
+
+  parser::AstBuilder builder(&input);
+  std::vector<ast::Statement> statements;
+  for (auto* statement : tree->statement()) {
+    KG_ASSIGN_OR_RETURN(ast::Statement built, builder.Build(statement));
+    statements.push_back(std::move(built));
+  }
+  return statements;
+}
+
+}  // namespace
+
+Result<std::vector<ast::Statement>> ParseStatements(std::string_view text) {
+  std::lock_guard<std::mutex> lock(ParseMutex());
+  try {
+    return Parse(text);
+  } catch (const std::exception& e) {
+    // ANTLR's exceptions stop here.
+    return Status::Syntax(std::string("the query could not be parsed: ") + e.what());
+  }
+}
+
+}  // namespace kg
