@@ -65,6 +65,11 @@ class CaseState {
   explicit CaseState(const CaseEnvironment& env) : env_(env) {}
 
   std::optional<StepFailure> Open() {
+    if (!env_.template_dir.empty()) {
+      std::error_code ec;
+      std::filesystem::copy(env_.template_dir, env_.db_dir, std::filesystem::copy_options::recursive, ec);
+      if (ec) return StepFailure{"runner: cannot copy the empty database: " + ec.message()};
+    }
     DatabaseOptions options;
     // Many small databases one after another: a small cache each.
     options.store.block_cache_bytes = size_t{8} << 20;
@@ -306,6 +311,11 @@ CaseOutcome RunSteps(const TestCase& test_case, const CaseEnvironment& env) {
 }
 
 }  // namespace
+
+Status CreateEmptyDatabase(const std::string& dir) {
+  Result<std::unique_ptr<Database>> db = Database::Open(dir);
+  return db.ok() ? Status::Ok() : db.status();
+}
 
 CaseOutcome RunCase(const TestCase& test_case, const CaseEnvironment& env) {
   CaseOutcome outcome;

@@ -52,6 +52,7 @@ struct Options {
   int jobs = 1;
   int timeout_seconds = 60;
   bool fork = true;
+  bool template_db = true;
   int top_causes = 25;
 };
 
@@ -68,10 +69,11 @@ struct Outcome {
 };
 
 void Usage(const char* argv0) {
-  std::fprintf(stderr,
-               "usage: %s --features DIR [--filter TEXT] [--verbose] [--list-failures FILE]\n"
-               "          [--min-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--top-causes N]\n",
-               argv0);
+  std::fprintf(
+      stderr,
+      "usage: %s --features DIR [--filter TEXT] [--verbose] [--list-failures FILE]\n"
+      "          [--min-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--no-template] [--top-causes N]\n",
+      argv0);
 }
 
 bool ParseOptions(int argc, char** argv, Options* o) {
@@ -100,6 +102,8 @@ bool ParseOptions(int argc, char** argv, Options* o) {
     } else if (a == "--timeout") {
       if (!next(&v)) return false;
       o->timeout_seconds = std::max(1, std::atoi(v.c_str()));
+    } else if (a == "--no-template") {
+      o->template_db = false;
     } else if (a == "--no-fork") {
       o->fork = false;
     } else if (a == "--top-causes") {
@@ -152,10 +156,11 @@ Outcome RunTimed(const Case& c, const CaseEnvironment& env) {
 }
 
 [[noreturn]] void WorkerMain(int fd, const std::vector<Case>& cases, const std::vector<size_t>& batch,
-                             const std::string& graphs_dir, const std::string& temp_root) {
+                             const std::string& graphs_dir, const std::string& temp_root,
+                             const std::string& template_dir) {
   for (size_t index : batch) {
     if (!WriteAll(fd, JsonLine({{"start", index}}))) _exit(3);
-    CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(index)};
+    CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(index), template_dir};
     const Outcome o = RunTimed(cases[index], env);
     nlohmann::json j = {
         {"done", index}, {"verdict", static_cast<int>(o.verdict)}, {"reason", o.reason}, {"seconds", o.seconds}};
@@ -178,11 +183,13 @@ struct Worker {
 
 class Supervisor {
  public:
-  Supervisor(const std::vector<Case>& cases, const Options& options, std::string graphs_dir, std::string temp_root)
+  Supervisor(const std::vector<Case>& cases, const Options& options, std::string graphs_dir, std::string temp_root,
+             std::string template_dir)
       : cases_(cases),
         options_(options),
         graphs_dir_(std::move(graphs_dir)),
         temp_root_(std::move(temp_root)),
+        template_dir_(std::move(template_dir)),
         outcomes_(cases.size()),
         done_(cases.size(), false) {}
 
@@ -249,7 +256,7 @@ class Supervisor {
     }
     if (pid == 0) {
       ::close(pipe_fds[0]);
-      WorkerMain(pipe_fds[1], cases_, w->batch, graphs_dir_, temp_root_);
+      WorkerMain(pipe_fds[1], cases_, w->batch, graphs_dir_, temp_root_, template_dir_);
     }
     ::close(pipe_fds[1]);
     w->pid = pid;
@@ -324,12 +331,35 @@ class Supervisor {
 
   const std::vector<Case>& cases_;
   const Options& options_;
-  std::string graphs_dir_, temp_root_;
+  std::string graphs_dir_, temp_root_, template_dir_;
   std::vector<Outcome> outcomes_;
   std::vector<bool> done_;
   std::deque<size_t> pending_;
   size_t completed_ = 0;
 };
+
+// The empty database every case starts from a copy of. Made in a child
+// process when workers will be forked: RocksDB's background threads do not
+// survive a fork, so the supervisor never opens a database itself.
+bool MakeTemplate(const std::string& dir, bool in_child) {
+  if (!in_child) {
+    const Status st = CreateEmptyDatabase(dir);
+    if (!st.ok()) std::fprintf(stderr, "kg_tck: no template database (%s)\n", st.ToString().c_str());
+    return st.ok();
+  }
+  std::cout.flush();
+  std::cerr.flush();
+  const pid_t pid = ::fork();
+  if (pid < 0) return false;
+  if (pid == 0) {
+    const Status st = CreateEmptyDatabase(dir);
+    if (!st.ok()) std::fprintf(stderr, "kg_tck: no template database (%s)\n", st.ToString().c_str());
+    _exit(st.ok() ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
 
 // ---- Report. ----
 
@@ -420,12 +450,18 @@ int Main(int argc, char** argv) {
   const std::string temp_root = temp_template;
 
   const auto start = std::chrono::steady_clock::now();
+  std::string template_dir;
+  if (options.template_db) {
+    template_dir = temp_root + "/template";
+    if (!MakeTemplate(template_dir, options.fork)) template_dir.clear();
+  }
   std::vector<Outcome> outcomes;
   if (options.fork) {
-    outcomes = Supervisor(cases, options, graphs_dir, temp_root).Run();
+    outcomes = Supervisor(cases, options, graphs_dir, temp_root, template_dir).Run();
   } else {
     for (size_t i = 0; i < cases.size(); ++i) {
-      outcomes.push_back(RunTimed(cases[i], CaseEnvironment{graphs_dir, temp_root + "/case-" + std::to_string(i)}));
+      CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(i), template_dir};
+      outcomes.push_back(RunTimed(cases[i], env));
     }
   }
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
