@@ -23,7 +23,7 @@ constexpr size_t kClauseKeywords[] = {CypherParser::MATCH,  CypherParser::OPTION
                                       CypherParser::DELETE, CypherParser::DETACH,   CypherParser::CALL};
 
 const char* const kClauseNames[] = {"MATCH", "OPTIONAL", "RETURN", "WITH",   "UNWIND", "CREATE",  "MERGE",
-                                    "SET",   "REMOVE",   "DELETE", "DETACH", "CALL",   "FOREACH", "UNION"};
+                                    "SET", "REMOVE", "DELETE", "DETACH", "CALL", "FOREACH", "UNION", "WHERE", "ORDER", "SKIP", "LIMIT"};
 
 bool IsWordToken(size_t type) {
   return type == CypherParser::Identifier || type == CypherParser::EscapedIdentifier ||
@@ -111,9 +111,18 @@ std::string ConstructClosedBy(antlr4::ParserRuleContext* ctx, const antlr4::misc
   return "";
 }
 
+bool ExpectsName(const antlr4::misc::IntervalSet& expected) {
+  return expected.contains(static_cast<size_t>(CypherParser::Identifier)) &&
+         expected.contains(static_cast<size_t>(CypherParser::RETURN)) &&
+         expected.contains(static_cast<size_t>(CypherParser::CASE));
+}
+
 // The expected token set in words: categories first, then single tokens.
 std::string DescribeExpected(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocabulary) {
   std::vector<std::string> items;
+  // Where any name may stand (a property key, a label), the keywords are
+  // names too: say "a name" rather than list them.
+  const bool name_slot = ExpectsName(expected);
   auto add = [&items](const std::string& item) {
     if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
   };
@@ -121,6 +130,10 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected, const an
   for (size_t type : expected.toList()) {
     if (type == antlr4::Token::EOF || vocabulary.getDisplayName(type) == "';'") {
       end = true;
+      continue;
+    }
+    if (name_slot && type >= CypherParser::ALL && type <= CypherParser::YIELD) {
+      add("a name");
       continue;
     }
     switch (type) {
@@ -280,15 +293,17 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
 
   std::string closer;
   std::string construct = ConstructClosedBy(parser->getContext(), expected, vocabulary, &closer);
-  if (!construct.empty() && !ExpectsExpression(expected)) {
+  if (!construct.empty() && !ExpectsExpression(expected) && !ExpectsName(expected)) {
     status_ = Status::Syntax(expected_message(closer + " to close " + construct), pos);
     return;
   }
   // A word where a clause may start, followed by more query, is most
   // likely a misspelt clause keyword.
-  if (IsWordToken(offending->getType()) && expected.contains(static_cast<size_t>(CypherParser::MATCH))) {
+  if (IsWordToken(offending->getType()) && (expected.contains(static_cast<size_t>(CypherParser::MATCH)) ||
+                                            expected.contains(static_cast<size_t>(antlr4::Token::EOF)))) {
     auto* tokens = parser->getTokenStream();
-    size_t next = tokens->LA(2);
+    size_t index = offending->getTokenIndex();
+    size_t next = index + 1 < tokens->size() ? tokens->get(index + 1)->getType() : antlr4::Token::EOF;
     bool more = next != antlr4::Token::EOF && vocabulary.getDisplayName(next) != "';'";
     if (offending->getTokenIndex() == 0 || more) {
       status_ = Status::Syntax(UnknownClause(offending), pos);
