@@ -17,13 +17,39 @@ namespace {
 using kg_grammar::CypherLexer;
 using kg_grammar::CypherParser;
 
-constexpr size_t kClauseKeywords[] = {CypherParser::MATCH,  CypherParser::OPTIONAL, CypherParser::RETURN,
-                                      CypherParser::WITH,   CypherParser::UNWIND,   CypherParser::CREATE,
-                                      CypherParser::MERGE,  CypherParser::SET,      CypherParser::REMOVE,
-                                      CypherParser::DELETE, CypherParser::DETACH,   CypherParser::CALL};
+// Keywords that are also names (grammar rule symbolicName).
+constexpr size_t kNameKeywords[] = {CypherParser::COUNT,
+                                    CypherParser::ANY,
+                                    CypherParser::NONE,
+                                    CypherParser::SINGLE,
+                                    CypherParser::ALL,
+                                    CypherParser::EXISTS,
+                                    CypherParser::FILTER,
+                                    CypherParser::EXTRACT,
+                                    CypherParser::SHORTESTPATH,
+                                    CypherParser::ALLSHORTESTPATHS,
+                                    CypherParser::INDEX,
+                                    CypherParser::FOR,
+                                    CypherParser::HEADERS,
+                                    CypherParser::CSV,
+                                    CypherParser::FIELDTERMINATOR,
+                                    CypherParser::FROM,
+                                    CypherParser::EXPLAIN,
+                                    CypherParser::PROFILE,
+                                    CypherParser::DROP,
+                                    CypherParser::YIELD,
+                                    CypherParser::USE,
+                                    CypherParser::LOAD};
 
-const char* const kClauseNames[] = {"MATCH", "OPTIONAL", "RETURN", "WITH",   "UNWIND", "CREATE",  "MERGE",
-                                    "SET", "REMOVE", "DELETE", "DETACH", "CALL", "FOREACH", "UNION", "WHERE", "ORDER", "SKIP", "LIMIT"};
+constexpr size_t kClauseKeywords[] = {
+    CypherParser::FOREACH, CypherParser::LOAD,   CypherParser::USE,      CypherParser::EXPLAIN, CypherParser::PROFILE,
+    CypherParser::DROP,    CypherParser::MATCH,  CypherParser::OPTIONAL, CypherParser::RETURN,  CypherParser::WITH,
+    CypherParser::UNWIND,  CypherParser::CREATE, CypherParser::MERGE,    CypherParser::SET,     CypherParser::REMOVE,
+    CypherParser::DELETE,  CypherParser::DETACH, CypherParser::CALL};
+
+const char* const kClauseNames[] = {"MATCH",   "OPTIONAL", "RETURN", "WITH",   "UNWIND", "CREATE",
+                                    "MERGE",   "SET",      "REMOVE", "DELETE", "DETACH", "CALL",
+                                    "FOREACH", "UNION",    "WHERE",  "ORDER",  "SKIP",   "LIMIT"};
 
 bool IsWordToken(size_t type) {
   return type == CypherParser::Identifier || type == CypherParser::EscapedIdentifier ||
@@ -38,6 +64,27 @@ std::string Quote(const antlr4::Token* token) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   return "'" + text + "'";
+}
+
+// The query text from `start` up to `offending`, quoted, on one line, at
+// most about 40 characters (cut at the front).
+std::string TextBefore(antlr4::Token* start, antlr4::Token* offending) {
+  antlr4::CharStream* input = offending->getInputStream();
+  if (input == nullptr || offending->getStartIndex() <= start->getStartIndex()) return Quote(start);
+  std::string text = input->getText(antlr4::misc::Interval(start->getStartIndex(), offending->getStartIndex() - 1));
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() > 40) {
+    size_t cut = out.size() - 37;
+    while (cut < out.size() && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) ++cut;  // whole code points
+    out = "..." + out.substr(cut);
+  }
+  return "'" + out + "'";
 }
 
 // The construct a closing bracket would close, from the innermost rule out.
@@ -133,6 +180,11 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected, const an
       continue;
     }
     if (name_slot && type >= CypherParser::ALL && type <= CypherParser::YIELD) {
+      add("a name");
+      continue;
+    }
+    if (expected.contains(static_cast<size_t>(CypherParser::Identifier)) &&
+        std::find(std::begin(kNameKeywords), std::end(kNameKeywords), type) != std::end(kNameKeywords)) {
       add("a name");
       continue;
     }
@@ -274,8 +326,9 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     try {
       std::rethrow_exception(error);
     } catch (const antlr4::NoViableAltException& e) {
-      if (e.getStartToken() != nullptr && e.getStartToken() != offending && !at_end) {
-        status_ = Status::Syntax("unexpected " + Quote(offending) + " after " + Quote(e.getStartToken()), pos);
+      antlr4::Token* start = e.getStartToken();
+      if (start != nullptr && start != offending && !at_end) {
+        status_ = Status::Syntax("unexpected " + Quote(offending) + " after " + TextBefore(start, offending), pos);
         return;
       }
     } catch (...) {
