@@ -128,17 +128,22 @@ int CompareNumbersTotal(const Value& a, const Value& b) {
 
 size_t Mix(size_t seed, size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
 
+// NaN is a number that no comparison holds for: false rather than null.
+bool NaNComparison(const Value& a, const Value& b) { return a.is_number() && b.is_number() && (IsNaN(a) || IsNaN(b)); }
+
 }  // namespace
 
 Value CypherEquals(const Value& a, const Value& b) { return FromTri(EqualsTri(a, b)); }
 
 Value CypherLess(const Value& a, const Value& b) {
+  if (NaNComparison(a, b)) return Value(false);
   const std::optional<int> c = CompareTri(a, b);
   if (!c) return Value();
   return Value(*c < 0);
 }
 
 Value CypherLessEqual(const Value& a, const Value& b) {
+  if (NaNComparison(a, b)) return Value(false);
   const std::optional<int> c = CompareTri(a, b);
   if (!c) return Value();
   return Value(*c <= 0);

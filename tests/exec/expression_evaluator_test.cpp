@@ -340,6 +340,12 @@ TEST_CASE("Dates from text, from fields and their parts", "[expr][functions]") {
   CHECK(Eval("date('2024-02-29')") == Value(*Date::Parse("2024-02-29")));
   CHECK(Eval("date({year: 2024, month: 7, day: 9})") == Value(*Date::Parse("2024-07-09")));
   CHECK(Eval("date({year: 2024})") == Value(*Date::Parse("2024-01-01")));
+  CHECK(Eval("date({year: 1817, week: 1})") == Value(*Date::Parse("1816-12-30")));  // ISO week 1 holds 4 January
+  CHECK(Eval("date({year: 2015, ordinalDay: 202})") == Value(*Date::Parse("2015-07-21")));
+  CHECK(Eval("date({year: 2015, quarter: 3, dayOfQuarter: 21})") == Value(*Date::Parse("2015-07-21")));
+  CHECK(Eval("date('20150721')") == Value(*Date::Parse("2015-07-21")));
+  CHECK(Eval("date('2015-W30-2')") == Value(*Date::Parse("2015-07-21")));
+  CHECK(Eval("date('2015-07')") == Value(*Date::Parse("2015-07-01")));
   CHECK(Eval("date(null)").is_null());
   CHECK(Eval("date()").is_date());
   CHECK(Fails("date('2023-02-29')", ErrorKind::kRuntime, "date()"));

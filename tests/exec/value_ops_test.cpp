@@ -78,7 +78,11 @@ TEST_CASE("Comparison: within numbers, strings, booleans, dates and lists only",
   // Not comparable: null.
   CHECK(IsNullV(CypherLess(1, "1")));
   CHECK(IsNullV(CypherLess(kNull, 1)));
-  CHECK(IsNullV(CypherLess(kNaN, 1)));
+  // NaN compares false (not null) with every number, itself included.
+  CHECK(IsFalseV(CypherLess(kNaN, 1)));
+  CHECK(IsFalseV(CypherLessEqual(1.0, kNaN)));
+  CHECK(IsFalseV(CypherLessEqual(kNaN, kNaN)));
+  CHECK(IsNullV(CypherLess(kNaN, "a")));
   CHECK(IsNullV(CypherLess(Value::Map({}), Value::Map({}))));
   CHECK(IsNullV(CypherLess(NodeRef{1, nullptr}, NodeRef{2, nullptr})));
   CHECK(IsNullV(CypherLess(L({1, kNull}), L({1, 2}))));
