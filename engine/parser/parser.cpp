@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <mutex>
+#include <string>
 
 #include "ANTLRInputStream.h"
 #include "BailErrorStrategy.h"
@@ -29,12 +30,34 @@ std::mutex& ParseMutex() {
   return mutex;
 }
 
+// ANTLR's parser recurses about fifteen rules deep for every bracket
+// level; a deeper query would exhaust the stack instead of failing.
+constexpr int kMaxNesting = 100;
+
+Status CheckNesting(antlr4::CommonTokenStream& tokens) {
+  int depth = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    const std::string text = token->getType() == antlr4::Token::EOF ? "" : token->getText();
+    if (text == "(" || text == "[" || text == "{") {
+      if (++depth > kMaxNesting) {
+        return Status::Syntax(
+            "the query nests brackets more than " + std::to_string(kMaxNesting) + " levels deep",
+            Position{static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 1});
+      }
+    } else if (text == ")" || text == "]" || text == "}") {
+      --depth;
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<ast::Statement>> Parse(std::string_view text) {
   antlr4::ANTLRInputStream input(text.data(), text.size());
   CypherLexer lexer(&input);
   lexer.removeErrorListeners();  // the lexer has a token for every character; it never reports
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  KG_RETURN_IF_ERROR(CheckNesting(tokens));
 
   CypherParser parser(&tokens);
   parser.removeErrorListeners();

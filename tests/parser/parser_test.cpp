@@ -273,6 +273,14 @@ TEST_CASE("Parser: syntax errors name the mistake and its position", "[parser]")
   CHECK((s.position().line == 3 && s.position().column == 1));
 }
 
+TEST_CASE("Parser: nesting is capped rather than exhausting the stack", "[parser]") {
+  auto nested = [](int depth) { return "RETURN " + std::string(depth, '(') + "1" + std::string(depth, ')'); };
+  CHECK(ParseStatements(nested(100)).ok());
+  Status s = ParseError(nested(5000));
+  CHECK(s.message() == "the query nests brackets more than 100 levels deep");
+  CHECK(s.position().column == 108);
+}
+
 TEST_CASE("Parser: unsupported clauses are refused by name", "[parser]") {
   Status s = ParseError("MATCH (n) FOREACH (x IN [1] | SET n.x = x)");
   CHECK(s.Is(ErrorKind::kSemantic));
