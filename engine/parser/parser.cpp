@@ -51,7 +51,29 @@ Status CheckNesting(antlr4::CommonTokenStream& tokens) {
   return Status::Ok();
 }
 
+// ANTLR decodes UTF-8 with an exception on a bad byte; find it first to
+// say where it is.
+Status CheckUtf8(std::string_view text) {
+  Position pos{1, 1};
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!valid) return Status::Syntax("the query is not valid UTF-8", pos);
+    if (c == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else {
+      ++pos.column;
+    }
+    i += length;
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<ast::Statement>> Parse(std::string_view text) {
+  KG_RETURN_IF_ERROR(CheckUtf8(text));
   antlr4::ANTLRInputStream input(text.data(), text.size());
   CypherLexer lexer(&input);
   lexer.removeErrorListeners();  // the lexer has a token for every character; it never reports

@@ -268,6 +268,10 @@ TEST_CASE("Parser: syntax errors name the mistake and its position", "[parser]")
   s = ParseError("RETURN 9223372036854775808");
   CHECK(s.message() == "integer literal is too large");
 
+  s = ParseError("RETURN 1,\n  '\xFF'");
+  CHECK(s.message() == "the query is not valid UTF-8");
+  CHECK((s.position().line == 2 && s.position().column == 4));
+
   s = ParseError("MATCH (n)\n  WHERE n.x = 1 +\nRETURN n");
   CHECK(s.message() == "expected an expression but found 'RETURN'");
   CHECK((s.position().line == 3 && s.position().column == 1));
