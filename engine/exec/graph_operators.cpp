@@ -1,6 +1,7 @@
 #include "exec/graph_operators.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "exec/expression_evaluator.h"
 #include "exec/query_error.h"
@@ -142,6 +143,13 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
       Value v = Evaluate(*value_, row, ctx.eval);
       if (v.is_null()) return false;
       single_ = Check(ctx.txn->FindNodeByKey(v));
+      // Keys are stored as written; 1 and 1.0 are equal in a query.
+      if (!single_ && v.is_float() && std::fabs(v.as_float()) < 9e18 &&
+          v.as_float() == static_cast<double>(static_cast<int64_t>(v.as_float()))) {
+        single_ = Check(ctx.txn->FindNodeByKey(Value(static_cast<int64_t>(v.as_float()))));
+      } else if (!single_ && v.is_int()) {
+        single_ = Check(ctx.txn->FindNodeByKey(Value(static_cast<double>(v.as_int()))));
+      }
       return true;
     }
     case Mode::kIndexSeek: {
@@ -247,7 +255,12 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
       while (cursor_->Valid()) {
         const AdjacencyEntry e = cursor_->entry();
         cursor_->Next();
-        if (!uniqueness_.Allows(row, e.rel)) continue;
+        if (bound_rel_) {
+          const Value& bound = row[rel_slot_];
+          if (!bound.is_relationship() || bound.as_relationship().id != e.rel) continue;
+        } else if (!uniqueness_.Allows(row, e.rel)) {
+          continue;
+        }
         if (into_) {
           auto to = NodeIn(row, to_slot_);
           if (!to || *to != e.neighbour) continue;
@@ -267,6 +280,7 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
     auto from = NodeIn(row, from_slot_);
     if (!from || types_.impossible || to_labels_.impossible) continue;
     if (into_ && !NodeIn(row, to_slot_)) continue;
+    if (bound_rel_ && !row[rel_slot_].is_relationship()) continue;
     cursor_ = ctx.txn->Expand(*from, dir_, types_.ids);
   }
 }

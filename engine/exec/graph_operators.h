@@ -87,6 +87,9 @@ class ExpandOp : public Operator {
            std::vector<std::string> to_labels, bool into, RelUniqueness uniqueness, std::string detail);
   std::string Name() const override { return into_ ? "ExpandInto" : "Expand"; }
   std::string Detail() const override { return detail_; }
+  // The relationship slot is already bound (by an earlier clause): only
+  // that relationship matches.
+  void RequireBoundRelationship() { bound_rel_ = true; }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -98,6 +101,7 @@ class ExpandOp : public Operator {
   TypeSet types_;
   LabelSet to_labels_;
   bool into_;
+  bool bound_rel_ = false;
   RelUniqueness uniqueness_;
   std::string detail_;
   std::unique_ptr<AdjacencyCursor> cursor_;

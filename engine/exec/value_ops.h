@@ -15,7 +15,7 @@ namespace kg {
 Value CypherEquals(const Value& a, const Value& b);
 
 // a < b and friends: null when the two are not comparable (different types,
-// null, NaN).
+// null); a number compared with NaN is false, as the TCK requires.
 Value CypherLess(const Value& a, const Value& b);
 Value CypherLessEqual(const Value& a, const Value& b);
 

@@ -87,6 +87,153 @@ ast::ExprPtr CloneExpr(const ast::Expr& e) {
   return c;
 }
 
+std::optional<Value::Kind> StaticKind(const ast::Expr& e, const Scope& scope) {
+  using K = ast::ExprKind;
+  switch (e.kind) {
+    case K::kLiteral:
+      if (e.value.is_null()) return std::nullopt;
+      return e.value.kind();
+    case K::kList:
+    case K::kListComprehension:
+      return Value::Kind::kList;
+    case K::kMap:
+    case K::kMapProjection:
+      return Value::Kind::kMap;
+    case K::kIsNull:
+    case K::kIsNotNull:
+    case K::kLabelCheck:
+    case K::kQuantifier:
+    case K::kPatternPredicate:
+      return Value::Kind::kBool;
+    case K::kVariable: {
+      const Var* v = scope.Find(e.name);
+      if (!v) return std::nullopt;
+      switch (v->kind) {
+        case VarKind::kNode:
+          return Value::Kind::kNode;
+        case VarKind::kRel:
+          return Value::Kind::kRelationship;
+        case VarKind::kRelList:
+          return Value::Kind::kList;
+        case VarKind::kPath:
+          return Value::Kind::kPath;
+        case VarKind::kValue:
+          return v->static_kind;
+      }
+      return std::nullopt;
+    }
+    case K::kUnary:
+      if (e.op == ast::Op::kNot) return Value::Kind::kBool;
+      return std::nullopt;
+    case K::kBinary:
+      switch (e.op) {
+        case ast::Op::kOr:
+        case ast::Op::kXor:
+        case ast::Op::kAnd:
+        case ast::Op::kEq:
+        case ast::Op::kNe:
+        case ast::Op::kLt:
+        case ast::Op::kLe:
+        case ast::Op::kGt:
+        case ast::Op::kGe:
+        case ast::Op::kIn:
+        case ast::Op::kStartsWith:
+        case ast::Op::kEndsWith:
+        case ast::Op::kContains:
+        case ast::Op::kRegexMatch:
+          return Value::Kind::kBool;
+        default:
+          return std::nullopt;
+      }
+    default:
+      return std::nullopt;
+  }
+}
+
+namespace {
+
+bool IsNumberKind(Value::Kind k) { return k == Value::Kind::kInt || k == Value::Kind::kFloat; }
+
+// Type errors the planner can see before running anything.
+void CheckOperandKinds(const ast::Expr& e, const Scope& scope) {
+  using K = ast::ExprKind;
+  auto kind_of = [&](size_t i) { return StaticKind(*e.args[i], scope); };
+  auto fail = [&](const std::string& what, Value::Kind got) {
+    throw QueryError(Status::Semantic(what + ", got " + ValueKindName(got), e.pos));
+  };
+  if (e.kind == K::kUnary && e.op == ast::Op::kNot) {
+    if (auto k = kind_of(0); k && *k != Value::Kind::kBool) fail("NOT expects a BOOLEAN", *k);
+  }
+  if (e.kind == K::kUnary && (e.op == ast::Op::kNegate || e.op == ast::Op::kPlus)) {
+    if (auto k = kind_of(0); k && !IsNumberKind(*k)) fail(std::string("unary ") + ast::OpSymbol(e.op) + " expects a number", *k);
+  }
+  if (e.kind != K::kBinary) return;
+  switch (e.op) {
+    case ast::Op::kAnd:
+    case ast::Op::kOr:
+    case ast::Op::kXor:
+      for (size_t i = 0; i < 2; ++i) {
+        if (auto k = kind_of(i); k && *k != Value::Kind::kBool) {
+          fail(std::string(ast::OpSymbol(e.op)) + " expects BOOLEAN operands", *k);
+        }
+      }
+      break;
+    case ast::Op::kIn:
+      if (auto k = kind_of(1); k && *k != Value::Kind::kList) fail("IN expects a list on its right", *k);
+      break;
+    case ast::Op::kSub:
+    case ast::Op::kMul:
+    case ast::Op::kDiv:
+    case ast::Op::kMod:
+    case ast::Op::kPow:
+      for (size_t i = 0; i < 2; ++i) {
+        auto k = kind_of(i);
+        if (k && !IsNumberKind(*k) && *k != Value::Kind::kDate) {
+          fail(std::string("arithmetic ") + ast::OpSymbol(e.op) + " expects numbers", *k);
+        }
+      }
+      break;
+    case ast::Op::kAdd: {
+      auto a = kind_of(0), b = kind_of(1);
+      auto bad = [](Value::Kind k) {
+        return k == Value::Kind::kBool || k == Value::Kind::kMap || k == Value::Kind::kNode ||
+               k == Value::Kind::kRelationship || k == Value::Kind::kPath;
+      };
+      const bool list = (a && *a == Value::Kind::kList) || (b && *b == Value::Kind::kList);
+      if (!list) {
+        if (a && bad(*a)) fail("+ expects numbers, strings or lists", *a);
+        if (b && bad(*b)) fail("+ expects numbers, strings or lists", *b);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+// The kind every element of a list literal shares, if any.
+std::optional<Value::Kind> ElementKind(const ast::Expr& list, const Scope& scope) {
+  if (list.kind == ast::ExprKind::kLiteral && list.value.is_list()) {
+    std::optional<Value::Kind> kind;
+    for (const Value& v : list.value.as_list()) {
+      if (v.is_null()) return std::nullopt;
+      if (kind && *kind != v.kind()) return std::nullopt;
+      kind = v.kind();
+    }
+    return kind;
+  }
+  if (list.kind != ast::ExprKind::kList || list.args.empty()) return std::nullopt;
+  std::optional<Value::Kind> kind;
+  for (const auto& a : list.args) {
+    auto k = StaticKind(*a, scope);
+    if (!k || (kind && *kind != *k)) return std::nullopt;
+    kind = k;
+  }
+  return kind;
+}
+
+}  // namespace
+
 bool QueryPlanner::IsAggregate(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::kCountStar) return true;
   return e.kind == ast::ExprKind::kFunction && IsAggregateFunction(Lower(e.name));
@@ -136,8 +283,14 @@ void QueryPlanner::CollectVariables(const ast::Expr& e, std::set<std::string>* o
   }
 }
 
-void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) {
+void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& outer) {
   using K = ast::ExprKind;
+  // Only boolean operators pass the predicate position on to their operands.
+  BindOptions options = outer;
+  const bool boolean_op = (e.kind == K::kUnary && e.op == ast::Op::kNot) ||
+                          (e.kind == K::kBinary && (e.op == ast::Op::kAnd || e.op == ast::Op::kOr ||
+                                                    e.op == ast::Op::kXor));
+  if (!boolean_op) options.predicate = false;
   if (options.projected && e.kind != K::kLiteral && e.kind != K::kParameter) {
     auto it = options.projected->find(e.text);
     if (it != options.projected->end()) {
@@ -171,7 +324,9 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) 
       }
       const std::string lower = Lower(e.name);
       if (lower == "exists" && e.args.size() == 1 && e.args[0]->kind == K::kPatternPredicate) {
-        Bind(*e.args[0], scope, options);
+        BindOptions pattern_options = options;
+        pattern_options.predicate = true;
+        Bind(*e.args[0], scope, pattern_options);
         e.function_id = FindScalarFunction(lower);
         return;
       }
@@ -189,6 +344,19 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) 
                       e.pos);
       }
       for (auto& a : e.args) Bind(*a, scope, options);
+      if (e.args.size() == 1) {
+        auto k = StaticKind(*e.args[0], scope);
+        if (k && lower == "size" && (*k == Value::Kind::kPath || *k == Value::Kind::kNode ||
+                                     *k == Value::Kind::kRelationship || *k == Value::Kind::kMap)) {
+          ThrowSemantic("size() takes a list or a string, got " + std::string(ValueKindName(*k)) +
+                            (*k == Value::Kind::kPath ? "; use length() for a path" : ""),
+                        e.pos);
+        }
+        if (k && lower == "length" && *k != Value::Kind::kPath && *k != Value::Kind::kString &&
+            *k != Value::Kind::kList) {
+          ThrowSemantic("length() takes a path, got " + std::string(ValueKindName(*k)), e.pos);
+        }
+      }
       return;
     }
     case K::kListComprehension:
@@ -196,7 +364,7 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) 
       Bind(*e.args[0], scope, options);
       Scope inner = scope;
       e.slot = NewSlot();
-      inner.vars[e.name] = Var{e.slot, VarKind::kValue};
+      inner.vars[e.name] = Var{e.slot, VarKind::kValue, ElementKind(*e.args[0], scope)};
       BindOptions inner_options = options;
       inner_options.projected = nullptr;
       for (size_t i = 1; i < e.args.size(); ++i) {
@@ -218,6 +386,11 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) 
       return;
     }
     case K::kPatternPredicate: {
+      if (!outer.predicate) {
+        ThrowSemantic("a pattern can stand as an expression only as a predicate (in WHERE, or inside exists()); "
+                      "use a pattern comprehension [(a)-->(b) | b] for a list",
+                      e.pos);
+      }
       plan_->pattern_plans[&e] = PlanPatternExpression(*e.pattern, scope, false);
       return;
     }
@@ -228,6 +401,15 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) 
       inner_options.projected = nullptr;
       for (auto& a : e.args) {
         if (a) Bind(*a, inner, inner_options);
+      }
+      return;
+    }
+    case K::kProperty: {
+      Bind(*e.args[0], scope, options);
+      auto k = StaticKind(*e.args[0], scope);
+      if (k && *k != Value::Kind::kNode && *k != Value::Kind::kRelationship && *k != Value::Kind::kMap &&
+          *k != Value::Kind::kDate) {
+        ThrowSemantic("cannot read property '" + e.name + "' of " + ValueKindName(*k), e.pos);
       }
       return;
     }
@@ -255,6 +437,7 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& options) 
   for (auto& w : e.whens) Bind(*w, scope, options);
   for (auto& t : e.thens) Bind(*t, scope, options);
   if (e.case_else) Bind(*e.case_else, scope, options);
+  CheckOperandKinds(e, scope);
 }
 
 }  // namespace kg::planner

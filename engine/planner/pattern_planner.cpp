@@ -23,15 +23,17 @@ std::string HiddenName(int slot) { return " anon" + std::to_string(slot); }
 
 bool IsHidden(const std::string& name) { return !name.empty() && name[0] == ' '; }
 
+bool IsHidden(const std::string& name);
+
 std::string NodeText(const ast::NodePattern& n) {
-  std::string out = "(" + n.variable;
+  std::string out = "(" + (IsHidden(n.variable) ? std::string() : n.variable);
   for (const auto& l : n.labels) out += ":" + l;
   return out + ")";
 }
 
 std::string RelText(const ast::RelPattern& r) {
   std::string out = r.direction == ast::RelDirection::kLeft ? "<-[" : "-[";
-  out += r.variable;
+  if (!IsHidden(r.variable)) out += r.variable;
   for (size_t i = 0; i < r.types.size(); ++i) out += (i ? "|" : ":") + r.types[i];
   if (r.variable_length) {
     out += "*";
@@ -68,7 +70,9 @@ static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast
         continue;
       }
       if (const Var* v = scope.Find(n.variable)) {
-        if (v->kind != VarKind::kNode && !(v->kind == VarKind::kValue && before.Find(n.variable))) {
+        const bool maybe_node = v->kind == VarKind::kValue && before.Find(n.variable) &&
+                                (!v->static_kind || *v->static_kind == Value::Kind::kNode);
+        if (v->kind != VarKind::kNode && !maybe_node) {
           ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
         }
         ps.nodes.push_back(v->slot);
@@ -97,8 +101,13 @@ static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast
                       r.pos);
       }
       if (const Var* v = scope.Find(r.variable)) {
+        if (v->kind == VarKind::kRel && !r.variable_length && before.Find(r.variable)) {
+          ps.rels.push_back(v->slot);  // bound by an earlier clause: the expansion must arrive at it
+          continue;
+        }
         if (v->kind == VarKind::kRel || v->kind == VarKind::kRelList) {
-          ThrowUnsupported("matching relationship `" + r.variable + "` again after an earlier clause bound it", r.pos);
+          ThrowUnsupported("matching relationship list `" + r.variable + "` again after an earlier clause bound it",
+                           r.pos);
         }
         ThrowSemantic("variable `" + r.variable + "` is " + VarKindName(v->kind) + ", not a relationship", r.pos);
       }
@@ -163,7 +172,11 @@ class PatternPlanner {
   void BindPredicates(const char* context) {
     BindOptions options;
     options.context = context;
-    for (auto& pred : preds_) p_.Bind(*pred.expr, scope_, options);
+    options.predicate = true;
+    for (auto& pred : preds_) {
+      p_.Bind(*pred.expr, scope_, options);
+      CheckPredicateKind(*pred.expr, scope_);
+    }
   }
 
   OperatorPtr Apply(OperatorPtr plan) {
@@ -181,8 +194,9 @@ class PatternPlanner {
   }
 
   // Equality predicate `var.key = <expr of bound variables>`: its value side.
-  const ast::Expr* EqualityOn(const std::string& var, const std::string& key) {
+  const ast::Expr* EqualityOn(const std::string& var, const std::string& key, Predicate** which = nullptr) {
     for (auto& pred : preds_) {
+      if (pred.applied) continue;
       const ast::Expr* e = pred.expr;
       if (e->kind != ast::ExprKind::kBinary || e->op != ast::Op::kEq) continue;
       for (int side = 0; side < 2; ++side) {
@@ -194,7 +208,10 @@ class PatternPlanner {
         QueryPlanner::CollectVariables(*value, &vars);
         bool ok = true;
         for (const auto& v : vars) ok = ok && bound_.count(v) > 0;
-        if (ok) return value;
+        if (ok) {
+          if (which) *which = &pred;
+          return value;
+        }
       }
     }
     return nullptr;
@@ -204,7 +221,11 @@ class PatternPlanner {
   OperatorPtr Scan(OperatorPtr plan, const ast::NodePattern& n, int slot) {
     const Catalog& c = p_.catalog_;
     std::vector<std::string> labels = n.labels;
-    if (const ast::Expr* key = EqualityOn(n.variable, std::string(kKeyProperty))) {
+    Predicate* key_pred = nullptr;
+    if (const ast::Expr* key = EqualityOn(n.variable, std::string(kKeyProperty), &key_pred)) {
+      // The seek finds exactly the node whose key equals the value: the
+      // predicate needs no second check.
+      key_pred->applied = true;
       return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kKeySeek, labels, "", key,
                                           Display(n.variable));
     }
@@ -319,8 +340,10 @@ class PatternPlanner {
                                                  r.properties.get(), uniqueness_, detail);
       uniqueness_.rel_list_slots.push_back(slots.rels[i]);
     } else {
-      plan = std::make_unique<ExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to], dir,
-                                        r.types, to_labels, into, uniqueness_, detail);
+      auto expand = std::make_unique<ExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to],
+                                               dir, r.types, to_labels, into, uniqueness_, detail);
+      if (bound_.count(r.variable)) expand->RequireBoundRelationship();
+      plan = std::move(expand);
       uniqueness_.rel_slots.push_back(slots.rels[i]);
     }
     bound_.insert(r.variable);
@@ -474,7 +497,7 @@ static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>
           if (v && v->kind != VarKind::kNode && v->kind != VarKind::kValue) {
             ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
           }
-          if (!n.labels.empty() || n.properties || (part.nodes.size() == 1 && !merge)) {
+          if (!n.labels.empty() || n.properties || part.nodes.size() == 1) {
             ThrowSemantic("variable `" + n.variable + "` is already declared; " + clause +
                               " cannot create it again or add labels or properties to it",
                           n.pos);

@@ -76,7 +76,34 @@ void CheckConstant(const ast::Expr& e, const char* what) {
   }
 }
 
+void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& keys) {
+  if (QueryPlanner::IsAggregate(e) || keys.count(e.text)) return;
+  if (e.kind == ast::ExprKind::kVariable) {
+    ThrowSemantic("`" + e.name + "` is used next to an aggregate but is not a grouping key; return it as its own "
+                  "column or aggregate it",
+                  e.pos);
+  }
+  if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier ||
+      e.kind == ast::ExprKind::kReduce || e.kind == ast::ExprKind::kPatternComprehension) {
+    return;  // they bind their own variables; leave them to run-time
+  }
+  for (const auto& a : e.args) {
+    if (a) CheckGroupedExpression(*a, keys);
+  }
+  if (e.case_subject) CheckGroupedExpression(*e.case_subject, keys);
+  for (const auto& w : e.whens) CheckGroupedExpression(*w, keys);
+  for (const auto& t : e.thens) CheckGroupedExpression(*t, keys);
+  if (e.case_else) CheckGroupedExpression(*e.case_else, keys);
+}
+
 }  // namespace
+
+void CheckPredicateKind(const ast::Expr& e, const Scope& scope) {
+  auto k = StaticKind(e, scope);
+  if (k && *k != Value::Kind::kBool) {
+    ThrowSemantic(std::string("WHERE expects a boolean, got ") + ValueKindName(*k), e.pos);
+  }
+}
 
 OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::string>* columns,
                                           std::vector<int>* column_slots, size_t* width, bool* has_result) {
@@ -149,7 +176,11 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
       case ast::ClauseKind::kCall:
         ThrowUnsupported("CALL " + clause.procedure + " (procedures)", clause.pos);
     }
-    if (IsWriteClause(clause.kind)) plan_->writes = true;
+    if (IsWriteClause(clause.kind)) {
+      plan_->writes = true;
+      // Whatever follows (a LIMIT, say) must not stop the write half-way.
+      if (!last && !IsWriteClause(q.clauses[i + 1].kind)) plan = std::make_unique<EagerOp>(std::move(plan));
+    }
     if (IsReadClause(clause.kind) || clause.kind == ast::ClauseKind::kMatch) read_before = true;
     wrote_before = IsWriteClause(clause.kind);
     if (last && !*has_result && !IsWriteClause(clause.kind)) {
@@ -185,8 +216,8 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
       items.push_back(Item{e.get(), name});
       star_exprs.push_back(std::move(e));
     }
-    if (!any) {
-      ThrowSemantic(std::string(clause_name) + " * needs at least one variable in scope", clause.pos);
+    if (!any && is_return && proj.items.empty()) {
+      ThrowSemantic("RETURN * needs at least one variable in scope", clause.pos);
     }
   }
   for (auto& item : proj.items) {
@@ -247,6 +278,16 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     for (size_t i = 0; i < aggregates.size(); ++i) detail += (i ? ", " : "") + aggregates[i].call->text;
     detail += "]";
     plan = std::make_unique<AggregateOp>(std::move(plan), std::move(keys), std::move(aggregates), detail);
+    // Outside its aggregates, an aggregating item may use only grouping keys
+    // (or constants): `me.age + count(*)` needs `me.age` (or `me`) among
+    // the keys, as openCypher requires.
+    std::set<std::string> key_texts;
+    for (const Item& it : items) {
+      if (!it.aggregating) key_texts.insert(it.expr->text);
+    }
+    for (const Item& it : items) {
+      if (it.aggregating) CheckGroupedExpression(*it.expr, key_texts);
+    }
     // Expressions around aggregates are computed on the grouped rows.
     std::vector<ProjectOp::Item> post;
     options.aggregates = true;
@@ -271,10 +312,13 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
   }
   for (const Item& it : items) {
     VarKind kind = VarKind::kValue;
+    std::optional<Value::Kind> static_kind;
     if (it.expr->kind == ast::ExprKind::kVariable) {
-      if (const Var* v = scope.Find(it.expr->name)) kind = v->kind;
+      if (const Var* v = scope.Find(it.expr->name)) kind = v->kind, static_kind = v->static_kind;
+    } else if (!it.aggregating) {
+      static_kind = StaticKind(*it.expr, scope);
     }
-    new_scope.vars[it.name] = Var{it.slot, kind};
+    new_scope.vars[it.name] = Var{it.slot, kind, static_kind};
   }
   if (proj.distinct) {
     std::vector<int> slots;
@@ -299,8 +343,10 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
       if (!calls.empty() && !aggregating) {
         ThrowSemantic("ORDER BY cannot aggregate unless the projection does: " + s.expr->text, s.expr->pos);
       }
-      if (!calls.empty() && projected.find(s.expr->text) == projected.end()) {
-        ThrowUnsupported("ORDER BY an aggregate that the projection does not return: " + s.expr->text, s.expr->pos);
+      for (ast::Expr* call : calls) {
+        if (projected.find(call->text) == projected.end() && projected.find(s.expr->text) == projected.end()) {
+          ThrowUnsupported("ORDER BY an aggregate that the projection does not return: " + call->text, call->pos);
+        }
       }
       try {
         Bind(*s.expr, order_scope, order_options);
@@ -332,13 +378,19 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     }
     plan = std::make_unique<SkipLimitOp>(std::move(plan), proj.skip.get(), proj.limit.get());
   }
-  scope = new_scope;
   if (proj.where) {
+    // Like ORDER BY, WITH's WHERE may also read the variables from before
+    // the projection unless it grouped or removed duplicates.
+    Scope where_scope = (proj.distinct || aggregating) ? Scope{} : scope;
+    for (const auto& [name, v] : new_scope.vars) where_scope.vars[name] = v;
     BindOptions where_options;
     where_options.context = "WHERE";
-    Bind(*proj.where, scope, where_options);
+    where_options.predicate = true;
+    Bind(*proj.where, where_scope, where_options);
+    CheckPredicateKind(*proj.where, where_scope);
     plan = std::make_unique<FilterOp>(std::move(plan), proj.where.get(), proj.where->text);
   }
+  scope = new_scope;
   if (is_return) {
     columns->clear();
     column_slots->clear();
@@ -416,6 +468,10 @@ OperatorPtr QueryPlanner::PlanDelete(OperatorPtr input, ast::Clause& clause, Sco
       ThrowSemantic("DELETE takes nodes, relationships or paths; to remove a label use REMOVE " + e->text, e->pos);
     }
     Bind(*e, scope, options);
+    auto k = StaticKind(*e, scope);
+    if (k && *k != Value::Kind::kNode && *k != Value::Kind::kRelationship && *k != Value::Kind::kPath) {
+      ThrowSemantic(std::string("DELETE takes nodes, relationships or paths, got ") + ValueKindName(*k), e->pos);
+    }
     exprs.push_back(e.get());
     detail += (detail.empty() ? "" : ", ") + e->text;
   }

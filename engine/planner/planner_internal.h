@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ const char* VarKindName(VarKind k);
 struct Var {
   int slot;
   VarKind kind;
+  // The value's kind when the planner knows it (`WITH 1 AS x`): lets
+  // type errors be reported before anything runs.
+  std::optional<Value::Kind> static_kind;
 };
 
 // Variables visible at a point of the query, by name (ordered: RETURN *
@@ -44,7 +48,17 @@ struct BindOptions {
   // ORDER BY after a projection: expressions written like a projected item
   // refer to that item's column.
   const std::map<std::string, int>* projected = nullptr;
+  // A boolean position (WHERE, operands of AND/OR/XOR/NOT, exists()): the
+  // only place a pattern may stand as an expression.
+  bool predicate = false;
 };
+
+// The kind an expression's value is sure to have (null counts as none),
+// when the planner can tell without running it.
+std::optional<Value::Kind> StaticKind(const ast::Expr& e, const Scope& scope);
+
+// WHERE's expression must be able to be boolean.
+void CheckPredicateKind(const ast::Expr& e, const Scope& scope);
 
 class QueryPlanner {
  public:

@@ -1,5 +1,6 @@
 // Create, read, update and delete through transactions, and everything still
 // there after the database is closed and opened again.
+#include "storage/bulk_loader.h"
 #include "test_util.h"
 
 using namespace kg;        // NOLINT: test file
