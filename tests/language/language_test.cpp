@@ -406,6 +406,7 @@ void RunStep(Database& db, const Step& step, const ValueMap& params, const Case&
         what + "expected (" + (step.ordered ? "in this order" : "in any order") + "):\n  " + step.header + "\n";
     for (const auto& row : step.rows) text += "  " + row + "\n";
     text += "actual:\n" + ResultText(r);
+    if (!r.plan.empty()) text += "plan:\n" + Indent(r.plan);
     INFO(text);
     CHECK(Join(r.columns) == step.header);
     if (!step.ordered) {
