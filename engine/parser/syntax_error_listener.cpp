@@ -258,6 +258,26 @@ bool ExpectsExpression(const antlr4::misc::IntervalSet& expected) {
          expected.contains(static_cast<size_t>(CypherParser::Identifier));
 }
 
+// At the start of a pattern (after MATCH, CREATE, MERGE or a comma).
+bool ExpectsPattern(antlr4::ParserRuleContext* ctx, const antlr4::misc::IntervalSet& expected,
+                    const antlr4::dfa::Vocabulary& vocabulary) {
+  if (ctx == nullptr) return false;
+  switch (ctx->getRuleIndex()) {
+    case CypherParser::RuleMatchClause:
+    case CypherParser::RuleCreateClause:
+    case CypherParser::RuleMergeClause:
+    case CypherParser::RulePattern:
+    case CypherParser::RulePatternPart:
+      break;
+    default:
+      return false;
+  }
+  for (size_t type : expected.toList()) {
+    if (vocabulary.getDisplayName(type) == "'('") return true;
+  }
+  return false;
+}
+
 size_t EditDistance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -362,6 +382,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
       status_ = Status::Syntax(UnknownClause(offending), pos);
       return;
     }
+  }
+  if (ExpectsPattern(parser->getContext(), expected, vocabulary)) {
+    status_ = Status::Syntax(expected_message("a pattern"), pos);
+    return;
   }
   if (ExpectsExpression(expected)) {
     status_ = Status::Syntax(expected_message("an expression"), pos);
