@@ -65,7 +65,7 @@ class CaseState {
   explicit CaseState(const CaseEnvironment& env) : env_(env) {}
 
   std::optional<StepFailure> Open() {
-    if (!env_.template_dir.empty()) {
+    if (!env_.template_dir.empty() && !env_.in_memory) {
       std::error_code ec;
       std::filesystem::copy(env_.template_dir, env_.db_dir, std::filesystem::copy_options::recursive, ec);
       if (ec) return StepFailure{"runner: cannot copy the empty database: " + ec.message()};
@@ -73,6 +73,7 @@ class CaseState {
     DatabaseOptions options;
     // Many small databases one after another: a small cache each.
     options.store.block_cache_bytes = size_t{8} << 20;
+    options.store.in_memory = env_.in_memory;
     Result<std::unique_ptr<Database>> db = Database::Open(env_.db_dir, options);
     if (!db.ok()) return StepFailure{"cannot open a database: " + db.status().ToString()};
     db_ = std::move(db).value();

@@ -34,6 +34,9 @@ struct CaseEnvironment {
   // db_dir instead of creating one there (creating costs about three times
   // as much as opening).
   std::string template_dir;
+  // Keep the database in memory (StoreOptions::in_memory): no files at
+  // all, the fastest way to give every case a new database.
+  bool in_memory = false;
 };
 
 // Creates an empty database at `dir` and closes it (for template_dir).

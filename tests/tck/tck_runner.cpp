@@ -36,6 +36,10 @@ namespace fs = std::filesystem;
 namespace kg::tck {
 namespace {
 
+// Passed where a template directory would go: cases keep their database
+// in memory instead (the default; --on-disk uses directories).
+const std::string kInMemory = ":memory:";
+
 // Folders whose subtotal is the regression floor (--min-pass).
 const char* const kFloorFolders[] = {"expressions/aggregation", "expressions/boolean",       "expressions/comparison",
                                      "expressions/conditional", "expressions/graph",         "expressions/list",
@@ -53,6 +57,7 @@ struct Options {
   int timeout_seconds = 60;
   bool fork = true;
   bool template_db = true;
+  bool in_memory = true;
   int top_causes = 25;
 };
 
@@ -72,7 +77,7 @@ void Usage(const char* argv0) {
   std::fprintf(
       stderr,
       "usage: %s --features DIR [--filter TEXT] [--verbose] [--list-failures FILE]\n"
-      "          [--min-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--no-template] [--top-causes N]\n",
+      "          [--min-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--no-template] [--on-disk] [--top-causes N]\n",
       argv0);
 }
 
@@ -104,6 +109,8 @@ bool ParseOptions(int argc, char** argv, Options* o) {
       o->timeout_seconds = std::max(1, std::atoi(v.c_str()));
     } else if (a == "--no-template") {
       o->template_db = false;
+    } else if (a == "--on-disk") {
+      o->in_memory = false;
     } else if (a == "--no-fork") {
       o->fork = false;
     } else if (a == "--top-causes") {
@@ -160,7 +167,8 @@ Outcome RunTimed(const Case& c, const CaseEnvironment& env) {
                              const std::string& template_dir) {
   for (size_t index : batch) {
     if (!WriteAll(fd, JsonLine({{"start", index}}))) _exit(3);
-    CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(index), template_dir};
+    CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(index), template_dir,
+                        template_dir == kInMemory};
     const Outcome o = RunTimed(cases[index], env);
     nlohmann::json j = {
         {"done", index}, {"verdict", static_cast<int>(o.verdict)}, {"reason", o.reason}, {"seconds", o.seconds}};
@@ -451,7 +459,9 @@ int Main(int argc, char** argv) {
 
   const auto start = std::chrono::steady_clock::now();
   std::string template_dir;
-  if (options.template_db) {
+  if (options.in_memory) {
+    template_dir = kInMemory;
+  } else if (options.template_db) {
     template_dir = temp_root + "/template";
     if (!MakeTemplate(template_dir, options.fork)) template_dir.clear();
   }
@@ -460,7 +470,8 @@ int Main(int argc, char** argv) {
     outcomes = Supervisor(cases, options, graphs_dir, temp_root, template_dir).Run();
   } else {
     for (size_t i = 0; i < cases.size(); ++i) {
-      CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(i), template_dir};
+      CaseEnvironment env{graphs_dir, temp_root + "/case-" + std::to_string(i), template_dir,
+                          template_dir == kInMemory};
       outcomes.push_back(RunTimed(cases[i], env));
     }
   }
