@@ -158,6 +158,7 @@ std::string ConstructClosedBy(antlr4::ParserRuleContext* ctx, const antlr4::misc
   return "";
 }
 
+// Where a label, type or property key may stand: any keyword is a name.
 bool ExpectsName(const antlr4::misc::IntervalSet& expected) {
   return expected.contains(static_cast<size_t>(CypherParser::Identifier)) &&
          expected.contains(static_cast<size_t>(CypherParser::RETURN)) &&
@@ -237,8 +238,6 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected, const an
     if (!name.empty() && name.back() == '_') name.pop_back();  // SKIP_, NULL_
     add(name);
   }
-  // Name and value tokens alone mean a name is wanted; with the rest of an
-  // expression's first tokens they mean an expression is.
   if (end) add("the end of the query");
   if (items.size() > 8) {
     items.resize(7);
