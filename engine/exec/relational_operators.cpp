@@ -262,7 +262,15 @@ void SkipLimitOp::OpenImpl(ExecContext& ctx) {
 }
 
 bool SkipLimitOp::NextImpl(ExecContext& ctx, Row& row) {
-  if (remaining_ == 0) return false;
+  if (remaining_ == 0) {
+    if (drain_) {
+      Row scratch = row;
+      while (child()->Next(ctx, scratch)) {
+      }
+      drain_ = false;
+    }
+    return false;
+  }
   while (to_skip_ > 0) {
     if (!child()->Next(ctx, row)) return false;
     --to_skip_;

@@ -182,6 +182,8 @@ class SkipLimitOp : public Operator {
   SkipLimitOp(OperatorPtr input, const ast::Expr* skip, const ast::Expr* limit);
   std::string Name() const override { return limit_ ? (skip_ ? "SkipLimit" : "Limit") : "Skip"; }
   std::string Detail() const override;
+  // Reads the whole input even past the limit (for writes before it).
+  void DrainInput() { drain_ = true; }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -192,6 +194,7 @@ class SkipLimitOp : public Operator {
   const ast::Expr* limit_;
   int64_t to_skip_ = 0;
   int64_t remaining_ = -1;
+  bool drain_ = false;
 };
 
 // Reads every input row before passing the first on: separates a write

@@ -142,6 +142,25 @@ std::optional<Value::Kind> StaticKind(const ast::Expr& e, const Scope& scope) {
         case ast::Op::kContains:
         case ast::Op::kRegexMatch:
           return Value::Kind::kBool;
+        case ast::Op::kAdd:
+        case ast::Op::kSub:
+        case ast::Op::kMul:
+        case ast::Op::kDiv:
+        case ast::Op::kMod:
+        case ast::Op::kPow: {
+          auto a = StaticKind(*e.args[0], scope), b = StaticKind(*e.args[1], scope);
+          if (!a || !b) return std::nullopt;
+          const bool na = *a == Value::Kind::kInt || *a == Value::Kind::kFloat;
+          const bool nb = *b == Value::Kind::kInt || *b == Value::Kind::kFloat;
+          if (na && nb) {
+            if (e.op == ast::Op::kPow) return Value::Kind::kFloat;
+            return *a == Value::Kind::kInt && *b == Value::Kind::kInt ? Value::Kind::kInt : Value::Kind::kFloat;
+          }
+          if (e.op == ast::Op::kAdd && *a == Value::Kind::kString && *b == Value::Kind::kString) {
+            return Value::Kind::kString;
+          }
+          return std::nullopt;
+        }
         default:
           return std::nullopt;
       }
@@ -242,6 +261,19 @@ bool QueryPlanner::IsAggregate(const ast::Expr& e) {
 void QueryPlanner::CollectAggregates(ast::Expr& e, std::vector<ast::Expr*>* out) {
   if (IsAggregate(e)) {
     out->push_back(&e);
+    return;
+  }
+  if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier ||
+      e.kind == ast::ExprKind::kReduce || e.kind == ast::ExprKind::kPatternComprehension) {
+    std::vector<ast::Expr*> inner;
+    for (auto& a : e.args) {
+      if (a) CollectAggregates(*a, &inner);
+    }
+    if (!inner.empty()) {
+      ThrowSemantic("aggregate function " + inner[0]->text + " cannot be used inside a list comprehension, "
+                    "quantifier or reduce",
+                    inner[0]->pos);
+    }
     return;
   }
   for (auto& a : e.args) {
@@ -355,6 +387,16 @@ void QueryPlanner::Bind(ast::Expr& e, Scope& scope, const BindOptions& outer) {
         if (k && lower == "length" && *k != Value::Kind::kPath && *k != Value::Kind::kString &&
             *k != Value::Kind::kList) {
           ThrowSemantic("length() takes a path, got " + std::string(ValueKindName(*k)), e.pos);
+        }
+        if (k && lower == "labels" && *k != Value::Kind::kNode) {
+          ThrowSemantic("labels() takes a node, got " + std::string(ValueKindName(*k)), e.pos);
+        }
+        if (k && lower == "type" && *k != Value::Kind::kRelationship) {
+          ThrowSemantic("type() takes a relationship, got " + std::string(ValueKindName(*k)), e.pos);
+        }
+        if (k && (lower == "properties" || lower == "keys") && *k != Value::Kind::kNode &&
+            *k != Value::Kind::kRelationship && *k != Value::Kind::kMap) {
+          ThrowSemantic(lower + "() takes a node, a relationship or a map, got " + ValueKindName(*k), e.pos);
         }
       }
       return;

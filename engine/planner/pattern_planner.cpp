@@ -149,6 +149,8 @@ class PatternPlanner {
     for (const auto& [name, v] : before.vars) bound_.insert(name);
   }
 
+  void AddBoundRelationship(int slot) { uniqueness_.rel_slots.push_back(slot); }
+
   void AddPredicate(ast::Expr* e) {
     Predicate pred{e, {}};
     QueryPlanner::CollectVariables(*e, &pred.vars);
@@ -437,6 +439,13 @@ OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::Patt
   }
   CheckPatternProperties(p, parts, scope);
   PatternPlanner pp(p, scope, before);
+  // Relationships bound by an earlier clause take part in this pattern's
+  // uniqueness from the start.
+  for (size_t i = 0; i < parts.size(); ++i) {
+    for (size_t k = 0; k < parts[i].rels.size(); ++k) {
+      if (before.Find(parts[i].rels[k].variable)) pp.AddBoundRelationship(slots[i].rels[k]);
+    }
+  }
   for (size_t i = 0; i < parts.size(); ++i) {
     for (auto& n : parts[i].nodes) pp.AddPropertyPredicates(n.variable, n.properties.get(), n.pos);
     for (auto& r : parts[i].rels) {

@@ -283,7 +283,9 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     // the keys, as openCypher requires.
     std::set<std::string> key_texts;
     for (const Item& it : items) {
-      if (!it.aggregating) key_texts.insert(it.expr->text);
+      if (!it.aggregating && (it.expr->kind == ast::ExprKind::kVariable || it.expr->kind == ast::ExprKind::kProperty)) {
+        key_texts.insert(it.expr->text);
+      }
     }
     for (const Item& it : items) {
       if (it.aggregating) CheckGroupedExpression(*it.expr, key_texts);
@@ -376,7 +378,11 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
       CheckConstant(*proj.limit, "LIMIT");
       Bind(*proj.limit, empty, count_options);
     }
-    plan = std::make_unique<SkipLimitOp>(std::move(plan), proj.skip.get(), proj.limit.get());
+    auto skip_limit = std::make_unique<SkipLimitOp>(std::move(plan), proj.skip.get(), proj.limit.get());
+    // After a write, every row must still go through it: the limit drains
+    // its input instead of stopping early.
+    if (plan_->writes) skip_limit->DrainInput();
+    plan = std::move(skip_limit);
   }
   if (proj.where) {
     // Like ORDER BY, WITH's WHERE may also read the variables from before
@@ -386,6 +392,9 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     BindOptions where_options;
     where_options.context = "WHERE";
     where_options.predicate = true;
+    std::map<std::string, int> projected;
+    for (const Item& it : items) projected[it.expr->text] = it.slot;
+    where_options.projected = &projected;
     Bind(*proj.where, where_scope, where_options);
     CheckPredicateKind(*proj.where, where_scope);
     plan = std::make_unique<FilterOp>(std::move(plan), proj.where.get(), proj.where->text);
