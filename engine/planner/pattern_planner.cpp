@@ -330,8 +330,7 @@ class PatternPlanner {
     if (r.direction == ast::RelDirection::kLeft) dir = rightwards ? Direction::kIn : Direction::kOut;
     const bool into = bound_.count(to_node.variable) > 0;
     std::vector<std::string> to_labels = into ? std::vector<std::string>{} : to_node.labels;
-    std::string detail = NodeText(part.nodes[from]) + (rightwards ? "" : " from the right: ");
-    detail = rightwards ? Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable)
+    const std::string detail = rightwards ? Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable)
                         : Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable) +
                               " (from the right)";
     if (r.variable_length) {
@@ -421,9 +420,6 @@ void CheckPatternProperties(QueryPlanner& p, std::vector<ast::PatternPart>& part
     }
     for (auto& r : part.rels) {
       if (r.properties) p.Bind(*r.properties, scope, options);
-      if (r.variable_length && r.min_hops && r.max_hops && *r.min_hops > *r.max_hops) {
-        // An empty range matches nothing, as in openCypher.
-      }
     }
   }
 }
@@ -624,11 +620,8 @@ OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scop
   std::vector<PartSlots> slots;
   // Give anonymous elements their names first so both sides agree.
   CreateSpec spec = BuildCreateSpec(*this, clause.pattern, create_scope, "MERGE", true, &slots);
-  for (auto& r : clause.pattern[0].rels) {
-    if (r.direction == ast::RelDirection::kBoth) {
-      // MERGE matches either direction and creates left to right.
-    }
-  }
+  // An undirected relationship in MERGE matches either direction and, when
+  // nothing matches, is created from left to right.
   // Match side: the same variables, already registered in create_scope with
   // their slots; plan the pattern as a MATCH on an Argument leaf, treating
   // only the variables bound before MERGE as bound.

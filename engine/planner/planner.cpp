@@ -125,8 +125,6 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
     if (IsReadClause(clause.kind) && wrote_before) plan = std::make_unique<EagerOp>(std::move(plan));
     switch (clause.kind) {
       case ast::ClauseKind::kMatch: {
-        if (wrote_before && false) {
-        }
         if (clause.optional) {
           std::vector<int> new_slots;
           OperatorPtr inner = PlanMatch(std::make_unique<ArgumentOp>(), clause, scope, &new_slots);
@@ -181,7 +179,7 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
       // Whatever follows (a LIMIT, say) must not stop the write half-way.
       if (!last && !IsWriteClause(q.clauses[i + 1].kind)) plan = std::make_unique<EagerOp>(std::move(plan));
     }
-    if (IsReadClause(clause.kind) || clause.kind == ast::ClauseKind::kMatch) read_before = true;
+    if (IsReadClause(clause.kind)) read_before = true;
     wrote_before = IsWriteClause(clause.kind);
     if (last && !*has_result && !IsWriteClause(clause.kind)) {
       ThrowSemantic(std::string("a query cannot end with ") + ClauseName(clause.kind) +

@@ -27,7 +27,7 @@ struct Var {
   VarKind kind;
   // The value's kind when the planner knows it (`WITH 1 AS x`): lets
   // type errors be reported before anything runs.
-  std::optional<Value::Kind> static_kind;
+  std::optional<Value::Kind> static_kind = std::nullopt;
 };
 
 // Variables visible at a point of the query, by name (ordered: RETURN *
