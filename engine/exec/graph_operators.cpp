@@ -40,12 +40,6 @@ RelRef ToRelRef(const AdjacencyEntry& e) {
   return r;
 }
 
-std::string JoinNames(const std::vector<std::string>& names, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? sep : "") + names[i];
-  return out;
-}
-
 }  // namespace
 
 void LabelSet::Resolve(const Transaction& txn) {
