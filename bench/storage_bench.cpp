@@ -34,6 +34,7 @@
 
 #include "common/status.h"
 #include "common/value.h"
+#include "gen_graph_loader.h"
 #include "storage/bulk_loader.h"
 #include "storage/catalog.h"
 #include "storage/cursors.h"
@@ -45,6 +46,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
+using Input = kg::bench::GraphInput;
+using kg::bench::NodeRow;
+using kg::bench::RelRow;
+using Ids = kg::bench::LoadedIds;
+using kg::bench::LoadTimes;
 
 // gen_graph.py's label order and shares; the synthetic graph uses the same
 // so that both modes load graphs of a similar shape.
@@ -71,7 +77,7 @@ constexpr RelTypeSpec kRelTypes[] = {
 constexpr double kSourceSkew = 1.5;
 
 // The property every node gets as its unique key, "n/<id>" in both modes.
-std::string NodeKey(int64_t id) { return "n/" + std::to_string(id); }
+using kg::bench::GenGraphNodeKey;
 
 struct Options {
   std::string db = "/tmp/kg-bench/storage";
@@ -84,27 +90,6 @@ struct Options {
   uint64_t seed = 42;
   uint64_t txn_rels = 50000;
   bool compact = false;
-};
-
-struct NodeRow {
-  uint32_t label;  // index into Input::labels
-  int64_t id;
-  std::string name;
-  int64_t year;
-  double score;
-};
-
-struct RelRow {
-  uint32_t type;  // index into Input::types
-  kg::NodeId src, dst;
-  int64_t since;
-};
-
-// The graph to load, in load order: nodes[i] must become node id i.
-struct Input {
-  std::vector<std::string> labels, types;
-  std::vector<NodeRow> nodes;
-  std::vector<RelRow> rels;
 };
 
 class Stopwatch {
@@ -215,155 +200,7 @@ kg::Result<Input> MakeSyntheticInput(const Options& opt) {
   return in;
 }
 
-// ---- CSV input (gen_graph.py) ----
-
-// Splits a line at commas into exactly `n` fields; names hold no commas or
-// quotes (gen_graph.py promises it), so no quoting rules are needed.
-bool SplitFields(std::string_view line, size_t n, std::string_view* fields) {
-  size_t i = 0;
-  while (i + 1 < n) {
-    const size_t comma = line.find(',');
-    if (comma == std::string_view::npos) return false;
-    fields[i++] = line.substr(0, comma);
-    line.remove_prefix(comma + 1);
-  }
-  if (line.find(',') != std::string_view::npos) return false;
-  fields[i] = line;
-  return true;
-}
-
-template <typename T>
-bool ParseNumber(std::string_view s, T* out) {
-  const char* end = s.data() + s.size();
-  auto [ptr, ec] = std::from_chars(s.data(), end, *out);
-  return ec == std::errc() && ptr == end;
-}
-
-// Calls `row(fields, where)` for each data line of a CSV with the given header.
-template <typename RowFn>
-kg::Status ReadCsv(const fs::path& path, std::string_view header, size_t num_fields, RowFn row) {
-  std::ifstream f(path);
-  if (!f) return kg::Status::Io("cannot open " + path.string());
-  std::string line;
-  if (!std::getline(f, line)) return kg::Status::Io(path.string() + " is empty");
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line != header)
-    return kg::Status::Io(path.string() + ": header is '" + line + "', expected '" + std::string(header) + "'");
-  std::vector<std::string_view> fields(num_fields);
-  for (uint64_t line_no = 2; std::getline(f, line); ++line_no) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    const std::string where = path.string() + ":" + std::to_string(line_no);
-    if (!SplitFields(line, num_fields, fields.data())) {
-      return kg::Status::Io(where + ": expected " + std::to_string(num_fields) + " comma-separated fields");
-    }
-    KG_RETURN_IF_ERROR(row(fields.data(), where));
-  }
-  if (f.bad()) return kg::Status::Io("error reading " + path.string());
-  return kg::Status::Ok();
-}
-
-kg::Result<Input> ReadCsvInput(const std::string& dir) {
-  Json manifest;
-  {
-    const fs::path path = fs::path(dir) / "manifest.json";
-    std::ifstream f(path);
-    if (!f) return kg::Status::Io("cannot open " + path.string() + " (is --data a gen_graph.py output directory?)");
-    try {
-      manifest = Json::parse(f);
-    } catch (const std::exception& e) {
-      return kg::Status::Io(path.string() + ": " + e.what());
-    }
-  }
-  Input in;
-  try {
-    // The loader numbers nodes 0, 1, 2... in AddNode order, and the edge
-    // files use the CSV ids, so the node files must be read in id order:
-    // by each label's first_id, which must continue where the last ended.
-    struct LabelFile {
-      std::string label, file;
-      int64_t first_id, count;
-    };
-    std::vector<LabelFile> files;
-    for (const auto& [label, spec] : manifest.at("nodes").items()) {
-      files.push_back(LabelFile{label, spec.at("file").get<std::string>(), spec.at("first_id").get<int64_t>(),
-                                spec.at("count").get<int64_t>()});
-    }
-    std::sort(files.begin(), files.end(),
-              [](const LabelFile& a, const LabelFile& b) { return a.first_id < b.first_id; });
-    for (const LabelFile& lf : files) {
-      const uint32_t label = static_cast<uint32_t>(in.labels.size());
-      in.labels.push_back(lf.label);
-      if (lf.first_id != static_cast<int64_t>(in.nodes.size())) {
-        return kg::Status::Io("manifest: label " + lf.label + " starts at id " + std::to_string(lf.first_id) +
-                              ", expected " + std::to_string(in.nodes.size()) + " (ids must be contiguous from 0)");
-      }
-      const fs::path path = fs::path(dir) / lf.file;
-      KG_RETURN_IF_ERROR(
-          ReadCsv(path, "id,name,year,score", 4, [&](const std::string_view* f, const std::string& where) {
-            NodeRow row{label, 0, std::string(f[1]), 0, 0.0};
-            if (!ParseNumber(f[0], &row.id) || !ParseNumber(f[2], &row.year) || !ParseNumber(f[3], &row.score)) {
-              return kg::Status::Io(where + ": bad id, year or score");
-            }
-            if (row.id != static_cast<int64_t>(in.nodes.size())) {
-              return kg::Status::Io(where + ": id " + std::to_string(row.id) + ", expected " +
-                                    std::to_string(in.nodes.size()) +
-                                    " (node ids must be contiguous from 0 in file order)");
-            }
-            in.nodes.push_back(std::move(row));
-            return kg::Status::Ok();
-          }));
-      if (static_cast<int64_t>(in.nodes.size()) - lf.first_id != lf.count) {
-        return kg::Status::Io(path.string() + ": " + std::to_string(in.nodes.size() - lf.first_id) +
-                              " rows, the manifest says " + std::to_string(lf.count));
-      }
-    }
-    const uint64_t num_nodes = in.nodes.size();
-    for (const auto& [type_name, spec] : manifest.at("edges").items()) {
-      const uint32_t type = static_cast<uint32_t>(in.types.size());
-      in.types.push_back(type_name);
-      const fs::path path = fs::path(dir) / spec.at("file").get<std::string>();
-      const size_t before = in.rels.size();
-      KG_RETURN_IF_ERROR(ReadCsv(path, "src,dst,since", 3, [&](const std::string_view* f, const std::string& where) {
-        RelRow row{type, 0, 0, 0};
-        if (!ParseNumber(f[0], &row.src) || !ParseNumber(f[1], &row.dst) || !ParseNumber(f[2], &row.since)) {
-          return kg::Status::Io(where + ": bad src, dst or since");
-        }
-        if (row.src >= num_nodes || row.dst >= num_nodes) {
-          return kg::Status::Io(where + ": endpoint out of range (there are " + std::to_string(num_nodes) + " nodes)");
-        }
-        in.rels.push_back(row);
-        return kg::Status::Ok();
-      }));
-      const int64_t expected = spec.at("count").get<int64_t>();
-      if (static_cast<int64_t>(in.rels.size() - before) != expected) {
-        return kg::Status::Io(path.string() + ": " + std::to_string(in.rels.size() - before) +
-                              " rows, the manifest says " + std::to_string(expected));
-      }
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return kg::Status::Io("manifest.json in " + dir + ": " + e.what());
-  }
-  if (in.nodes.empty()) return kg::Status::Io("no nodes in " + dir);
-  return in;
-}
-
 // ---- The database ----
-
-kg::Status ResetDirectory(const std::string& path) {
-  std::error_code ec;
-  // remove_all on a mistyped --db could delete anything: only a missing or
-  // empty directory, or one that looks like a RocksDB database, goes.
-  if (fs::exists(path, ec) && !fs::is_empty(path, ec) && !fs::exists(fs::path(path) / "CURRENT", ec)) {
-    return kg::Status::Usage("--db " + path + " exists and is not a database; refusing to delete it");
-  }
-  fs::remove_all(path, ec);
-  if (ec) return kg::Status::Io("cannot delete " + path + ": " + ec.message());
-  const fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  if (ec) return kg::Status::Io("cannot create the parent of " + path + ": " + ec.message());
-  return kg::Status::Ok();
-}
 
 kg::Result<uint64_t> DirectoryBytes(const std::string& path) {
   std::error_code ec;
@@ -376,67 +213,6 @@ kg::Result<uint64_t> DirectoryBytes(const std::string& path) {
   return total;
 }
 
-// Interned ids of the names the input uses.
-struct Ids {
-  std::vector<kg::LabelId> labels;
-  std::vector<kg::RelTypeId> types;
-  kg::PropertyKeyId key, id, name, year, score, since;
-};
-
-struct LoadTimes {
-  double nodes = 0, rels = 0, finish = 0;
-  double total() const { return nodes + rels + finish; }
-};
-
-kg::Result<LoadTimes> BulkLoad(kg::GraphStore* store, const Input& in, bool compact, Ids* ids) {
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::BulkLoader> loader, store->BeginBulkLoad());
-  LoadTimes t;
-  // `key` is interned before the first AddNode: the loader checks keys for
-  // uniqueness only once it knows the property.
-  ids->key = loader->InternPropertyKey(kg::kKeyProperty);
-  ids->id = loader->InternPropertyKey("id");
-  ids->name = loader->InternPropertyKey("name");
-  ids->year = loader->InternPropertyKey("year");
-  ids->score = loader->InternPropertyKey("score");
-  ids->since = loader->InternPropertyKey("since");
-  for (const std::string& l : in.labels) ids->labels.push_back(loader->InternLabel(l));
-  for (const std::string& r : in.types) ids->types.push_back(loader->InternRelType(r));
-
-  Stopwatch nodes_clock;
-  for (const NodeRow& n : in.nodes) {
-    kg::Properties props{{ids->key, kg::Value(NodeKey(n.id))},
-                         {ids->id, kg::Value(n.id)},
-                         {ids->name, kg::Value(n.name)},
-                         {ids->year, kg::Value(n.year)},
-                         {ids->score, kg::Value(n.score)}};
-    KG_ASSIGN_OR_RETURN(kg::NodeId got, loader->AddNode({ids->labels[n.label]}, std::move(props)));
-    if (got != static_cast<kg::NodeId>(n.id)) {
-      return kg::Status::Storage("input node " + std::to_string(n.id) + " was loaded as node id " +
-                                 std::to_string(got) +
-                                 "; the relationships' endpoints would be wrong (the database must start empty)");
-    }
-  }
-  t.nodes = nodes_clock.Seconds();
-
-  Stopwatch rels_clock;
-  for (const RelRow& r : in.rels) {
-    kg::Result<kg::RelId> rel =
-        loader->AddRelationship(ids->types[r.type], r.src, r.dst, {{ids->since, kg::Value(r.since)}});
-    if (!rel.ok()) return rel.status();
-  }
-  t.rels = rels_clock.Seconds();
-
-  Stopwatch finish_clock;
-  KG_RETURN_IF_ERROR(loader->Finish(compact));
-  t.finish = finish_clock.Seconds();
-  if (loader->nodes_added() != in.nodes.size() || loader->rels_added() != in.rels.size()) {
-    return kg::Status::Storage("the loader counted " + std::to_string(loader->nodes_added()) + " nodes and " +
-                               std::to_string(loader->rels_added()) + " relationships, expected " +
-                               std::to_string(in.nodes.size()) + " and " + std::to_string(in.rels.size()));
-  }
-  return t;
-}
-
 struct PointResult {
   uint64_t count = 0;
   double seconds = 0;
@@ -446,7 +222,7 @@ struct PointResult {
 // (the nodes first, in one transaction): what the bulk path is measured
 // against.
 kg::Result<PointResult> TimeTransactionalRels(const std::string& db, const Input& in, uint64_t rels) {
-  KG_RETURN_IF_ERROR(ResetDirectory(db));
+  KG_RETURN_IF_ERROR(kg::bench::ResetDatabaseDirectory(db));
   KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::GraphStore> store, kg::GraphStore::Open(db));
   {
     KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Transaction> txn, store->BeginWrite());
@@ -457,7 +233,8 @@ kg::Result<PointResult> TimeTransactionalRels(const std::string& db, const Input
       labels.push_back(id);
     }
     for (const NodeRow& n : in.nodes) {
-      KG_ASSIGN_OR_RETURN(kg::NodeId got, txn->CreateNode({labels[n.label]}, {{key, kg::Value(NodeKey(n.id))}}));
+      KG_ASSIGN_OR_RETURN(kg::NodeId got,
+                          txn->CreateNode({labels[n.label]}, {{key, kg::Value(GenGraphNodeKey(n.id))}}));
       (void)got;
     }
     KG_RETURN_IF_ERROR(txn->Commit());
@@ -518,7 +295,7 @@ kg::Result<PointResult> TimeFindByKey(kg::GraphStore* store, uint64_t num_nodes,
   keys.reserve(lookups);
   for (auto& w : want) {
     w = UniformIndex(rng, num_nodes);
-    keys.emplace_back(NodeKey(static_cast<int64_t>(w)));
+    keys.emplace_back(GenGraphNodeKey(static_cast<int64_t>(w)));
   }
   KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Transaction> txn, store->BeginRead());
   Stopwatch clock;
@@ -591,7 +368,7 @@ kg::Status Run(const Options& opt, Json* report) {
   Stopwatch wall;
   // ---- Input ----
   Stopwatch prepare_clock;
-  kg::Result<Input> input = opt.data.empty() ? MakeSyntheticInput(opt) : ReadCsvInput(opt.data);
+  kg::Result<Input> input = opt.data.empty() ? MakeSyntheticInput(opt) : kg::bench::ReadGenGraph(opt.data);
   if (!input.ok()) return input.status();
   const Input& in = *input;
   const double prepare_seconds = prepare_clock.Seconds();
@@ -609,12 +386,12 @@ kg::Status Run(const Options& opt, Json* report) {
             << num_rels << " relationships (prepared in " << Fixed(prepare_seconds, 2) << " s)\n";
 
   // ---- Bulk load ----
-  KG_RETURN_IF_ERROR(ResetDirectory(opt.db));
+  KG_RETURN_IF_ERROR(kg::bench::ResetDatabaseDirectory(opt.db));
   Ids ids;
   LoadTimes load;
   {
     KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::GraphStore> store, kg::GraphStore::Open(opt.db));
-    KG_ASSIGN_OR_RETURN(load, BulkLoad(store.get(), in, opt.compact, &ids));
+    KG_ASSIGN_OR_RETURN(load, kg::bench::BulkLoadGraph(store.get(), in, {opt.compact, /*unique_key=*/true}, &ids));
     std::cerr << "load: " << num_nodes << " nodes in " << Fixed(load.nodes, 2) << " s ("
               << Human(PerSecond(num_nodes, load.nodes)) << " nodes/s), " << num_rels << " relationships in "
               << Fixed(load.rels, 2) << " s (" << Human(PerSecond(num_rels, load.rels)) << " rels/s), Finish("
