@@ -1,6 +1,7 @@
 #include "common/value.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
@@ -161,15 +162,28 @@ std::string QuoteString(const std::string& s) {
 std::string FormatFloat(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  char buf[32];
-  // Shortest text that reads back as the same double.
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, d);
-    if (std::strtod(buf, nullptr) == d) break;
+  // The shortest text that reads back as the same double; plain decimal
+  // notation unless the number is very large or very small (1e3 prints as
+  // 1000.0, 1e-5 as 0.00001, 1e22 as 1.0e22).
+  char buf[64];
+  const double magnitude = std::fabs(d);
+  const bool plain = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21);
+  auto r = std::to_chars(buf, buf + sizeof buf, d, plain ? std::chars_format::fixed : std::chars_format::scientific);
+  std::string s(buf, r.ptr);
+  if (plain) {
+    if (s.find('.') == std::string::npos) s += ".0";
+    return s;
   }
-  std::string s = buf;
-  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
-  return s;
+  // 1e+22 -> 1.0e22, 1.5e-07 -> 1.5e-7
+  const size_t e = s.find('e');
+  std::string mantissa = s.substr(0, e);
+  std::string exponent = s.substr(e + 1);
+  if (mantissa.find('.') == std::string::npos) mantissa += ".0";
+  if (exponent[0] == '+') exponent.erase(0, 1);
+  const bool negative = exponent[0] == '-';
+  if (negative) exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+  return mantissa + "e" + (negative ? "-" : "") + exponent;
 }
 
 }  // namespace

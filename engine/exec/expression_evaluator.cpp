@@ -161,8 +161,21 @@ const std::regex& CompiledRegex(const std::string& pattern) {
   auto it = cache.find(pattern);
   if (it != cache.end()) return it->second;
   if (cache.size() >= kMaxCached) cache.clear();
+  // Leading inline flags as Java (and so Neo4j) writes them: (?i) ignores
+  // case (ASCII letters), (?m) makes ^ and $ match at line breaks.
+  std::regex::flag_type flags = std::regex::ECMAScript;
+  std::string body = pattern;
+  if (body.size() > 3 && body.compare(0, 2, "(?") == 0) {
+    const size_t close = body.find(')');
+    const std::string letters = close == std::string::npos ? "" : body.substr(2, close - 2);
+    if (!letters.empty() && letters.find_first_not_of("im") == std::string::npos) {
+      if (letters.find('i') != std::string::npos) flags |= std::regex::icase;
+      if (letters.find('m') != std::string::npos) flags |= std::regex::multiline;
+      body = body.substr(close + 1);
+    }
+  }
   try {
-    return cache.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first->second;
+    return cache.emplace(pattern, std::regex(body, flags)).first->second;
   } catch (const std::regex_error& e) {
     ThrowRuntime("invalid regular expression '" + pattern + "': " + e.what());
   }

@@ -43,6 +43,8 @@ RelRef ToRelRef(const AdjacencyEntry& e) {
 }  // namespace
 
 void LabelSet::Resolve(const Transaction& txn) {
+  if (resolved && !impossible) return;
+  resolved = true;
   ids.clear();
   impossible = false;
   for (const std::string& n : names) {
@@ -64,6 +66,8 @@ bool LabelSet::Matches(const NodeRecord& node) const {
 }
 
 void TypeSet::Resolve(const Transaction& txn) {
+  if (resolved && (!impossible && ids.size() == names.size())) return;
+  resolved = true;
   ids.clear();
   impossible = false;
   for (const std::string& n : names) {
@@ -111,7 +115,6 @@ std::string NodeScanOp::Detail() const {
 
 void NodeScanOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
-  labels_.Resolve(*ctx.txn);
   active_ = false;
 }
 
@@ -125,6 +128,7 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
   all_.reset();
   ids_.reset();
   single_.reset();
+  labels_.Resolve(*ctx.txn);
   if (labels_.impossible) return false;
   switch (mode_) {
     case Mode::kAll:
@@ -238,8 +242,6 @@ ExpandOp::ExpandOp(OperatorPtr input, int from_slot, int rel_slot, int to_slot, 
 
 void ExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
-  types_.Resolve(*ctx.txn);
-  to_labels_.Resolve(*ctx.txn);
   cursor_.reset();
 }
 
@@ -272,6 +274,8 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
     }
     if (!child()->Next(ctx, row)) return false;
     auto from = NodeIn(row, from_slot_);
+    types_.Resolve(*ctx.txn);
+    to_labels_.Resolve(*ctx.txn);
     if (!from || types_.impossible || to_labels_.impossible) continue;
     if (into_ && !NodeIn(row, to_slot_)) continue;
     if (bound_rel_ && !row[rel_slot_].is_relationship()) continue;
@@ -303,8 +307,6 @@ VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_
 
 void VarLengthExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
-  types_.Resolve(*ctx.txn);
-  to_labels_.Resolve(*ctx.txn);
   active_ = false;
   pending_ = false;
   stack_.clear();
@@ -355,6 +357,8 @@ bool VarLengthExpandOp::NextImpl(ExecContext& ctx, Row& row) {
     if (!active_) {
       if (!child()->Next(ctx, row)) return false;
       auto from = NodeIn(row, from_slot_);
+      types_.Resolve(*ctx.txn);
+      to_labels_.Resolve(*ctx.txn);
       if (!from || types_.impossible) continue;
       if (into_ && !NodeIn(row, to_slot_)) continue;
       props_ = rel_properties_ ? Evaluate(*rel_properties_, row, ctx.eval) : Value();

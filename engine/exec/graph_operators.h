@@ -22,6 +22,9 @@ struct LabelSet {
   std::vector<std::string> names;
   std::vector<LabelId> ids;
   bool impossible = false;  // a name the catalog does not know: nothing matches
+  bool resolved = false;
+  // Resolves the names; a name missing before is looked up again, since the
+  // statement may have created it in the meantime (CREATE ... MATCH).
   void Resolve(const Transaction& txn);
   bool Matches(const NodeRecord& node) const;
 };
@@ -30,6 +33,7 @@ struct TypeSet {
   std::vector<std::string> names;
   std::vector<RelTypeId> ids;  // empty with names empty: every type
   bool impossible = false;
+  bool resolved = false;
   void Resolve(const Transaction& txn);
   bool Matches(RelTypeId type) const;
 };

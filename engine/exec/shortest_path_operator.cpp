@@ -49,7 +49,6 @@ ShortestPathOp::ShortestPathOp(OperatorPtr input, int from_slot, int to_slot, in
 
 void ShortestPathOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
-  types_.Resolve(*ctx.txn);
   results_.clear();
   pos_ = 0;
 }
@@ -59,6 +58,7 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
   pos_ = 0;
   auto from = NodeAt(row, from_slot_);
   auto to = NodeAt(row, to_slot_);
+  types_.Resolve(*ctx.txn);
   if (!from || !to || types_.impossible) return;
   if (*from == *to) {
     if (min_hops_ == 0) results_.push_back(ValueList{});

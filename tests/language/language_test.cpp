@@ -432,8 +432,13 @@ void RunStep(Database& db, const Step& step, const ValueMap& params, const Case&
 }
 
 void RunCase(const Case& c) {
+  // The language does not depend on where the store keeps its files (the
+  // storage tests cover the disk): an in-memory database per case is fast.
   TempDir dir;
-  auto opened = Database::Open(dir.Sub("db"));
+  DatabaseOptions options;
+  options.store.in_memory = true;
+  options.store.block_cache_bytes = size_t{8} << 20;
+  auto opened = Database::Open(dir.Sub("db"), options);
   if (!opened.ok()) FAIL("cannot open a database: " << opened.status().ToString());
   Database& db = **opened;
   RunSetup(db, c.file_setup, "the file's setup");
