@@ -236,7 +236,11 @@ class PatternPlanner {
       if (!label) continue;
       for (PropertyKeyId key : c.IndexedKeys(*label)) {
         const std::string& name = c.PropertyKeyName(key);
-        if (const ast::Expr* value = EqualityOn(n.variable, name)) {
+        Predicate* pred = nullptr;
+        if (const ast::Expr* value = EqualityOn(n.variable, name, &pred)) {
+          // The index compares values as `=` does (1 = 1.0, strings
+          // exactly): the predicate needs no second check.
+          pred->applied = true;
           std::swap(labels[0], labels[i]);
           return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kIndexSeek, labels, name,
                                               value, Display(n.variable));

@@ -212,12 +212,21 @@ std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range>
 }
 
 Result<std::optional<NodeRecord>> Transaction::GetNode(NodeId id) {
+  const bool cached = !is_write();
+  if (cached) {
+    auto it = node_cache_.find(id);
+    if (it != node_cache_.end()) return std::optional<NodeRecord>(it->second);
+  }
   std::string value;
   bool found;
   KG_RETURN_IF_ERROR(Get(ColumnFamily::kNodes, key_codec::NodeKey(id), &value, &found));
   if (!found) return std::optional<NodeRecord>();
   NodeRecord node;
   KG_RETURN_IF_ERROR(record_codec::DecodeNode(id, value, &node));
+  if (cached) {
+    if (node_cache_.size() >= kNodeCacheEntries) node_cache_.clear();
+    node_cache_.emplace(id, node);
+  }
   return std::optional<NodeRecord>(std::move(node));
 }
 

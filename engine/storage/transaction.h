@@ -24,6 +24,7 @@
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -143,6 +144,13 @@ class Transaction {
   std::shared_lock<std::shared_mutex> secondary_lock_;
   bool finished_ = false;
   std::shared_ptr<IteratorPool> iterators_;  // read transactions: reused scan iterators
+  // Read transactions: node records already read. The snapshot never
+  // changes, so an entry never goes stale; a query that meets the same node
+  // in many rows (a popular organisation, a label check and then a
+  // property) reads it from RocksDB once. Cleared when it reaches
+  // kNodeCacheEntries.
+  static constexpr size_t kNodeCacheEntries = size_t{1} << 16;
+  std::unordered_map<NodeId, NodeRecord> node_cache_;
 };
 
 }  // namespace kg
