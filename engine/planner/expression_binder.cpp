@@ -265,9 +265,17 @@ void QueryPlanner::CollectAggregates(ast::Expr& e, std::vector<ast::Expr*>* out)
   }
   if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier ||
       e.kind == ast::ExprKind::kReduce || e.kind == ast::ExprKind::kPatternComprehension) {
+    // The list (and reduce's initial value) belong to the outer
+    // expression; what runs per element may not aggregate.
+    size_t outer = 0;
+    if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier) outer = 1;
+    if (e.kind == ast::ExprKind::kReduce) outer = 2;
+    for (size_t i = 0; i < outer && i < e.args.size(); ++i) {
+      if (e.args[i]) CollectAggregates(*e.args[i], out);
+    }
     std::vector<ast::Expr*> inner;
-    for (auto& a : e.args) {
-      if (a) CollectAggregates(*a, &inner);
+    for (size_t i = outer; i < e.args.size(); ++i) {
+      if (e.args[i]) CollectAggregates(*e.args[i], &inner);
     }
     if (!inner.empty()) {
       ThrowSemantic("aggregate function " + inner[0]->text + " cannot be used inside a list comprehension, "
