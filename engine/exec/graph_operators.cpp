@@ -12,12 +12,6 @@ namespace kg {
 
 namespace {
 
-template <typename T>
-T Check(Result<T> r) {
-  if (!r.ok()) ThrowStatus(r.status());
-  return std::move(r).value();
-}
-
 // The node in a slot; nullopt for null. Anything else is a type error.
 std::optional<NodeId> NodeIn(const Row& row, int slot) {
   const Value& v = row[slot];

@@ -35,4 +35,14 @@ class QueryError : public std::exception {
   throw QueryError(Status::Semantic("not supported yet: " + what, pos));
 }
 
+// Unwraps a storage result inside execution: its error ends the query.
+template <typename T>
+T Check(Result<T> r) {
+  if (!r.ok()) ThrowStatus(r.status());
+  return std::move(r).value();
+}
+inline void Check(const Status& s) {
+  if (!s.ok()) ThrowStatus(s);
+}
+
 }  // namespace kg

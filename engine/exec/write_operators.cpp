@@ -11,16 +11,6 @@ namespace kg {
 
 namespace {
 
-template <typename T>
-T Check(Result<T> r) {
-  if (!r.ok()) ThrowStatus(r.status());
-  return std::move(r).value();
-}
-
-void Check(const Status& s) {
-  if (!s.ok()) ThrowStatus(s);
-}
-
 void CheckStorable(const std::string& key, const Value& v) {
   if (v.is_null() || v.IsStorable()) return;
   if (v.is_list()) {

@@ -222,6 +222,11 @@ struct Clause {
   std::string procedure;
 };
 
+// The clause's keyword ("MATCH", "CREATE", ...).
+const char* ClauseName(ClauseKind kind);
+// CREATE, MERGE, SET, REMOVE and DELETE change the graph.
+bool IsWriteClause(ClauseKind kind);
+
 struct SingleQuery {
   std::vector<Clause> clauses;
 };

@@ -644,15 +644,8 @@ OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scop
   PlanSet(nullptr, clause.on_match, scope, &on_match);
   OperatorPtr plan = std::make_unique<MergeOp>(std::move(input), std::move(match), std::move(spec),
                                                std::move(on_create), std::move(on_match), text);
-  // The create side builds the path itself only through ProjectPath.
-  if (slots[0].path >= 0) {
-    std::vector<ProjectPathOp::Step> steps;
-    for (size_t i = 0; i < part.rels.size(); ++i) {
-      steps.push_back(ProjectPathOp::Step{slots[0].rels[i], false, slots[0].nodes[i + 1]});
-    }
-    plan = std::make_unique<ProjectPathOp>(std::move(plan), slots[0].nodes[0], std::move(steps), slots[0].path,
-                                           part.path_variable);
-  }
+  // Both sides leave the path's elements in the same slots.
+  plan = AddPaths(std::move(plan), clause.pattern, slots);
   return plan;
 }
 

@@ -17,45 +17,6 @@ namespace {
 
 bool IsReadClause(ast::ClauseKind k) { return k == ast::ClauseKind::kMatch || k == ast::ClauseKind::kMerge; }
 
-bool IsWriteClause(ast::ClauseKind k) {
-  switch (k) {
-    case ast::ClauseKind::kCreate:
-    case ast::ClauseKind::kMerge:
-    case ast::ClauseKind::kSet:
-    case ast::ClauseKind::kRemove:
-    case ast::ClauseKind::kDelete:
-      return true;
-    default:
-      return false;
-  }
-}
-
-const char* ClauseName(ast::ClauseKind k) {
-  switch (k) {
-    case ast::ClauseKind::kMatch:
-      return "MATCH";
-    case ast::ClauseKind::kUnwind:
-      return "UNWIND";
-    case ast::ClauseKind::kWith:
-      return "WITH";
-    case ast::ClauseKind::kReturn:
-      return "RETURN";
-    case ast::ClauseKind::kCreate:
-      return "CREATE";
-    case ast::ClauseKind::kMerge:
-      return "MERGE";
-    case ast::ClauseKind::kSet:
-      return "SET";
-    case ast::ClauseKind::kRemove:
-      return "REMOVE";
-    case ast::ClauseKind::kDelete:
-      return "DELETE";
-    case ast::ClauseKind::kCall:
-      return "CALL";
-  }
-  return "?";
-}
-
 // SKIP and LIMIT take a constant: a literal, a parameter, or an expression
 // of those.
 void CheckConstant(const ast::Expr& e, const char* what) {
@@ -121,7 +82,7 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
     // Clause-at-a-time semantics where writes are involved: a write clause
     // sees all rows of what came before; a read after a write sees all of
     // the write.
-    if (IsWriteClause(clause.kind) && read_before) plan = std::make_unique<EagerOp>(std::move(plan));
+    if (ast::IsWriteClause(clause.kind) && read_before) plan = std::make_unique<EagerOp>(std::move(plan));
     if (IsReadClause(clause.kind) && wrote_before) plan = std::make_unique<EagerOp>(std::move(plan));
     switch (clause.kind) {
       case ast::ClauseKind::kMatch: {
@@ -174,15 +135,15 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
       case ast::ClauseKind::kCall:
         ThrowUnsupported("CALL " + clause.procedure + " (procedures)", clause.pos);
     }
-    if (IsWriteClause(clause.kind)) {
+    if (ast::IsWriteClause(clause.kind)) {
       plan_->writes = true;
       // Whatever follows (a LIMIT, say) must not stop the write half-way.
-      if (!last && !IsWriteClause(q.clauses[i + 1].kind)) plan = std::make_unique<EagerOp>(std::move(plan));
+      if (!last && !ast::IsWriteClause(q.clauses[i + 1].kind)) plan = std::make_unique<EagerOp>(std::move(plan));
     }
     if (IsReadClause(clause.kind)) read_before = true;
-    wrote_before = IsWriteClause(clause.kind);
-    if (last && !*has_result && !IsWriteClause(clause.kind)) {
-      ThrowSemantic(std::string("a query cannot end with ") + ClauseName(clause.kind) +
+    wrote_before = ast::IsWriteClause(clause.kind);
+    if (last && !*has_result && !ast::IsWriteClause(clause.kind)) {
+      ThrowSemantic(std::string("a query cannot end with ") + ast::ClauseName(clause.kind) +
                         "; finish it with RETURN (or a clause that changes the graph)",
                     clause.pos);
     }

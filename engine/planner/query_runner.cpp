@@ -55,20 +55,7 @@ class PlanPatternEvaluator : public PatternEvaluator {
 const char* FirstWriteWord(const ast::Statement& s) {
   for (const auto& part : s.query.parts) {
     for (const auto& c : part.clauses) {
-      switch (c.kind) {
-        case ast::ClauseKind::kCreate:
-          return "CREATE";
-        case ast::ClauseKind::kMerge:
-          return "MERGE";
-        case ast::ClauseKind::kSet:
-          return "SET";
-        case ast::ClauseKind::kRemove:
-          return "REMOVE";
-        case ast::ClauseKind::kDelete:
-          return "DELETE";
-        default:
-          break;
-      }
+      if (ast::IsWriteClause(c.kind)) return ast::ClauseName(c.kind);
     }
   }
   return "this statement";
