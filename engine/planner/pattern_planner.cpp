@@ -53,6 +53,17 @@ struct Predicate {
 
 }  // namespace
 
+// A named path's slot (-1 when the part has no name); the name must be new.
+static int RegisterPath(QueryPlanner& p, const ast::PatternPart& part, Scope& scope) {
+  if (part.path_variable.empty()) return -1;
+  if (scope.Find(part.path_variable)) {
+    ThrowSemantic("variable `" + part.path_variable + "` is already declared", part.pos);
+  }
+  const int slot = p.NewSlot();
+  scope.vars[part.path_variable] = Var{slot, VarKind::kPath};
+  return slot;
+}
+
 // Registers the variables of pattern parts in the scope (new slots for new
 // ones) and checks that names are used consistently.
 static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope,
@@ -118,13 +129,7 @@ static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast
       scope.vars[r.variable] = Var{slot, kind};
       ps.rels.push_back(slot);
     }
-    if (!part.path_variable.empty()) {
-      if (scope.Find(part.path_variable)) {
-        ThrowSemantic("variable `" + part.path_variable + "` is already declared", part.pos);
-      }
-      ps.path = p.NewSlot();
-      scope.vars[part.path_variable] = Var{ps.path, VarKind::kPath};
-    }
+    ps.path = RegisterPath(p, part, scope);
     out.push_back(ps);
   }
   return out;
@@ -552,13 +557,7 @@ static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>
                                           left ? indexes[i] : indexes[i + 1], r.properties.get()});
       ps.rels.push_back(slot);
     }
-    if (!part.path_variable.empty()) {
-      if (scope.Find(part.path_variable)) {
-        ThrowSemantic("variable `" + part.path_variable + "` is already declared", part.pos);
-      }
-      ps.path = p.NewSlot();
-      scope.vars[part.path_variable] = Var{ps.path, VarKind::kPath};
-    }
+    ps.path = RegisterPath(p, part, scope);
     part_slots->push_back(ps);
   }
   return spec;
