@@ -1,0 +1,65 @@
+#include "command_table.h"
+
+#include <algorithm>
+
+namespace kg::shell {
+
+const std::vector<CommandInfo>& Commands() {
+  static const std::vector<CommandInfo> commands = {
+      {":help", "[TOPIC]", "this overview, or a topic with examples (:help match)", ":help match"},
+      {":schema", "", "labels, relationship types and property keys with counts, and indexes", ":schema"},
+      {":format", "[table|csv|tsv|json|jsonl|markdown]", "shows or sets the output format", ":format csv"},
+      {":timing", "[on|off]", "shows or sets whether each statement's time is printed", ":timing on"},
+      {":wrap", "[on|off]", "wraps long table cells instead of truncating them", ":wrap on"},
+      {":param", "NAME => VALUE", "sets a query parameter to a Cypher literal, used as $NAME",
+       ":param country => 'Việt Nam'"},
+      {":params", "[clear]", "lists the parameters (or clears them all)", ":params"},
+      {":source", "FILE", "runs the statements and commands of a script file", ":source data/examples.kgq"},
+      {":read-only", "", "says whether the database is open read-only", ":read-only"},
+      {":quit", "", "leaves kg (also :exit, or Ctrl-D)", ":quit"},
+  };
+  return commands;
+}
+
+const CommandInfo* FindCommand(std::string_view name) {
+  if (name == ":exit" || name == ":q") name = ":quit";
+  if (name == ":h" || name == ":?") name = ":help";
+  for (const CommandInfo& c : Commands()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string NearestCommand(std::string_view name) {
+  std::string best;
+  size_t best_distance = 3;  // further than two edits is not a typo
+  for (const CommandInfo& c : Commands()) {
+    const size_t d = EditDistance(name, c.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c.name;
+    }
+  }
+  return best;
+}
+
+}  // namespace kg::shell

@@ -1,0 +1,82 @@
+// Session: one open database and the shell's settings (format, timing,
+// parameters). Runs statements and ':' commands from the REPL, -e, -f
+// and stdin alike, prints results through a ResultWriter and errors as
+//   kg: script.kgq:3:14: syntax error: expected ')' ...
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "main/database.h"
+#include "output/result_writer.h"
+
+namespace kg::shell {
+
+struct SessionOptions {
+  OutputFormat format = OutputFormat::kTable;
+  WriterOptions writer;
+  // Scripts: report a failed statement and go on (the run still fails).
+  bool continue_on_error = false;
+  // Show a progress line on stderr while a statement runs longer than a
+  // moment (only when stderr is a terminal).
+  bool progress = false;
+};
+
+// Where text came from, for error positions: "script.kgq", "-e", "<stdin>",
+// "<repl>". `line` and `column` are where the text starts in that source.
+struct Origin {
+  std::string name;
+  int line = 1;
+  int column = 1;
+};
+
+class Session {
+ public:
+  Session(std::unique_ptr<Database> db, std::string db_label, SessionOptions options, std::ostream& out,
+          std::ostream& err);
+  ~Session();
+
+  // A script: statements separated by ';', and lines that are ':' commands.
+  // Stops at the first failure unless continue_on_error; returns false when
+  // anything failed.
+  bool RunScript(std::string_view text, const Origin& origin);
+  // What the REPL read: one ':' command line, or one or more statements.
+  bool RunInput(std::string_view text, const Origin& origin);
+
+  // Whether what the user typed so far is ready to run when Enter is
+  // pressed: it ends with ';' (outside strings and comments), or it is a
+  // single line that is a complete statement, or it is a ':' command.
+  bool InputIsComplete(std::string_view text) const;
+
+  // "kg 0.1.0 · /path/to/db · 120 nodes, 240 relationships · :help for help"
+  std::string WelcomeLine() const;
+
+  // Sets $name from a Cypher literal ("42", "'text'", "[1, 2]", "date('2024-07-09')").
+  Status SetParam(const std::string& name, std::string_view literal);
+
+  bool quit_requested() const { return quit_requested_; }
+  Database& database() { return *db_; }
+  const std::string& db_label() const { return db_label_; }
+  SessionOptions& options() { return options_; }
+
+ private:
+  bool RunStatements(std::string_view text, const Origin& origin);
+  bool RunCommand(std::string_view line, const Origin& origin);
+  bool RunOneStatement(std::string_view text, const Origin& origin);
+  void ReportError(const Status& status, std::string_view text, const Origin& origin);
+  ResultWriter& writer();
+
+  std::unique_ptr<Database> db_;
+  std::string db_label_;
+  SessionOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  ValueMap params_;
+  std::unique_ptr<ResultWriter> writer_;
+  bool quit_requested_ = false;
+  int source_depth_ = 0;
+};
+
+}  // namespace kg::shell
