@@ -20,6 +20,8 @@ const char* ErrorKindName(ErrorKind kind) {
       return "usage error";
     case ErrorKind::kNotFound:
       return "not found";
+    case ErrorKind::kInterrupted:
+      return "cancelled";
   }
   return "error";
 }

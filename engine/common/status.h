@@ -24,6 +24,7 @@ enum class ErrorKind {
   kIo,          // files other than the database: import, export, scripts
   kUsage,       // the caller asked for something that makes no sense
   kNotFound,    // a named thing is not there
+  kInterrupted, // the caller cancelled the statement (Database::Interrupt)
 };
 
 const char* ErrorKindName(ErrorKind kind);

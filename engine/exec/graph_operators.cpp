@@ -371,6 +371,7 @@ bool VarLengthExpandOp::NextImpl(ExecContext& ctx, Row& row) {
       active_ = false;
       continue;
     }
+    CheckInterrupt(ctx);  // a search may step through many paths before it emits one
     Frame& top = stack_.back();
     if (!top.cursor || !top.cursor->Valid()) {
       if (top.cursor && !top.cursor->status().ok()) ThrowStatus(top.cursor->status());

@@ -14,6 +14,7 @@
 // Errors are thrown as QueryError (exec/query_error.h).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -22,6 +23,7 @@
 
 #include "common/value.h"
 #include "exec/eval_context.h"
+#include "exec/query_error.h"
 
 namespace kg {
 
@@ -34,7 +36,15 @@ struct ExecContext {
   QueryStats* stats = nullptr;
   int64_t max_path_length = 32;
   bool profile = false;
+  // Set (from another thread or a signal handler) to stop the statement;
+  // operators check it on every row they produce and in long inner loops.
+  const std::atomic<bool>* interrupt = nullptr;
 };
+
+// Ends the statement with a kInterrupted error when it was asked to stop.
+inline void CheckInterrupt(const ExecContext& ctx) {
+  if (ctx.interrupt != nullptr && ctx.interrupt->load(std::memory_order_relaxed)) ThrowInterrupted();
+}
 
 class Operator {
  public:
@@ -46,6 +56,7 @@ class Operator {
     OpenImpl(ctx);
   }
   bool Next(ExecContext& ctx, Row& row) {
+    CheckInterrupt(ctx);
     if (!ctx.profile) return NextImpl(ctx, row);
     const auto start = std::chrono::steady_clock::now();
     const bool more = NextImpl(ctx, row);

@@ -35,6 +35,10 @@ class QueryError : public std::exception {
   throw QueryError(Status::Semantic("not supported yet: " + what, pos));
 }
 
+[[noreturn]] inline void ThrowInterrupted() {
+  throw QueryError(Status::Error(ErrorKind::kInterrupted, "the statement was cancelled; it changed nothing"));
+}
+
 // Unwraps a storage result inside execution: its error ends the query.
 template <typename T>
 T Check(Result<T> r) {

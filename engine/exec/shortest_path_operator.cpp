@@ -77,6 +77,7 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
   for (int64_t level = 0; level < limit && !frontier.empty() && !found; ++level) {
     std::vector<size_t> next;
     for (size_t u : frontier) {
+      CheckInterrupt(ctx);
       auto cursor = ctx.txn->Expand(ids[u], dir_, types_.ids);
       for (; cursor->Valid(); cursor->Next()) {
         const AdjacencyEntry& e = cursor->entry();

@@ -8,6 +8,7 @@
 // back as a Status (kind, message, position in the text); nothing throws.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -71,12 +72,28 @@ class Database {
   // The same, returning every statement's result.
   Result<std::vector<QueryResult>> ExecuteAll(std::string_view text, const ValueMap& params = {});
 
+  // Plans every statement in `text` without running it: the syntax and
+  // semantic errors Execute would report first, and nothing else.
+  Status Check(std::string_view text);
+
+  // The value of one expression without variables, such as a parameter
+  // given on the command line: "42", "'text'", "[1, 2]", "{a: 1}",
+  // "date('2024-07-09')". Error positions are columns of `text`.
+  Result<Value> Evaluate(std::string_view expression, const ValueMap& params = {});
+
+  // Asks the statement running now (in another thread, or interrupted by a
+  // signal handler: this only stores an atomic flag) to stop; it fails
+  // with a kInterrupted error and changes nothing. Each Execute clears the
+  // request when it starts.
+  void Interrupt() { interrupt_.store(true, std::memory_order_relaxed); }
+
   GraphStore& store() { return *store_; }
   const DatabaseOptions& options() const { return options_; }
 
  private:
   std::unique_ptr<GraphStore> store_;
   DatabaseOptions options_;
+  std::atomic<bool> interrupt_{false};
 };
 
 // The error as a person reads it, with the offending line of `text` and a

@@ -14,6 +14,7 @@
 #include "atn/ParserATNSimulator.h"
 #include "atn/PredictionMode.h"
 #include "parser/ast_builder.h"
+#include "parser/grammar_lock.h"
 #include "parser/syntax_error_listener.h"
 
 namespace kg {
@@ -21,14 +22,6 @@ namespace {
 
 using kg_grammar::CypherLexer;
 using kg_grammar::CypherParser;
-
-// ANTLR's C++ runtime shares its prediction caches (DFA) between parsers
-// of one grammar; the 4.9 runtime does not guard all of them, so parses
-// take turns.
-std::mutex& ParseMutex() {
-  static std::mutex mutex;
-  return mutex;
-}
 
 // ANTLR's parser recurses about fifteen rules deep for every bracket
 // level; a deeper query would exhaust the stack instead of failing.
@@ -118,8 +111,13 @@ Result<std::vector<ast::Statement>> Parse(std::string_view text) {
 
 }  // namespace
 
+std::mutex& parser::GrammarMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 Result<std::vector<ast::Statement>> ParseStatements(std::string_view text) {
-  std::lock_guard<std::mutex> lock(ParseMutex());
+  std::lock_guard<std::mutex> lock(parser::GrammarMutex());
   try {
     return Parse(text);
   } catch (const std::exception& e) {

@@ -87,6 +87,7 @@ Result<QueryResult> RunQuery(GraphStore& store, ast::Statement& statement, const
   ctx.txn = txn.get();
   ctx.stats = &result.stats;
   ctx.max_path_length = options.max_path_length;
+  ctx.interrupt = options.interrupt;
   ctx.profile = profile;
   ctx.eval.txn = txn.get();
   ctx.eval.params = &params;

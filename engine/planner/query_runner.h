@@ -3,6 +3,8 @@
 // commits it or rolls it back as a whole.
 #pragma once
 
+#include <atomic>
+
 #include "common/status.h"
 #include "common/value.h"
 #include "main/database.h"
@@ -13,6 +15,7 @@ namespace kg {
 
 struct RunOptions {
   int64_t max_path_length = 32;
+  const std::atomic<bool>* interrupt = nullptr;  // see ExecContext::interrupt
 };
 
 Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, const ValueMap& params,
