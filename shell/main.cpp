@@ -1,69 +1,191 @@
-// kg: the command-line program. The query shell arrives with the query
-// language; until then kg reports on a database and checks that it opens.
-#include <CLI/CLI.hpp>
-#include <cstdio>
-#include <iostream>
-#include <string>
+// kg: the command line. Parses the options (CLI11), opens the database,
+// then runs -e statements and -f scripts, or statements from a piped
+// stdin, or the interactive REPL. Exit codes: 0 success, 1 a statement
+// failed (or the database would not open), 2 bad usage.
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bundled_graph.h"
 #include "common/version.h"
-#include "storage/graph_store.h"
-#include "storage/transaction.h"
+#include "interrupt.h"
+#include "output/output_format.h"
+#include "repl/repl.h"
+#include "session.h"
 
 namespace {
 
-int PrintInfo(const std::string& path, bool read_only) {
-  kg::StoreOptions options;
-  options.read_only = read_only;
-  options.create_if_missing = !read_only;
-  auto store = kg::GraphStore::Open(path, options);
-  if (!store.ok()) {
-    std::cerr << "kg: " << store.status().ToString() << "\n";
-    return 1;
-  }
-  auto txn = (*store)->BeginRead();
-  if (!txn.ok()) {
-    std::cerr << "kg: " << txn.status().ToString() << "\n";
-    return 1;
-  }
-  const kg::Catalog& c = (*txn)->catalog();
-  std::cout << "database " << path << (read_only ? " (read-only)" : "") << ": " << c.node_count() << " nodes, "
-            << c.rel_count() << " relationships, format version " << kg::Catalog::kFormatVersion << "\n";
-  for (size_t i = 0; i < c.num_labels(); ++i) {
-    std::cout << "  :" << c.LabelName(i) << "  " << c.NodesWithLabel(i) << " nodes\n";
-  }
-  for (size_t i = 0; i < c.num_rel_types(); ++i) {
-    std::cout << "  [:" << c.RelTypeName(i) << "]  " << c.RelsOfType(i) << " relationships\n";
-  }
-  for (const kg::IndexDef& idx : c.indexes()) {
-    std::cout << "  index on :" << c.LabelName(idx.label) << "(" << c.PropertyKeyName(idx.key) << ")\n";
-  }
-  return 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct Arguments {
+  std::string db;
+  std::vector<std::string> statements;  // -e
+  std::vector<std::string> files;       // -f
+  std::string format;
+  std::vector<std::string> params;  // name=VALUE
+  bool read_only = false;
+  bool timing = false;
+  bool continue_on_error = false;
+  bool wrap = false;
+};
+
+bool ReadAll(std::istream& in, std::string* out) {
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return !in.bad();
+}
+
+// "name=VALUE" as given to --param.
+bool SplitParam(const std::string& arg, std::string* name, std::string* value) {
+  const size_t eq = arg.find('=');
+  if (eq == std::string::npos || eq == 0) return false;
+  *name = arg.substr(0, eq);
+  if (!name->empty() && (*name)[0] == '$') name->erase(0, 1);
+  *value = arg.substr(eq + 1);
+  return !name->empty();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"kg " KG_VERSION ": an embedded knowledge-graph store with an openCypher-compatible query language"};
+  CLI::App app{"kg " KG_VERSION
+               ": an embedded knowledge-graph store with an openCypher-compatible query language.\n"
+               "With no -e or -f, kg reads statements from stdin when it is not a terminal, and otherwise\n"
+               "starts the interactive shell (:help inside it lists commands and topics)."};
   app.set_version_flag("--version", "kg " KG_VERSION);
-  std::string db;
-  bool read_only = false;
-  app.add_option("--db", db, "Database directory to open (created when missing, unless --read-only)");
-  app.add_flag("--read-only", read_only, "Open without write access (works while another process writes)");
+  Arguments args;
+  app.add_option("--db", args.db,
+                 "Database directory to open, created when missing (default: the bundled knowledge graph)");
+  app.add_option("-e,--execute", args.statements, "Runs these statements and exits (repeatable)")
+      ->type_size(1)
+      ->allow_extra_args(false);
+  app.add_option("-f,--file", args.files, "Runs a script file and exits; '-' reads stdin (repeatable)")
+      ->type_size(1)
+      ->allow_extra_args(false);
+  app.add_option("--format", args.format,
+                 std::string("Output format: ") + kg::shell::OutputFormatChoices() + " (default: table)");
+  app.add_option("--param", args.params, "Sets $name to a Cypher literal: --param country=\"'Việt Nam'\"")
+      ->type_size(1)
+      ->allow_extra_args(false);
+  app.add_flag("--read-only", args.read_only,
+               "Opens without write access (write statements are refused; works while another process writes)");
+  app.add_flag("--timing", args.timing, "Prints each statement's time");
+  app.add_flag("--continue-on-error", args.continue_on_error,
+               "In scripts, reports a failed statement and goes on (the exit code is still 1)");
+  app.add_flag("--wrap", args.wrap, "Wraps long table cells instead of truncating them to the terminal width");
   app.footer(
-      "With --db, kg opens the database and prints its labels, relationship types and indexes.\n"
-      "The query shell (-e, -f, the REPL) comes with the query language.");
+      "Exit codes: 0 success, 1 a statement failed, 2 bad usage.\n"
+      "Examples:\n"
+      "  kg                                        the bundled graph, interactively\n"
+      "  kg --db research.kg                       a database of your own\n"
+      "  kg -e \"MATCH (p:Person) RETURN p.name\" --format csv > people.csv\n"
+      "  kg -f questions.kgq --param year=2023 --timing");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // --help and --version end parsing with success; anything else is bad
-    // usage, which scripts see as exit code 2.
+    // --help and --version end parsing with success; anything else is bad usage.
     const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return code == 0 ? 0 : kExitUsage;
   }
 
-  if (db.empty()) {
-    std::cout << app.help() << std::flush;
-    return 0;
+  kg::shell::SessionOptions options;
+  if (!args.format.empty()) {
+    auto format = kg::shell::ParseOutputFormat(args.format);
+    if (!format) {
+      std::cerr << "kg: unknown format '" << args.format << "'; choose one of "
+                << kg::shell::OutputFormatChoices() << "\n";
+      return kExitUsage;
+    }
+    options.format = *format;
   }
-  return PrintInfo(db, read_only);
+  options.writer.timing = args.timing;
+  options.writer.wrap = args.wrap;
+  options.continue_on_error = args.continue_on_error;
+  options.progress = isatty(STDERR_FILENO) != 0;
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const std::string& p : args.params) {
+    std::string name, value;
+    if (!SplitParam(p, &name, &value)) {
+      std::cerr << "kg: --param takes name=VALUE, for example --param year=2023 or --param name=\"'Huế'\"; got '"
+                << p << "'\n";
+      return kExitUsage;
+    }
+    params.emplace_back(name, value);
+  }
+
+  const bool scripted = !args.statements.empty() || !args.files.empty() || !isatty(STDIN_FILENO);
+
+  // The database.
+  kg::DatabaseOptions db_options;
+  db_options.store.read_only = args.read_only;
+  db_options.store.create_if_missing = !args.read_only;
+  std::string path = args.db;
+  std::string label = args.db;
+  if (path.empty()) {
+    kg::Result<std::string> bundled = kg::shell::PrepareBundledGraph(std::cerr);
+    if (!bundled.ok()) {
+      std::cerr << "kg: " << bundled.status().ToString() << "\n";
+      return kExitFailed;
+    }
+    path = *bundled;
+    label = "bundled graph (" + path + ")";
+  }
+  auto db = kg::Database::Open(path, db_options);
+  if (!db.ok()) {
+    std::cerr << "kg: " << db.status().ToString() << "\n";
+    return kExitFailed;
+  }
+  kg::shell::Session session(std::move(db).value(), label, options, std::cout, std::cerr);
+  for (const auto& [name, value] : params) {
+    const kg::Status status = session.SetParam(name, value);
+    if (!status.ok()) {
+      std::cerr << "kg: --param " << name << "=" << value << ": " << status.ToString() << "\n";
+      return kExitUsage;
+    }
+  }
+  kg::shell::InstallInterruptHandler();
+
+  if (!scripted) {
+    kg::shell::ReplOptions repl;
+    repl.history_path = kg::shell::HistoryPath();
+    return kg::shell::RunRepl(session, repl);
+  }
+
+  bool ok = true;
+  auto keep_going = [&](bool ran) {
+    ok = ok && ran;
+    return (ran || args.continue_on_error) && !session.quit_requested() && !kg::shell::TakeInterrupt();
+  };
+  bool stop = false;
+  for (size_t i = 0; i < args.statements.size() && !stop; ++i) {
+    const std::string name = args.statements.size() == 1 ? "-e" : "-e#" + std::to_string(i + 1);
+    stop = !keep_going(session.RunScript(args.statements[i], kg::shell::Origin{name, 1, 1}));
+  }
+  std::vector<std::string> files = args.files;
+  if (args.statements.empty() && files.empty()) files.push_back("-");
+  for (size_t i = 0; i < files.size() && !stop; ++i) {
+    std::string text;
+    std::string name = files[i];
+    if (files[i] == "-") {
+      name = "<stdin>";
+      ReadAll(std::cin, &text);
+    } else {
+      std::ifstream file(files[i], std::ios::binary);
+      if (!file || !ReadAll(file, &text)) {
+        std::cerr << "kg: cannot read script " << files[i] << "\n";
+        ok = false;
+        if (!args.continue_on_error) break;
+        continue;
+      }
+    }
+    stop = !keep_going(session.RunScript(text, kg::shell::Origin{name, 1, 1}));
+  }
+  return ok ? 0 : kExitFailed;
 }

@@ -65,6 +65,8 @@ class Session {
   bool RunStatements(std::string_view text, const Origin& origin);
   bool RunCommand(std::string_view line, const Origin& origin);
   bool RunOneStatement(std::string_view text, const Origin& origin);
+  bool SetParamCommand(std::string_view args, const Origin& origin);
+  bool Schema();
   void ReportError(const Status& status, std::string_view text, const Origin& origin);
   ResultWriter& writer();
 
