@@ -18,6 +18,7 @@
 #include "common/version.h"
 #include "help_topics.h"
 #include "interrupt.h"
+#include "output/display_width.h"
 #include "parser/statement_splitter.h"
 #include "storage/catalog.h"
 #include "storage/transaction.h"
@@ -328,11 +329,12 @@ bool Session::Schema() {
   out_ << db_label_ << ": " << Plural(catalog.node_count(), "node", "nodes") << ", "
        << Plural(catalog.rel_count(), "relationship", "relationships") << "\n";
   auto print_counts = [&](const char* title, std::vector<std::pair<std::string, uint64_t>> rows) {
+    std::sort(rows.begin(), rows.end());
     out_ << title << (rows.empty() ? " (none)" : "") << "\n";
-    size_t width = 0;
-    for (const auto& [name, count] : rows) width = std::max(width, name.size());
+    int width = 0;
+    for (const auto& [name, count] : rows) width = std::max(width, DisplayWidth(name));
     for (const auto& [name, count] : rows) {
-      out_ << "  " << name << std::string(width - name.size() + 2, ' ') << count << "\n";
+      out_ << "  " << name << std::string(width - DisplayWidth(name) + 2, ' ') << count << "\n";
     }
   };
   std::vector<std::pair<std::string, uint64_t>> labels;
@@ -368,10 +370,11 @@ bool Session::Schema() {
     }
   }
   out_ << "property keys (nodes, relationships)" << (keys.empty() ? " (none)" : "") << "\n";
-  size_t width = 0;
-  for (const auto& entry : keys) width = std::max(width, entry.first.size());
+  int width = 0;
+  for (const auto& entry : keys) width = std::max(width, DisplayWidth(entry.first));
   for (const auto& [key, counts] : keys) {
-    out_ << "  " << key << std::string(width - key.size() + 2, ' ') << counts.first << ", " << counts.second << "\n";
+    out_ << "  " << key << std::string(width - DisplayWidth(key) + 2, ' ') << counts.first << ", " << counts.second
+         << "\n";
   }
   out_ << "indexes" << (catalog.indexes().empty() ? " (none)" : "") << "\n";
   for (const IndexDef& index : catalog.indexes()) {

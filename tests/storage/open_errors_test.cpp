@@ -97,7 +97,7 @@ TEST_CASE("a second writer gets a clear in-use error", "[open]") {
     CHECK(Contains(second.status().message(), "is in use by another process"));
   }
   SECTION("from another process") {
-    Run run = RunKg("--db " + dir.path());
+    Run run = RunKg("--db " + dir.path() + " -e 'RETURN 1'");
     CHECK(run.exit_code == 1);
     CHECK(Contains(run.output, "is in use by another process"));
   }
@@ -138,9 +138,9 @@ TEST_CASE("a read-only open works while another writes, and sees new commits", "
   CHECK(Must(fresh->FindNodeByKey(Value("p/2"))) == NodeId{1});
   CHECK(Collect(fresh->Expand(0, Direction::kOut)).size() == 1);
 
-  Run run = RunKg("--db " + dir.path() + " --read-only");
+  Run run = RunKg("--db " + dir.path() + " --read-only --format csv -e 'MATCH (n) RETURN count(n) AS nodes'");
   CHECK(run.exit_code == 0);
-  CHECK(Contains(run.output, "2 nodes, 1 relationships"));
+  CHECK(run.output == "nodes\r\n2\r\n");
 }
 
 TEST_CASE("a bulk load cut short leaves the database as it was", "[open]") {

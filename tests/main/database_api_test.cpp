@@ -1,0 +1,79 @@
+// Database's calls beyond Execute: Check, Evaluate, Interrupt.
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "main/database.h"
+
+namespace {
+
+std::unique_ptr<kg::Database> OpenInMemory() {
+  kg::DatabaseOptions options;
+  options.store.in_memory = true;
+  auto db = kg::Database::Open("/kg-in-memory", options);
+  INFO(db.status().ToString());
+  REQUIRE(db.ok());
+  return std::move(db).value();
+}
+
+}  // namespace
+
+TEST_CASE("Check finds syntax and semantic errors without running", "[database]") {
+  auto db = OpenInMemory();
+  CHECK(db->Check("CREATE (:N)").ok());
+  CHECK(db->Check("MATCH (n) RETURN n; RETURN 1").ok());
+  CHECK(db->Check("MATCH (n:Person) RETURN m").Is(kg::ErrorKind::kSemantic));
+  CHECK(db->Check("MATCH (n:Person").Is(kg::ErrorKind::kSyntax));
+  auto count = db->Execute("MATCH (n) RETURN count(n)");
+  REQUIRE(count.ok());
+  CHECK(count->rows[0][0].as_int() == 0);  // Check ran nothing
+}
+
+TEST_CASE("Evaluate gives the value of one literal expression", "[database]") {
+  auto db = OpenInMemory();
+  auto list = db->Evaluate("[1, 'Huế', {a: date('2024-07-09')}]");
+  REQUIRE(list.ok());
+  CHECK(list->ToString() == "[1, 'Huế', {a: date('2024-07-09')}]");
+  auto bad = db->Evaluate("[1, 2");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().position().column == 6);
+  CHECK_FALSE(db->Evaluate("1; CREATE (:N)").ok());
+  CHECK_FALSE(db->Evaluate("1 AS x").ok());
+  CHECK_FALSE(db->Evaluate("1 ORDER BY 1").ok());
+  CHECK_FALSE(db->Evaluate("x").ok());
+  auto count = db->Execute("MATCH (n) RETURN count(n)");
+  REQUIRE(count.ok());
+  CHECK(count->rows[0][0].as_int() == 0);
+}
+
+TEST_CASE("Interrupt stops a running statement and its writes are not kept", "[database]") {
+  auto db = OpenInMemory();
+  REQUIRE(db->Execute("UNWIND range(1, 40) AS i CREATE (:N {i: i})").ok());
+  REQUIRE(db->Execute("MATCH (a:N), (b:N) WHERE a <> b CREATE (a)-[:R]->(b)").ok());
+  std::atomic<bool> started{false};
+  std::atomic<bool> done{false};
+  kg::Result<kg::QueryResult> result = kg::Status::Runtime("not run");
+  std::thread runner([&] {
+    started = true;
+    // Far more paths than could be counted before the interrupt, and a
+    // write, to show that nothing of it is kept.
+    result = db->Execute("MATCH p = (a:N {i: 1})-[*1..8]->(b) CREATE (:Seen) RETURN count(p)");
+    done = true;
+  });
+  while (!started) std::this_thread::yield();
+  // Execute clears a request made before it starts: ask until it stops.
+  while (!done) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    db->Interrupt();
+  }
+  runner.join();
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.status().Is(kg::ErrorKind::kInterrupted));
+  auto seen = db->Execute("MATCH (s:Seen) RETURN count(s)");
+  REQUIRE(seen.ok());
+  CHECK(seen->rows[0][0].as_int() == 0);
+  // The next statement runs normally: Execute clears the request.
+  auto next = db->Execute("RETURN 1");
+  CHECK(next.ok());
+}
