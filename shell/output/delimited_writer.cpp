@@ -1,0 +1,125 @@
+// The csv and tsv writers: a header row of column names, then one line per
+// row, for spreadsheets and Unix tools.
+//
+// csv follows RFC 4180: fields separated by ',', lines ended by CRLF, a
+// field quoted ("...", quotes doubled) when it holds '"', ',', CR or LF.
+// A null is an empty field; an empty string is "" (quoted), so that the
+// two stay apart for readers that care (PostgreSQL's COPY does).
+//
+// tsv is the tab-separated text of Unix tools: LF line ends, no quoting; a
+// tab, LF, CR or backslash inside a field is written \t, \n, \r, \\.
+// A null is an empty field (so is an empty string).
+//
+// Each statement with columns writes its header and rows (an empty line
+// between statements); statements without columns and EXPLAIN write
+// nothing on `out`. Plans and, with timing on, the footers go to `info`.
+#include <string>
+
+#include "output/result_summary.h"
+#include "output/value_text.h"
+#include "output/writer_factories.h"
+
+namespace kg::shell {
+namespace {
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of("\",\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvValue(const Value& v) {
+  if (v.is_null()) return "";
+  if (v.is_string() && v.as_string().empty()) return "\"\"";
+  return CsvField(CellText(v));
+}
+
+std::string TsvField(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string TsvValue(const Value& v) { return v.is_null() ? "" : TsvField(CellText(v)); }
+
+class DelimitedWriter : public ResultWriter {
+ public:
+  // `value_field` writes a value, `name_field` a column name; `line_end`
+  // ends each line.
+  using ValueField = std::string (*)(const Value&);
+  using NameField = std::string (*)(const std::string&);
+
+  DelimitedWriter(std::ostream& out, std::ostream& info, const WriterOptions& options, char delimiter,
+                  const char* line_end, ValueField value_field, NameField name_field)
+      : out_(out),
+        info_(info),
+        options_(options),
+        delimiter_(delimiter),
+        line_end_(line_end),
+        value_field_(value_field),
+        name_field_(name_field) {}
+
+  void Write(const QueryResult& result, double elapsed_ms) override {
+    if (!result.columns.empty() && !IsExplain(result)) {
+      if (wrote_) out_ << line_end_;
+      wrote_ = true;
+      for (size_t i = 0; i < result.columns.size(); ++i) {
+        if (i) out_ << delimiter_;
+        out_ << name_field_(result.columns[i]);
+      }
+      out_ << line_end_;
+      for (const std::vector<Value>& row : result.rows) {
+        for (size_t i = 0; i < row.size(); ++i) {
+          if (i) out_ << delimiter_;
+          out_ << value_field_(row[i]);
+        }
+        out_ << line_end_;
+      }
+    }
+    WriteInfoNotes(info_, result, elapsed_ms, options_.timing);
+  }
+
+ private:
+  std::ostream& out_;
+  std::ostream& info_;
+  WriterOptions options_;
+  char delimiter_;
+  const char* line_end_;
+  ValueField value_field_;
+  NameField name_field_;
+  bool wrote_ = false;  // a statement's rows were written: the next starts after an empty line
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out, std::ostream& info, const WriterOptions& options) {
+  return std::make_unique<DelimitedWriter>(out, info, options, ',', "\r\n", CsvValue, CsvField);
+}
+
+std::unique_ptr<ResultWriter> MakeTsvWriter(std::ostream& out, std::ostream& info, const WriterOptions& options) {
+  return std::make_unique<DelimitedWriter>(out, info, options, '\t', "\n", TsvValue, TsvField);
+}
+
+}  // namespace kg::shell
