@@ -10,9 +10,10 @@
 // tab, LF, CR or backslash inside a field is written \t, \n, \r, \\.
 // A null is an empty field (so is an empty string).
 //
-// Each statement with columns writes its header and rows (an empty line
-// between statements); statements without columns and EXPLAIN write
-// nothing on `out`. Plans and, with timing on, the footers go to `info`.
+// Each statement with columns writes its header and rows, with an empty
+// line between the statements of a run (Finish ends a run); statements
+// without columns and EXPLAIN write nothing on `out`. Plans and, with
+// timing on, the footers go to `info`.
 #include <string>
 
 #include "output/result_summary.h"
@@ -100,6 +101,9 @@ class DelimitedWriter : public ResultWriter {
     }
     WriteInfoNotes(info_, result, elapsed_ms, options_.timing);
   }
+
+  // A run ends: the next statement starts without an empty line before it.
+  void Finish() override { wrote_ = false; }
 
  private:
   std::ostream& out_;

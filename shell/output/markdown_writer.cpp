@@ -1,19 +1,20 @@
 // The markdown writer: a GitHub pipe table to paste into notes.
 //
-//   | p.name        | age |
-//   | ------------- | --: |
-//   | Lê Hoài Trung |  61 |
+//   | p.name        |  age |
+//   | ------------- | ---: |
+//   | Lê Hoài Trung |   61 |
 //
 // The source is padded by display width so that it reads as a table too;
-// columns of numbers are right-aligned (`--:`). Cells hold the same text
+// columns of numbers are right-aligned (`---:`). Cells hold the same text
 // as the table format's, with '|' escaped as "\|" and line breaks as
 // "<br>" (control characters as in the table: "␉" for a tab).
 //
-// `out` gets only what belongs in the notes: the tables (an empty line
-// between statements) and the plans of EXPLAIN and PROFILE as fenced code
-// blocks. The footer ("3 rows", "Created 2 nodes", and the time) goes to
-// `info`, so that redirecting `out` to a file gives a clean document while
-// the terminal still shows what happened.
+// `out` gets only what belongs in the notes: the tables and the plans of
+// EXPLAIN and PROFILE as fenced code blocks, with an empty line between
+// the statements of a run (Finish ends a run). The footer ("3 rows",
+// "Created 2 nodes", and the time) goes to `info`, so that redirecting
+// `out` to a file gives a clean document while the terminal still shows
+// what happened.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -66,6 +67,9 @@ class MarkdownWriter : public ResultWriter {
     }
     if (!explain || options_.timing) info_ << Footer(result, elapsed_ms, options_.timing) << '\n';
   }
+
+  // A run ends: the next statement starts without an empty line before it.
+  void Finish() override { wrote_ = false; }
 
  private:
   // An empty line between blocks, so that tables do not run together.

@@ -19,7 +19,8 @@
 //
 // After the table comes the footer ("3 rows", "Created 2 nodes", "No
 // changes"; with timing " (12.4 ms)"); EXPLAIN prints its plan, PROFILE
-// the table and then its plan. Statements are separated by an empty line.
+// the table and then its plan. The statements of a run are separated by
+// an empty line (Finish ends a run).
 #include <algorithm>
 #include <numeric>
 #include <string>
@@ -126,6 +127,9 @@ class TableWriter : public ResultWriter {
     out_ << Footer(result, elapsed_ms, options_.timing) << '\n';
     WriteLines(out_, result.plan);  // PROFILE
   }
+
+  // A run ends: the next statement starts without an empty line before it.
+  void Finish() override { wrote_ = false; }
 
  private:
   void WriteTable(const QueryResult& result) {

@@ -268,6 +268,26 @@ TEST_CASE("EXPLAIN is told by its statement, also after a comment", "[summary]")
   CHECK(!IsExplain(r));
 }
 
+TEST_CASE("Finish ends a run: the next statement has no empty line before it", "[format]") {
+  QueryResult r;
+  r.columns = {"x"};
+  r.rows = {{Value(1)}};
+  for (OutputFormat f : {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kMarkdown}) {
+    INFO(OutputFormatName(f));
+    std::ostringstream out;
+    std::ostringstream info;
+    auto writer = MakeResultWriter(f, out, info, WriterOptions{});
+    writer->Write(r, 0);
+    const std::string one = out.str();
+    writer->Write(r, 0);
+    CHECK(out.str().size() > 2 * one.size());  // an empty line between
+    writer->Finish();
+    out.str("");
+    writer->Write(r, 0);
+    CHECK(out.str() == one);
+  }
+}
+
 TEST_CASE("format names", "[format]") {
   CHECK(ParseOutputFormat("table") == OutputFormat::kTable);
   CHECK(ParseOutputFormat("CSV") == OutputFormat::kCsv);
