@@ -10,7 +10,7 @@
 namespace kg::shell {
 namespace {
 
-constexpr int32_t kReplacement = 0xFFFD;  // "�"
+constexpr int32_t kReplacement = 0xFFFD;      // "�"
 constexpr char kEllipsis[] = "\xE2\x80\xA6";  // "…"
 
 void AppendCodepoint(int32_t cp, std::string* out) {
@@ -129,6 +129,10 @@ std::vector<Grapheme> SplitGraphemes(std::string_view text) {
 }
 
 int DisplayWidth(std::string_view text) {
+  // Printable ASCII, most cells of most results, is one column a byte.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+    return static_cast<int>(text.size());
+  }
   int width = 0;
   for (const Grapheme& g : SplitGraphemes(text)) width += g.width;
   return width;

@@ -125,8 +125,7 @@ class MarkdownWriter : public ResultWriter {
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> MakeMarkdownWriter(std::ostream& out, std::ostream& info,
-                                                 const WriterOptions& options) {
+std::unique_ptr<ResultWriter> MakeMarkdownWriter(std::ostream& out, std::ostream& info, const WriterOptions& options) {
   return std::make_unique<MarkdownWriter>(out, info, options);
 }
 

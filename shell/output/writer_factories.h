@@ -17,7 +17,6 @@ std::unique_ptr<ResultWriter> MakeTsvWriter(std::ostream& out, std::ostream& inf
 std::unique_ptr<ResultWriter> MakeJsonWriter(std::ostream& out, std::ostream& info, const WriterOptions& options);
 std::unique_ptr<ResultWriter> MakeJsonlWriter(std::ostream& out, std::ostream& info, const WriterOptions& options);
 // markdown_writer.cpp
-std::unique_ptr<ResultWriter> MakeMarkdownWriter(std::ostream& out, std::ostream& info,
-                                                 const WriterOptions& options);
+std::unique_ptr<ResultWriter> MakeMarkdownWriter(std::ostream& out, std::ostream& info, const WriterOptions& options);
 
 }  // namespace kg::shell

@@ -68,27 +68,33 @@ TEST_CASE("display width counts grapheme clusters, precomposed or not", "[displa
 }
 
 TEST_CASE("display width of wide characters and emoji", "[display_width]") {
-  CHECK(DisplayWidth("\xE6\x9D\xB1\xE4\xBA\xAC") == 4);                          // 東京
-  CHECK(DisplayWidth("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4") == 6);              // 한국어
-  CHECK(DisplayWidth("\xF0\x9F\x8E\x89") == 2);                                  // 🎉
-  CHECK(DisplayWidth("\xE2\x9D\xA4\xEF\xB8\x8F") == 2);                          // ❤️ (with VS16)
-  CHECK(DisplayWidth("\xF0\x9F\x87\xBB\xF0\x9F\x87\xB3") == 2);                  // 🇻🇳 flag
-  CHECK(DisplayWidth("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB") == 2);      // 👩‍💻 (ZWJ)
-  CHECK(DisplayWidth("a\xE6\x9D\xB1" "b") == 4);
+  CHECK(DisplayWidth("\xE6\x9D\xB1\xE4\xBA\xAC") == 4);                      // 東京
+  CHECK(DisplayWidth("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4") == 6);          // 한국어
+  CHECK(DisplayWidth("\xF0\x9F\x8E\x89") == 2);                              // 🎉
+  CHECK(DisplayWidth("\xE2\x9D\xA4\xEF\xB8\x8F") == 2);                      // ❤️ (with VS16)
+  CHECK(DisplayWidth("\xF0\x9F\x87\xBB\xF0\x9F\x87\xB3") == 2);              // 🇻🇳 flag
+  CHECK(DisplayWidth("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB") == 2);  // 👩‍💻 (ZWJ)
+  CHECK(DisplayWidth(std::string("a\xE6\x9D\xB1") + "b") == 4);
 }
 
 TEST_CASE("sanitizing for display replaces what would break a terminal line", "[display_width]") {
-  CHECK(SanitizeForDisplay("a\nb", Newlines::kMark) == "a\xE2\x86\xB5" "b");      // a↵b
-  CHECK(SanitizeForDisplay("a\r\nb", Newlines::kMark) == "a\xE2\x86\xB5" "b");    // CRLF is one break
+  const std::string kBreak = "\xE2\x86\xB5";        // ↵
+  const std::string kTab = "\xE2\x90\x89";          // ␉
+  const std::string kCr = "\xE2\x90\x8D";           // ␍
+  const std::string kEsc = "\xE2\x90\x9B";          // ␛
+  const std::string kDel = "\xE2\x90\xA1";          // ␡
+  const std::string kReplacement = "\xEF\xBF\xBD";  // �
+  CHECK(SanitizeForDisplay("a\nb", Newlines::kMark) == "a" + kBreak + "b");
+  CHECK(SanitizeForDisplay("a\r\nb", Newlines::kMark) == "a" + kBreak + "b");  // CRLF is one break
   CHECK(SanitizeForDisplay("a\r\nb\nc", Newlines::kKeep) == "a\nb\nc");
-  CHECK(SanitizeForDisplay("a\tb", Newlines::kKeep) == "a\xE2\x90\x89" "b");      // a␉b
-  CHECK(SanitizeForDisplay("a\rb", Newlines::kKeep) == "a\xE2\x90\x8D" "b");      // lone CR: a␍b
-  CHECK(SanitizeForDisplay("\x1b[31mred", Newlines::kMark) == "\xE2\x90\x9B[31mred");  // ␛[31mred
-  CHECK(SanitizeForDisplay("\x7f", Newlines::kMark) == "\xE2\x90\xA1");           // ␡
-  CHECK(SanitizeForDisplay("\xC2\x9B", Newlines::kMark) == "\xEF\xBF\xBD");       // C1 CSI: �
-  CHECK(SanitizeForDisplay("a\xFF" "b", Newlines::kMark) == "a\xEF\xBF\xBD" "b");  // not UTF-8
-  CHECK(SanitizeForDisplay("a\xE1\xBA", Newlines::kMark) == "a\xEF\xBF\xBD\xEF\xBF\xBD");  // cut sequence
-  CHECK(SanitizeForDisplay(kTrungNfd, Newlines::kMark) == kTrungNfd);             // marks stay
+  CHECK(SanitizeForDisplay("a\tb", Newlines::kKeep) == "a" + kTab + "b");
+  CHECK(SanitizeForDisplay("a\rb", Newlines::kKeep) == "a" + kCr + "b");  // a lone CR
+  CHECK(SanitizeForDisplay("\x1b[31mred", Newlines::kMark) == kEsc + "[31mred");
+  CHECK(SanitizeForDisplay("\x7f", Newlines::kMark) == kDel);
+  CHECK(SanitizeForDisplay("\xC2\x9B", Newlines::kMark) == kReplacement);  // C1 CSI
+  CHECK(SanitizeForDisplay(std::string("a\xFF") + "b", Newlines::kMark) == "a" + kReplacement + "b");
+  CHECK(SanitizeForDisplay("a\xE1\xBA", Newlines::kMark) == "a" + kReplacement + kReplacement);  // a cut sequence
+  CHECK(SanitizeForDisplay(kTrungNfd, Newlines::kMark) == kTrungNfd);                            // marks stay
 }
 
 TEST_CASE("truncation cuts between clusters and ends with an ellipsis", "[display_width]") {
@@ -98,7 +104,7 @@ TEST_CASE("truncation cuts between clusters and ends with an ellipsis", "[displa
   CHECK(TruncateToWidth(kTrungNfd, 8) == "Le\xCC\x82 Hoa\xCC\x80i\xE2\x80\xA6");  // marks kept with their letters
   CHECK(TruncateToWidth(kTrungNfd, 3) == "Le\xCC\x82\xE2\x80\xA6");               // Lê…
   CHECK(DisplayWidth(TruncateToWidth(kThaoNfd, 10)) == 10);
-  CHECK(TruncateToWidth("ab cd", 4) == "ab\xE2\x80\xA6");                         // no space before '…'
+  CHECK(TruncateToWidth("ab cd", 4) == "ab\xE2\x80\xA6");  // no space before '…'
   // A wide character that does not fit is left out whole: narrower than asked.
   CHECK(TruncateToWidth("\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD", 4) == "\xE6\x9D\xB1\xE2\x80\xA6");  // 東…
   CHECK(TruncateToWidth("abc", 1) == "\xE2\x80\xA6");
@@ -139,12 +145,11 @@ TEST_CASE("cell text: raw strings, ISO dates, Cypher notation, paths unwrapped",
 TEST_CASE("table lines keep one width whatever the cells hold", "[table]") {
   QueryResult r;
   r.columns = {"text", "n"};
-  r.rows = {{Value("tab\there"), Value(1)},
-            {Value("esc \x1b[2J clear"), Value(22)},
-            {Value("two\r\nlines"), Value(333)},
-            {Value("bad \xFF\xFE bytes"), Value()},
-            {Value(kThaoNfd), Value(-4)},
-            {Value("\xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x8E\x89"), Value(5)}};
+  r.rows = {
+      {Value("tab\there"), Value(1)},      {Value("esc \x1b[2J clear"), Value(22)},
+      {Value("two\r\nlines"), Value(333)}, {Value("bad \xFF\xFE bytes"), Value()},
+      {Value(kThaoNfd), Value(-4)},        {Value("\xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x8E\x89"), Value(5)},
+  };
   for (int max_width : {0, 30, 20, 12}) {
     for (bool wrap : {false, true}) {
       WriterOptions options;
