@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
   bool ok = true;
   auto keep_going = [&](bool ran) {
     ok = ok && ran;
-    return (ran || args.continue_on_error) && !session.quit_requested() && !kg::shell::TakeInterrupt();
+    return (ran || args.continue_on_error) && !session.quit_requested() && !session.interrupted();
   };
   bool stop = false;
   for (size_t i = 0; i < args.statements.size() && !stop; ++i) {

@@ -196,7 +196,14 @@ bool Session::InputIsComplete(std::string_view text) const {
   return true;
 }
 
-bool Session::RunInput(std::string_view text, const Origin& origin) { return RunScript(text, origin); }
+bool Session::RunInput(std::string_view text, const Origin& origin) {
+  interrupted_ = false;
+  const bool ok = RunScript(text, origin);
+  // Each input at the prompt is a run of its own: no blank line before the
+  // next one's first result.
+  if (writer_) writer_->Finish();
+  return ok;
+}
 
 bool Session::RunScript(std::string_view text, const Origin& origin) {
   bool ok = true;
@@ -215,9 +222,14 @@ bool Session::RunScript(std::string_view text, const Origin& origin) {
       consumed = piece.offset + piece.text.size() + (piece.terminated ? 1 : 0);
       if (piece.blank) continue;
       const Position at = Compose(base, piece.start);
+      if (TakeInterrupt()) {  // Ctrl-C between two statements stops the script
+        err_ << origin.name << ":" << at.line << ":" << at.column << ": interrupted before this statement\n";
+        interrupted_ = true;
+        return false;
+      }
       if (!RunOneStatement(piece.text, Origin{origin.name, at.line, at.column})) {
         ok = false;
-        if (!options_.continue_on_error || TakeInterrupt()) return false;
+        if (!options_.continue_on_error || interrupted_) return false;
       }
       if (quit_requested_) return false;
     }
@@ -256,11 +268,14 @@ bool Session::RunOneStatement(std::string_view text, const Origin& origin) {
   Result<QueryResult> result = Status::Runtime("not run");
   const auto start = std::chrono::steady_clock::now();
   {
-    TakeInterrupt();
     InterruptScope scope(*db_);
     ProgressLine progress(options_.progress && isatty(STDERR_FILENO));
     // The statement runs on this thread; the progress line has its own.
     result = db_->Execute(text, params_);
+  }
+  if (!result.ok() && result.status().Is(ErrorKind::kInterrupted)) {
+    TakeInterrupt();
+    interrupted_ = true;  // a script stops here, even with continue_on_error
   }
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!result.ok()) {

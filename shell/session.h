@@ -57,6 +57,8 @@ class Session {
   Status SetParam(const std::string& name, std::string_view literal);
 
   bool quit_requested() const { return quit_requested_; }
+  // Whether Ctrl-C stopped the last script (scripts then stop for good).
+  bool interrupted() const { return interrupted_; }
   Database& database() { return *db_; }
   const std::string& db_label() const { return db_label_; }
   SessionOptions& options() { return options_; }
@@ -78,6 +80,7 @@ class Session {
   ValueMap params_;
   std::unique_ptr<ResultWriter> writer_;
   bool quit_requested_ = false;
+  bool interrupted_ = false;
   int source_depth_ = 0;
 };
 

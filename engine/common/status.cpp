@@ -21,7 +21,7 @@ const char* ErrorKindName(ErrorKind kind) {
     case ErrorKind::kNotFound:
       return "not found";
     case ErrorKind::kInterrupted:
-      return "cancelled";
+      return "interrupted";
   }
   return "error";
 }

@@ -110,7 +110,8 @@ Result<QueryResult> RunQuery(GraphStore& store, ast::Statement& statement, const
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     result.plan = DescribePlan(*plan.root, true);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "total %.3f ms, %zu rows\n", ms, result.rows.size());
+    std::snprintf(buf, sizeof buf, "total %.3f ms, %zu row%s\n", ms, result.rows.size(),
+                  result.rows.size() == 1 ? "" : "s");
     result.plan += buf;
   }
   return result;
