@@ -99,8 +99,8 @@ int main(int argc, char** argv) {
   if (!args.format.empty()) {
     auto format = kg::shell::ParseOutputFormat(args.format);
     if (!format) {
-      std::cerr << "kg: unknown format '" << args.format << "'; choose one of "
-                << kg::shell::OutputFormatChoices() << "\n";
+      std::cerr << "kg: unknown format '" << args.format << "'; choose one of " << kg::shell::OutputFormatChoices()
+                << "\n";
       return kExitUsage;
     }
     options.format = *format;
@@ -113,8 +113,8 @@ int main(int argc, char** argv) {
   for (const std::string& p : args.params) {
     std::string name, value;
     if (!SplitParam(p, &name, &value)) {
-      std::cerr << "kg: --param takes name=VALUE, for example --param year=2023 or --param name=\"'Huế'\"; got '"
-                << p << "'\n";
+      std::cerr << "kg: --param takes name=VALUE, for example --param year=2023 or --param name=\"'Huế'\"; got '" << p
+                << "'\n";
       return kExitUsage;
     }
     params.emplace_back(name, value);

@@ -68,8 +68,8 @@ std::vector<StatementText> SplitStatements(std::string_view script, bool* open_a
       const size_t next = token->getStopIndex() + 1;
       current = StatementText{};
       current.offset = offsets[next];
-      current.start = Position{static_cast<int>(token->getLine()),
-                               static_cast<int>(token->getCharPositionInLine()) + 2};
+      current.start =
+          Position{static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 2};
       continue;
     }
     current.blank = false;

@@ -12,9 +12,9 @@
 namespace kg {
 
 struct StatementText {
-  std::string_view text;  // the statement, without its ';' (may be only blanks and comments)
-  size_t offset = 0;      // byte offset of `text` in the script
-  Position start;         // line and column (code points, from 1) where `text` starts
+  std::string_view text;    // the statement, without its ';' (may be only blanks and comments)
+  size_t offset = 0;        // byte offset of `text` in the script
+  Position start;           // line and column (code points, from 1) where `text` starts
   bool terminated = false;  // a ';' ends it (false for the last one when the script does not end with ';')
   bool blank = true;        // nothing but whitespace and comments
 };

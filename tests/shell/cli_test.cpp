@@ -128,13 +128,11 @@ void RunCase(const Case& c) {
   static const std::regex kProgram(R"((^|[|;&(]\s*)kg\b)");
   for (const Step& step : c.steps) {
     const std::string command = std::regex_replace(step.command, kProgram, "$1" + std::string(KG_BINARY));
-    {
-      std::ofstream(dir / "stdin.txt", std::ios::binary) << step.stdin_text;
-    }
-    const std::string wrapped = "cd " + Quote(dir.string()) + " && HOME=" + Quote(dir.string()) +
-                                " XDG_DATA_HOME= XDG_STATE_HOME= LC_ALL=C.UTF-8 KG_CLI_TEST_DIR=" +
-                                Quote(KG_CLI_TEST_DIR) + " sh -c " + Quote(command) +
-                                " <stdin.txt >stdout.txt 2>stderr.txt";
+    { std::ofstream(dir / "stdin.txt", std::ios::binary) << step.stdin_text; }
+    const std::string wrapped =
+        "cd " + Quote(dir.string()) + " && HOME=" + Quote(dir.string()) +
+        " XDG_DATA_HOME= XDG_STATE_HOME= LC_ALL=C.UTF-8 KG_CLI_TEST_DIR=" + Quote(KG_CLI_TEST_DIR) + " sh -c " +
+        Quote(command) + " <stdin.txt >stdout.txt 2>stderr.txt";
     const int status = std::system(wrapped.c_str());
     const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     std::string out = ReadFile(dir / "stdout.txt");

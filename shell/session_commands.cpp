@@ -1,0 +1,236 @@
+// The ':' commands of a session (the table of them is command_table.cpp).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "command_table.h"
+#include "help_topics.h"
+#include "interrupt.h"
+#include "output/display_width.h"
+#include "progress_line.h"
+#include "session.h"
+#include "session_text.h"
+#include "storage/catalog.h"
+#include "storage/transaction.h"
+
+namespace kg::shell {
+namespace {
+
+constexpr int kMaxSourceDepth = 16;
+
+bool ParseOnOff(std::string_view word, bool* value) {
+  if (word == "on" || word == "true" || word == "yes") {
+    *value = true;
+    return true;
+  }
+  if (word == "off" || word == "false" || word == "no") {
+    *value = false;
+    return true;
+  }
+  return false;
+}
+
+bool IsIdentifier(std::string_view name) {
+  if (name.empty()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    const bool ok = c == '_' || std::isalpha(c) || c >= 0x80 || (i > 0 && std::isdigit(c));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Session::SetParamCommand(std::string_view args, const Origin& origin) {
+  // :param name => value   (also "name = value" and "name value")
+  const std::string_view trimmed = Trim(args);
+  size_t name_end = 0;
+  while (name_end < trimmed.size() && trimmed[name_end] != ' ' && trimmed[name_end] != '=' &&
+         trimmed[name_end] != '\t') {
+    ++name_end;
+  }
+  std::string name(trimmed.substr(0, name_end));
+  if (!name.empty() && name[0] == '$') name.erase(0, 1);
+  std::string_view rest = Trim(trimmed.substr(name_end));
+  if (rest.rfind("=>", 0) == 0) {
+    rest = Trim(rest.substr(2));
+  } else if (rest.rfind("=", 0) == 0) {
+    rest = Trim(rest.substr(1));
+  }
+  if (!IsIdentifier(name) || rest.empty()) {
+    err_ << "usage: :param NAME => VALUE   (for example :param country => 'Việt Nam')\n";
+    return false;
+  }
+  const Status status = SetParam(name, rest);
+  if (!status.ok()) {
+    ReportError(status, rest, origin);
+    return false;
+  }
+  return true;
+}
+
+bool Session::Schema() {
+  auto txn = db_->store().BeginRead();
+  if (!txn.ok()) {
+    err_ << "kg: " << txn.status().ToString() << "\n";
+    return false;
+  }
+  const Catalog& catalog = (*txn)->catalog();
+  out_ << db_label_ << ": " << Plural(catalog.node_count(), "node", "nodes") << ", "
+       << Plural(catalog.rel_count(), "relationship", "relationships") << "\n";
+  auto print_counts = [&](const char* title, std::vector<std::pair<std::string, uint64_t>> rows) {
+    std::sort(rows.begin(), rows.end());
+    out_ << title << (rows.empty() ? " (none)" : "") << "\n";
+    int width = 0;
+    for (const auto& [name, count] : rows) width = std::max(width, DisplayWidth(name));
+    for (const auto& [name, count] : rows) {
+      out_ << "  " << name << std::string(width - DisplayWidth(name) + 2, ' ') << count << "\n";
+    }
+  };
+  std::vector<std::pair<std::string, uint64_t>> labels;
+  for (size_t i = 0; i < catalog.num_labels(); ++i) {
+    if (catalog.NodesWithLabel(i) > 0) labels.emplace_back(":" + catalog.LabelName(i), catalog.NodesWithLabel(i));
+  }
+  print_counts("labels (nodes)", labels);
+  std::vector<std::pair<std::string, uint64_t>> types;
+  for (size_t i = 0; i < catalog.num_rel_types(); ++i) {
+    if (catalog.RelsOfType(i) > 0) types.emplace_back("[:" + catalog.RelTypeName(i) + "]", catalog.RelsOfType(i));
+  }
+  print_counts("relationship types (relationships)", types);
+
+  // Property keys are counted by reading every node and relationship.
+  std::map<std::string, std::pair<int64_t, int64_t>> keys;
+  for (int pass = 0; pass < 2; ++pass) {
+    const char* query = pass == 0 ? "MATCH (n) UNWIND keys(n) AS k RETURN k, count(*)"
+                                  : "MATCH ()-[r]->() UNWIND keys(r) AS k RETURN k, count(*)";
+    Result<QueryResult> counted = Status::Runtime("not run");
+    {
+      TakeInterrupt();
+      InterruptScope scope(*db_);
+      ProgressLine progress(options_.progress && isatty(STDERR_FILENO));
+      counted = db_->Execute(query);
+    }
+    if (!counted.ok()) {
+      err_ << "kg: " << counted.status().ToString() << "\n";
+      return false;
+    }
+    for (const auto& row : counted->rows) {
+      auto& slot = keys[row[0].as_string()];
+      (pass == 0 ? slot.first : slot.second) = row[1].as_int();
+    }
+  }
+  out_ << "property keys (nodes, relationships)" << (keys.empty() ? " (none)" : "") << "\n";
+  int width = 0;
+  for (const auto& entry : keys) width = std::max(width, DisplayWidth(entry.first));
+  for (const auto& [key, counts] : keys) {
+    out_ << "  " << key << std::string(width - DisplayWidth(key) + 2, ' ') << counts.first << ", " << counts.second
+         << "\n";
+  }
+  out_ << "indexes" << (catalog.indexes().empty() ? " (none)" : "") << "\n";
+  for (const IndexDef& index : catalog.indexes()) {
+    out_ << "  :" << catalog.LabelName(index.label) << "(" << catalog.PropertyKeyName(index.key) << ")\n";
+  }
+  return true;
+}
+
+bool Session::RunCommand(std::string_view line, const Origin& origin) {
+  line = Trim(line);
+  if (!line.empty() && line.back() == ';') line = Trim(line.substr(0, line.size() - 1));
+  const size_t space = line.find_first_of(" \t");
+  const std::string name(line.substr(0, space));
+  const std::string_view args = space == std::string_view::npos ? std::string_view() : Trim(line.substr(space));
+  const CommandInfo* command = FindCommand(name);
+  auto fail = [&](const std::string& message) {
+    if (origin.name == "<repl>") {
+      err_ << message << "\n";
+    } else {
+      err_ << origin.name << ":" << origin.line << ":" << origin.column << ": " << message << "\n";
+    }
+    return false;
+  };
+  if (command == nullptr) {
+    std::string message = "unknown command '" + name + "'";
+    const std::string nearest = NearestCommand(name);
+    if (!nearest.empty()) message += " (did you mean " + nearest + "?)";
+    return fail(message + "; :help lists the commands");
+  }
+  const std::string& which = command->name;
+  if (which == ":quit") {
+    quit_requested_ = true;
+    return true;
+  }
+  if (which == ":help") {
+    if (args.empty()) {
+      out_ << HelpOverview();
+      return true;
+    }
+    const HelpTopic* topic = FindHelpTopic(args);
+    if (topic == nullptr) return fail("no help topic '" + std::string(args) + "'; :help lists the topics");
+    out_ << topic->text;
+    if (!topic->text.empty() && topic->text.back() != '\n') out_ << "\n";
+    return true;
+  }
+  if (which == ":schema") return Schema();
+  if (which == ":format") {
+    if (args.empty()) {
+      out_ << "format: " << OutputFormatName(options_.format) << "   (choices: " << OutputFormatChoices() << ")\n";
+      return true;
+    }
+    std::optional<OutputFormat> format = ParseOutputFormat(args);
+    if (!format) return fail("unknown format '" + std::string(args) + "'; choose one of " + OutputFormatChoices());
+    if (writer_) writer_->Finish();
+    writer_.reset();
+    options_.format = *format;
+    return true;
+  }
+  if (which == ":timing" || which == ":wrap") {
+    bool& flag = which == ":timing" ? options_.writer.timing : options_.writer.wrap;
+    if (args.empty()) {
+      out_ << which.substr(1) << ": " << (flag ? "on" : "off") << "\n";
+      return true;
+    }
+    if (!ParseOnOff(args, &flag)) return fail("usage: " + which + " on|off");
+    writer_.reset();
+    return true;
+  }
+  if (which == ":param") return SetParamCommand(args, origin);
+  if (which == ":params") {
+    if (args == "clear") {
+      params_.clear();
+      return true;
+    }
+    if (!args.empty()) return fail("usage: :params [clear]");
+    if (params_.empty()) out_ << "no parameters; set one with :param name => value\n";
+    for (const auto& [key, value] : params_) out_ << "$" << key << " => " << value.ToString() << "\n";
+    return true;
+  }
+  if (which == ":source") {
+    if (args.empty()) return fail("usage: :source FILE");
+    if (source_depth_ >= kMaxSourceDepth) {
+      return fail(":source nests more than " + std::to_string(kMaxSourceDepth) + " files deep");
+    }
+    const std::string path(args);
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return fail("cannot read " + path);
+    std::stringstream contents;
+    contents << file.rdbuf();
+    ++source_depth_;
+    const bool ok = RunScript(contents.str(), Origin{path, 1, 1});
+    --source_depth_;
+    return ok;
+  }
+  if (which == ":read-only") {
+    out_ << (db_->store().read_only() ? "read-only: write statements are refused"
+                                      : "read-write: statements may change the database")
+         << "\n";
+    return true;
+  }
+  return fail("command " + which + " is not available here");
+}
+
+}  // namespace kg::shell
