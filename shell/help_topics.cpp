@@ -282,8 +282,8 @@ writes it. A statement that fails changes nothing.)",
             "    (e:Event {key: 'event/doi-thoai-unesco-han-quoc'})\n"
             "    CREATE (p)-[:CHAIRED {role: 'co-chair'}]->(e)"},
            {"A site and its province in one pattern",
-            "CREATE (:Site {key: 'site/pho-co-hoi-an', name: 'Phố cổ Hội An', kind: 'World Heritage'})\n"
-            "    -[:LOCATED_IN]->(:Place {key: 'place/quang-nam', name: 'Quảng Nam'})"},
+            "CREATE (s:Site {key: 'site/pho-co-hoi-an', name: 'Phố cổ Hội An', kind: 'World Heritage'}),\n"
+            "    (s)-[:LOCATED_IN]->(:Place {key: 'place/quang-nam', name: 'Quảng Nam'})"},
        },
        "",
        "merge, set, delete"},
@@ -297,8 +297,8 @@ ends first, then MERGE the relationship, so that the nodes are not created again
 cannot stand for the whole property map of a MERGE pattern: write the keys out.)",
        {
            {"Add a site once, however often this runs",
-            "MERGE (s:Site {key: 'site/pho-co-hoi-an'})\n"
-            "    ON CREATE SET s.name = 'Phố cổ Hội An', s.kind = 'World Heritage' RETURN s.name"},
+            "MERGE (s:Site {key: 'site/pho-co-hoi-an'}) ON CREATE SET s.name = 'Phố cổ Hội An',\n"
+            "    s.kind = 'World Heritage' RETURN s.name"},
            {"Note when a node was last checked",
             "MERGE (s:Site {key: 'site/vinh-ha-long'}) ON MATCH SET s.checked = date() RETURN s.checked"},
            {"A relationship between existing nodes (found here, so nothing new)",
@@ -319,8 +319,8 @@ Several items are separated by commas. Relationships take properties the same wa
            {"When Tràng An was inscribed, and under which criteria",
             "MATCH (s:Site {key: 'site/trang-an'}) SET s.inscribed = 2014, s.criteria = ['v', 'vii', 'viii']"},
            {"Add two properties at once",
-            "MATCH (s:Site {key: 'site/vinh-ha-long'}) SET s += {inscribed: 1994, province: 'Quảng Ninh'}\n"
-            "    RETURN s"},
+            "MATCH (s:Site {key: 'site/vinh-ha-long'})\n"
+            "    SET s += {inscribed: 1994, province: 'Quảng Ninh'} RETURN s"},
            {"Add a label", "MATCH (o:Organization {key: 'org/ttxvn'}) SET o:NewsAgency RETURN labels(o)"},
        },
        "",
@@ -333,8 +333,8 @@ items are separated by commas. Removing what is not there does nothing.)",
        {
            {"Drop the English name of a site", "MATCH (s:Site {key: 'site/trang-an'}) REMOVE s.name_en RETURN s"},
            {"A committee that is no longer counted as one",
-            "MATCH (c:Committee {key: 'org/ban-chi-dao-ngoai-giao-van-hoa'}) REMOVE c:Committee\n"
-            "    RETURN labels(c)"},
+            "MATCH (c:Committee {key: 'org/ban-chi-dao-ngoai-giao-van-hoa'})\n"
+            "    REMOVE c:Committee RETURN labels(c)"},
        },
        "",
        "set, delete"},
@@ -360,8 +360,8 @@ them. Every part must return the same column names in the same order (use AS). O
 and LIMIT belong to the part they are written in.)",
        {
            {"Who chaired or attended which event",
-            "MATCH (p:Person)-[:CHAIRED]->(e:Event) RETURN p.name AS name, e.name AS event\n"
-            "    UNION MATCH (p:Person)-[:ATTENDED]->(e:Event) RETURN p.name AS name, e.name AS event"},
+            "MATCH (p:Person)-[:CHAIRED]->(e:Event) RETURN p.name AS name, e.name AS event UNION\n"
+            "    MATCH (p:Person)-[:ATTENDED]->(e:Event) RETURN p.name AS name, e.name AS event"},
            {"Countries and ministries in one list",
             "MATCH (c:Country) RETURN c.name AS name UNION ALL MATCH (m:Ministry) RETURN m.name AS name"},
        },

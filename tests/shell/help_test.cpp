@@ -19,6 +19,7 @@
 #include "command_table.h"
 #include "help_topics.h"
 #include "main/database.h"
+#include "session.h"
 
 namespace {
 
@@ -369,6 +370,25 @@ TEST_CASE("every example appears verbatim in its topic's text", "[help]") {
     for (const std::string& example : topic.examples) {
       INFO(topic.name << ": " << example);
       CHECK(topic.text.find(example) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("an example on several lines can be typed into the REPL line by line", "[help]") {
+  // The REPL runs a single line as soon as it is a complete statement: the
+  // first lines of a longer example must not be one, or Enter would run
+  // half of it.
+  std::ostringstream out, err;
+  kg::shell::Session session(FixtureDatabase(), "fixture", kg::shell::SessionOptions{}, out, err);
+  for (const HelpTopic& topic : HelpTopics()) {
+    for (const std::string& example : topic.examples) {
+      INFO(topic.name << ": " << example);
+      for (size_t end = example.find('\n'); end != std::string::npos; end = example.find('\n', end + 1)) {
+        const std::string typed = example.substr(0, end);
+        INFO("typed so far: " << typed);
+        CHECK_FALSE(session.InputIsComplete(typed));
+      }
+      CHECK(session.InputIsComplete(example + ";"));
     }
   }
 }
