@@ -110,6 +110,9 @@ Status GraphStore::OpenDb() {
   if (options_.in_memory) {
     if (options_.read_only) return Status::Usage("an in-memory database cannot be opened read-only");
     memory_env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+    // The memory environment names files by absolute path only; the path
+    // is just a name here, so any name will do.
+    if (path_.empty() || path_[0] != '/') path_ = "/" + path_;
     fresh = true;
   } else if (!fs::exists(st)) {
     if (options_.read_only || !options_.create_if_missing) return Status::NotFound("no database at " + path_);
