@@ -11,7 +11,7 @@ namespace {
 std::unique_ptr<kg::Database> OpenInMemory() {
   kg::DatabaseOptions options;
   options.store.in_memory = true;
-  auto db = kg::Database::Open("mem", options)  // a relative name works too;
+  auto db = kg::Database::Open("mem", options);  // a relative name works too
   INFO(db.status().ToString());
   REQUIRE(db.ok());
   return std::move(db).value();
