@@ -16,6 +16,8 @@ packages=(
   libantlr4-runtime-dev antlr4 default-jre-headless
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libedit-dev libfmt-dev
   catch2
+  libexpat1-dev
+  python3 python3-networkx python3-igraph graphviz
 )
 
 install_missing() {
