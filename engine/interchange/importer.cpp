@@ -1,0 +1,171 @@
+#include "interchange/importer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "interchange/graph_readers.h"
+#include "interchange/import_builder.h"
+#include "interchange/import_sink.h"
+#include "storage/transaction.h"
+
+namespace kg::interchange {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool HasExtension(const fs::path& p, const char* ext) {
+  std::string e = p.extension().string();
+  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e == ext;
+}
+
+// Bytes the import will read, for the progress display.
+uint64_t InputBytes(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    const auto size = fs::file_size(path, ec);
+    return ec ? 0 : size;
+  }
+  uint64_t total = 0;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      const std::string ext = it->path().extension().string();
+      if (ext == ".csv" || ext == ".json") total += it->file_size(ec);
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
+  if (name == "auto") return ImportFormat::kAuto;
+  if (name == "json") return ImportFormat::kJson;
+  if (name == "csv") return ImportFormat::kCsv;
+  if (name == "graphml") return ImportFormat::kGraphml;
+  return std::nullopt;
+}
+
+const char* ImportFormatName(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::kAuto:
+      return "auto";
+    case ImportFormat::kJson:
+      return "json";
+    case ImportFormat::kCsv:
+      return "csv";
+    case ImportFormat::kGraphml:
+      return "graphml";
+  }
+  return "auto";
+}
+
+std::string DescribeImport(const ImportReport& report) {
+  std::string from;
+  for (size_t i = 0; i < report.paths.size(); ++i) from += (i == 0 ? "" : ", ") + report.paths[i];
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f s", report.seconds);
+  auto plural = [](uint64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  return "imported " + plural(report.nodes, "node", "nodes") + " and " +
+         plural(report.relationships, "relationship", "relationships") + " from " + from + " (" + seconds +
+         (report.sink == "bulk load" ? ", bulk load" : "") + ")";
+}
+
+Result<ImportFormat> DetectImportFormat(const std::string& path) {
+  std::error_code ec;
+  const fs::path p(path);
+  if (!fs::exists(p, ec)) return Status::Io(path + ": no such file or directory");
+  if (fs::is_directory(p, ec)) {
+    if (fs::exists(p / "manifest.json", ec) || fs::exists(p / "nodes.csv", ec) || fs::is_directory(p / "nodes", ec)) {
+      return ImportFormat::kCsv;
+    }
+    for (const fs::directory_entry& e : fs::directory_iterator(p, ec)) {
+      if (HasExtension(e.path(), ".json")) return ImportFormat::kJson;
+    }
+    return Status::Usage(path +
+                         ": cannot tell the format of this directory (no *.json files, no nodes.csv, no "
+                         "manifest.json); give --format");
+  }
+  if (HasExtension(p, ".json")) return ImportFormat::kJson;
+  if (HasExtension(p, ".graphml") || HasExtension(p, ".xml")) return ImportFormat::kGraphml;
+  if (HasExtension(p, ".csv")) {
+    return Status::Usage(path +
+                         ": a CSV graph is read from its directory (nodes.csv and relationships.csv, or "
+                         "gen_graph.py's manifest.json); give the directory");
+  }
+  return Status::Usage(path + ": cannot tell the format from the name; give --format json, csv or graphml");
+}
+
+Result<ImportReport> ImportGraph(GraphStore& store, const std::vector<std::string>& paths,
+                                 const ImportOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (paths.empty()) return Status::Usage("nothing to import: give a file or directory");
+  ImportReport report;
+  uint64_t bytes_total = 0;
+  for (const std::string& path : paths) {
+    ImportFormat format = options.format;
+    if (format == ImportFormat::kAuto) {
+      KG_ASSIGN_OR_RETURN(format, DetectImportFormat(path));
+    } else {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) return Status::Io(path + ": no such file or directory");
+    }
+    report.paths.push_back(path);
+    report.formats.push_back(format);
+    bytes_total += InputBytes(path);
+  }
+
+  // A bulk load writes sorted files and ingests them at the end: much
+  // faster for big inputs, but only worth it into an empty database.
+  bool bulk = options.mode == ImportMode::kBulk;
+  if (options.mode == ImportMode::kAuto && bytes_total >= kBulkThresholdBytes && !store.read_only()) {
+    const std::shared_ptr<const Catalog> catalog = store.catalog();
+    bulk = catalog->node_count() == 0 && catalog->rel_count() == 0;
+  }
+  std::unique_ptr<ImportSink> sink;
+  if (bulk) {
+    Result<std::unique_ptr<ImportSink>> s = NewBulkSink(store);
+    if (s.ok()) {
+      sink = std::move(s).value();
+    } else if (options.mode == ImportMode::kBulk || !s.status().Is(ErrorKind::kUsage)) {
+      return s.status();
+    }
+    // (kAuto on an in-memory database: a transaction after all.)
+  }
+  if (!sink) {
+    KG_ASSIGN_OR_RETURN(sink, NewTransactionSink(store));
+  }
+
+  ImportBuilder builder(*sink, options, bytes_total);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
+    switch (report.formats[i]) {
+      case ImportFormat::kJson:
+        KG_RETURN_IF_ERROR(ReadJsonGraph(path, path, builder));
+        break;
+      case ImportFormat::kCsv:
+        KG_RETURN_IF_ERROR(ReadCsvGraph(path, path, builder));
+        break;
+      case ImportFormat::kGraphml:
+        KG_RETURN_IF_ERROR(ReadGraphml(path, path, builder));
+        break;
+      case ImportFormat::kAuto:
+        return Status::Usage("no format for " + path);
+    }
+  }
+  if (options.cancel != nullptr && options.cancel->load()) {
+    return Status::Error(ErrorKind::kInterrupted, "import cancelled; the database is unchanged");
+  }
+  KG_RETURN_IF_ERROR(sink->Commit());
+  report.nodes = builder.nodes();
+  report.relationships = builder.relationships();
+  report.sink = sink->name();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace kg::interchange

@@ -1,0 +1,431 @@
+// kg's JSON graph format (data/README.md), read as a stream of elements.
+//
+// The file is parsed with nlohmann's SAX interface: each node or link
+// object is built on its own and handed to the builder as soon as it
+// closes, so a large file never exists as one JSON tree in memory. The
+// parser does not say where an event happened, so the input is fed
+// through an iterator that records how far it has read; the line of an
+// element's '{' is counted from that (the format is one element per line).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "common/date.h"
+#include "interchange/graph_readers.h"
+
+namespace kg::interchange {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+// An input iterator over the file's bytes that publishes its position.
+class TrackingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  TrackingIterator(const char* p, const char** position) : p_(p), position_(position) {}
+  reference operator*() const { return *p_; }
+  TrackingIterator& operator++() {
+    *position_ = ++p_;
+    return *this;
+  }
+  TrackingIterator operator++(int) {
+    TrackingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const TrackingIterator& o) const { return p_ == o.p_; }
+  bool operator!=(const TrackingIterator& o) const { return p_ != o.p_; }
+
+ private:
+  const char* p_;
+  const char** position_;
+};
+
+// Lines of a text, counted forward as the parser moves on.
+class LineCounter {
+ public:
+  explicit LineCounter(const std::string& text) : begin_(text.data()), counted_(text.data()) {}
+  // The line of the byte at `p` (p never moves backwards between calls).
+  uint64_t LineAt(const char* p) {
+    if (p < counted_) return LineSlow(p);
+    line_ += static_cast<uint64_t>(std::count(counted_, p, '\n'));
+    counted_ = p;
+    return line_;
+  }
+  uint64_t LineSlow(const char* p) const { return 1 + static_cast<uint64_t>(std::count(begin_, p, '\n')); }
+
+ private:
+  const char* begin_;
+  const char* counted_;
+  uint64_t line_ = 1;
+};
+
+// Builds one element (a node or link object) from SAX events.
+class ElementTree {
+ public:
+  void Start() {
+    root_ = Json();
+    stack_.clear();
+  }
+  template <typename V>
+  Json* Put(V&& v) {
+    if (stack_.empty()) {
+      root_ = std::forward<V>(v);
+      return &root_;
+    }
+    Json& top = *stack_.back();
+    if (top.is_array()) {
+      top.push_back(std::forward<V>(v));
+      return &top.back();
+    }
+    Json& slot = top[key_];
+    slot = std::forward<V>(v);
+    return &slot;
+  }
+  void Open(Json container) { stack_.push_back(Put(std::move(container))); }
+  // True when the element is complete.
+  bool Close() {
+    stack_.pop_back();
+    return stack_.empty();
+  }
+  void SetKey(std::string k) { key_ = std::move(k); }
+  Json& root() { return root_; }
+
+ private:
+  Json root_;
+  std::vector<Json*> stack_;
+  std::string key_;
+};
+
+// The reader of one file: SAX events in, elements out to the builder.
+class JsonGraphFile : public nlohmann::json_sax<Json> {
+ public:
+  JsonGraphFile(const std::string& text, uint32_t file, ImportBuilder& builder)
+      : text_(text), lines_(text), file_(file), builder_(builder), position_(text.data()) {}
+
+  Status Read() {
+    const bool ok = Json::sax_parse(TrackingIterator(text_.data(), &position_),
+                                    TrackingIterator(text_.data() + text_.size(), &position_), this);
+    if (!error_.ok()) return error_;
+    if (!ok) return builder_.Error(Where{file_, lines_.LineSlow(position_)}, "the JSON text stops here");
+    if (!saw_version_) {
+      return builder_.Error(Where{file_, 1},
+                            "not a kg JSON graph: it has no \"kg_graph\" member (data/README.md describes the format)");
+    }
+    return Status::Ok();
+  }
+
+  // ---- SAX events ----
+  bool null() override { return Scalar(Json()); }
+  bool boolean(bool v) override { return Scalar(Json(v)); }
+  bool number_integer(number_integer_t v) override { return Scalar(Json(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return Scalar(Json(v)); }
+  bool number_float(number_float_t v, const string_t&) override { return Scalar(Json(v)); }
+  bool string(string_t& v) override { return Scalar(Json(std::move(v))); }
+  bool binary(binary_t&) override { return Fail(Here(), "binary values are not JSON text"); }
+
+  bool key(string_t& k) override {
+    if (in_element_) {
+      tree_.SetKey(std::move(k));
+    } else if (depth_ == 1) {
+      member_ = std::move(k);
+    }
+    return true;
+  }
+
+  bool start_object(std::size_t) override {
+    ++depth_;
+    if (in_element_) {
+      tree_.Open(Json::object());
+      return true;
+    }
+    if (depth_ == 3 && in_list_) {
+      // A node or link begins.
+      in_element_ = true;
+      element_line_ = Here().line;
+      tree_.Start();
+      tree_.Open(Json::object());
+      return true;
+    }
+    return true;  // the top-level object, or inside a member that is not read
+  }
+
+  bool end_object() override {
+    --depth_;
+    if (in_element_) {
+      if (!tree_.Close()) return true;
+      in_element_ = false;
+      const Where where{file_, element_line_};
+      const Status s = member_ == "nodes" ? Node(tree_.root(), where) : Link(tree_.root(), where);
+      if (!s.ok()) {
+        error_ = s;
+        return false;
+      }
+      builder_.SetFileBytes(static_cast<uint64_t>(position_ - text_.data()));
+      error_ = builder_.Tick();
+      return error_.ok();
+    }
+    return true;
+  }
+
+  bool start_array(std::size_t) override {
+    ++depth_;
+    if (in_element_) {
+      tree_.Open(Json::array());
+      return true;
+    }
+    if (depth_ == 1) return Fail(Here(), "a kg JSON graph is one object, not an array");
+    if (depth_ == 3 && in_list_) return Fail(Here(), "each of \"" + member_ + "\" must be an object");
+    if (depth_ == 2 && (member_ == "nodes" || member_ == "links")) in_list_ = true;
+    return true;
+  }
+
+  bool end_array() override {
+    --depth_;
+    if (in_element_) {
+      tree_.Close();
+      return true;
+    }
+    if (depth_ == 1) in_list_ = false;
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." -> "syntax error ..."
+    std::string reason = ex.what();
+    const size_t column = reason.find(", column ");
+    if (column != std::string::npos) {
+      const size_t colon = reason.find(": ", column);
+      if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    }
+    const size_t offset = position > 0 ? position - 1 : 0;
+    error_ =
+        builder_.Error(Where{file_, lines_.LineSlow(text_.data() + std::min(offset, text_.size()))}, "JSON " + reason);
+    return false;
+  }
+
+ private:
+  Where Here() {
+    // The parser has consumed the token that raised the event; its line is
+    // that of the byte before the position.
+    const char* p = position_ > text_.data() ? position_ - 1 : position_;
+    return Where{file_, lines_.LineAt(p)};
+  }
+
+  bool Fail(Where where, const std::string& reason) {
+    error_ = builder_.Error(where, reason);
+    return false;
+  }
+
+  bool Scalar(Json v) {
+    if (in_element_) {
+      tree_.Put(std::move(v));
+      return true;
+    }
+    if (depth_ == 0) return Fail(Here(), "a kg JSON graph is one object, not a single value");
+    if (depth_ == 1 && member_ == "kg_graph") {
+      saw_version_ = true;
+      if (!v.is_number_integer() || v.get<int64_t>() != 1) {
+        return Fail(Here(), "kg_graph " + v.dump() + " is a format version this kg does not know (it reads 1)");
+      }
+      return true;
+    }
+    if (depth_ == 1 && (member_ == "nodes" || member_ == "links") && !v.is_null()) {
+      return Fail(Here(), "\"" + member_ + "\" must be an array");
+    }
+    if (depth_ == 2 && in_list_) return Fail(Here(), "each of \"" + member_ + "\" must be an object");
+    return true;
+  }
+
+  // ---- Elements ----
+  Status Node(const Json& e, Where where) {
+    std::optional<FileNodeId> id;
+    std::vector<LabelId> labels;
+    Properties props;
+    for (const auto& [name, v] : e.items()) {
+      if (name == "id") {
+        if (v.is_string()) {
+          id = FileNodeId::Text(v.get<std::string>());
+        } else if (v.is_number_integer()) {
+          id = FileNodeId::Int(v.get<int64_t>());
+        } else if (!v.is_null()) {
+          return builder_.Error(where, "a node's \"id\" must be a string or an integer, not " + v.dump());
+        }
+      } else if (name == "labels") {
+        if (!v.is_array()) return builder_.Error(where, "a node's \"labels\" must be an array of strings");
+        for (const Json& l : v) {
+          if (!l.is_string() || l.get_ref<const std::string&>().empty()) {
+            return builder_.Error(where, "a node's \"labels\" must be non-empty strings, not " + l.dump());
+          }
+          KG_ASSIGN_OR_RETURN(LabelId label, builder_.Label(l.get_ref<const std::string&>()));
+          labels.push_back(label);
+        }
+      } else if (name == "properties") {
+        KG_RETURN_IF_ERROR(ReadProperties(v, where, &props));
+      } else {
+        return builder_.Error(where, "a node has no member \"" + name +
+                                         "\" (a node is {\"id\", \"labels\", \"properties\"}; its values go in "
+                                         "\"properties\")");
+      }
+    }
+    auto props_json = e.find("properties");
+    if (!id && props_json != e.end() && props_json->is_object()) {
+      // Without an id, the node's `key` names it.
+      auto key = props_json->find(std::string(kKeyProperty));
+      if (key != props_json->end()) {
+        if (key->is_string()) id = FileNodeId::Text(key->get<std::string>());
+        if (key->is_number_integer()) id = FileNodeId::Int(key->get<int64_t>());
+      }
+    }
+    return builder_.AddNode(where, id ? &*id : nullptr, std::move(labels), std::move(props));
+  }
+
+  Result<FileNodeId> End(const Json& e, const char* which, Where where) {
+    auto it = e.find(which);
+    if (it == e.end()) return builder_.Error(where, std::string("a link needs a \"") + which + "\"");
+    if (it->is_string()) return FileNodeId::Text(it->get<std::string>());
+    if (it->is_number_integer()) return FileNodeId::Int(it->get<int64_t>());
+    return builder_.Error(
+        where, std::string("a link's \"") + which + "\" must be a node id (a string or an integer), not " + it->dump());
+  }
+
+  Status Link(const Json& e, Where where) {
+    for (const auto& [name, v] : e.items()) {
+      if (name != "id" && name != "type" && name != "source" && name != "target" && name != "properties") {
+        return builder_.Error(where, "a link has no member \"" + name +
+                                         "\" (a link is {\"id\", \"type\", \"source\", \"target\", \"properties\"})");
+      }
+    }
+    auto type = e.find("type");
+    if (type == e.end() || !type->is_string() || type->get_ref<const std::string&>().empty()) {
+      return builder_.Error(where, "a link needs a \"type\", a non-empty string");
+    }
+    KG_ASSIGN_OR_RETURN(FileNodeId source, End(e, "source", where));
+    KG_ASSIGN_OR_RETURN(FileNodeId target, End(e, "target", where));
+    Properties props;
+    if (auto p = e.find("properties"); p != e.end()) KG_RETURN_IF_ERROR(ReadProperties(*p, where, &props));
+    KG_ASSIGN_OR_RETURN(RelTypeId t, builder_.RelType(type->get_ref<const std::string&>()));
+    return builder_.AddRelationship(where, t, std::move(source), std::move(target), std::move(props));
+  }
+
+  Status ReadProperties(const Json& v, Where where, Properties* out) {
+    if (v.is_null()) return Status::Ok();
+    if (!v.is_object()) return builder_.Error(where, "\"properties\" must be an object");
+    for (const auto& [name, value] : v.items()) {
+      if (value.is_null()) continue;  // an absent property
+      Result<Value> converted = Convert(value, false);
+      if (!converted.ok()) return builder_.Error(where, "property '" + name + "': " + converted.status().message());
+      KG_ASSIGN_OR_RETURN(PropertyKeyId key, builder_.Key(name));
+      out->push_back(Property{key, std::move(converted).value()});
+    }
+    return Status::Ok();
+  }
+
+  // A JSON value as a property value; `in_list` refuses nested lists.
+  static Result<Value> Convert(const Json& v, bool in_list) {
+    switch (v.type()) {
+      case Json::value_t::string:
+        return Value(v.get<std::string>());
+      case Json::value_t::boolean:
+        return Value(v.get<bool>());
+      case Json::value_t::number_integer:
+        return Value(v.get<int64_t>());
+      case Json::value_t::number_unsigned: {
+        const uint64_t u = v.get<uint64_t>();
+        if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+          return Status::Io(v.dump() + " is beyond the integer range (64-bit)");
+        }
+        return Value(static_cast<int64_t>(u));
+      }
+      case Json::value_t::number_float:
+        return Value(v.get<double>());
+      case Json::value_t::array: {
+        if (in_list) return Status::Io("a list inside a list cannot be stored");
+        ValueList items;
+        for (const Json& item : v) {
+          if (item.is_null()) return Status::Io("a list cannot hold null");
+          KG_ASSIGN_OR_RETURN(Value x, Convert(item, true));
+          items.push_back(std::move(x));
+        }
+        return Value(std::move(items));
+      }
+      case Json::value_t::object: {
+        auto date = v.find("$date");
+        if (v.size() == 1 && date != v.end() && date->is_string()) {
+          std::optional<Date> d = Date::Parse(date->get_ref<const std::string&>());
+          if (!d) return Status::Io(date->dump() + " is not a date (YYYY-MM-DD)");
+          return Value(*d);
+        }
+        return Status::Io("an object other than {\"$date\": \"YYYY-MM-DD\"} cannot be stored");
+      }
+      default:
+        return Status::Io("a value of this kind cannot be stored: " + v.dump());
+    }
+  }
+
+  const std::string& text_;
+  LineCounter lines_;
+  uint32_t file_;
+  ImportBuilder& builder_;
+  const char* position_;
+  Status error_;
+  int depth_ = 0;
+  std::string member_;       // the top-level member being read
+  bool in_list_ = false;     // inside "nodes" or "links"
+  bool in_element_ = false;  // inside one node or link
+  uint64_t element_line_ = 0;
+  bool saw_version_ = false;
+  ElementTree tree_;
+};
+
+Status ReadFile(const fs::path& path, const std::string& display, ImportBuilder& builder) {
+  const uint32_t file = builder.AddFile(display);
+  std::string text;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::Io("cannot open " + display);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return Status::Io("error reading " + display);
+    text = std::move(buffer).str();
+  }
+  JsonGraphFile reader(text, file, builder);
+  KG_RETURN_IF_ERROR(reader.Read());
+  builder.FileDone(text.size());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadJsonGraph(const std::string& path, const std::string& display, ImportBuilder& builder) {
+  builder.BeginSource(SourceWords{"link source", "link target"});
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+        names.push_back(entry.path().filename().string());
+      }
+    }
+    if (ec) return Status::Io("cannot list " + display + ": " + ec.message());
+    if (names.empty()) return Status::Io(display + " holds no *.json files");
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      KG_RETURN_IF_ERROR(ReadFile(fs::path(path) / name, (fs::path(display) / name).string(), builder));
+    }
+  } else {
+    KG_RETURN_IF_ERROR(ReadFile(path, display, builder));
+  }
+  return builder.EndSource();
+}
+
+}  // namespace kg::interchange
