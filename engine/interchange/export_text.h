@@ -1,0 +1,35 @@
+// Property values as the export formats write them.
+//
+//   int      decimal: -12
+//   float    the shortest text that reads back as the same double, always
+//            with a '.' or an exponent (1.0, 0.1, 1e+20); NaN, INF and -INF
+//            (XML Schema's spelling, which strtod, Python and Boost read)
+//   bool     true, false
+//   date     ISO 8601: 2024-07-09
+//   string   as it is
+//   list     JSON text: [1,2], ["a","b"], dates as ISO strings
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/value.h"
+
+namespace kg::interchange {
+
+void AppendInt(std::string* out, int64_t v);
+void AppendFloat(std::string* out, double v);
+// A scalar's text, or a list's JSON text.
+void AppendValueText(std::string* out, const Value& v);
+std::string ValueText(const Value& v);
+
+// A property value as JSON. Dates are {"$date": "2024-07-09"} objects when
+// `dates_as_objects` (kg's JSON graph format), ISO strings otherwise; NaN
+// and the infinities, which JSON cannot hold, are the strings "NaN",
+// "Infinity" and "-Infinity" (as kg's json output writes them).
+nlohmann::ordered_json ValueJson(const Value& v, bool dates_as_objects);
+// Compact JSON text, UTF-8 as it is; bytes that are not UTF-8 become U+FFFD.
+std::string JsonText(const nlohmann::ordered_json& json);
+
+}  // namespace kg::interchange

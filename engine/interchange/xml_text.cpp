@@ -1,0 +1,78 @@
+#include "interchange/xml_text.h"
+
+#include "interchange/utf8_scan.h"
+
+namespace kg::interchange {
+
+uint64_t AppendXml(std::string* out, std::string_view text, XmlPlace place) {
+  uint64_t replaced = 0;
+  const bool attribute = place == XmlPlace::kAttribute;
+  size_t i = 0;
+  while (i < text.size()) {
+    // Runs of plain ASCII are copied at once: most text is just that.
+    size_t run = i;
+    while (run < text.size()) {
+      const unsigned char c = static_cast<unsigned char>(text[run]);
+      if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
+      ++run;
+    }
+    out->append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '&':
+        out->append("&amp;");
+        ++i;
+        continue;
+      case '<':
+        out->append("&lt;");
+        ++i;
+        continue;
+      case '>':
+        out->append("&gt;");
+        ++i;
+        continue;
+      case '"':
+        out->append("&quot;");
+        ++i;
+        continue;
+      case '\'':
+        out->append("&apos;");
+        ++i;
+        continue;
+      case '\r':
+        out->append("&#13;");
+        ++i;
+        continue;
+      case '\n':
+        out->append(attribute ? "&#10;" : "\n");
+        ++i;
+        continue;
+      case '\t':
+        out->append(attribute ? "&#9;" : "\t");
+        ++i;
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20) {
+      out->append(kReplacementCharacter);
+      ++replaced;
+      ++i;
+      continue;
+    }
+    const CodePoint cp = DecodeUtf8(text, i);
+    if (cp.length == 0 || cp.value == 0xFFFE || cp.value == 0xFFFF) {
+      out->append(kReplacementCharacter);
+      ++replaced;
+      i += cp.length == 0 ? 1 : cp.length;
+      continue;
+    }
+    out->append(text.data() + i, cp.length);
+    i += cp.length;
+  }
+  return replaced;
+}
+
+}  // namespace kg::interchange
