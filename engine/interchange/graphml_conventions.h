@@ -1,31 +1,45 @@
-// What kg's GraphML export adds to plain GraphML, as the reader sees it
-// (docs/interchange.md describes the file for a person).
+// What kg's GraphML export (graphml_writer.cpp) adds to plain GraphML, as
+// the importer reads it back:
+//   - built-in keys: k_labels (node labels, ":Person:Ministry"), k_type
+//     (the relationship type), k_node_label and k_edge_label (the caption
+//     Gephi and yEd show: not data); a file declaring k_labels or k_type is
+//     taken for kg's own export;
+//   - a date or list key says so in its <desc>: "kg:date", "kg:int[]"...
+//     (the values are ISO dates and JSON arrays in string keys);
+//   - a property named like a built-in attribute got a '_' in front
+//     ("label" -> "_label", "_label" -> "__label"), which is taken off.
 #pragma once
 
-#include <expat.h>
-
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "interchange/property_text.h"
 
 namespace kg::interchange {
 
 // Property that keeps a foreign GraphML node's id.
 constexpr char kGraphmlIdProperty[] = "graphml_id";
 
-// What a <key> of kg's export stands for.
 enum class KgKeyRole {
-  kProperty,      // a property, read by its attr.type
-  kListProperty,  // a list property, written as a JSON array
+  kProperty,      // a property
   kLabels,        // the node's labels
   kType,          // the relationship's type
-  kDisplayLabel,  // the label shown by Gephi and yEd: not data
+  kDisplayLabel,  // the caption for drawing tools
 };
 
-// The role of a key from its attributes; sets *kg_export when the key
-// shows the file is kg's own export.
-KgKeyRole KgKeyRoleOf(const XML_Char** attrs, bool* kg_export);
+// The role of a <key> by its id and `for` ("node", "edge").
+KgKeyRole KgBuiltinKey(std::string_view id, std::string_view domain);
 
-// A node's labels as the labels key holds them.
-std::vector<std::string> SplitKgLabels(const std::string& text);
+// The type kg's export gives a key in its <desc>, if the text is that mark.
+std::optional<PropertyType> KgDescType(std::string_view desc);
+
+// The property behind an attribute name of kg's export: one '_' off a name
+// that is '_'s and a built-in name ("_label" -> "label").
+std::string KgPropertyName(std::string_view attr_name, bool node);
+
+// ":Person:Ministry" -> {"Person", "Ministry"}; '\' escapes ':' and '\'.
+std::vector<std::string> SplitKgLabels(std::string_view text);
 
 }  // namespace kg::interchange

@@ -8,10 +8,10 @@
 // (yEd's y:ShapeNode and the like) and data of keys without a plain value
 // type (yEd's yfiles.type keys) are skipped.
 //
-// kg's own export (docs/interchange.md) is recognised by its marker and
-// read back exactly: labels and relationship types from their keys, lists
-// from their JSON text, and without the display label it adds for Gephi
-// and yEd. Any other file gets --node-label and --rel-type, keeps its node
+// kg's own export (graphml_conventions.h) is read back as it was written:
+// labels and relationship types from their keys, dates and lists from the
+// text their key's <desc> announces, property names as they were, and
+// without the caption it adds for Gephi and yEd. Any other file gets --node-label and --rel-type, keeps its node
 // ids as `graphml_id`, and its undirected edges become directed ones from
 // source to target, in document order.
 #include <expat.h>
@@ -42,6 +42,7 @@ struct Key {
   PropertyType type;
   bool skip = false;  // not a plain value (yEd graphics)
   KgKeyRole role = KgKeyRole::kProperty;
+  std::string desc;  // kg's export: "kg:date", "kg:int[]"...
   std::optional<std::string> default_text;
   PropertyKeyId key = 0;
   bool interned = false;
@@ -133,6 +134,10 @@ class GraphmlReader {
       return;
     }
     const std::string_view name = LocalName(raw);
+    if (name == "desc" && current_key_ != nullptr) {
+      text_ = &current_key_->desc;
+      return;
+    }
     if (name.empty() || name == "desc") {
       // Another tool's markup (yEd's graphics), or a description: skipped
       // with everything inside.
@@ -201,9 +206,11 @@ class GraphmlReader {
       return;
     }
     const std::string_view name = LocalName(raw);
-    if (name == "data" || name == "default") {
+    if (name == "data" || name == "default" || name == "desc") {
       text_ = nullptr;
-    } else if (name == "key") {
+    } else if (name == "key" && current_key_ != nullptr) {
+      // A date or list key of kg's export: its text is read as that type.
+      if (std::optional<PropertyType> t = KgDescType(current_key_->desc)) current_key_->type = *t;
       current_key_ = nullptr;
     } else if ((name == "node" || name == "edge") && element_) {
       Status s = element_->is_node ? AddNode() : AddEdge();
@@ -235,7 +242,8 @@ class GraphmlReader {
     }
     // yEd's graphics and the like: a key without a value type.
     if (Attr(attrs, "yfiles.type") != nullptr && type == nullptr) k.skip = true;
-    k.role = KgKeyRoleOf(attrs, &kg_export_);
+    k.role = KgBuiltinKey(k.id, d);
+    if (k.role == KgKeyRole::kLabels || k.role == KgKeyRole::kType) kg_export_ = true;
     auto [it, inserted] = keys_.emplace(k.id, std::move(k));
     if (!inserted) return Fail(Error("key '" + std::string(id) + "' is declared twice"));
     current_key_ = &it->second;
@@ -243,26 +251,7 @@ class GraphmlReader {
 
   // A data value as a property value of the key's type.
   Result<Value> Convert(const Key& k, const std::string& text) {
-    if (k.role == KgKeyRole::kListProperty) {
-      // kg's export writes lists as JSON arrays.
-      nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-      if (j.is_discarded() || !j.is_array()) return Status::Io("'" + text + "' is not a JSON list");
-      ValueList items;
-      for (const nlohmann::json& item : j) {
-        if (item.is_string()) {
-          items.emplace_back(item.get<std::string>());
-        } else if (item.is_boolean()) {
-          items.emplace_back(item.get<bool>());
-        } else if (item.is_number_integer()) {
-          items.emplace_back(item.get<int64_t>());
-        } else if (item.is_number()) {
-          items.emplace_back(item.get<double>());
-        } else {
-          return Status::Io("a list element " + item.dump() + " cannot be stored");
-        }
-      }
-      return Value(std::move(items));
-    }
+    if (k.type.list) return ConvertList(k.type.base, text);
     if (k.type.base == PropertyType::Base::kString) return Value(text);
     // Numbers and booleans may carry whitespace around them.
     const size_t b = text.find_first_not_of(" \t\r\n");
@@ -275,7 +264,43 @@ class GraphmlReader {
     return ParseScalar(trimmed, k.type.base);
   }
 
-  Status Properties_(Element& e, Properties* props, std::vector<std::string>* labels, std::string* type) {
+  // kg's export writes a list as a JSON array (dates as ISO strings).
+  static Result<Value> ConvertList(PropertyType::Base base, const std::string& text) {
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_array()) return Status::Io("'" + text + "' is not a JSON list");
+    ValueList items;
+    const std::string type_name = PropertyTypeName(PropertyType{base, false});
+    for (const nlohmann::json& item : j) {
+      const bool fits = base == PropertyType::Base::kString  ? item.is_string()
+                        : base == PropertyType::Base::kInt   ? item.is_number_integer()
+                        : base == PropertyType::Base::kFloat ? item.is_number()
+                        : base == PropertyType::Base::kBool  ? item.is_boolean()
+                                                             : item.is_string();
+      if (!fits) return Status::Io("list element " + item.dump() + " is not a " + type_name);
+      switch (base) {
+        case PropertyType::Base::kString:
+          items.emplace_back(item.get<std::string>());
+          break;
+        case PropertyType::Base::kInt:
+          items.emplace_back(item.get<int64_t>());
+          break;
+        case PropertyType::Base::kFloat:
+          items.emplace_back(item.get<double>());
+          break;
+        case PropertyType::Base::kBool:
+          items.emplace_back(item.get<bool>());
+          break;
+        case PropertyType::Base::kDate: {
+          KG_ASSIGN_OR_RETURN(Value d, ParseScalar(item.get<std::string>(), base));
+          items.push_back(std::move(d));
+          break;
+        }
+      }
+    }
+    return Value(std::move(items));
+  }
+
+  Status ElementProperties(Element& e, Properties* props, std::vector<std::string>* labels, std::string* type) {
     const Domain own = e.is_node ? Domain::kNode : Domain::kEdge;
     std::map<const Key*, const std::string*> given;
     for (const auto& [key, text] : e.data) given[key] = &text;
@@ -307,7 +332,8 @@ class GraphmlReader {
       Result<Value> v = Convert(k, text);
       if (!v.ok()) return builder_.Error(where, "key '" + k.name + "': " + v.status().message());
       if (!k.interned) {
-        KG_ASSIGN_OR_RETURN(k.key, builder_.Key(k.name));
+        const std::string name = kg_export_ ? KgPropertyName(k.name, k.domain == Domain::kNode) : k.name;
+        KG_ASSIGN_OR_RETURN(k.key, builder_.Key(name));
         k.interned = true;
       }
       props->push_back(Property{k.key, std::move(v).value()});
@@ -320,7 +346,7 @@ class GraphmlReader {
     Properties props;
     std::vector<std::string> label_names;
     std::string ignored;
-    KG_RETURN_IF_ERROR(Properties_(e, &props, &label_names, &ignored));
+    KG_RETURN_IF_ERROR(ElementProperties(e, &props, &label_names, &ignored));
     if (!kg_export_ || builder_.options().keep_ids) {
       KG_ASSIGN_OR_RETURN(PropertyKeyId id_key, builder_.Key(kGraphmlIdProperty));
       props.push_back(Property{id_key, Value(e.id)});
@@ -340,7 +366,7 @@ class GraphmlReader {
     Properties props;
     std::vector<std::string> unused;
     std::string type;
-    KG_RETURN_IF_ERROR(Properties_(e, &props, &unused, &type));
+    KG_RETURN_IF_ERROR(ElementProperties(e, &props, &unused, &type));
     if (type.empty()) {
       if (kg_export_) return builder_.Error(Where{file_, e.line}, "an edge of a kg export without a type");
       type = builder_.options().rel_type;

@@ -66,7 +66,8 @@ std::string DescribeImport(const ImportReport& report) {
   std::string from;
   for (size_t i = 0; i < report.paths.size(); ++i) from += (i == 0 ? "" : ", ") + report.paths[i];
   char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.1f s", report.seconds);
+  // Small imports take a fraction of a second: keep a digit that shows it.
+  std::snprintf(seconds, sizeof seconds, report.seconds < 1 ? "%.2f s" : "%.1f s", report.seconds);
   auto plural = [](uint64_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
