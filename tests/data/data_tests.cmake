@@ -1,0 +1,22 @@
+# ---- the bundled graph's content (data/graph, data/README.md) ----
+# kg_data_tests reads data/graph/*.json with nlohmann/json and checks the
+# graph without the engine: keys, endpoints, labels and types against the
+# data model, NFC names, and every span against the seed article it cites
+# (../shared/seeds; where that folder is missing the span tests say so and
+# only the structural checks run). It also keeps data/examples.kgq and
+# tests/data/examples.expected in step.
+add_executable(kg_data_tests
+  data/bundled_graph.cpp
+  data/graph_schema.cpp
+  data/unicode_text.cpp
+  data/graph_structure_test.cpp
+  data/graph_provenance_test.cpp
+  data/examples_file_test.cpp
+)
+target_include_directories(kg_data_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(kg_data_tests PRIVATE kg_test_main nlohmann_json::nlohmann_json utf8proc kg_warnings)
+target_compile_definitions(kg_data_tests PRIVATE
+  KG_DATA_DIR="${PROJECT_SOURCE_DIR}/data"
+  KG_SEEDS_DIR="${PROJECT_SOURCE_DIR}/../shared/seeds"
+  KG_DATA_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/data")
+catch_discover_tests(kg_data_tests EXTRA_ARGS --warn NoTests)

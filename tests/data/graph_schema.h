@@ -1,0 +1,27 @@
+// The vocabulary the bundled graph may use: the labels and relationship types
+// of ../shared/DATA-MODEL.md plus the extensions documented in data/README.md
+// ("Beyond the data model"). Keep the three in step.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace kg::data_test {
+
+struct RelationshipRule {
+  std::set<std::string> from;  // the start node needs one of these labels
+  std::set<std::string> to;    // the end node needs one of these labels
+  std::set<std::string> required_properties;
+};
+
+const std::set<std::string>& AllowedLabels();
+const std::map<std::string, RelationshipRule>& RelationshipRules();
+
+// The label a key's prefix promises: "person/x" is a Person, "committee/x" a Committee.
+const std::map<std::string, std::string>& LabelOfKeyPrefix();
+
+// Properties that hold dates, in any label or type.
+const std::set<std::string>& DateProperties();
+
+}  // namespace kg::data_test

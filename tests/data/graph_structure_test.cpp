@@ -1,0 +1,263 @@
+// The bundled graph's structure (data/graph/*.json): what holds without the
+// seed articles. Each violation is its own failed check naming file:line.
+#include <catch2/catch.hpp>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+#include "data/bundled_graph.h"
+#include "data/graph_schema.h"
+#include "data/unicode_text.h"
+
+namespace kg::data_test {
+namespace {
+
+const BundledGraph& Graph() {
+  const auto& graph = TheBundledGraph();
+  for (const auto& error : graph.errors) FAIL_CHECK(error);
+  REQUIRE(graph.errors.empty());
+  return graph;
+}
+
+bool IsStringList(const nlohmann::json& value) {
+  if (!value.is_array()) return false;
+  for (const auto& item : value) {
+    if (!item.is_string()) return false;
+  }
+  return true;
+}
+
+std::string LinkName(const Element& link) {
+  return link.json.value("type", "?") + " " + link.json["source"].dump() + "->" + link.json["target"].dump();
+}
+
+TEST_CASE("data graph: files are the kg JSON graph format with one element per line", "[data]") {
+  const auto& graph = Graph();
+  CHECK(graph.nodes.size() >= 100);
+  CHECK(graph.links.size() >= 200);
+  for (const auto& node : graph.nodes) {
+    const auto& j = node.json;
+    // Keys are the ids: a node needs no "id" of its own (data/README.md).
+    if (j.contains("id")) FAIL_CHECK(node.Where() + ": node has an \"id\"; the bundled graph names nodes by key");
+    if (!j.contains("labels") || !IsStringList(j["labels"]) || j["labels"].empty())
+      FAIL_CHECK(node.Where() + ": labels must be a non-empty list of strings");
+    if (!j.contains("properties") || !j["properties"].is_object())
+      FAIL_CHECK(node.Where() + ": properties must be an object");
+  }
+  for (const auto& link : graph.links) {
+    const auto& j = link.json;
+    if (!j.contains("type") || !j["type"].is_string()) FAIL_CHECK(link.Where() + ": no type");
+    if (!j.contains("source") || !j["source"].is_string() || !j.contains("target") || !j["target"].is_string())
+      FAIL_CHECK(link.Where() + ": source and target must be node keys");
+    if (!j.contains("properties") || !j["properties"].is_object())
+      FAIL_CHECK(link.Where() + ": properties must be an object");
+  }
+}
+
+TEST_CASE("data graph: keys are unique lower-case slugs whose prefix names the label", "[data]") {
+  const auto& graph = Graph();
+  const std::regex slug("[a-z0-9]+(/[a-z0-9-]+)+");
+  std::map<std::string, std::string> first_seen;
+  for (const auto& node : graph.nodes) {
+    const auto& p = node.Properties();
+    if (!p.contains("key") || !p["key"].is_string()) {
+      FAIL_CHECK(node.Where() + ": no key");
+      continue;
+    }
+    const auto key = p["key"].get<std::string>();
+    if (!std::regex_match(key, slug)) FAIL_CHECK(node.Where() + ": key \"" + key + "\" is not a lower-case slug");
+    auto [it, inserted] = first_seen.emplace(key, node.Where());
+    if (!inserted) FAIL_CHECK(node.Where() + ": key \"" + key + "\" is already used at " + it->second);
+    const auto prefix = key.substr(0, key.find('/'));
+    auto label = LabelOfKeyPrefix().find(prefix);
+    if (label == LabelOfKeyPrefix().end()) {
+      FAIL_CHECK(node.Where() + ": key prefix \"" + prefix + "\" names no label");
+    } else if (!graph.HasLabel(key, label->second)) {
+      FAIL_CHECK(node.Where() + ": \"" + key + "\" lacks the label " + label->second);
+    }
+  }
+}
+
+TEST_CASE("data graph: labels and relationship types come from the data model or a documented extension", "[data]") {
+  const auto& graph = Graph();
+  for (const auto& node : graph.nodes) {
+    std::set<std::string> labels;
+    for (const auto& l : node.json["labels"]) labels.insert(l.get<std::string>());
+    for (const auto& l : labels) {
+      if (!AllowedLabels().count(l)) FAIL_CHECK(node.Where() + ": label " + l + " is not in the data model");
+    }
+    // A Ministry or Committee is also an Organization (DATA-MODEL.md).
+    if ((labels.count("Ministry") || labels.count("Committee")) && !labels.count("Organization"))
+      FAIL_CHECK(node.Where() + ": a Ministry or Committee must also be an Organization");
+  }
+  for (const auto& link : graph.links) {
+    const auto type = link.json.value("type", "");
+    auto rule = RelationshipRules().find(type);
+    if (rule == RelationshipRules().end()) {
+      FAIL_CHECK(link.Where() + ": relationship type " + type + " is neither in the data model nor documented");
+      continue;
+    }
+    const auto from = link.json.value("source", ""), to = link.json.value("target", "");
+    auto has_one = [&](const std::string& key, const std::set<std::string>& wanted) {
+      for (const auto& l : wanted) {
+        if (graph.HasLabel(key, l)) return true;
+      }
+      return false;
+    };
+    if (graph.node_by_key.count(from) && !has_one(from, rule->second.from))
+      FAIL_CHECK(link.Where() + ": " + LinkName(link) + " may not start at that node's labels");
+    if (graph.node_by_key.count(to) && !has_one(to, rule->second.to))
+      FAIL_CHECK(link.Where() + ": " + LinkName(link) + " may not end at that node's labels");
+    for (const auto& property : rule->second.required_properties) {
+      if (!link.Properties().contains(property))
+        FAIL_CHECK(link.Where() + ": " + LinkName(link) + " lacks the property " + property);
+    }
+  }
+}
+
+TEST_CASE("data graph: every relationship's ends and source exist", "[data]") {
+  const auto& graph = Graph();
+  for (const auto& link : graph.links) {
+    for (const char* end : {"source", "target"}) {
+      const auto key = link.json.value(end, "");
+      if (!graph.node_by_key.count(key)) FAIL_CHECK(link.Where() + ": " + end + " \"" + key + "\" is not a node");
+    }
+    const auto& p = link.Properties();
+    const auto type = link.json.value("type", "");
+    if (type == "MENTIONS" || type == "PUBLISHED") {
+      if (p.contains("source")) FAIL_CHECK(link.Where() + ": " + type + " has no source of its own");
+      continue;
+    }
+    if (!p.contains("source") || !p["source"].is_string() ||
+        !graph.HasLabel(p["source"].get<std::string>(), "Document"))
+      FAIL_CHECK(link.Where() + ": " + LinkName(link) + ": source " + p.value("source", nlohmann::json()).dump() +
+                 " is not a Document");
+  }
+}
+
+TEST_CASE("data graph: text is NFC and names, aliases and titles are well-formed", "[data]") {
+  const auto& graph = Graph();
+  auto check_strings = [](const Element& e, const nlohmann::json& properties) {
+    for (const auto& [name, value] : properties.items()) {
+      std::vector<std::string> texts;
+      if (value.is_string()) texts.push_back(value.get<std::string>());
+      if (value.is_array()) {
+        for (const auto& item : value) {
+          if (item.is_string()) texts.push_back(item.get<std::string>());
+        }
+      }
+      for (const auto& text : texts) {
+        if (!IsNfc(text)) FAIL_CHECK(e.Where() + ": " + name + " \"" + text + "\" is not NFC");
+      }
+    }
+  };
+  for (const auto& node : graph.nodes) {
+    const auto& p = node.Properties();
+    check_strings(node, p);
+    if (!p.contains("name") || !p["name"].is_string() || p["name"].get<std::string>().empty())
+      FAIL_CHECK(node.Where() + ": no name");
+    for (const char* list : {"aliases", "titles"}) {
+      if (p.contains(list) && (!IsStringList(p[list]) || p[list].empty()))
+        FAIL_CHECK(node.Where() + ": " + list + " must be a non-empty list of strings");
+    }
+    if (p.contains("aliases") && IsStringList(p["aliases"])) {
+      std::set<std::string> seen = {p.value("name", "")};
+      for (const auto& alias : p["aliases"]) {
+        if (!seen.insert(alias.get<std::string>()).second)
+          FAIL_CHECK(node.Where() + ": alias \"" + alias.get<std::string>() + "\" repeats the name or another alias");
+      }
+    }
+  }
+  for (const auto& link : graph.links) check_strings(link, link.Properties());
+}
+
+TEST_CASE("data graph: dates are ISO strings with the precision of the text", "[data]") {
+  const auto& graph = Graph();
+  // 2024-07-09, 2023-11, 2021, or --03-28 where the text gives a day and month but no year.
+  const std::regex iso("\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}-\\d{2}");
+  auto check = [&](const Element& e, const nlohmann::json& p) {
+    for (const auto& name : DateProperties()) {
+      if (!p.contains(name)) continue;
+      if (!p[name].is_string() || !std::regex_match(p[name].get<std::string>(), iso))
+        FAIL_CHECK(e.Where() + ": " + name + " " + p[name].dump() + " is not an ISO date string");
+    }
+    for (auto [from, to] : {std::pair{"valid_from", "valid_to"}, {"term_from", "term_to"}, {"start", "end"}}) {
+      if (p.contains(from) && p.contains(to) && p[from].is_string() && p[to].is_string() &&
+          p[from].get<std::string>() > p[to].get<std::string>())
+        FAIL_CHECK(e.Where() + ": " + from + " is after " + to);
+    }
+  };
+  for (const auto& node : graph.nodes) check(node, node.Properties());
+  for (const auto& link : graph.links) check(link, link.Properties());
+}
+
+TEST_CASE("data graph: spans are well-formed byte ranges", "[data]") {
+  const auto& graph = Graph();
+  auto is_range = [](const nlohmann::json& a, const nlohmann::json& b) {
+    return a.is_number_integer() && b.is_number_integer() && a.get<long>() >= 0 && a.get<long>() < b.get<long>();
+  };
+  for (const auto& link : graph.links) {
+    const auto& p = link.Properties();
+    if (p.contains("span")) {
+      const auto& s = p["span"];
+      if (!s.is_array() || s.size() != 2 || !is_range(s[0], s[1]))
+        FAIL_CHECK(link.Where() + ": span " + s.dump() + " is not [start, end) with start < end");
+    }
+    if (link.json.value("type", "") == "MENTIONS") {
+      const auto& s = p.value("spans", nlohmann::json());
+      if (!s.is_array() || s.empty() || s.size() % 2 != 0) {
+        FAIL_CHECK(link.Where() + ": spans must be a flat, non-empty list of pairs");
+        continue;
+      }
+      for (size_t i = 0; i < s.size(); i += 2) {
+        if (!is_range(s[i], s[i + 1]))
+          FAIL_CHECK(link.Where() + ": spans pair " + std::to_string(i / 2) + " is not a range");
+        if (i >= 2 && is_range(s[i], s[i + 1]) && s[i - 1].is_number_integer() &&
+            s[i].get<long>() < s[i - 1].get<long>())
+          FAIL_CHECK(link.Where() + ": spans are not in text order");
+      }
+    }
+  }
+}
+
+TEST_CASE("data graph: every node is mentioned by a document, once per document", "[data]") {
+  const auto& graph = Graph();
+  std::set<std::string> mentioned;
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& link : graph.links) {
+    if (link.json.value("type", "") != "MENTIONS") continue;
+    const auto doc = link.json.value("source", ""), node = link.json.value("target", "");
+    mentioned.insert(node);
+    if (!pairs.emplace(doc, node).second)
+      FAIL_CHECK(link.Where() + ": " + doc + " mentions " + node + " in two relationships; list all spans in one");
+  }
+  for (const auto& node : graph.nodes) {
+    const auto key = node.Properties().value("key", "");
+    if (!graph.HasLabel(key, "Document") && !mentioned.count(key))
+      FAIL_CHECK(node.Where() + ": " + key + " is mentioned by no document");
+  }
+}
+
+TEST_CASE("data graph: documents name their seed file, language and title", "[data]") {
+  const auto& graph = Graph();
+  const std::regex doc_key("doc/(\\d{3})");
+  int documents = 0;
+  for (const auto& node : graph.nodes) {
+    const auto& p = node.Properties();
+    const auto key = p.value("key", "");
+    if (!graph.HasLabel(key, "Document")) continue;
+    ++documents;
+    std::smatch m;
+    const auto file = p.value("file", "");
+    if (!std::regex_match(key, m, doc_key) || file.rfind(m[1].str() + "_", 0) != 0)
+      FAIL_CHECK(node.Where() + ": " + key + " must be doc/NNN for the seed file NNN_*.txt, not \"" + file + "\"");
+    const auto language = p.value("language", "");
+    if (language != "vi" && language != "en") FAIL_CHECK(node.Where() + ": language must be vi or en");
+    if (p.value("title", "").empty()) FAIL_CHECK(node.Where() + ": no title");
+  }
+  CHECK(documents == 5);
+}
+
+}  // namespace
+}  // namespace kg::data_test
