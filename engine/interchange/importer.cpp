@@ -38,6 +38,36 @@ uint64_t InputBytes(const std::string& path) {
   return total;
 }
 
+// A bulk load writes sorted files and ingests them at the end: much faster
+// for big inputs, but only worth it into an empty database.
+Result<std::unique_ptr<ImportSink>> ChooseSink(GraphStore& store, const ImportOptions& options, uint64_t bytes_total) {
+  bool bulk = options.mode == ImportMode::kBulk;
+  if (options.mode == ImportMode::kAuto && bytes_total >= kBulkThresholdBytes && !store.read_only()) {
+    const std::shared_ptr<const Catalog> catalog = store.catalog();
+    bulk = catalog->node_count() == 0 && catalog->rel_count() == 0;
+  }
+  if (bulk) {
+    Result<std::unique_ptr<ImportSink>> s = NewBulkSink(store);
+    if (s.ok() || options.mode == ImportMode::kBulk || !s.status().Is(ErrorKind::kUsage)) return s;
+    // (kAuto on an in-memory database: a transaction after all.)
+  }
+  return NewTransactionSink(store);
+}
+
+// Commits what the builder read and reports it.
+Result<ImportReport> Finish(ImportSink& sink, const ImportBuilder& builder, const ImportOptions& options,
+                            std::chrono::steady_clock::time_point start, ImportReport report) {
+  if (options.cancel != nullptr && options.cancel->load()) {
+    return Status::Error(ErrorKind::kInterrupted, "import cancelled; the database is unchanged");
+  }
+  KG_RETURN_IF_ERROR(sink.Commit());
+  report.nodes = builder.nodes();
+  report.relationships = builder.relationships();
+  report.sink = sink.name();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
 }  // namespace
 
 std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
@@ -120,27 +150,7 @@ Result<ImportReport> ImportGraph(GraphStore& store, const std::vector<std::strin
     bytes_total += InputBytes(path);
   }
 
-  // A bulk load writes sorted files and ingests them at the end: much
-  // faster for big inputs, but only worth it into an empty database.
-  bool bulk = options.mode == ImportMode::kBulk;
-  if (options.mode == ImportMode::kAuto && bytes_total >= kBulkThresholdBytes && !store.read_only()) {
-    const std::shared_ptr<const Catalog> catalog = store.catalog();
-    bulk = catalog->node_count() == 0 && catalog->rel_count() == 0;
-  }
-  std::unique_ptr<ImportSink> sink;
-  if (bulk) {
-    Result<std::unique_ptr<ImportSink>> s = NewBulkSink(store);
-    if (s.ok()) {
-      sink = std::move(s).value();
-    } else if (options.mode == ImportMode::kBulk || !s.status().Is(ErrorKind::kUsage)) {
-      return s.status();
-    }
-    // (kAuto on an in-memory database: a transaction after all.)
-  }
-  if (!sink) {
-    KG_ASSIGN_OR_RETURN(sink, NewTransactionSink(store));
-  }
-
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<ImportSink> sink, ChooseSink(store, options, bytes_total));
   ImportBuilder builder(*sink, options, bytes_total);
   for (size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
@@ -158,15 +168,23 @@ Result<ImportReport> ImportGraph(GraphStore& store, const std::vector<std::strin
         return Status::Usage("no format for " + path);
     }
   }
-  if (options.cancel != nullptr && options.cancel->load()) {
-    return Status::Error(ErrorKind::kInterrupted, "import cancelled; the database is unchanged");
+  return Finish(*sink, builder, options, start, std::move(report));
+}
+
+Result<ImportReport> ImportJsonTexts(GraphStore& store, const std::vector<NamedText>& files,
+                                     const ImportOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  ImportReport report;
+  uint64_t bytes_total = 0;
+  for (const NamedText& f : files) {
+    report.paths.push_back(f.name);
+    report.formats.push_back(ImportFormat::kJson);
+    bytes_total += f.text.size();
   }
-  KG_RETURN_IF_ERROR(sink->Commit());
-  report.nodes = builder.nodes();
-  report.relationships = builder.relationships();
-  report.sink = sink->name();
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return report;
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<ImportSink> sink, ChooseSink(store, options, bytes_total));
+  ImportBuilder builder(*sink, options, bytes_total);
+  KG_RETURN_IF_ERROR(ReadJsonGraphTexts(files, builder));
+  return Finish(*sink, builder, options, start, std::move(report));
 }
 
 }  // namespace kg::interchange

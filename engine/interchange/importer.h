@@ -96,4 +96,17 @@ Result<ImportFormat> DetectImportFormat(const std::string& path);
 Result<ImportReport> ImportGraph(GraphStore& store, const std::vector<std::string>& paths,
                                  const ImportOptions& options);
 
+// A JSON graph file held in memory: its name (for errors and the report)
+// and its text.
+struct NamedText {
+  std::string name;
+  std::string_view text;
+};
+
+// Imports kg JSON graph files given as text, as one source (links may name
+// nodes of any of them) in one transaction: a graph compiled into a
+// program, such as kg's bundled graph. Errors name `name:line`.
+Result<ImportReport> ImportJsonTexts(GraphStore& store, const std::vector<NamedText>& files,
+                                     const ImportOptions& options = {});
+
 }  // namespace kg::interchange

@@ -53,7 +53,7 @@ class TrackingIterator {
 // Lines of a text, counted forward as the parser moves on.
 class LineCounter {
  public:
-  explicit LineCounter(const std::string& text) : begin_(text.data()), counted_(text.data()) {}
+  explicit LineCounter(std::string_view text) : begin_(text.data()), counted_(text.data()) {}
   // The line of the byte at `p` (p never moves backwards between calls).
   uint64_t LineAt(const char* p) {
     if (p < counted_) return LineSlow(p);
@@ -109,7 +109,7 @@ class ElementTree {
 // The reader of one file: SAX events in, elements out to the builder.
 class JsonGraphFile : public nlohmann::json_sax<Json> {
  public:
-  JsonGraphFile(const std::string& text, uint32_t file, ImportBuilder& builder)
+  JsonGraphFile(std::string_view text, uint32_t file, ImportBuilder& builder)
       : text_(text), lines_(text), file_(file), builder_(builder), position_(text.data()) {}
 
   Status Read() {
@@ -372,7 +372,7 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
     }
   }
 
-  const std::string& text_;
+  std::string_view text_;
   LineCounter lines_;
   uint32_t file_;
   ImportBuilder& builder_;
@@ -387,8 +387,15 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
   ElementTree tree_;
 };
 
-Status ReadFile(const fs::path& path, const std::string& display, ImportBuilder& builder) {
+Status ReadText(std::string_view text, const std::string& display, ImportBuilder& builder) {
   const uint32_t file = builder.AddFile(display);
+  JsonGraphFile reader(text, file, builder);
+  KG_RETURN_IF_ERROR(reader.Read());
+  builder.FileDone(text.size());
+  return Status::Ok();
+}
+
+Status ReadFile(const fs::path& path, const std::string& display, ImportBuilder& builder) {
   std::string text;
   {
     std::ifstream in(path, std::ios::binary);
@@ -398,10 +405,7 @@ Status ReadFile(const fs::path& path, const std::string& display, ImportBuilder&
     if (in.bad()) return Status::Io("error reading " + display);
     text = std::move(buffer).str();
   }
-  JsonGraphFile reader(text, file, builder);
-  KG_RETURN_IF_ERROR(reader.Read());
-  builder.FileDone(text.size());
-  return Status::Ok();
+  return ReadText(text, display, builder);
 }
 
 }  // namespace
@@ -425,6 +429,12 @@ Status ReadJsonGraph(const std::string& path, const std::string& display, Import
   } else {
     KG_RETURN_IF_ERROR(ReadFile(path, display, builder));
   }
+  return builder.EndSource();
+}
+
+Status ReadJsonGraphTexts(const std::vector<NamedText>& files, ImportBuilder& builder) {
+  builder.BeginSource(SourceWords{"link source", "link target"});
+  for (const NamedText& f : files) KG_RETURN_IF_ERROR(ReadText(f.text, f.name, builder));
   return builder.EndSource();
 }
 

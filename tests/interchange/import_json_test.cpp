@@ -149,3 +149,28 @@ TEST_CASE("json: a bad file in a directory refuses the whole directory", "[impor
   CHECK(error == f.Sub("dir") + "/2.json:2: property 'x': a list inside a list cannot be stored");
   CHECK(f.Nodes() == 0);
 }
+
+TEST_CASE("json: files held in memory import as one source, errors name them", "[import][json]") {
+  ImportFixture f;
+  const std::string people =
+      "{\"kg_graph\": 1, \"nodes\": [\n"
+      "  {\"labels\": [\"Person\"], \"properties\": {\"key\": \"p/1\", \"name\": \"Nguyễn Thị Bình\"}}\n"
+      "], \"links\": [\n"
+      "  {\"type\": \"MEMBER_OF\", \"source\": \"p/1\", \"target\": \"org/1\"}\n"
+      "]}\n";
+  const std::string orgs =
+      "{\"kg_graph\": 1, \"nodes\": [\n"
+      "  {\"labels\": [\"Organization\"], \"properties\": {\"key\": \"org/1\"}}\n"
+      "]}\n";
+  auto report = interchange::ImportJsonTexts(f.store(), {{"graph/people.json", people}, {"graph/orgs.json", orgs}});
+  INFO(report.status().ToString());
+  REQUIRE(report.ok());
+  CHECK(report->nodes == 2);
+  CHECK(report->relationships == 1);
+  CHECK(f.One("MATCH (:Person)-[:MEMBER_OF]->(o) RETURN o.key") == Value("org/1"));
+
+  ImportFixture g;
+  auto bad = interchange::ImportJsonTexts(g.store(), {{"graph/people.json", people}});
+  CHECK(ImportError(bad) == "graph/people.json:4: link target \"org/1\" is not a node of this import");
+  CHECK(g.Nodes() == 0);
+}
