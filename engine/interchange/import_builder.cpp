@@ -44,7 +44,10 @@ Result<PropertyKeyId> ImportBuilder::Key(std::string_view name) {
   if (it != keys_.end()) return it->second;
   KG_ASSIGN_OR_RETURN(PropertyKeyId id, sink_.InternPropertyKey(name));
   keys_.emplace(std::string(name), id);
-  if (name == kKeyProperty) key_property_ = id;
+  if (name == kKeyProperty) {
+    key_property_ = id;
+    key_property_known_ = true;
+  }
   return id;
 }
 
@@ -74,7 +77,7 @@ Status ImportBuilder::AddNode(Where where, const FileNodeId* id, std::vector<Lab
   // The store refuses a second node with the same `key` too, but only this
   // map can say where the first one was.
   std::string unique;
-  if (keys_.count(std::string(kKeyProperty)) > 0) {
+  if (key_property_known_) {
     for (const Property& p : properties) {
       if (p.key != key_property_ || !key_codec::IsIndexable(p.value)) continue;
       unique = key_codec::UniqueKeyKey(p.value);

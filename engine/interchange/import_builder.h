@@ -104,7 +104,8 @@ class ImportBuilder {
   std::unordered_map<std::string, LabelId> labels_;
   std::unordered_map<std::string, RelTypeId> types_;
   std::unordered_map<std::string, PropertyKeyId> keys_;
-  PropertyKeyId key_property_ = 0;
+  PropertyKeyId key_property_ = 0;  // the id of `key`, once a reader used it
+  bool key_property_known_ = false;
 
   SourceWords words_;
   std::unordered_map<int64_t, Placed> int_ids_;

@@ -222,3 +222,28 @@ TEST_CASE("csv: a file shorter than the manifest says is refused", "[import][csv
   CHECK(ImportError(f.Import({dir})) == dir + "/nodes/Place.csv: 19 rows, but the manifest says 20");
   CHECK(f.Nodes() == 0);
 }
+
+TEST_CASE("csv: a refused bulk load leaves the database as it was", "[import][csv][gen_graph]") {
+  ImportFixture f;
+  f.Rows("CREATE (:Kept {name: 'x'})-[:R]->(:Kept {name: 'y'})");
+  const std::string dir = f.Sub("gen");
+  GenGraph(dir, 200);
+  // An edge to a node that does not exist, as the file's last row (and
+  // counted in the manifest).
+  std::ofstream(dir + "/edges/HELD_IN.csv", std::ios::app) << "195,100000,1999\n";
+  nlohmann::json manifest;
+  {
+    std::ifstream in(dir + "/manifest.json");
+    manifest = nlohmann::json::parse(in);
+  }
+  const int64_t rows = manifest["edges"]["HELD_IN"]["count"].get<int64_t>() + 1;
+  manifest["edges"]["HELD_IN"]["count"] = rows;
+  std::ofstream(dir + "/manifest.json", std::ios::trunc) << manifest.dump();
+  ImportOptions bulk;
+  bulk.mode = ImportMode::kBulk;
+  CHECK(ImportError(f.Import({dir}, bulk)) ==
+        dir + "/edges/HELD_IN.csv:" + std::to_string(rows + 1) + ": end node 100000 is not a node of this import");
+  CHECK(f.Nodes() == 2);
+  CHECK(f.Relationships() == 1);
+  CHECK_FALSE(std::filesystem::exists(f.Sub("db/bulk-load.tmp")));
+}
