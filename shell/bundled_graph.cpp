@@ -1,27 +1,99 @@
 #include "bundled_graph.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
+
+#include "bundled_graph_data.h"
+#include "interchange/importer.h"
+#include "storage/graph_store.h"
 
 namespace kg::shell {
 namespace {
 
-std::filesystem::path DataHome() {
+namespace fs = std::filesystem;
+
+// Inside the database directory: the fingerprint of the files it was built
+// from. Written last, so a build that did not finish is never taken for one
+// that did.
+const char kFingerprintFile[] = "kg-bundle-fingerprint";
+
+fs::path DataHome() {
   const char* xdg = std::getenv("XDG_DATA_HOME");
   if (xdg != nullptr && xdg[0] == '/') return xdg;
   const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] != '\0') return std::filesystem::path(home) / ".local" / "share";
-  return std::filesystem::temp_directory_path();
+  if (home != nullptr && home[0] != '\0') return fs::path(home) / ".local" / "share";
+  return fs::temp_directory_path();
+}
+
+std::string ReadFingerprint(const fs::path& dir) {
+  std::ifstream in(dir / kFingerprintFile);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+Status Build(const fs::path& dir) {
+  std::vector<interchange::NamedText> files;
+  for (const BundledFile* f = kBundledFiles; f->name != nullptr; ++f) {
+    files.push_back({std::string("data/graph/") + f->name, f->content});
+  }
+  {
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphStore> store, GraphStore::Open(dir.string()));
+    KG_ASSIGN_OR_RETURN(interchange::ImportReport report, interchange::ImportJsonTexts(*store, files));
+    (void)report;
+  }
+  std::ofstream out(dir / kFingerprintFile);
+  out << kBundledFingerprint << "\n";
+  out.close();
+  if (!out) return Status::Io("cannot write " + (dir / kFingerprintFile).string());
+  return Status::Ok();
 }
 
 }  // namespace
 
 Result<std::string> PrepareBundledGraph(std::ostream& progress) {
-  const std::filesystem::path dir = DataHome() / "kg" / "bundled";
+  const fs::path dir = DataHome() / "kg" / "bundled";
+  if (fs::exists(dir) && ReadFingerprint(dir) == kBundledFingerprint) return dir.string();
+  if (kBundledFiles[0].name == nullptr) {
+    return Status::NotFound(
+        "this kg was built without the bundled graph (data/graph holds no files); open a "
+        "database of your own with --db PATH");
+  }
+
   std::error_code ec;
-  std::filesystem::create_directories(dir.parent_path(), ec);
+  fs::create_directories(dir.parent_path(), ec);
   if (ec) return Status::Io("cannot create " + dir.parent_path().string() + " for the bundled graph: " + ec.message());
+  const bool rebuild = fs::exists(dir);
+  progress << (rebuild ? "kg: the bundled graph's data changed; rebuilding " : "kg: building the bundled graph in ")
+           << dir.string() << " (once)\n";
+
+  // Built aside and moved into place, so that a build cut short (or one of
+  // two kg processes starting at once) never leaves a half database.
+  const std::string pid = std::to_string(getpid());
+  const fs::path building = dir.parent_path() / ("bundled.building-" + pid);
+  fs::remove_all(building, ec);
+  Status built = Build(building);
+  if (!built.ok()) {
+    fs::remove_all(building, ec);
+    return Status::Error(built.kind(), "cannot build the bundled graph: " + built.message());
+  }
+  const fs::path old = dir.parent_path() / ("bundled.old-" + pid);
+  if (rebuild) fs::rename(dir, old, ec);
+  std::error_code moved;
+  fs::rename(building, dir, moved);
+  if (moved) {
+    // Another kg finished first: its database is as good as ours.
+    fs::remove_all(building, ec);
+    if (ReadFingerprint(dir) != kBundledFingerprint) {
+      return Status::Io("cannot move the bundled graph into " + dir.string() + ": " + moved.message());
+    }
+  }
+  fs::remove_all(old, ec);
   return dir.string();
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "import_command.h"
+
 namespace kg::shell {
 
 const std::vector<CommandInfo>& Commands() {
@@ -15,6 +17,10 @@ const std::vector<CommandInfo>& Commands() {
        ":param country => 'Việt Nam'"},
       {":params", "[clear]", "lists the parameters (or clears them all)", ":params"},
       {":source", "FILE", "runs the statements and commands of a script file", ":source data/examples.kgq"},
+      {":export", "FORMAT FILE [--induced] [QUERY]",
+       "writes the subgraph of QUERY's result (or the whole graph) as graphml, gexf, dot, json or csv",
+       ":export graphml vn.graphml MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p"},
+      {":import", kImportCommandArgs, kImportCommandSummary, ":import data/graph"},
       {":read-only", "", "says whether the database is open read-only", ":read-only"},
       {":quit", "", "leaves kg (also :exit, or Ctrl-D)", ":quit"},
   };

@@ -13,6 +13,8 @@
 
 #include "bundled_graph.h"
 #include "common/version.h"
+#include "export_command.h"
+#include "import_command.h"
 #include "interrupt.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
@@ -86,7 +88,14 @@ int main(int argc, char** argv) {
       "  kg                                        the bundled graph, interactively\n"
       "  kg --db research.kg                       a database of your own\n"
       "  kg -e \"MATCH (p:Person) RETURN p.name\" --format csv > people.csv\n"
-      "  kg -f questions.kgq --param year=2023 --timing");
+      "  kg -f questions.kgq --param year=2023 --timing\n"
+      "  kg import --db research.kg data/graph     load graph files (json, csv, graphml)\n"
+      "  kg export -o vn.graphml -e \"MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p\"");
+  kg::shell::ExportArguments export_args;
+  CLI::App* export_cmd = kg::shell::AddExportSubcommand(app, &export_args);
+  kg::shell::ImportArguments import_args;
+  CLI::App* import_cmd = kg::shell::AddImportSubcommand(app, &import_args);
+  app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -94,6 +103,11 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+  if (export_cmd->parsed()) {
+    if (export_args.db.empty()) export_args.db = args.db;  // kg --db PATH export ...
+    return kg::shell::RunExportSubcommand(export_args, std::cerr);
+  }
+  if (import_cmd->parsed()) return kg::shell::RunImportSubcommand(import_args, args.db, std::cout, std::cerr);
 
   kg::shell::SessionOptions options;
   if (!args.format.empty()) {
@@ -136,6 +150,11 @@ int main(int argc, char** argv) {
     }
     path = *bundled;
     label = "bundled graph (" + path + ")";
+    // The bundled graph is rebuilt whenever its data changes, which would
+    // drop anything written to it: it opens read-only. Research of your own
+    // goes in a database of your own (kg --db PATH; kg import data/graph).
+    db_options.store.read_only = true;
+    db_options.store.create_if_missing = false;
   }
   auto db = kg::Database::Open(path, db_options);
   if (!db.ok()) {

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "command_table.h"
+#include "export_command.h"
 #include "help_topics.h"
+#include "import_command.h"
 #include "interrupt.h"
 #include "output/display_width.h"
 #include "progress_line.h"
@@ -223,6 +225,18 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
     const bool ok = RunScript(contents.str(), Origin{path, 1, 1});
     --source_depth_;
     return ok;
+  }
+  if (which == ":export") {
+    if (writer_) writer_->Finish();
+    Result<std::string> done = RunExportCommand(args, *db_, params_, options_.progress);
+    if (!done.ok()) return fail(done.status().message());
+    // On stderr like every report, so that a script's stdout stays data.
+    err_ << *done << "\n";
+    return true;
+  }
+  if (which == ":import") {
+    if (writer_) writer_->Finish();
+    return RunImportCommand(*db_, args, err_, err_, options_.progress);
   }
   if (which == ":read-only") {
     out_ << (db_->store().read_only() ? "read-only: write statements are refused"
