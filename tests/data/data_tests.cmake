@@ -20,3 +20,15 @@ target_compile_definitions(kg_data_tests PRIVATE
   KG_SEEDS_DIR="${PROJECT_SOURCE_DIR}/../shared/seeds"
   KG_DATA_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/data")
 catch_discover_tests(kg_data_tests EXTRA_ARGS --warn NoTests)
+
+# kg_examples_tests runs the kg program as a new user would: with an empty
+# home it builds the bundled graph and answers data/examples.kgq; the answers
+# must be tests/data/examples.expected, also from a `kg import`ed database.
+add_executable(kg_examples_tests data/examples_answers_test.cpp)
+target_link_libraries(kg_examples_tests PRIVATE kg_test_main kg_warnings)
+target_compile_definitions(kg_examples_tests PRIVATE
+  KG_BINARY="$<TARGET_FILE:kg>"
+  KG_DATA_DIR="${PROJECT_SOURCE_DIR}/data"
+  KG_DATA_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/data")
+add_dependencies(kg_examples_tests kg)
+catch_discover_tests(kg_examples_tests EXTRA_ARGS --warn NoTests)
