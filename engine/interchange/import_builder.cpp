@@ -12,7 +12,7 @@ std::string FileNodeId::ToString() const {
 }
 
 ImportBuilder::ImportBuilder(ImportSink& sink, const ImportOptions& options, uint64_t bytes_total)
-    : sink_(sink), options_(options), bytes_total_(bytes_total), last_progress_(std::chrono::steady_clock::now()) {}
+    : sink_(sink), options_(options), bytes_total_(bytes_total) {}
 
 uint32_t ImportBuilder::AddFile(std::string display_name) {
   files_.push_back(std::move(display_name));

@@ -117,7 +117,7 @@ class ImportBuilder {
   uint64_t nodes_ = 0, rels_ = 0;
   uint64_t ticks_ = 0;
   uint64_t bytes_done_ = 0, file_bytes_ = 0, bytes_total_;
-  std::chrono::steady_clock::time_point last_progress_;
+  std::chrono::steady_clock::time_point last_progress_;  // none yet: the first poll reports
 };
 
 }  // namespace kg::interchange

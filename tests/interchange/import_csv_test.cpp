@@ -247,3 +247,34 @@ TEST_CASE("csv: a refused bulk load leaves the database as it was", "[import][cs
   CHECK(f.Relationships() == 1);
   CHECK_FALSE(std::filesystem::exists(f.Sub("db/bulk-load.tmp")));
 }
+
+TEST_CASE("csv: progress is reported, and cancelling leaves the database as it was", "[import][csv][gen_graph]") {
+  ImportFixture f;
+  const std::string dir = f.Sub("gen");
+  const nlohmann::json manifest = GenGraph(dir, 1000);
+  std::vector<interchange::ImportProgress> seen;
+  ImportOptions options;
+  options.progress = [&](const interchange::ImportProgress& p) { seen.push_back(p); };
+  f.MustImport({dir}, options);
+  REQUIRE_FALSE(seen.empty());
+  CHECK(seen.front().nodes + seen.front().relationships >= 1024);
+  CHECK(seen.back().bytes_total > 0);
+  CHECK(seen.back().bytes_read <= seen.back().bytes_total);
+
+  // Cancelled from the progress callback, as the shell does on Ctrl-C.
+  ImportFixture g;
+  std::atomic<bool> cancel{false};
+  ImportOptions cancelled;
+  cancelled.cancel = &cancel;
+  cancelled.progress = [&](const interchange::ImportProgress&) { cancel.store(true); };
+  auto r = g.Import({dir}, cancelled);
+  REQUIRE(r.status().Is(ErrorKind::kInterrupted));
+  CHECK(r.status().message() == "import cancelled; the database is unchanged");
+  CHECK(g.Nodes() == 0);
+  // The bulk loader is abandoned as well.
+  cancel.store(false);
+  cancelled.mode = ImportMode::kBulk;
+  CHECK(g.Import({dir}, cancelled).status().Is(ErrorKind::kInterrupted));
+  CHECK(g.Nodes() == 0);
+  CHECK_FALSE(std::filesystem::exists(g.Sub("db/bulk-load.tmp")));
+}
