@@ -166,7 +166,7 @@ int RunImportSubcommand(const ImportArguments& args, std::string_view fallback_d
   if (!MakeOptions(args, &check, err)) return kExitUsage;
   auto db = Database::Open(path);
   if (!db.ok()) {
-    err << "kg: " << db.status().ToString() << "\n";
+    err << "kg import: " << db.status().ToString() << "\n";
     return kExitFailed;
   }
   InstallInterruptHandler();
