@@ -214,10 +214,10 @@ class CsvGraphReader {
     KG_ASSIGN_OR_RETURN(reader_, CsvRecordReader::Open(f.path.string(), f.display));
     KG_ASSIGN_OR_RETURN(bool any, reader_->Next());
     if (!any) return Status::Io(f.display + " is empty: it needs a header line");
-    const Where where{0, reader_->line()};
+    const uint64_t line = reader_->line();
     columns_.clear();
     auto fail = [&](const std::string& reason) {
-      return Status::Io(f.display + ":" + std::to_string(where.line) + ": " + reason);
+      return Status::Io(f.display + ":" + std::to_string(line) + ": " + reason);
     };
     std::set<std::string> names;
     for (const CsvField& field : reader_->fields()) {

@@ -53,7 +53,7 @@ struct Element {
   bool is_node = true;
   uint64_t line = 0;
   std::string id, source, target;
-  std::vector<std::pair<const Key*, std::string>> data;
+  std::vector<std::pair<Key*, std::string>> data;
 };
 
 class GraphmlReader {
@@ -302,17 +302,17 @@ class GraphmlReader {
 
   Status ElementProperties(Element& e, Properties* props, std::vector<std::string>* labels, std::string* type) {
     const Domain own = e.is_node ? Domain::kNode : Domain::kEdge;
-    std::map<const Key*, const std::string*> given;
+    std::map<Key*, const std::string*> given;
     for (const auto& [key, text] : e.data) given[key] = &text;
     // Defaults, for the keys of this kind of element the element leaves out.
-    for (const auto& [id, key] : keys_) {
+    for (auto& [id, key] : keys_) {
       if (key.default_text && (key.domain == own || key.domain == Domain::kAll) && !given.count(&key)) {
         given[&key] = &*key.default_text;
       }
     }
     const Where where{file_, e.line};
     for (const auto& [key_ptr, text_ptr] : given) {
-      Key& k = *const_cast<Key*>(key_ptr);
+      Key& k = *key_ptr;
       const std::string& text = *text_ptr;
       if (kg_export_) {
         switch (k.role) {
