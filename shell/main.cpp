@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
     if (export_args.db.empty()) export_args.db = args.db;  // kg --db PATH export ...
     return kg::shell::RunExportSubcommand(export_args, std::cerr);
   }
-  if (import_cmd->parsed()) return kg::shell::RunImportSubcommand(import_args, args.db, std::cout, std::cerr);
+  if (import_cmd->parsed()) return kg::shell::RunImportSubcommand(import_args, args.db, std::cerr, std::cerr);
 
   kg::shell::SessionOptions options;
   if (!args.format.empty()) {

@@ -145,7 +145,7 @@ TEST_CASE("kg import data/graph gives a database with the same answers", "[data]
   const Run imported = RunKg(home.path, "import --db " + db + " " + Quote(KG_DATA_DIR "/graph"));
   INFO(imported.err);
   REQUIRE(imported.exit_code == 0);
-  CHECK(imported.out.rfind("imported ", 0) == 0);
+  CHECK(imported.err.rfind("imported ", 0) == 0);
   const Run answers = RunKg(home.path, "--db " + db + " -f " + Quote(KG_DATA_DIR "/examples.kgq") + " --format csv");
   INFO(answers.err);
   REQUIRE(answers.exit_code == 0);

@@ -20,7 +20,7 @@ struct KgRun {
   std::string out, err;
 };
 
-// `kg ARGS...` with only the import subcommand wired, as main.cpp does.
+// `kg ARGS...` with only the import subcommand wired, as main.cpp does (out is then always empty).
 KgRun Kg(std::vector<std::string> argv) {
   CLI::App app{"kg"};
   std::string db;
@@ -36,7 +36,7 @@ KgRun Kg(std::vector<std::string> argv) {
     return KgRun{2, "", e.what()};
   }
   REQUIRE(sub->parsed());
-  const int code = shell::RunImportSubcommand(args, db, out, err);
+  const int code = shell::RunImportSubcommand(args, db, err, err);  // as main.cpp: the report on stderr
   return KgRun{code, out.str(), err.str()};
 }
 
@@ -48,13 +48,14 @@ int64_t CountNodes(const std::string& db_path) {
 
 }  // namespace
 
-TEST_CASE("kg import: imports, prints the counts, exits 0", "[import][shell]") {
+TEST_CASE("kg import: imports, prints the counts on stderr, exits 0", "[import][shell]") {
   TempDir dir;
   const KgRun run = Kg({"import", "--db", dir.Sub("db"), kJsonGraph});
   INFO(run.err);
   CHECK(run.code == 0);
-  CHECK(run.out.rfind("imported 4 nodes and 3 relationships from " + kJsonGraph + " (", 0) == 0);
-  CHECK(run.err.empty());
+  // The report is on stderr, as kg export's is: stdout is for data.
+  CHECK(run.err.rfind("imported 4 nodes and 3 relationships from " + kJsonGraph + " (", 0) == 0);
+  CHECK(run.out.empty());
   CHECK(CountNodes(dir.Sub("db")) == 4);
   // --db before the word import works too.
   const KgRun before = Kg({"--db", dir.Sub("db2"), "import", "--format", "json", kJsonGraph});
