@@ -2,7 +2,8 @@
 // with a fresh home builds the bundled graph (compiled into the program) and
 // `kg -f data/examples.kgq --format csv` must print, query by query, the rows
 // of tests/data/examples.expected. The same answers must come from a
-// database loaded with `kg import data/graph`.
+// database loaded with `kg import data/graph`. A database built from other
+// data is rebuilt.
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -116,7 +117,8 @@ void CheckAnswers(const std::string& csv) {
   }
 }
 
-TEST_CASE("a new user's kg builds the bundled graph and answers every example question", "[data][examples]") {
+TEST_CASE("a new user's kg builds the bundled graph, answers every example question, rebuilds it when the data changed",
+          "[data][examples]") {
   TempHome home;
   const std::string examples = Quote(KG_DATA_DIR "/examples.kgq");
   const Run first = RunKg(home.path, "-f " + examples + " --format csv");
@@ -132,6 +134,21 @@ TEST_CASE("a new user's kg builds the bundled graph and answers every example qu
   CHECK(second.exit_code == 0);
   CHECK(second.err.empty());
   CHECK(SplitLines(second.out) == std::vector<std::string>{"documents", "5"});
+
+  // A database built from other data (here: a fingerprint that differs) is
+  // rebuilt, and answers as before.
+  {
+    std::ofstream stamp(bundled / "kg-bundle-fingerprint", std::ios::trunc);
+    stamp << "built from older data\n";
+  }
+  const Run rebuilt = RunKg(home.path, "-e \"MATCH (d:Document) RETURN count(d) AS documents\" --format csv");
+  CHECK(rebuilt.exit_code == 0);
+  CHECK(rebuilt.err == "kg: the bundled graph's data changed; rebuilding " + bundled.string() + " (once)\n");
+  CHECK(SplitLines(rebuilt.out) == std::vector<std::string>{"documents", "5"});
+  CHECK(fs::exists(bundled));
+  size_t leftovers = 0;
+  for (const auto& entry : fs::directory_iterator(bundled.parent_path())) leftovers += entry.path() != bundled;
+  CHECK(leftovers == 0);
 
   // It is read-only: a write is refused and changes nothing.
   const Run write = RunKg(home.path, "-e \"CREATE (:Person {name: 'x'})\"");
