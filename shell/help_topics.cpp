@@ -1,9 +1,10 @@
 // The text of ':help' and ':help TOPIC': an overview of the commands and
 // topics, and one topic per part of the language (and of the shell) with
-// examples a researcher can paste. tests/shell/help_test.cpp runs every
-// example against a small graph in the vocabulary of shared/DATA-MODEL.md,
-// so an example that stops working fails the build's tests; the claims in
-// the prose were checked the same way when they were written.
+// examples a researcher can paste into `kg`. tests/shell/help_test.cpp runs
+// every example against a copy of the bundled graph (data/graph), so the
+// keys, names and values they use are the real ones: an example that stops
+// answering there fails the build's tests. The claims in the prose were
+// checked the same way when they were written, and the tests check some.
 //
 // Layout rules: plain text, no line of 100 columns or more (the test
 // checks), and each example on lines of its own so that it can be pasted.
@@ -51,7 +52,7 @@ const std::vector<TopicSpec>& Specs() {
       {"match",
        "find nodes and relationships by pattern",
        R"(MATCH finds every way a pattern fits the graph and gives one row for each.
-  nodes          (), (p), (p:Person), (o:Organization:Committee), (s:Site {kind: 'World Heritage'})
+  nodes          (), (p), (p:Person), (o:Organization:Committee), (c:Country {iso2: 'VN'})
   relationships  -->, <--, --, -[r]->, -[:HOLDS_POSITION]->, -[:MEMBER_OF|JOINED]->,
                  -[h:HOLDS_POSITION {role_en: 'Chair'}]->
 -> and <- follow the arrow; - takes either direction. Several labels must all be there; several
@@ -67,9 +68,9 @@ twice. The labels, types and properties of the graph: :schema.)",
            {"Everything linked to the National Commission for UNESCO, in either direction",
             "MATCH (c:Committee {name_en: 'Vietnam National Commission for UNESCO'})-[r]-(x)\n"
             "    RETURN type(r), x.name"},
-           {"Who chaired an event that a ministry organized? (two patterns sharing e)",
-            "MATCH (m:Ministry)-[:ORGANIZED]->(e:Event), (p:Person)-[:CHAIRED]->(e)\n"
-            "    RETURN m.name, e.name, p.name"},
+           {"Who chaired an event that a body organized? (two patterns sharing e)",
+            "MATCH (o:Organization)-[:ORGANIZED]->(e:Event), (p:Person)-[:CHAIRED]->(e)\n"
+            "    RETURN o.name, e.name, p.name"},
        },
        "",
        "optional match, where, variable-length paths, shortest path"},
@@ -87,7 +88,7 @@ what is found, and never removes rows.)",
             "MATCH (o:Organization) OPTIONAL MATCH (o)<-[:HOLDS_POSITION]-(p:Person)\n"
             "    RETURN o.name, count(p) AS people ORDER BY people DESC"},
            {"Every person, with the events of 2024 they chaired",
-            "MATCH (p:Person) OPTIONAL MATCH (p)-[:CHAIRED]->(e:Event) WHERE e.start.year = 2024\n"
+            "MATCH (p:Person) OPTIONAL MATCH (p)-[:CHAIRED]->(e:Event) WHERE e.start STARTS WITH '2024'\n"
             "    RETURN p.name, e.name"},
        },
        "",
@@ -96,7 +97,7 @@ what is found, and never removes rows.)",
       {"where",
        "filter rows: comparisons, text tests, IN, IS NULL, pattern predicates",
        R"(WHERE follows MATCH, OPTIONAL MATCH or WITH and keeps the rows where its condition is true.
-  comparison  =  <>  <  <=  >  >=      chained: date('2021-01-01') <= e.start < date('2025-01-01')
+  comparison  =  <>  <  <=  >  >=      chained: '2021' <= e.start < '2025'
   text        STARTS WITH, ENDS WITH, CONTAINS (exact, case-sensitive)
               =~ 'regular expression' (the whole string must match; :help strings)
   lists       c.iso2 IN ['VN', 'KR']
@@ -104,18 +105,19 @@ what is found, and never removes rows.)",
   labels      n:Ministry
   patterns    (p)-[:CHAIRED]->(), NOT (p)-[:CHAIRED]->(:Event): is there such a path?
   logic       AND, OR, XOR, NOT, parentheses
-Null follows openCypher: a comparison with null is null, not false, so
-`e.start < date('2024-01-01')` skips events without a start; IS NULL finds them. Aggregates are
-not allowed in WHERE: compute them with WITH and filter there (:help with).)",
+The bundled graph writes dates as ISO text ('2024-07-09', '2023-07', '2022'), which compares in
+date order: '2021' <= e.start < '2025' keeps the starts from 2021 to 2024 (:help dates).
+Null follows openCypher: a comparison with null is null, not false, so `e.start < '2024'` skips
+events without a start; IS NULL finds them. Aggregates are not allowed in WHERE: compute them
+with WITH and filter there (:help with).)",
        {
-           {"Sites whose name starts with 'Vịnh', or whose English name ends with 'Geopark'",
-            "MATCH (s:Site) WHERE s.name STARTS WITH 'Vịnh' OR s.name_en ENDS WITH 'Geopark' RETURN s.name"},
-           {"Events from 2021 to 2024",
-            "MATCH (e:Event) WHERE date('2021-01-01') <= e.start < date('2025-01-01')\n"
-            "    RETURN e.name, e.start"},
+           {"Bodies whose name starts with 'Ủy ban', or whose English name ends with 'Network'",
+            "MATCH (o:Organization) WHERE o.name STARTS WITH 'Ủy ban' OR o.name_en ENDS WITH 'Network'\n"
+            "    RETURN o.name"},
+           {"Events from 2021 to 2024", "MATCH (e:Event) WHERE '2021' <= e.start < '2025' RETURN e.name, e.start"},
            {"Events whose date the sources do not give", "MATCH (e:Event) WHERE e.start IS NULL RETURN e.name"},
            {"People who chaired no event, among two names",
-            "MATCH (p:Person) WHERE p.name IN ['Hà Kim Ngọc', 'Bùi Thanh Sơn'] AND NOT (p)-[:CHAIRED]->()\n"
+            "MATCH (p:Person) WHERE p.name IN ['To Lam', 'Bùi Thanh Sơn'] AND NOT (p)-[:CHAIRED]->()\n"
             "    RETURN p.name"},
        },
        "",
@@ -150,8 +152,9 @@ A WHERE after WITH filters what was just computed, such as a count (what SQL cal
            {"The first three people by name, then their positions",
             "MATCH (p:Person) WITH p ORDER BY p.name LIMIT 3\n"
             "    MATCH (p)-[:HOLDS_POSITION]->(o) RETURN p.name, o.name"},
-           {"A computed value used in a later WHERE",
-            "MATCH (e:Event) WITH e, e.start.year AS year WHERE year >= 2024 RETURN e.name, year"},
+           {"A computed value used in a later WHERE (date() reads the start of the dated events)",
+            "MATCH (e:Event) WHERE e.start =~ '[0-9]{4}.*' WITH e, date(e.start).year AS year\n"
+            "    WHERE year >= 2024 RETURN e.name, year"},
        },
        "",
        "return, aggregation"},
@@ -199,8 +202,9 @@ Aggregates are not allowed in WHERE; aggregate in WITH, then filter (:help with)
        {
            {"How many events of each kind, and which",
             "MATCH (e:Event) RETURN e.kind, count(*) AS events, collect(e.name) AS names"},
-           {"The first and last dated event, and how many have a date",
-            "MATCH (e:Event) RETURN min(e.start) AS first, max(e.start) AS last, count(e.start) AS dated"},
+           {"The first and last publication date of the articles, and how many give one",
+            "MATCH (d:Document)\n"
+            "    RETURN min(d.published) AS first, max(d.published) AS last, count(d.published) AS dated"},
            {"How many different things each language's articles mention",
             "MATCH (d:Document)-[:MENTIONS]->(n) RETURN d.language, count(DISTINCT n) AS mentioned"},
            {"Titles per person, on average",
@@ -217,9 +221,8 @@ values, such as a parameter, into MATCH, MERGE or CREATE. collect() is its rever
        {
            {"Every title of every person, one per row",
             "MATCH (p:Person) UNWIND p.titles AS title RETURN p.name, title"},
-           {"Which of these names are sites in the graph?",
-            "UNWIND ['Vịnh Hạ Long', 'Phố cổ Hội An'] AS name OPTIONAL MATCH (s:Site {name: name})\n"
-            "    RETURN name, s.kind"},
+           {"Which of these names are places in the graph?",
+            "UNWIND ['Hà Nội', 'Huế'] AS name OPTIONAL MATCH (p:Place {name: name}) RETURN name, p.name_en"},
            {"All the other names of organizations, sorted",
             "MATCH (o:Organization) UNWIND o.aliases AS alias RETURN alias, o.name ORDER BY alias"},
        },
@@ -236,10 +239,10 @@ A path never uses the same relationship twice. Without an upper bound (* or *2..
 would go beyond 32 hops stops with an error (the depth cap) instead of running without end; give
 an upper bound (*..10) where the graph is large. An upper bound you give is honoured.)",
        {
-           {"In which country is each site, through its province?",
-            "MATCH (s:Site)-[:LOCATED_IN*1..3]->(c:Country) RETURN s.name, c.name"},
-           {"How many hops from each site up to Việt Nam?",
-            "MATCH p = (s:Site)-[:LOCATED_IN*]->(:Country {iso2: 'VN'}) RETURN s.name, length(p) AS hops"},
+           {"The bodies within UNESCO, up to three levels down",
+            "MATCH (o)-[:PART_OF*1..3]->(:Organization {key: 'org/unesco'}) RETURN o.name"},
+           {"How many levels down the Communist Party is each Party body?",
+            "MATCH p = (o)-[:PART_OF*]->(:Organization {key: 'org/cpv'}) RETURN o.name, length(p) AS hops"},
            {"People within two hops of Lê Hoài Trung, whatever the relationships",
             "MATCH (a:Person {name: 'Lê Hoài Trung'})-[*..2]-(b:Person) WHERE b <> a\n"
             "    RETURN DISTINCT b.name"},
@@ -255,8 +258,8 @@ relationship with *; types and an upper bound narrow the search (-[:HOLDS_POSITI
 and without an upper bound the depth cap applies (:help variable-length paths). Use nodes(p)
 and relationships(p) to read the path.)",
        {
-           {"How is Lê Hoài Trung connected to Tô Lâm?",
-            "MATCH p = shortestPath((:Person {name: 'Lê Hoài Trung'})-[*]-(:Person {name: 'Tô Lâm'}))\n"
+           {"How is Lê Hoài Trung connected to To Lam?",
+            "MATCH p = shortestPath((:Person {name: 'Lê Hoài Trung'})-[*]-(:Person {name: 'To Lam'}))\n"
             "    RETURN length(p) AS hops, [n IN nodes(p) | n.name] AS path"},
            {"Every shortest way from Lê Hoài Trung to Bùi Thanh Sơn",
             "MATCH p = allShortestPaths((:Person {name: 'Lê Hoài Trung'})-[*..6]-\n"
@@ -274,16 +277,18 @@ and relationships(p) to read the path.)",
 used as they are; the others are new, with the labels and properties written. A new relationship
 needs one type and a direction. By the data model every node has a `key` (a lower-case slug,
 unique in the graph: a second node with the same key is refused) and a `name` as the source
-writes it. A statement that fails changes nothing.)",
+writes it. A statement that fails changes nothing.
+The bundled graph opens read-only: write in a copy of your own (:help bundled).)",
        {
-           {"A new person", "CREATE (p:Person {key: 'person/hong-seok-in', name: 'Hong Seok-In'}) RETURN p.name"},
+           {"A person the articles do not name",
+            "CREATE (p:Person {key: 'person/audrey-azoulay', name: 'Audrey Azoulay'}) RETURN p.name"},
            {"A relationship between two nodes that exist",
-            "MATCH (p:Person {key: 'person/hong-seok-in'}),\n"
-            "    (e:Event {key: 'event/doi-thoai-unesco-han-quoc'})\n"
-            "    CREATE (p)-[:CHAIRED {role: 'co-chair'}]->(e)"},
+            "MATCH (p:Person {key: 'person/audrey-azoulay'}),\n"
+            "    (o:Organization {key: 'org/unesco-director-general'})\n"
+            "    CREATE (p)-[:HOLDS_POSITION {role: 'Director-General', role_en: 'Director-General'}]->(o)"},
            {"A site and its province in one pattern",
-            "CREATE (s:Site {key: 'site/pho-co-hoi-an', name: 'Phố cổ Hội An', kind: 'World Heritage'}),\n"
-            "    (s)-[:LOCATED_IN]->(:Place {key: 'place/quang-nam', name: 'Quảng Nam'})"},
+            "CREATE (s:Site {key: 'site/vinh-ha-long', name: 'Vịnh Hạ Long', kind: 'World Heritage'}),\n"
+            "    (s)-[:LOCATED_IN]->(:Place {key: 'place/quang-ninh', name: 'Quảng Ninh'})"},
        },
        "",
        "merge, set, delete"},
@@ -294,15 +299,16 @@ writes it. A statement that fails changes nothing.)",
 fact without making a duplicate. ON CREATE SET runs only when it created, ON MATCH SET only when
 it found. Merge a node on its key and set the rest; to add a relationship, MATCH (or MERGE) both
 ends first, then MERGE the relationship, so that the nodes are not created again. A parameter
-cannot stand for the whole property map of a MERGE pattern: write the keys out.)",
+cannot stand for the whole property map of a MERGE pattern: write the keys out. Like every write,
+it needs a database of your own (:help bundled).)",
        {
            {"Add a site once, however often this runs",
             "MERGE (s:Site {key: 'site/pho-co-hoi-an'}) ON CREATE SET s.name = 'Phố cổ Hội An',\n"
             "    s.kind = 'World Heritage' RETURN s.name"},
            {"Note when a node was last checked",
-            "MERGE (s:Site {key: 'site/vinh-ha-long'}) ON MATCH SET s.checked = date() RETURN s.checked"},
+            "MERGE (s:Site {key: 'site/trang-an'}) ON MATCH SET s.checked = date() RETURN s.checked"},
            {"A relationship between existing nodes (found here, so nothing new)",
-            "MATCH (vn:Country {iso2: 'VN'}), (w:Committee {key: 'org/world-heritage-committee'})\n"
+            "MATCH (vn:Country {iso2: 'VN'}), (w:Committee {key: 'committee/world-heritage-committee'})\n"
             "    MERGE (vn)-[m:MEMBER_OF]->(w) RETURN m.valid_from, m.valid_to"},
        },
        "",
@@ -314,14 +320,15 @@ cannot stand for the whole property map of a MERGE pattern: write the keys out.)
   SET n += {p: v, q: w}    sets these properties, keeps the others
   SET n = {p: v}           replaces all properties with these
   SET n:Label              adds a label
-Several items are separated by commas. Relationships take properties the same way.)",
+Several items are separated by commas. Relationships take properties the same way. Writes need
+a database of your own (:help bundled).)",
        {
            {"When Tràng An was inscribed, and under which criteria",
             "MATCH (s:Site {key: 'site/trang-an'}) SET s.inscribed = 2014, s.criteria = ['v', 'vii', 'viii']"},
            {"Add two properties at once",
-            "MATCH (s:Site {key: 'site/vinh-ha-long'})\n"
-            "    SET s += {inscribed: 1994, province: 'Quảng Ninh'} RETURN s"},
-           {"Add a label", "MATCH (o:Organization {key: 'org/ttxvn'}) SET o:NewsAgency RETURN labels(o)"},
+            "MATCH (p:Place {key: 'place/ninh-binh'})\n"
+            "    SET p += {kind: 'province', country: 'country/vn'} RETURN p"},
+           {"Add a label", "MATCH (o:Organization {key: 'org/vna'}) SET o:NewsAgency RETURN labels(o)"},
        },
        "",
        "remove, merge"},
@@ -329,11 +336,12 @@ Several items are separated by commas. Relationships take properties the same wa
       {"remove",
        "remove properties and labels",
        R"(REMOVE n.p removes a property (like SET n.p = null); REMOVE n:Label removes a label. Several
-items are separated by commas. Removing what is not there does nothing.)",
+items are separated by commas. Removing what is not there does nothing. Writes need a database
+of your own (:help bundled).)",
        {
            {"Drop the English name of a site", "MATCH (s:Site {key: 'site/trang-an'}) REMOVE s.name_en RETURN s"},
            {"A committee that is no longer counted as one",
-            "MATCH (c:Committee {key: 'org/ban-chi-dao-ngoai-giao-van-hoa'})\n"
+            "MATCH (c:Committee {key: 'committee/cultural-diplomacy-steering-committee'})\n"
             "    REMOVE c:Committee RETURN labels(c)"},
        },
        "",
@@ -344,11 +352,12 @@ items are separated by commas. Removing what is not there does nothing.)",
        R"(DELETE removes relationships and nodes. A node that still has relationships is refused (a
 constraint error), so that no relationship is left without an end: delete its relationships
 first, or use DETACH DELETE, which removes the node with all its relationships. Like every
-statement it is all or nothing.)",
+statement it is all or nothing, and like every write it needs a database of your own
+(:help bundled).)",
        {
            {"Remove one relationship", "MATCH (:Person {name: 'Hà Kim Ngọc'})-[r:ATTENDED]->(:Event) DELETE r"},
            {"Remove an event with everything attached to it",
-            "MATCH (e:Event {key: 'event/doi-thoai-unesco-han-quoc'}) DETACH DELETE e"},
+            "MATCH (e:Event {key: 'event/unesco-korea-policy-dialogue'}) DETACH DELETE e"},
        },
        "",
        "remove, create"},
@@ -371,17 +380,18 @@ and LIMIT belong to the part they are written in.)",
       {"case",
        "CASE expressions: choose a value by conditions",
        R"(CASE has two forms. The simple form compares one value:
-  CASE s.kind WHEN 'World Heritage' THEN '...' WHEN 'Global Geopark' THEN '...' ELSE s.kind END
+  CASE d.language WHEN 'vi' THEN '...' WHEN 'en' THEN '...' ELSE d.language END
 the general form tests conditions in turn:
-  CASE WHEN e.start IS NULL THEN '...' WHEN e.start.year >= 2024 THEN '...' ELSE '...' END
+  CASE WHEN e.start IS NULL THEN '...' WHEN e.start >= '2024' THEN '...' ELSE '...' END
 The first match wins; without ELSE, no match gives null. CASE goes wherever a value can.)",
        {
-           {"Site kinds in Vietnamese",
-            "MATCH (s:Site) RETURN s.name, CASE s.kind WHEN 'World Heritage' THEN 'Di sản thế giới'\n"
-            "    WHEN 'Global Geopark' THEN 'Công viên địa chất toàn cầu' ELSE s.kind END AS loai"},
-           {"Events by period",
+           {"The language of each article, in Vietnamese",
+            "MATCH (d:Document) RETURN d.key, CASE d.language WHEN 'vi' THEN 'tiếng Việt'\n"
+            "    WHEN 'en' THEN 'tiếng Anh' ELSE d.language END AS ngon_ngu"},
+           {"Events by period ('--03-28' is a day whose year the article does not give)",
             "MATCH (e:Event) RETURN e.name, CASE WHEN e.start IS NULL THEN 'chưa rõ'\n"
-            "    WHEN e.start.year >= 2024 THEN 'từ 2024' ELSE 'trước 2024' END AS period"},
+            "    WHEN e.start STARTS WITH '--' THEN 'chưa rõ năm'\n"
+            "    WHEN e.start >= '2024' THEN 'từ 2024' ELSE 'trước 2024' END AS period"},
        },
        "",
        "functions"},
@@ -472,14 +482,17 @@ Strings join with +. ORDER BY sorts by code point, not by the Vietnamese alphabe
   date()                                today (UTC)
 Dates compare (=, <, >=, ...), sort, and give min() and max(); their fields are d.year, d.month,
 d.day, d.quarter and d.dayOfWeek (Monday is 1). There is no date arithmetic: durations,
-datetime, localdatetime, time and localtime are not supported yet. In the graph, facts known
-only to the year or month keep that precision as text ('1976', '2023-11'): date(m.valid_from)
-turns them into dates.)",
+datetime, localdatetime, time and localtime are not supported yet.
+The bundled graph keeps its dates as ISO text, with the precision the article gives:
+'2024-07-09', '2023-11', '1976', and '--03-28' for a day whose year it does not give. Such text
+compares and sorts in date order ('2021' <= e.start < '2025'); date(e.start) turns it into a
+date (a year or month becomes its first day) for the fields, and fails on '--03-28'.)",
        {
-           {"Events since the start of 2024",
-            "MATCH (e:Event) WHERE e.start >= date('2024-01-01') RETURN e.name, e.start ORDER BY e.start"},
-           {"Dated events per year",
-            "MATCH (e:Event) WHERE e.start IS NOT NULL RETURN e.start.year AS year, count(*) AS events"},
+           {"Events since the start of 2024 (text in date order)",
+            "MATCH (e:Event) WHERE e.start >= '2024' RETURN e.name, e.start ORDER BY e.start"},
+           {"Events per year, of those whose start has a year",
+            "MATCH (e:Event) WHERE e.start =~ '[0-9]{4}.*'\n"
+            "    RETURN date(e.start).year AS year, count(*) AS events ORDER BY year"},
            {"Since when Việt Nam has been a member",
             "MATCH (:Country {iso2: 'VN'})-[m:MEMBER_OF]->(o) RETURN o.name, date(m.valid_from) AS since"},
            {"The same day written three ways",
@@ -505,12 +518,12 @@ A statement that uses a parameter that is not set fails.)",
            {"A person's positions",
             "MATCH (p:Person {name: $name})-[:HOLDS_POSITION]->(o) RETURN o.name",
             {":param name => 'Lê Hoài Trung'"}},
-           {"Sites in a country, through its provinces",
-            "MATCH (:Country {name: $country})<-[:LOCATED_IN*..3]-(s:Site) RETURN s.name",
+           {"What the graph locates in a country",
+            "MATCH (:Country {name: $country})<-[:LOCATED_IN]-(x) RETURN x.name",
             {":param country => 'Việt Nam'"}},
-           {"Events since a year",
-            "MATCH (e:Event) WHERE e.start.year >= $year RETURN e.name, e.start",
-            {":param year => 2021"}},
+           {"Events since a year (the graph's dates are ISO text)",
+            "MATCH (e:Event) WHERE e.start >= $since RETURN e.name, e.start",
+            {":param since => '2021'"}},
            {"A whole node from one map",
             "CREATE (s:Site $site) RETURN s.name",
             {":param site => {key: 'site/pho-co-hoi-an', name: 'Phố cổ Hội An', kind: 'World Heritage'}"}},
@@ -571,13 +584,133 @@ on the command line. csv, tsv, json, jsonl and markdown keep standard output for
 notes such as what a write changed go to standard error (for csv, tsv, json and jsonl only with
 :timing on, which adds the time).)",
        {
-           {"Sites as CSV, for a spreadsheet", "MATCH (s:Site) RETURN s.name, s.name_en, s.kind", {":format csv"}},
+           {"Countries as CSV, for a spreadsheet",
+            "MATCH (c:Country) RETURN c.name, c.name_en, c.iso2",
+            {":format csv"}},
            {"A table to paste into notes",
             "MATCH (p:Person)-[h:HOLDS_POSITION]->(o) RETURN p.name, h.role, o.name",
             {":format markdown"}},
        },
        "  // Back to the default\n  :format table",
        "command line"},
+
+      {"export and import",
+       "kg export, kg import, :export, :import: graphs to and from other tools",
+       R"(kg export writes the subgraph behind a query's result: every node and relationship in it, in
+a column or inside a path, a list or a map, each once; a relationship brings its two ends.
+Without a query it writes the whole graph (without --db, the bundled graph).
+  kg export [--db PATH] [--format F] -o FILE [-e QUERY] [--param NAME=VALUE]... [--induced]
+  :export FORMAT FILE [--induced] [QUERY]       the same in the shell, on the open database
+  graphml   GraphML, for Gephi, yEd, networkx (read_graphml) and igraph
+  gexf      GEXF 1.3, Gephi's own format (gexf1.2 for networkx's read_gexf)
+  dot       Graphviz: dot -Tsvg graph.dot -o graph.svg draws it
+  json      kg's JSON graph format (data/README.md), which networkx reads as node-link data
+  csv       a directory: nodes.csv and relationships.csv, a column per property
+The format comes from the file's extension (.graphml, .gexf, .dot, .json; a directory or a
+path ending in '/' is csv) unless --format names it. --induced also writes every relationship
+between two exported nodes: RETURN the nodes alone, get the relationships among them too.
+  kg import --db PATH [--format F] [--bulk] PATH...   into a database of your own
+  :import [--format F] [--bulk] PATH...                into the open database
+reads kg JSON (a file, or a directory of them such as data/graph), CSV (kg's export, or
+gen_graph.py's layout) and GraphML (kg's own, networkx's, yEd's). An import is all or nothing:
+the first problem stops it with file:line and the reason ("nothing imported"), and the database
+stays as it was. --bulk uses the bulk loader (the default for 8 MiB or more into an empty
+database on disk).
+More options (--node-label, --rel-type, --types, --keep-ids): kg import --help and
+docs/interchange.md.)",
+       {
+           {"Vietnam's seats and candidacies, for Gephi or yEd",
+            "MATCH p = (:Country {key: 'country/vn'})-[:MEMBER_OF|CANDIDATE_FOR]->() RETURN p",
+            {},
+            "kg export -o vn-seats.graphml \\\n"
+            "     -e \"MATCH p = (:Country {key: 'country/vn'})-[:MEMBER_OF|CANDIDATE_FOR]->() RETURN p\""},
+           {"Who holds which position, drawn by Graphviz",
+            "MATCH p = (:Person)-[:HOLDS_POSITION]->() RETURN p",
+            {},
+            "kg export -o positions.dot -e \"MATCH p = (:Person)-[:HOLDS_POSITION]->() RETURN p\"\n"
+            "  dot -Tsvg positions.dot -o positions.svg"},
+           {"The National Commission and its parts as CSV, with the relationships among them",
+            "MATCH (s)-[:PART_OF]->(c:Committee {key: 'committee/ubqg-unesco-vn'}) RETURN s, c",
+            {},
+            "kg export --format csv -o ubqg/ --induced \\\n"
+            "     -e \"MATCH (s)-[:PART_OF]->(c:Committee {key: 'committee/ubqg-unesco-vn'}) RETURN s, c\""},
+           {"The bundled graph into a database of your own, and a question to it",
+            "MATCH (n) RETURN labels(n) AS labels, count(*) AS nodes",
+            {},
+            "kg export -o graph.json\n"
+            "  kg import --db research.kg graph.json\n"
+            "  kg --db research.kg -e \"MATCH (n) RETURN labels(n) AS labels, count(*) AS nodes\""},
+       },
+       "",
+       "the bundled graph, command line"},
+
+      {"the bundled graph",
+       "what the graph kg opens holds, and where each fact comes from",
+       R"(kg with no --db opens the bundled graph: what five news articles, in Vietnamese and English,
+state about Vietnam, UNESCO and cultural diplomacy, as 139 nodes and 366 relationships
+(data/README.md). Every node has `key` ('person/le-hoai-trung'), `name` as the
+article writes it, `name_en`, and often `aliases` (other names and spellings). The labels:
+  Person        a named person; `titles` as written
+  Organization  any body: UNESCO, Vusta, a Party body, a news agency; `kind`
+  Ministry      also :Organization, a government ministry; `country` (a Country's key)
+  Committee     also :Organization: UNESCO's boards and committees, the National Commission
+                and its sub-commissions, the Party's Central Committee, a steering committee
+  Country       a state; `iso2`
+  Place         a city, region or building
+  Site          a UNESCO designation (Tràng An)
+  Event         a conference, dialogue, visit, summit, a typhoon; `start`, `end`, `kind`
+  Instrument    a directive, convention, strategy, report; `code`, `date`, `kind`
+  Document      one article: `file` (its text), `title`, `published`, `language`
+The relationship types (:schema counts them):
+  HOLDS_POSITION  Person -> Organization, Country; `role` as written, `role_en`
+  MEMBER_OF       Country -> Organization; `role`, `valid_from`, `valid_to` (the term)
+  CANDIDATE_FOR   Country -> Committee; `term_from`, `term_to` (the term sought)
+  PART_OF         Organization -> Organization
+  CHAIRED         Person -> Event; `role`: chair, co-chair, moderator
+  ATTENDED        Person, Organization, Country -> Event; `role`
+  ORGANIZED       Organization, Country -> Event
+  HELD_IN         Event -> Place, Organization, Country
+  LOCATED_IN      Place, Organization, Country -> Place, Country
+  CONCERNS        Event, Instrument -> what it is about
+  ISSUED          Organization, Country -> Instrument; `date`
+  ISSUED_AT       Instrument -> Event where it was adopted or delivered
+  IMPLEMENTS      Organization, Country -> Instrument; `role`, `valid_from`
+  SUPPORTS        Organization, Country -> Country, Organization, Instrument; `role`
+  TOOK_PART_IN    Organization, Country -> a network or mechanism; `role`, `valid_from`
+  PARTNER_OF      Country, Organization -> Organization; `role`, `since`
+  JOINED          Country -> Organization; `date`
+  BODY_OF         Committee -> Instrument (a convention's bodies)
+  MANAGES         Organization -> Site
+  AUTHORED        Person, Organization -> Document; `role`: byline, photo credit, interviewee...
+  PUBLISHED       Organization -> Document
+  MENTIONS        Document -> every node it names; `spans`
+Every relationship but MENTIONS and PUBLISHED has `source`, the key of the Document that states
+it ('doc/003'), and `span`, [start, end]: the UTF-8 byte offsets (end excluded) of the words
+that state it in the article's text (the seed file the Document's `file` names, in the project's
+shared/seeds). A fact two articles state is two relationships, so each article's account stays
+apart, dated by its Document's `published` (doc/000 to doc/002 give none). MENTIONS has
+`spans` instead: every place the article names the node, [s1, e1, s2, e2, ...].
+Dates are ISO text ('2024-07-09', '2023-11', '2021'; :help dates).
+kg opens the bundled graph read-only. For a copy you can write to:
+  kg import --db research.kg data/graph     (data/graph in kg's sources), or with kg alone:
+  kg export -o graph.json && kg import --db research.kg graph.json
+then kg --db research.kg.)",
+       {
+           {"Which articles mention the National Commission, and how often?",
+            "MATCH (d:Document)-[m:MENTIONS]->({key: 'committee/ubqg-unesco-vn'})\n"
+            "    RETURN d.key, d.title, size(m.spans) / 2 AS times"},
+           {"Where do the articles state Hà Kim Ngọc's positions? (the source and span of each fact)",
+            "MATCH (:Person {key: 'person/ha-kim-ngoc'})-[h:HOLDS_POSITION]->(o)\n"
+            "    MATCH (d:Document {key: h.source}) RETURN o.name, h.role, d.file, h.span"},
+           {"Who held which position, by article and its date",
+            "MATCH (p:Person)-[h:HOLDS_POSITION]->(o) MATCH (d:Document {key: h.source})\n"
+            "    RETURN d.key, d.published, p.name, h.role, o.name ORDER BY d.key, p.name"},
+           {"Vietnam's memberships, with their terms",
+            "MATCH (:Country {key: 'country/vn'})-[m:MEMBER_OF]->(b)\n"
+            "    RETURN b.name_en, m.role, m.valid_from, m.valid_to, m.source ORDER BY b.name_en"},
+       },
+       "",
+       "export and import, match, dates"},
 
       {"command line",
        "the kg program's options and exit codes",
@@ -592,15 +725,16 @@ notes such as what a write changed go to standard error (for csv, tsv, json and 
   --continue-on-error       in scripts, reports a failed statement and goes on
   --wrap                    wraps long table cells instead of cutting them
   --help, --version
+  kg export, kg import      a query's subgraph to a file, files into a database (:help export)
 With neither -e nor -f, statements piped to kg's standard input run like a script. Scripts hold
 statements ended by ';' and lines of ':' commands (:param, :format, ...).
 Exit codes: 0 success; 1 a statement failed (also with --continue-on-error) or the database
 would not open; 2 bad usage (an unknown option, a bad --format or --param).)",
        {
-           {"Sites to a CSV file",
-            "MATCH (s:Site) RETURN s.name, s.kind",
+           {"Countries to a CSV file",
+            "MATCH (c:Country) RETURN c.name, c.iso2",
             {},
-            "kg -e \"MATCH (s:Site) RETURN s.name, s.kind\" --format csv > sites.csv"},
+            "kg -e \"MATCH (c:Country) RETURN c.name, c.iso2\" --format csv > countries.csv"},
            {"A question with a parameter (single quotes keep the shell off $name)",
             "MATCH (p:Person {name: $name})-[:HOLDS_POSITION]->(o) RETURN o.name",
             {},
@@ -612,7 +746,7 @@ would not open; 2 bad usage (an unknown option, a bad --format or --param).)",
             "kg --db research.kg --read-only --format jsonl -e 'MATCH (e:Event) RETURN e.name, e.start'"},
        },
        "",
-       "formats, parameters"},
+       "formats, parameters, export and import"},
   };
   return specs;
 }
@@ -682,6 +816,21 @@ constexpr Alias kAliases[] = {
     {"options", "command line"},
     {"flags", "command line"},
     {"exitcodes", "command line"},
+    {"export", "export and import"},
+    {"import", "export and import"},
+    {"graphml", "export and import"},
+    {"gexf", "export and import"},
+    {"dot", "export and import"},
+    {"gephi", "export and import"},
+    {"networkx", "export and import"},
+    {"bundled", "the bundled graph"},
+    {"bundledgraph", "the bundled graph"},
+    {"data", "the bundled graph"},
+    {"provenance", "the bundled graph"},
+    {"sources", "the bundled graph"},
+    {"source", "the bundled graph"},
+    {"span", "the bundled graph"},
+    {"spans", "the bundled graph"},
 };
 
 // Lower case without spaces, hyphens, underscores or a leading ':' (so
