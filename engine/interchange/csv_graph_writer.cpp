@@ -11,7 +11,8 @@
 //
 // - UTF-8 without a byte-order mark, records ended by LF; a field holding
 //   ',', '"', CR or LF, or starting or ending with a space, is quoted, with
-//   '"' doubled inside. Text is written as stored.
+//   '"' doubled inside. Text is written as stored, except bytes that are
+//   not UTF-8, which become U+FFFD (control characters stay: CSV holds them).
 // - :ID and :START_ID/:END_ID are the database's node ids (integers).
 // - :LABEL is the labels joined by ';'; :TYPE the relationship type.
 // - A column per property key of the exported nodes (relationships), in
@@ -35,6 +36,7 @@
 #include "interchange/export_text.h"
 #include "interchange/graph_writers.h"
 #include "interchange/output_file.h"
+#include "interchange/utf8_scan.h"
 
 namespace kg::interchange {
 namespace {
@@ -45,26 +47,28 @@ bool NeedsQuotes(std::string_view text) {
   return text.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
-void AppendField(std::string* out, std::string_view text) {
-  if (!NeedsQuotes(text)) {
-    out->append(text);
-    return;
-  }
+// Appends one field, quoted when it must be; returns the bytes replaced
+// with U+FFFD.
+uint64_t AppendField(std::string* out, std::string_view text) {
+  if (!NeedsQuotes(text)) return AppendValidUtf8(out, text);
   out->push_back('"');
-  for (char c : text) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
+  uint64_t replaced = 0;
+  size_t start = 0;
+  for (size_t quote = text.find('"'); quote != std::string_view::npos; quote = text.find('"', start)) {
+    replaced += AppendValidUtf8(out, text.substr(start, quote + 1 - start));
+    out->push_back('"');
+    start = quote + 1;
   }
+  replaced += AppendValidUtf8(out, text.substr(start));
   out->push_back('"');
+  return replaced;
 }
 
 // A present value whose text is empty must still be told from no value.
-void AppendValueField(std::string* out, std::string_view text) {
-  if (text.empty()) {
-    out->append("\"\"");
-  } else {
-    AppendField(out, text);
-  }
+uint64_t AppendValueField(std::string* out, std::string_view text) {
+  if (!text.empty()) return AppendField(out, text);
+  out->append("\"\"");
+  return 0;
 }
 
 struct Columns {
@@ -110,7 +114,7 @@ class CsvGraphWriter : public GraphWriter {
     for (size_t i = 0; i < node.labels.size(); ++i) {
       AppendJoinedItem(&field_, catalog_->LabelName(node.labels[i]), i == 0);
     }
-    AppendField(&b, field_);
+    replaced_ += AppendField(&b, field_);
     Row(&b, node.properties, node_columns_);
     return nodes_->Flush();
   }
@@ -121,7 +125,7 @@ class CsvGraphWriter : public GraphWriter {
     b.push_back(',');
     AppendInt(&b, static_cast<int64_t>(rel.end));
     b.push_back(',');
-    AppendField(&b, catalog_->RelTypeName(rel.type));
+    replaced_ += AppendField(&b, catalog_->RelTypeName(rel.type));
     Row(&b, rel.properties, rel_columns_);
     return rels_->Flush();
   }
@@ -146,7 +150,7 @@ class CsvGraphWriter : public GraphWriter {
   void Header(std::string* b, const Columns& columns) {
     for (const PropertyColumn& c : columns.list) {
       b->push_back(',');
-      AppendField(b, c.name + ":" + c.type.Name());
+      replaced_ += AppendField(b, c.name + ":" + c.type.Name());
     }
     b->push_back('\n');
   }
@@ -163,7 +167,7 @@ class CsvGraphWriter : public GraphWriter {
       if (!v) continue;
       const ColumnType type = columns.list[i].type;
       if (v->is_string()) {
-        AppendValueField(b, v->as_string());
+        replaced_ += AppendValueField(b, v->as_string());
       } else if (v->is_list() && !type.mixed) {
         field_.clear();
         const ValueList& items = v->as_list();
@@ -172,11 +176,11 @@ class CsvGraphWriter : public GraphWriter {
           AppendValueText(&item_, items[k]);
           AppendJoinedItem(&field_, item_, k == 0);
         }
-        AppendValueField(b, field_);
+        replaced_ += AppendValueField(b, field_);
       } else {
         field_.clear();
         AppendValueText(&field_, *v);
-        AppendValueField(b, field_);
+        replaced_ += AppendValueField(b, field_);
       }
     }
     b->push_back('\n');

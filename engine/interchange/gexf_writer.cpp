@@ -83,7 +83,7 @@ class GexfWriter : public GraphWriter {
     b.append("  <meta>\n    <creator>kg " KG_VERSION "</creator>\n");
     if (!context.query.empty()) {
       b.append("    <description>");
-      replaced_ += AppendXml(&b, context.query, XmlPlace::kContent);
+      replaced_ += AppendXml(&b, context.query);
       b.append("</description>\n");
     }
     b.append("  </meta>\n  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
@@ -101,7 +101,7 @@ class GexfWriter : public GraphWriter {
     b.append("      <node id=\"n");
     AppendInt(&b, static_cast<int64_t>(node.id));
     b.append("\" label=\"");
-    replaced_ += AppendXml(&b, Caption(node), XmlPlace::kAttribute);
+    replaced_ += AppendXml(&b, Caption(node));
     b.append("\">\n        <attvalues>");
     if (!node.labels.empty()) AttValue("labels", LabelsText(*catalog_, node.labels));
     Values(node.properties, node_columns_);
@@ -124,10 +124,10 @@ class GexfWriter : public GraphWriter {
     b.append("\" target=\"n");
     AppendInt(&b, static_cast<int64_t>(rel.end));
     b.append("\" label=\"");
-    replaced_ += AppendXml(&b, type, XmlPlace::kAttribute);
+    replaced_ += AppendXml(&b, type);
     if (version_ == GexfVersion::k1_3) {
       b.append("\" kind=\"");
-      replaced_ += AppendXml(&b, type, XmlPlace::kAttribute);
+      replaced_ += AppendXml(&b, type);
     }
     b.append("\">\n        <attvalues>");
     AttValue("type", type);
@@ -151,7 +151,7 @@ class GexfWriter : public GraphWriter {
       if (c.key >= ids->size()) ids->resize(c.key + 1);
       (*ids)[c.key] = "p" + std::to_string(n++);
       b.append("      <attribute id=\"").append((*ids)[c.key]).append("\" title=\"");
-      replaced_ += AppendXml(&b, AttributeName(c.name, reserved), XmlPlace::kAttribute);
+      replaced_ += AppendXml(&b, AttributeName(c.name, reserved));
       b.append("\" type=\"").append(GexfType(c.type)).append("\"/>\n");
     }
   }
@@ -166,7 +166,7 @@ class GexfWriter : public GraphWriter {
   void AttValue(std::string_view id, std::string_view text) {
     std::string& b = out_->buffer();
     b.append("<attvalue for=\"").append(id).append("\" value=\"");
-    replaced_ += AppendXml(&b, text, XmlPlace::kAttribute);
+    replaced_ += AppendXml(&b, text);
     b.append("\"/>");
   }
 
@@ -177,13 +177,13 @@ class GexfWriter : public GraphWriter {
       b.append("<attvalue for=\"").append(ids[p.key]).append("\" value=\"");
       const Value& v = p.value;
       if (v.is_string()) {
-        replaced_ += AppendXml(&b, v.as_string(), XmlPlace::kAttribute);
+        replaced_ += AppendXml(&b, v.as_string());
       } else if (v.is_int()) {
         AppendInt(&b, v.as_int());
       } else if (v.is_float()) {
         AppendFloat(&b, v.as_float());
       } else {
-        replaced_ += AppendXml(&b, ValueText(v), XmlPlace::kAttribute);
+        replaced_ += AppendXml(&b, ValueText(v));
       }
       b.append("\"/>");
     }

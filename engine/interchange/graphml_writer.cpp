@@ -97,7 +97,7 @@ class GraphmlWriter : public GraphWriter {
     b.append("  <graph id=\"G\" edgedefault=\"directed\">\n");
     if (!context.query.empty()) {
       b.append("    <desc>");
-      replaced_ += AppendXml(&b, context.query, XmlPlace::kContent);
+      replaced_ += AppendXml(&b, context.query);
       b.append("</desc>\n");
     }
     return out_->Flush();
@@ -149,7 +149,7 @@ class GraphmlWriter : public GraphWriter {
       keys->ids.push_back(id);
       keys->types.push_back(c.type);
       b.append("  <key id=\"").append(id).append("\" for=\"").append(domain).append("\" attr.name=\"");
-      replaced_ += AppendXml(&b, AttributeName(c.name, reserved), XmlPlace::kAttribute);
+      replaced_ += AppendXml(&b, AttributeName(c.name, reserved));
       b.append("\" attr.type=\"").append(GraphmlType(c.type)).append("\"");
       if (!c.type.mixed && (c.type.list || c.type.base == ColumnType::Base::kDate)) {
         b.append("><desc>kg:").append(c.type.Name()).append("</desc></key>\n");
@@ -169,7 +169,7 @@ class GraphmlWriter : public GraphWriter {
   void Data(std::string_view key, std::string_view text) {
     std::string& b = out_->buffer();
     b.append("      <data key=\"").append(key).append("\">");
-    replaced_ += AppendXml(&b, text, XmlPlace::kContent);
+    replaced_ += AppendXml(&b, text);
     b.append("</data>\n");
   }
 
@@ -181,13 +181,13 @@ class GraphmlWriter : public GraphWriter {
       b.append("      <data key=\"").append(keys.ids[column]).append("\">");
       const Value& v = p.value;
       if (v.is_string()) {
-        replaced_ += AppendXml(&b, v.as_string(), XmlPlace::kContent);
+        replaced_ += AppendXml(&b, v.as_string());
       } else if (v.is_int()) {
         AppendInt(&b, v.as_int());
       } else if (v.is_float()) {
         AppendFloat(&b, v.as_float());
       } else {
-        replaced_ += AppendXml(&b, ValueText(v), XmlPlace::kContent);
+        replaced_ += AppendXml(&b, ValueText(v));
       }
       b.append("</data>\n");
     }

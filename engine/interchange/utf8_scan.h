@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace kg::interchange {
@@ -20,5 +21,9 @@ CodePoint DecodeUtf8(std::string_view text, size_t pos);
 
 // U+FFFD in UTF-8: what the writers put in place of what they cannot write.
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// Appends `text` with each invalid unit replaced by U+FFFD; returns how
+// many were replaced. Valid text is copied as it is.
+uint64_t AppendValidUtf8(std::string* out, std::string_view text);
 
 }  // namespace kg::interchange

@@ -3,17 +3,21 @@
 #include "interchange/utf8_scan.h"
 
 namespace kg::interchange {
+namespace {
 
-uint64_t AppendXml(std::string* out, std::string_view text, XmlPlace place) {
+bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+uint64_t AppendXml(std::string* out, std::string_view text) {
   uint64_t replaced = 0;
-  const bool attribute = place == XmlPlace::kAttribute;
   size_t i = 0;
   while (i < text.size()) {
     // Runs of plain ASCII are copied at once: most text is just that.
     size_t run = i;
     while (run < text.size()) {
       const unsigned char c = static_cast<unsigned char>(text[run]);
-      if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
+      if (c <= 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
       ++run;
     }
     out->append(text.data() + i, run - i);
@@ -21,6 +25,12 @@ uint64_t AppendXml(std::string* out, std::string_view text, XmlPlace place) {
     if (i == text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     switch (c) {
+      case ' ': {
+        const bool alone = i > 0 && i + 1 < text.size() && !IsXmlSpace(text[i - 1]) && !IsXmlSpace(text[i + 1]);
+        out->append(alone ? " " : "&#32;");
+        ++i;
+        continue;
+      }
       case '&':
         out->append("&amp;");
         ++i;
@@ -46,11 +56,11 @@ uint64_t AppendXml(std::string* out, std::string_view text, XmlPlace place) {
         ++i;
         continue;
       case '\n':
-        out->append(attribute ? "&#10;" : "\n");
+        out->append("&#10;");
         ++i;
         continue;
       case '\t':
-        out->append(attribute ? "&#9;" : "\t");
+        out->append("&#9;");
         ++i;
         continue;
       default:

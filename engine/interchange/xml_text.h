@@ -1,10 +1,12 @@
 // Text as XML 1.0 can hold it, for the GraphML and GEXF writers.
 //
-// Escapes & < > " ' as entities, and writes tab, line feed and carriage
-// return as character references where a parser would otherwise change
-// them (a carriage return anywhere, since XML turns CR LF into LF; tab and
-// line feed in attribute values, which XML turns into spaces). Newlines in
-// element content stay as they are.
+// Escapes & < > " ' as entities. Whitespace that an XML reader might change
+// is written as character references: tab, line feed and carriage return
+// always (XML turns CR LF into LF, and attribute values' line breaks into
+// spaces), and a space at either end of the text or next to other
+// whitespace (Boost's read_graphml trims and collapses literal whitespace
+// in <data>; references it keeps). Single spaces between words stay as
+// they are. Every XML reader decodes the references to the same text.
 //
 // What XML 1.0 cannot carry at all is replaced with U+FFFD: the control
 // characters U+0000-U+001F other than tab, LF and CR, the noncharacters
@@ -18,10 +20,9 @@
 
 namespace kg::interchange {
 
-enum class XmlPlace { kContent, kAttribute };
-
-// Appends `text` escaped to `out`; returns how many characters (or invalid
-// bytes) were replaced with U+FFFD.
-uint64_t AppendXml(std::string* out, std::string_view text, XmlPlace place);
+// Appends `text` escaped to `out` (as element content or an attribute value
+// alike); returns how many characters (or invalid bytes) were replaced
+// with U+FFFD.
+uint64_t AppendXml(std::string* out, std::string_view text);
 
 }  // namespace kg::interchange

@@ -1,0 +1,179 @@
+// An export's files appear whole or not at all: a cancelled or failed
+// export leaves no file (and no temporary file) behind and an older file
+// under the target's name as it was. Also: progress reports, format
+// detection, errors for targets that cannot be written.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "export_test_util.h"
+#include "interchange/export_format.h"
+
+namespace kg::test {
+namespace {
+
+using interchange::ExportFormat;
+using interchange::ExportOptions;
+using interchange::ExportProgress;
+
+// Files in a directory, by name.
+std::set<std::string> Files(const std::string& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.insert(entry.path().filename().string());
+  return names;
+}
+
+// 10000 nodes in a ring of relationships: enough for several progress ticks.
+std::unique_ptr<Database> RingGraph() {
+  DatabaseOptions options;
+  options.store.in_memory = true;
+  static int n = 0;
+  auto db = Must(Database::Open("export-ring-" + std::to_string(++n), options));
+  auto txn = Write(db->store());
+  std::vector<NodeId> ids;
+  for (int64_t i = 0; i < 10000; ++i) {
+    ids.push_back(AddNode(*txn, {"Item"}, {{"i", i}, {"name", "item " + std::to_string(i)}}));
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    AddRel(*txn, "NEXT", ids[i], ids[(i + 1) % ids.size()], {{"w", static_cast<int64_t>(i)}});
+  }
+  MustOk(txn->Commit());
+  return db;
+}
+
+TEST_CASE("export file: cancelling mid-way leaves the old file and no temporary file", "[export][file]") {
+  auto db = RingGraph();
+  TempDir dir;
+  const std::string target = dir.Sub("ring.graphml");
+  std::ofstream(target) << "the older file";
+  for (ExportFormat format : {ExportFormat::kGraphml, ExportFormat::kGexf, ExportFormat::kDot, ExportFormat::kJson}) {
+    INFO(interchange::ExportFormatName(format));
+    std::atomic<bool> cancel{false};
+    ExportOptions options;
+    options.format = format;
+    options.cancel = &cancel;
+    uint64_t calls = 0;
+    options.progress = [&](const ExportProgress& p) {
+      if (p.phase == ExportProgress::Phase::kWriting && p.nodes >= 4096) cancel = true;
+      ++calls;
+    };
+    auto r = interchange::ExportGraph(*db, target, options);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().Is(ErrorKind::kInterrupted));
+    CHECK(calls >= 2);
+    CHECK(ReadFile(target) == "the older file");
+    CHECK(Files(dir.path()) == std::set<std::string>{"ring.graphml"});
+  }
+}
+
+TEST_CASE("export file: a cancelled csv export removes the directory it made", "[export][file]") {
+  auto db = RingGraph();
+  TempDir dir;
+  std::atomic<bool> cancel{false};
+  ExportOptions options;
+  options.format = ExportFormat::kCsv;
+  options.cancel = &cancel;
+  options.progress = [&](const ExportProgress& p) {
+    if (p.phase == ExportProgress::Phase::kWriting && p.nodes + p.relationships >= 8192) cancel = true;
+  };
+  auto r = interchange::ExportGraph(*db, dir.Sub("csv"), options);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().Is(ErrorKind::kInterrupted));
+  CHECK(Files(dir.path()).empty());
+}
+
+TEST_CASE("export file: progress counts every element of both passes", "[export][file]") {
+  auto db = RingGraph();
+  TempDir dir;
+  ExportOptions options;
+  options.format = ExportFormat::kGraphml;
+  ExportProgress last_scan, last_write;
+  options.progress = [&](const ExportProgress& p) {
+    CHECK(p.total == 20000);
+    (p.phase == ExportProgress::Phase::kScanning ? last_scan : last_write) = p;
+  };
+  auto r = interchange::ExportGraph(*db, dir.Sub("ring.graphml"), options);
+  REQUIRE(r.ok());
+  CHECK(r->nodes == 10000);
+  CHECK(r->relationships == 10000);
+  // Reported every 4096 elements and at the end of writing.
+  CHECK(last_scan.nodes + last_scan.relationships >= 16384);
+  CHECK(last_write.nodes == 10000);
+  CHECK(last_write.relationships == 10000);
+  const auto read = ReadWith("networkx-graphml", dir.Sub("ring.graphml"));
+  CHECK(read["nodes"].size() == 10000);
+  CHECK(read["edges"].size() == 10000);
+  CHECK(Files(dir.path()) == std::set<std::string>{"ring.graphml"});
+}
+
+TEST_CASE("export file: targets that cannot be written are errors that name them", "[export][file]") {
+  HostileGraph g;
+  ExportOptions options;
+  options.format = ExportFormat::kGraphml;
+  auto missing = interchange::ExportGraph(g.db(), g.Sub("no/such/dir/out.graphml"), options);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().Is(ErrorKind::kIo));
+  CHECK_THAT(missing.status().message(), Catch::Contains("no such directory"));
+  std::filesystem::create_directory(g.Sub("adir"));
+  auto dir = interchange::ExportGraph(g.db(), g.Sub("adir"), options);
+  REQUIRE_FALSE(dir.ok());
+  CHECK_THAT(dir.status().message(), Catch::Contains("is a directory"));
+  std::ofstream(g.Sub("afile")) << "x";
+  options.format = ExportFormat::kCsv;
+  auto csv = interchange::ExportGraph(g.db(), g.Sub("afile"), options);
+  REQUIRE_FALSE(csv.ok());
+  CHECK_THAT(csv.status().message(), Catch::Contains("csv export writes a directory"));
+}
+
+TEST_CASE("export file: a bad query fails before any file is made", "[export][file]") {
+  HostileGraph g;
+  ExportOptions options;
+  options.query = "MATCH (n RETURN n";
+  auto r = interchange::ExportGraph(g.db(), g.Sub("never.graphml"), options);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().Is(ErrorKind::kSyntax));
+  CHECK_FALSE(std::filesystem::exists(g.Sub("never.graphml")));
+}
+
+TEST_CASE("export file: the format from the file name", "[export][file]") {
+  TempDir dir;
+  auto format = [](const std::string& path) {
+    auto f = interchange::DetectExportFormat(path);
+    INFO(path << ": " << f.status().ToString());
+    REQUIRE(f.ok());
+    return *f;
+  };
+  CHECK(format("a.graphml") == ExportFormat::kGraphml);
+  CHECK(format("A.GRAPHML") == ExportFormat::kGraphml);
+  CHECK(format("a.xml") == ExportFormat::kGraphml);
+  CHECK(format("a.gexf") == ExportFormat::kGexf);
+  CHECK(format("a.dot") == ExportFormat::kDot);
+  CHECK(format("a.gv") == ExportFormat::kDot);
+  CHECK(format("a.json") == ExportFormat::kJson);
+  CHECK(format("out/") == ExportFormat::kCsv);
+  CHECK(format("out/nodes.csv") == ExportFormat::kCsv);
+  CHECK(format(dir.path()) == ExportFormat::kCsv);
+  auto unknown = interchange::DetectExportFormat("graph.txt");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.status().Is(ErrorKind::kUsage));
+  CHECK_THAT(unknown.status().message(), Catch::Contains("--format"));
+  CHECK_FALSE(interchange::DetectExportFormat("people.csv").ok());
+  CHECK(interchange::ParseExportFormat("GEXF1.2") == ExportFormat::kGexf12);
+  CHECK_FALSE(interchange::ParseExportFormat("pdf").has_value());
+}
+
+TEST_CASE("export file: the report line", "[export][file]") {
+  interchange::ExportReport report;
+  report.nodes = 120;
+  report.relationships = 1;
+  report.target = "out.graphml";
+  report.seconds = 0.34;
+  CHECK(interchange::DescribeExport(report) == "exported 120 nodes and 1 relationship to out.graphml (0.3 s)");
+  report.replaced_characters = 2;
+  CHECK(interchange::DescribeExport(report) ==
+        "exported 120 nodes and 1 relationship to out.graphml (0.3 s); 2 characters the format cannot hold were "
+        "replaced with U+FFFD");
+}
+
+}  // namespace
+}  // namespace kg::test
