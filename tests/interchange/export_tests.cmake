@@ -22,3 +22,16 @@ target_compile_definitions(kg_export_tests PRIVATE
   KG_PYTHON="/usr/bin/python3"
   KG_DOT="${KG_DOT_PROGRAM}")
 catch_discover_tests(kg_export_tests EXTRA_ARGS --warn NoTests)
+
+# kg_export_command_tests: `kg export` and `:export` through the kg program.
+add_executable(kg_export_command_tests interchange/export_command_test.cpp)
+target_include_directories(kg_export_command_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
+                           ${CMAKE_CURRENT_SOURCE_DIR}/interchange)
+target_link_libraries(kg_export_command_tests PRIVATE kg_interchange kg_test_main kg_warnings)
+target_compile_definitions(kg_export_command_tests PRIVATE
+  KG_BINARY="$<TARGET_FILE:kg>"
+  KG_EXPORT_TEST_DIR="${CMAKE_CURRENT_SOURCE_DIR}/interchange"
+  KG_PYTHON="/usr/bin/python3"
+  KG_DOT="${KG_DOT_PROGRAM}")
+add_dependencies(kg_export_command_tests kg)
+catch_discover_tests(kg_export_command_tests EXTRA_ARGS --warn NoTests)
