@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
+constexpr size_t kExportBlockCacheBytes = size_t{32} << 20;
 
 const char* PhaseText(interchange::ExportProgress::Phase phase) {
   switch (phase) {
@@ -145,6 +146,10 @@ int RunExportSubcommand(const ExportArguments& args, std::ostream& err) {
   DatabaseOptions db_options;
   db_options.store.read_only = true;
   db_options.store.create_if_missing = false;
+  // A whole-graph export reads every block once: a large block cache would
+  // only fill up with them (RSS grew by the cache's 256 MiB at 3M
+  // relationships). Queries still get a cache for their repeated reads.
+  db_options.store.block_cache_bytes = kExportBlockCacheBytes;
   std::string path = args.db;
   if (path.empty()) {
     Result<std::string> bundled = PrepareBundledGraph(err);
