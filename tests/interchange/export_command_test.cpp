@@ -78,7 +78,7 @@ TEST_CASE("kg export: --param and --induced", "[export][command]") {
   CHECK_THAT(induced.err, Catch::StartsWith("exported 2 nodes and 1 relationship "));
 }
 
-TEST_CASE("kg export: errors are one line; bad usage exits 2, a failure 1", "[export][command]") {
+TEST_CASE("kg export: errors are one line, bad usage exits 2 and a failure 1", "[export][command]") {
   KgDatabase db;
   const Ran syntax = db.Export("-o '" + db.Sub("x.graphml") + "' -e 'MATCH (n RETURN n'");
   CHECK(syntax.exit_code == 1);
