@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "interchange/xml_text.h"
+
 namespace kg::interchange {
 
 void AppendInt(std::string* out, int64_t v) {
@@ -93,6 +95,18 @@ nlohmann::ordered_json ValueJson(const Value& v, bool dates_as_objects) {
 
 std::string JsonText(const nlohmann::ordered_json& json) {
   return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+uint64_t AppendXmlValue(std::string* out, const Value& v) {
+  if (v.is_string()) return AppendXml(out, v.as_string());
+  if (v.is_int()) {
+    AppendInt(out, v.as_int());
+  } else if (v.is_float()) {
+    AppendFloat(out, v.as_float());
+  } else {
+    return AppendXml(out, ValueText(v));
+  }
+  return 0;
 }
 
 }  // namespace kg::interchange

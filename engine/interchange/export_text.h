@@ -23,6 +23,10 @@ void AppendFloat(std::string* out, double v);
 // A scalar's text, or a list's JSON text.
 void AppendValueText(std::string* out, const Value& v);
 std::string ValueText(const Value& v);
+// A property value as XML text (GraphML <data>, GEXF attvalue): numbers as
+// AppendInt/AppendFloat write them, anything else as its text, escaped by
+// AppendXml. Returns how many characters were replaced with U+FFFD.
+uint64_t AppendXmlValue(std::string* out, const Value& v);
 
 // A property value as JSON. Dates are {"$date": "2024-07-09"} objects when
 // `dates_as_objects` (kg's JSON graph format), ISO strings otherwise; NaN

@@ -175,16 +175,7 @@ class GexfWriter : public GraphWriter {
     for (const Property& p : properties) {
       if (p.key >= ids.size() || ids[p.key].empty()) continue;
       b.append("<attvalue for=\"").append(ids[p.key]).append("\" value=\"");
-      const Value& v = p.value;
-      if (v.is_string()) {
-        replaced_ += AppendXml(&b, v.as_string());
-      } else if (v.is_int()) {
-        AppendInt(&b, v.as_int());
-      } else if (v.is_float()) {
-        AppendFloat(&b, v.as_float());
-      } else {
-        replaced_ += AppendXml(&b, ValueText(v));
-      }
+      replaced_ += AppendXmlValue(&b, p.value);
       b.append("\"/>");
     }
   }

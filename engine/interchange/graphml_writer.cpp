@@ -179,16 +179,7 @@ class GraphmlWriter : public GraphWriter {
       const int column = p.key < keys.column.size() ? keys.column[p.key] : -1;
       if (column < 0) continue;  // not seen by the first pass: cannot happen in one snapshot
       b.append("      <data key=\"").append(keys.ids[column]).append("\">");
-      const Value& v = p.value;
-      if (v.is_string()) {
-        replaced_ += AppendXml(&b, v.as_string());
-      } else if (v.is_int()) {
-        AppendInt(&b, v.as_int());
-      } else if (v.is_float()) {
-        AppendFloat(&b, v.as_float());
-      } else {
-        replaced_ += AppendXml(&b, ValueText(v));
-      }
+      replaced_ += AppendXmlValue(&b, p.value);
       b.append("</data>\n");
     }
   }
