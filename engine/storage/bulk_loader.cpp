@@ -3,10 +3,14 @@
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <future>
 #include <system_error>
+#include <thread>
 
 #include "storage/key_codec.h"
 #include "storage/record_codec.h"
@@ -16,7 +20,27 @@ namespace kg {
 namespace fs = std::filesystem;
 const char* const BulkLoader::kScratchDir = "bulk-load.tmp";
 
-BulkLoader::BulkLoader(GraphStore* store, size_t chunk_bytes) : store_(store), chunk_bytes_(chunk_bytes) {}
+namespace {
+
+// Key order of two entries, each in its own chunk's arena.
+template <typename Entry>
+bool EntryLess(const char* arena_a, const Entry& a, const char* arena_b, const Entry& b) {
+  if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
+  if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
+  if (a.prefix[2] != b.prefix[2]) return a.prefix[2] < b.prefix[2];
+  return std::string_view(arena_a + a.offset, a.key_size) < std::string_view(arena_b + b.offset, b.key_size);
+}
+
+size_t DefaultMemoryBudget() {
+  const long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return size_t{1} << 30;
+  return std::min(static_cast<size_t>(pages) * static_cast<size_t>(page_size) / 4, BulkLoader::kMaxMemoryBudget);
+}
+
+}  // namespace
+
+BulkLoader::BulkLoader(GraphStore* store, size_t chunk_bytes)
+    : store_(store), chunk_bytes_(chunk_bytes), memory_budget_(DefaultMemoryBudget()) {}
 
 BulkLoader::~BulkLoader() {
   if (background_.valid()) background_.wait();
@@ -26,6 +50,8 @@ BulkLoader::~BulkLoader() {
 void BulkLoader::Discard() {
   if (background_.valid()) background_.wait();
   finished_ = true;
+  for (Runs& runs : runs_) runs.clear();
+  run_bytes_ = 0;
   std::error_code ec;
   if (!scratch_.empty()) fs::remove_all(scratch_, ec);
 }
@@ -45,9 +71,9 @@ Status BulkLoader::Start() {
 
 Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view value) {
   Chunk& c = chunks_[static_cast<int>(cf)];
-  char head[16] = {};
+  char head[24] = {};
   key.copy(head, sizeof head);
-  c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8)},
+  c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8), key_codec::GetU64(head + 16)},
                             static_cast<uint32_t>(c.arena.size()),
                             static_cast<uint32_t>(key.size()),
                             static_cast<uint32_t>(value.size())});
@@ -57,49 +83,197 @@ Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view v
   return Status::Ok();
 }
 
+bool BulkLoader::SortChunk(Chunk* c) {
+  const char* arena = c->arena.data();
+  auto less = [arena](const Entry& a, const Entry& b) { return EntryLess(arena, a, arena, b); };
+  if (std::is_sorted(c->entries.begin(), c->entries.end(), less)) return true;
+  std::sort(c->entries.begin(), c->entries.end(), less);
+  return false;
+}
+
 Status BulkLoader::WaitForBackground() {
   if (!background_.valid()) return Status::Ok();
-  Result<SpilledFileInfo> done = background_.get();
+  Result<Spilled> done = background_.get();
   if (!done.ok()) return done.status();
-  files_[static_cast<int>(background_cf_)].push_back(std::move(done).value());
-  return Status::Ok();
+  Spilled spilled = std::move(done).value();
+  const int i = static_cast<int>(background_cf_);
+  if (spilled.file) files_[i].push_back(std::move(*spilled.file));
+  if (spilled.run) {
+    run_bytes_ += spilled.run->bytes();
+    runs_[i].push_back(std::move(spilled.run));
+  }
+  return EnforceMemoryBudget();
 }
 
 Status BulkLoader::SpillInBackground(ColumnFamily cf) {
   KG_RETURN_IF_ERROR(WaitForBackground());
-  Chunk chunk = std::move(chunks_[static_cast<int>(cf)]);
-  chunks_[static_cast<int>(cf)] = Chunk();
+  const int i = static_cast<int>(cf);
+  auto chunk = std::make_shared<Chunk>(std::move(chunks_[i]));
+  // The next chunk of this family will most likely fill up too: its
+  // buffers are allocated whole at once rather than grown by copying.
+  chunks_[i] = Chunk();
+  chunks_[i].arena.reserve(chunk_bytes_ + chunk_bytes_ / 64);
+  chunks_[i].entries.reserve(chunk->entries.size() + chunk->entries.size() / 16);
+  // A chunk goes straight to a file only when its entries came in key order
+  // and all of them follow everything written before: records added in id
+  // order. Anything else is kept as a sorted run for Finish() to merge.
+  const bool may_write = runs_[i].empty();
+  std::optional<std::string> after;
+  for (const SpilledFileInfo& f : files_[i]) {
+    if (!after || f.largest > *after) after = f.largest;
+  }
   background_cf_ = cf;
   const uint64_t sequence = chunks_written_++;
-  background_ = std::async(std::launch::async, [this, cf, sequence, c = std::move(chunk)]() mutable {
-    return WriteChunk(cf, std::move(c), sequence);
+  background_ = std::async(std::launch::async, [this, cf, sequence, may_write, after = std::move(after),
+                                                chunk = std::move(chunk)]() -> Result<Spilled> {
+    const bool came_sorted = SortChunk(chunk.get());
+    if (may_write && came_sorted && (!after || chunk->key(chunk->entries.front()) > *after)) {
+      KG_ASSIGN_OR_RETURN(SpilledFileInfo file, WriteChunk(cf, *chunk, sequence));
+      return Spilled{std::move(file), nullptr};
+    }
+    return Spilled{std::nullopt, chunk};
   });
   return Status::Ok();
 }
 
-Result<SpilledFileInfo> BulkLoader::WriteChunk(ColumnFamily cf, Chunk c, uint64_t sequence) {
-  const std::string& arena = c.arena;
-  auto less = [&arena](const Entry& a, const Entry& b) {
-    if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
-    if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
-    return std::string_view(arena.data() + a.offset, a.key_size) <
-           std::string_view(arena.data() + b.offset, b.key_size);
+Status BulkLoader::EnforceMemoryBudget() {
+  while (run_bytes_ > memory_budget_) {
+    int most = 0;
+    size_t most_bytes = 0;
+    for (int i = 0; i < kNumColumnFamilies; ++i) {
+      size_t bytes = 0;
+      for (const auto& run : runs_[i]) bytes += run->bytes();
+      if (bytes > most_bytes) most = i, most_bytes = bytes;
+    }
+    Runs runs = std::move(runs_[most]);
+    runs_[most].clear();
+    run_bytes_ -= most_bytes;
+    std::vector<MergeTask> tasks;
+    PlanMerge(static_cast<ColumnFamily>(most), runs, &tasks);
+    KG_RETURN_IF_ERROR(RunMerges(&tasks));
+  }
+  return Status::Ok();
+}
+
+void BulkLoader::PlanMerge(ColumnFamily cf, const Runs& runs, std::vector<MergeTask>* tasks) {
+  size_t bytes = 0, entries = 0;
+  for (const auto& run : runs) bytes += run->arena.size(), entries += run->entries.size();
+  if (entries == 0) return;
+  // Key ranges of about chunk_bytes_ each, split at keys sampled evenly
+  // from every run, so that each range is one file and the ranges can be
+  // written side by side.
+  const size_t ranges = std::max<size_t>(1, (bytes + chunk_bytes_ - 1) / chunk_bytes_);
+  std::vector<std::string_view> splitters;
+  if (ranges > 1) {
+    constexpr size_t kSamplesPerRange = 32;
+    const size_t stride = std::max<size_t>(1, entries / (ranges * kSamplesPerRange));
+    std::vector<std::string_view> samples;
+    for (const auto& run : runs) {
+      for (size_t j = stride / 2; j < run->entries.size(); j += stride) samples.push_back(run->key(run->entries[j]));
+    }
+    std::sort(samples.begin(), samples.end());
+    for (size_t r = 1; r < ranges && !samples.empty(); ++r) {
+      std::string_view s = samples[r * samples.size() / ranges];
+      if (splitters.empty() || s > splitters.back()) splitters.push_back(s);
+    }
+  }
+  // Range r holds the keys in [splitters[r-1], splitters[r]).
+  std::vector<size_t> begin(runs.size(), 0);
+  for (size_t r = 0; r <= splitters.size(); ++r) {
+    MergeTask task;
+    task.cf = cf;
+    for (size_t k = 0; k < runs.size(); ++k) {
+      const Chunk& run = *runs[k];
+      size_t end = run.entries.size();
+      if (r < splitters.size()) {
+        const std::string_view splitter = splitters[r];
+        end = std::partition_point(run.entries.begin() + begin[k], run.entries.end(),
+                                   [&](const Entry& e) { return run.key(e) < splitter; }) -
+              run.entries.begin();
+      }
+      if (end > begin[k]) task.parts.push_back(MergeTask::Part{&run, begin[k], end});
+      begin[k] = end;
+    }
+    if (task.parts.empty()) continue;
+    task.sequence = chunks_written_++;
+    tasks->push_back(std::move(task));
+  }
+}
+
+Status BulkLoader::RunMerges(std::vector<MergeTask>* tasks) {
+  std::vector<Status> statuses(tasks->size());
+  std::vector<SpilledFileInfo> files(tasks->size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t t; (t = next++) < tasks->size();) {
+      Result<SpilledFileInfo> file = WriteMerged((*tasks)[t]);
+      if (file.ok()) {
+        files[t] = std::move(file).value();
+      } else {
+        statuses[t] = file.status();
+      }
+    }
   };
-  // Records arrive in id order already; index entries need sorting.
-  if (!std::is_sorted(c.entries.begin(), c.entries.end(), less)) std::sort(c.entries.begin(), c.entries.end(), less);
-  const std::string file = scratch_ + "/" + std::to_string(sequence) + ".sst";
-  rocksdb::Options options = store_->db_->GetOptions(store_->cf(cf));
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf));
+  // The ranges are independent: two threads write them.
+  std::thread helper;
+  if (tasks->size() > 1) helper = std::thread(work);
+  work();
+  if (helper.joinable()) helper.join();
+  for (size_t t = 0; t < tasks->size(); ++t) {
+    KG_RETURN_IF_ERROR(statuses[t]);
+    files_[static_cast<int>((*tasks)[t].cf)].push_back(std::move(files[t]));
+  }
+  return Status::Ok();
+}
+
+Result<SpilledFileInfo> BulkLoader::WriteChunk(ColumnFamily cf, const Chunk& c, uint64_t sequence) {
+  MergeTask task;
+  task.cf = cf;
+  task.sequence = sequence;
+  task.parts.push_back(MergeTask::Part{&c, 0, c.entries.size()});
+  return WriteMerged(task);
+}
+
+Result<SpilledFileInfo> BulkLoader::WriteMerged(const MergeTask& task) {
+  const std::string file = scratch_ + "/" + std::to_string(task.sequence) + ".sst";
+  rocksdb::Options options = store_->db_->GetOptions(store_->cf(task.cf));
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(task.cf));
   KG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "writing " + file));
-  for (const Entry& e : c.entries) {
-    rocksdb::Slice key(arena.data() + e.offset, e.key_size);
-    rocksdb::Slice value(arena.data() + e.offset + e.key_size, e.value_size);
-    KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + file));
+  std::vector<MergeTask::Part> heap = task.parts;
+  // A min-heap on each part's next entry.
+  auto later = [](const MergeTask::Part& a, const MergeTask::Part& b) {
+    return EntryLess(b.run->arena.data(), b.run->entries[b.begin], a.run->arena.data(), a.run->entries[a.begin]);
+  };
+  std::make_heap(heap.begin(), heap.end(), later);
+  std::string smallest;
+  const Chunk* last_run = nullptr;
+  const Entry* last = nullptr;
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    MergeTask::Part& p = heap.back();
+    const char* arena = p.run->arena.data();
+    // Take from this part while it stays below every other part's next entry.
+    const MergeTask::Part* rival = heap.size() > 1 ? &heap.front() : nullptr;
+    do {
+      const Entry& e = p.run->entries[p.begin];
+      rocksdb::Slice key(arena + e.offset, e.key_size);
+      rocksdb::Slice value(arena + e.offset + e.key_size, e.value_size);
+      KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + file));
+      if (!last) smallest.assign(key.data(), key.size());
+      last_run = p.run;
+      last = &e;
+      ++p.begin;
+    } while (p.begin < p.end &&
+             (!rival || EntryLess(arena, p.run->entries[p.begin], rival->run->arena.data(),
+                                  rival->run->entries[rival->begin])));
+    if (p.begin < p.end) {
+      std::push_heap(heap.begin(), heap.end(), later);
+    } else {
+      heap.pop_back();
+    }
   }
   KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "writing " + file));
-  const Entry& first = c.entries.front();
-  const Entry& last = c.entries.back();
-  return SpilledFileInfo{file, arena.substr(first.offset, first.key_size), arena.substr(last.offset, last.key_size)};
+  return SpilledFileInfo{file, std::move(smallest), std::string(last_run->key(*last))};
 }
 
 bool BulkLoader::Overlapping(int cf) const {
@@ -219,21 +393,33 @@ Status BulkLoader::Finish(bool compact) {
     for (const auto& [key, value] : catalog_->ChangedEntries()) {
       if (value) KG_RETURN_IF_ERROR(Add(ColumnFamily::kMeta, key, *value));
     }
-    // The last chunks: the adjacency chunk (the largest) on the second
-    // thread, the others on this one meanwhile.
     KG_RETURN_IF_ERROR(WaitForBackground());
-    if (!chunks_[static_cast<int>(ColumnFamily::kAdjacency)].entries.empty()) {
-      KG_RETURN_IF_ERROR(SpillInBackground(ColumnFamily::kAdjacency));
-    }
+    // The last chunks become runs too: the adjacency chunk (the largest) is
+    // sorted on a second thread, the others on this one meanwhile.
+    std::array<std::shared_ptr<Chunk>, kNumColumnFamilies> last;
     for (int i = 0; i < kNumColumnFamilies; ++i) {
       if (chunks_[i].entries.empty()) continue;
-      Chunk chunk = std::move(chunks_[i]);
+      last[i] = std::make_shared<Chunk>(std::move(chunks_[i]));
       chunks_[i] = Chunk();
-      KG_ASSIGN_OR_RETURN(SpilledFileInfo file,
-                          WriteChunk(static_cast<ColumnFamily>(i), std::move(chunk), chunks_written_++));
-      files_[i].push_back(std::move(file));
     }
-    KG_RETURN_IF_ERROR(WaitForBackground());
+    const int adjacency = static_cast<int>(ColumnFamily::kAdjacency);
+    std::future<bool> sorting;
+    if (last[adjacency]) sorting = std::async(std::launch::async, SortChunk, last[adjacency].get());
+    for (int i = 0; i < kNumColumnFamilies; ++i) {
+      if (last[i] && i != adjacency) SortChunk(last[i].get());
+    }
+    if (sorting.valid()) sorting.get();
+    for (int i = 0; i < kNumColumnFamilies; ++i) {
+      if (last[i]) runs_[i].push_back(std::move(last[i]));
+    }
+    // Every family's runs merged into files that do not overlap, all the
+    // ranges of all families shared between two threads.
+    std::vector<MergeTask> tasks;
+    for (int i = 0; i < kNumColumnFamilies; ++i) PlanMerge(static_cast<ColumnFamily>(i), runs_[i], &tasks);
+    KG_RETURN_IF_ERROR(RunMerges(&tasks));
+    tasks.clear();
+    for (Runs& runs : runs_) runs.clear();
+    run_bytes_ = 0;
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int i = 0; i < kNumColumnFamilies; ++i) {
       if (files_[i].empty()) continue;

@@ -1,12 +1,20 @@
 // BulkLoader: the fast path for loading millions of nodes and relationships.
 //
 // Rather than inserting keys one by one into RocksDB's memtables, the loader
-// collects each column family's entries in memory, sorts them in chunks,
-// writes each chunk as an SST file, and on Finish() ingests every file of
-// every column family, together with the updated catalog, in one atomic
-// RocksDB ingestion. So a load is all or nothing: before Finish() returns
-// the database holds none of it (a crash, a kill or an abandoned loader
-// leave the database exactly as it was), afterwards all of it.
+// collects each column family's entries in memory and writes them as sorted
+// SST files, which Finish() ingests, every file of every column family
+// together with the updated catalog, in one atomic RocksDB ingestion. So a
+// load is all or nothing: before Finish() returns the database holds none
+// of it (a crash, a kill or an abandoned loader leave the database exactly
+// as it was), afterwards all of it.
+//
+// Entries that arrive in key order (records, by id) are written out in
+// chunks while loading goes on. The others (adjacency and index entries) are
+// sorted in chunks and held in memory; Finish() merges those sorted runs
+// into files that do not overlap, on two threads, so they go straight to
+// the last level and need no compaction. Only when the held runs outgrow
+// the memory budget are they written out early; files written so overlap,
+// and Finish() compacts their column family as it used to.
 //
 // Each AddNode/AddRelationship is checked like a transaction's write
 // (endpoints exist, keys unique, values storable), so what is loaded is
@@ -21,6 +29,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -57,6 +66,13 @@ class BulkLoader {
   uint64_t nodes_added() const { return nodes_added_; }
   uint64_t rels_added() const { return rels_added_; }
 
+  // How many bytes of sorted runs (keys, values and 32 bytes an entry) the
+  // loader may hold in memory until Finish(); beyond it they are written
+  // out early and Finish() compacts (slower, same result). The default is
+  // a quarter of physical memory, at most kMaxMemoryBudget.
+  static constexpr size_t kMaxMemoryBudget = size_t{8} << 30;
+  void SetMemoryBudget(size_t bytes) { memory_budget_ = bytes; }
+
   // Makes the load durable and visible, atomically. Column families that
   // were spilled in overlapping chunks are then compacted, so reads are fast
   // at once; `compact` compacts every column family.
@@ -72,21 +88,50 @@ class BulkLoader {
   Status Start();
   // Entries of one column family not yet written to a file.
   struct Entry {
-    // The key's first 16 bytes as big-endian integers (zero-padded): most
-    // comparisons while sorting are settled here without touching the arena.
-    uint64_t prefix[2];
+    // The key's first 24 bytes as big-endian integers (zero-padded): almost
+    // every comparison while sorting and merging is settled here without
+    // touching the arena (an adjacency key differs from its neighbours in
+    // its bytes 13 to 20, the neighbour's id).
+    uint64_t prefix[3];
     uint32_t offset, key_size, value_size;
   };
   struct Chunk {
     std::string arena;  // keys and values, back to back
     std::vector<Entry> entries;
+    size_t bytes() const { return arena.size() + entries.size() * sizeof(Entry); }
+    std::string_view key(const Entry& e) const { return std::string_view(arena.data() + e.offset, e.key_size); }
   };
+  // Sorted chunks of one column family waiting to be merged into files.
+  using Runs = std::vector<std::shared_ptr<const Chunk>>;
   Status Add(ColumnFamily cf, std::string_view key, std::string_view value);
-  // Hands a full chunk to the background writer (waiting for the one before).
+  // Hands a full chunk to the background thread (waiting for the one
+  // before), which sorts it and then writes it out or keeps it as a run.
   Status SpillInBackground(ColumnFamily cf);
-  // Sorts a chunk and writes it as an SST file.
-  Result<struct SpilledFileInfo> WriteChunk(ColumnFamily cf, Chunk chunk, uint64_t sequence);
+  // Sorts `c` unless it is sorted already; returns whether it was.
+  static bool SortChunk(Chunk* c);
+  // One SST file to write: the entries of a key range, from several runs.
+  struct MergeTask {
+    struct Part {
+      const Chunk* run;
+      size_t begin, end;  // entries[begin, end) of the run
+    };
+    ColumnFamily cf = ColumnFamily::kMeta;
+    std::vector<Part> parts;
+    uint64_t sequence = 0;  // names the file
+  };
+  // Splits sorted runs into key ranges of about chunk_bytes_, one task
+  // each. The runs must outlive the tasks.
+  void PlanMerge(ColumnFamily cf, const Runs& runs, std::vector<MergeTask>* tasks);
+  // Writes the tasks' files on two threads and adds them to files_.
+  Status RunMerges(std::vector<MergeTask>* tasks);
+  // Merges a task's parts into one SST file.
+  Result<SpilledFileInfo> WriteMerged(const MergeTask& task);
+  // Writes a sorted chunk as an SST file.
+  Result<SpilledFileInfo> WriteChunk(ColumnFamily cf, const Chunk& c, uint64_t sequence);
   Status WaitForBackground();
+  // Writes out the held runs of the column family holding most, while
+  // they exceed the memory budget.
+  Status EnforceMemoryBudget();
   Result<bool> ExistingNode(NodeId id);
   void Discard();
 
@@ -96,14 +141,22 @@ class BulkLoader {
   std::shared_ptr<Catalog> catalog_;
   std::string scratch_;
   std::array<Chunk, kNumColumnFamilies> chunks_;
+  std::array<Runs, kNumColumnFamilies> runs_;
   std::array<std::vector<SpilledFileInfo>, kNumColumnFamilies> files_;
-  // One chunk at a time is sorted and written on a second thread while the
-  // caller goes on adding to a fresh chunk.
-  std::future<Result<SpilledFileInfo>> background_;
+  size_t run_bytes_ = 0;  // held in runs_
+  size_t memory_budget_;
+  // One chunk at a time is sorted (and written, if it continues the files
+  // before it in key order) on a second thread while the caller goes on
+  // adding to a fresh chunk. It yields a file or a sorted run.
+  struct Spilled {
+    std::optional<SpilledFileInfo> file;
+    std::shared_ptr<const Chunk> run;
+  };
+  std::future<Result<Spilled>> background_;
   ColumnFamily background_cf_ = ColumnFamily::kMeta;
   uint64_t chunks_written_ = 0;
-  // True when some files of a column family overlap in key range (index
-  // entries spilled in several chunks): those land in level 0 and are
+  // True when some files of a column family overlap in key range (runs
+  // written out early for the memory budget): those land in level 0 and are
   // compacted by Finish(), or every read would search each of them.
   bool Overlapping(int cf) const;
   NodeId first_new_node_ = 0;                         // nodes at or above this id are this load's
