@@ -9,10 +9,13 @@
 // median_ms, p95_ms, total_ms, first_result, rows and checksum. Progress
 // goes to stderr.
 //
-// kg parses and plans each statement on every run, so every timed run
-// includes parsing and planning (settings.prepared is false). A run is timed
-// from just before Execute until it returns its QueryResult, which holds
-// every row by then.
+// Each query is prepared once (kg::Database::Prepare) and its timed runs
+// call PreparedStatement::Execute, which neither parses nor plans again
+// (settings.prepared is true). --unprepared runs the text through Execute
+// with the plan cache off instead, so that every run parses and plans
+// (settings.prepared false): the difference is what preparing saves. A run
+// is timed from just before Execute until it returns its QueryResult, which
+// holds every row by then.
 //
 // --profile adds, after the timed runs of each query, one untimed PROFILE
 // of it (run 0's parameters) whose plan goes to stderr: rows and time per
@@ -60,6 +63,7 @@ struct Options {
   // Persons up by `id` (Q1, Q3-Q7, Q9); no other label is looked up by id.
   std::string indexes = "Person.id";
   bool profile = false;
+  bool unprepared = false;
 };
 
 kg::Result<Json> ReadJson(const std::string& path) {
@@ -155,18 +159,26 @@ kg::Result<kg::ValueMap> ParamsFor(const Json& query, const Json& params, size_t
   return kg::ValueMap{{"id", kg::Value(value.get<int64_t>())}};
 }
 
-kg::Result<kg::QueryResult> Run(kg::Database* db, const std::string& text, const kg::ValueMap& params) {
-  kg::Result<kg::QueryResult> r = db->Execute(text, params);
+// Runs the query: prepared, or its text through Execute (--unprepared).
+kg::Result<kg::QueryResult> Run(kg::Database* db, kg::PreparedStatement* prepared, const std::string& text,
+                                const kg::ValueMap& params) {
+  kg::Result<kg::QueryResult> r = prepared ? prepared->Execute(params) : db->Execute(text, params);
   if (!r.ok()) return kg::Status::Runtime("query failed: " + kg::DescribeError(r.status(), text));
   return r;
 }
 
 kg::Result<Json> RunQuery(kg::Database* db, const Json& query, const Json& params, const Options& opt) {
   const std::string text = query.at("cypher").get<std::string>();
+  std::unique_ptr<kg::PreparedStatement> prepared;
+  if (!opt.unprepared) {
+    kg::Result<std::unique_ptr<kg::PreparedStatement>> p = db->Prepare(text);
+    if (!p.ok()) return kg::Status::Runtime("query failed: " + kg::DescribeError(p.status(), text));
+    prepared = std::move(p).value();
+  }
   const int64_t repeat = std::max<int64_t>(1, std::llround(query.at("repeat").get<double>() * opt.repeat_scale));
   for (int i = 0; i < opt.warmup; ++i) {
     KG_ASSIGN_OR_RETURN(kg::ValueMap p, ParamsFor(query, params, static_cast<size_t>(i)));
-    KG_ASSIGN_OR_RETURN(kg::QueryResult r, Run(db, text, p));
+    KG_ASSIGN_OR_RETURN(kg::QueryResult r, Run(db, prepared.get(), text, p));
     (void)r;
   }
   std::vector<double> times_ms;
@@ -176,9 +188,9 @@ kg::Result<Json> RunQuery(kg::Database* db, const Json& query, const Json& param
   for (int64_t i = 0; i < repeat; ++i) {
     KG_ASSIGN_OR_RETURN(kg::ValueMap p, ParamsFor(query, params, static_cast<size_t>(i)));
     const Clock::time_point start = Clock::now();
-    kg::Result<kg::QueryResult> r = db->Execute(text, p);
+    kg::Result<kg::QueryResult> r = Run(db, prepared.get(), text, p);
     times_ms.push_back(SecondsSince(start) * 1000.0);
-    if (!r.ok()) return kg::Status::Runtime("query failed: " + kg::DescribeError(r.status(), text));
+    if (!r.ok()) return r.status();
     if (i == 0 && !r->rows.empty()) {
       first = Json::array();
       for (const kg::Value& v : r->rows.front()) first.push_back(ToJson(v));
@@ -199,7 +211,7 @@ kg::Result<Json> RunQuery(kg::Database* db, const Json& query, const Json& param
 kg::Result<std::string> Profile(kg::Database* db, const Json& query, const Json& params) {
   const std::string text = "PROFILE " + query.at("cypher").get<std::string>();
   KG_ASSIGN_OR_RETURN(kg::ValueMap p, ParamsFor(query, params, 0));
-  KG_ASSIGN_OR_RETURN(kg::QueryResult r, Run(db, text, p));
+  KG_ASSIGN_OR_RETURN(kg::QueryResult r, Run(db, nullptr, text, p));
   return r.plan;
 }
 
@@ -269,7 +281,9 @@ kg::Status Main(const Options& opt, Json* report) {
             << " s (CSV " << Round(read_s, 2) << " s, bulk load " << Round(bulk.total(), 2) << " s of which Finish "
             << Round(bulk.finish, 2) << " s, indexes " << index_names.dump() << " " << Round(index_s, 2) << " s)\n";
 
-  kg::Database db(std::move(store));
+  kg::DatabaseOptions db_options;
+  if (opt.unprepared) db_options.plan_cache_entries = 0;  // every run parses and plans
+  kg::Database db(std::move(store), db_options);
   Json results = Json::object();
   for (const Json& q : queries) {
     const std::string name = q.at("name").get<std::string>();
@@ -288,7 +302,8 @@ kg::Status Main(const Options& opt, Json* report) {
   *report = Json{
       {"system", "kg"},
       {"version", KG_VERSION},
-      {"client", "C++ kg::Database::Execute (kg_query_bench)"},
+      {"client", opt.unprepared ? "C++ kg::Database::Execute, no plan cache (kg_query_bench)"
+                                : "C++ kg::PreparedStatement::Execute (kg_query_bench)"},
       {"dataset",
        {{"dir", opt.data},
         {"nodes", manifest.value("total_nodes", num_nodes)},
@@ -298,7 +313,7 @@ kg::Status Main(const Options& opt, Json* report) {
        {{"threads", 1},
         {"warmup", opt.warmup},
         {"repeat_scale", opt.repeat_scale},
-        {"prepared", false},
+        {"prepared", !opt.unprepared},
         {"indexes", index_names}}},
       {"load_s", Round(load_s, 3)},
       {"read_csv_s", Round(read_s, 3)},
@@ -326,6 +341,8 @@ int main(int argc, char** argv) {
   app.add_option("--queries", opt.queries, "Workload file")->capture_default_str();
   app.add_option("--index", opt.indexes, "Indexes to declare after the load (comma-separated Label.property)")
       ->capture_default_str();
+  app.add_flag("--unprepared", opt.unprepared,
+               "Run each query's text through Database::Execute with the plan cache off: every run parses and plans");
   app.add_flag("--profile", opt.profile, "After each query's timed runs, print one PROFILE of it to stderr");
   try {
     app.parse(argc, argv);

@@ -16,8 +16,6 @@
 #include "progress_line.h"
 #include "session.h"
 #include "session_text.h"
-#include "storage/catalog.h"
-#include "storage/transaction.h"
 
 namespace kg::shell {
 namespace {
@@ -77,16 +75,21 @@ bool Session::SetParamCommand(std::string_view args, const Origin& origin) {
 }
 
 bool Session::Schema() {
-  auto txn = db_->store().BeginRead();
-  if (!txn.ok()) {
-    err_ << "kg: " << txn.status().ToString() << "\n";
+  // Every number comes from the catalog's counts; only a database made
+  // before kg kept property key counts is read through (Ctrl-C stops it).
+  Result<SchemaSummary> schema = Status::Runtime("not run");
+  {
+    TakeInterrupt();
+    InterruptScope scope(*db_);
+    schema = db_->Schema();
+  }
+  if (!schema.ok()) {
+    err_ << "kg: " << schema.status().ToString() << "\n";
     return false;
   }
-  const Catalog& catalog = (*txn)->catalog();
-  out_ << db_label_ << ": " << Plural(catalog.node_count(), "node", "nodes") << ", "
-       << Plural(catalog.rel_count(), "relationship", "relationships") << "\n";
-  auto print_counts = [&](const char* title, std::vector<std::pair<std::string, uint64_t>> rows) {
-    std::sort(rows.begin(), rows.end());
+  out_ << db_label_ << ": " << Plural(schema->nodes, "node", "nodes") << ", "
+       << Plural(schema->relationships, "relationship", "relationships") << "\n";
+  auto print_counts = [&](const char* title, const std::vector<std::pair<std::string, std::string>>& rows) {
     out_ << title << (rows.empty() ? " (none)" : "") << "\n";
     int width = 0;
     for (const auto& [name, count] : rows) width = std::max(width, DisplayWidth(name));
@@ -94,49 +97,24 @@ bool Session::Schema() {
       out_ << "  " << name << std::string(width - DisplayWidth(name) + 2, ' ') << count << "\n";
     }
   };
-  std::vector<std::pair<std::string, uint64_t>> labels;
-  for (size_t i = 0; i < catalog.num_labels(); ++i) {
-    if (catalog.NodesWithLabel(i) > 0) labels.emplace_back(":" + catalog.LabelName(i), catalog.NodesWithLabel(i));
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const auto& label : schema->labels) rows.emplace_back(":" + label.name, std::to_string(label.count));
+  std::sort(rows.begin(), rows.end());
+  print_counts("labels (nodes)", rows);
+  rows.clear();
+  for (const auto& type : schema->relationship_types) {
+    rows.emplace_back("[:" + type.name + "]", std::to_string(type.count));
   }
-  print_counts("labels (nodes)", labels);
-  std::vector<std::pair<std::string, uint64_t>> types;
-  for (size_t i = 0; i < catalog.num_rel_types(); ++i) {
-    if (catalog.RelsOfType(i) > 0) types.emplace_back("[:" + catalog.RelTypeName(i) + "]", catalog.RelsOfType(i));
+  std::sort(rows.begin(), rows.end());
+  print_counts("relationship types (relationships)", rows);
+  rows.clear();
+  for (const auto& key : schema->property_keys) {
+    rows.emplace_back(key.name, std::to_string(key.nodes) + ", " + std::to_string(key.relationships));
   }
-  print_counts("relationship types (relationships)", types);
-
-  // Property keys are counted by reading every node and relationship.
-  std::map<std::string, std::pair<int64_t, int64_t>> keys;
-  for (int pass = 0; pass < 2; ++pass) {
-    const char* query = pass == 0 ? "MATCH (n) UNWIND keys(n) AS k RETURN k, count(*)"
-                                  : "MATCH ()-[r]->() UNWIND keys(r) AS k RETURN k, count(*)";
-    Result<QueryResult> counted = Status::Runtime("not run");
-    {
-      TakeInterrupt();
-      InterruptScope scope(*db_);
-      ProgressLine progress(options_.progress && isatty(STDERR_FILENO));
-      counted = db_->Execute(query);
-    }
-    if (!counted.ok()) {
-      err_ << "kg: " << counted.status().ToString() << "\n";
-      return false;
-    }
-    for (const auto& row : counted->rows) {
-      auto& slot = keys[row[0].as_string()];
-      (pass == 0 ? slot.first : slot.second) = row[1].as_int();
-    }
-  }
-  out_ << "property keys (nodes, relationships)" << (keys.empty() ? " (none)" : "") << "\n";
-  int width = 0;
-  for (const auto& entry : keys) width = std::max(width, DisplayWidth(entry.first));
-  for (const auto& [key, counts] : keys) {
-    out_ << "  " << key << std::string(width - DisplayWidth(key) + 2, ' ') << counts.first << ", " << counts.second
-         << "\n";
-  }
-  out_ << "indexes" << (catalog.indexes().empty() ? " (none)" : "") << "\n";
-  for (const IndexDef& index : catalog.indexes()) {
-    out_ << "  :" << catalog.LabelName(index.label) << "(" << catalog.PropertyKeyName(index.key) << ")\n";
-  }
+  std::sort(rows.begin(), rows.end());
+  print_counts("property keys (nodes, relationships)", rows);
+  out_ << "indexes" << (schema->indexes.empty() ? " (none)" : "") << "\n";
+  for (const auto& index : schema->indexes) out_ << "  :" << index.label << "(" << index.property << ")\n";
   return true;
 }
 

@@ -9,7 +9,9 @@
 //
 // Open() (re)starts an operator and its inputs; operators under an Apply
 // (OPTIONAL MATCH, MERGE, pattern predicates) are reopened for every outer
-// row and read that row's slots through their Argument leaf.
+// row and read that row's slots through their Argument leaf. Open must
+// reset every bit of per-run state: the plan cache runs one operator tree
+// again and again (one run at a time).
 //
 // Errors are thrown as QueryError (exec/query_error.h).
 #pragma once
@@ -55,6 +57,13 @@ class Operator {
     if (ctx.profile) ++opens_;
     OpenImpl(ctx);
   }
+  // Lets go of what the last run kept (buffered rows, groups), in this
+  // operator and its inputs; it can be opened again. Called after the last
+  // Next of a run, so that a plan kept for the next run holds no rows.
+  void Close() {
+    CloseImpl();
+    for (auto& c : children_) c->Close();
+  }
   bool Next(ExecContext& ctx, Row& row) {
     CheckInterrupt(ctx);
     if (!ctx.profile) return NextImpl(ctx, row);
@@ -81,6 +90,7 @@ class Operator {
     for (auto& c : children_) c->Open(ctx);
   }
   virtual bool NextImpl(ExecContext& ctx, Row& row) = 0;
+  virtual void CloseImpl() {}
   Operator* child(size_t i = 0) const { return children_[i].get(); }
   void AddChild(std::unique_ptr<Operator> c) { children_.push_back(std::move(c)); }
 

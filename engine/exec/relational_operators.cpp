@@ -7,6 +7,7 @@
 #include "exec/expression_evaluator.h"
 #include "exec/query_error.h"
 #include "exec/value_ops.h"
+#include "storage/transaction.h"
 
 namespace kg {
 
@@ -79,6 +80,10 @@ SortOp::SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail)
   AddChild(std::move(input));
 }
 
+void SortOp::CloseImpl() {
+  std::vector<Row>().swap(rows_);
+}
+
 void SortOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
   rows_.clear();
@@ -123,6 +128,10 @@ DistinctOp::DistinctOp(OperatorPtr input, std::vector<int> slots, std::string de
   AddChild(std::move(input));
 }
 
+void DistinctOp::CloseImpl() {
+  state_.reset();
+}
+
 void DistinctOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
   state_ = std::make_shared<State>();
@@ -145,6 +154,7 @@ struct AggregateOp::State {
     std::vector<std::unique_ptr<Aggregator>> aggregators;
   };
   std::unordered_map<std::vector<Value>, size_t, RowHash, RowEquivalent> index;
+  std::unordered_map<uint64_t, size_t> by_node;  // node id -> group (see node_slot_)
   std::vector<Group> groups;
   size_t pos = 0;
   bool loaded = false;
@@ -153,6 +163,19 @@ struct AggregateOp::State {
 AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail)
     : keys_(std::move(keys)), aggregates_(std::move(aggregates)), detail_(std::move(detail)) {
   AddChild(std::move(input));
+  for (const Key& k : keys_) {
+    const ast::Expr* var = k.expr;
+    if (var->kind == ast::ExprKind::kProperty && !var->args.empty()) var = var->args[0].get();
+    if (var->kind != ast::ExprKind::kVariable || var->slot < 0 || (node_slot_ >= 0 && var->slot != node_slot_)) {
+      node_slot_ = -1;
+      break;
+    }
+    node_slot_ = var->slot;
+  }
+}
+
+void AggregateOp::CloseImpl() {
+  state_.reset();
 }
 
 void AggregateOp::OpenImpl(ExecContext& ctx) {
@@ -185,18 +208,26 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
       }
       return aggs;
     };
+    const bool by_node = node_slot_ >= 0 && ctx.txn != nullptr && !ctx.txn->is_write();
     while (child()->Next(ctx, row)) {
-      std::vector<Value> key;
-      key.reserve(keys_.size());
-      for (const Key& k : keys_) key.push_back(Evaluate(*k.expr, row, ctx.eval));
-      auto it = st.index.find(key);
       size_t g;
-      if (it == st.index.end()) {
-        g = st.groups.size();
-        st.groups.push_back(State::Group{row, key, new_aggregators(row)});
-        st.index.emplace(std::move(key), g);
+      const bool node = by_node && row[node_slot_].is_node();
+      auto known = node ? st.by_node.find(row[node_slot_].as_node().id) : st.by_node.end();
+      if (known != st.by_node.end()) {
+        g = known->second;
       } else {
-        g = it->second;
+        std::vector<Value> key;
+        key.reserve(keys_.size());
+        for (const Key& k : keys_) key.push_back(Evaluate(*k.expr, row, ctx.eval));
+        auto it = st.index.find(key);
+        if (it == st.index.end()) {
+          g = st.groups.size();
+          st.groups.push_back(State::Group{row, key, new_aggregators(row)});
+          st.index.emplace(std::move(key), g);
+        } else {
+          g = it->second;
+        }
+        if (node) st.by_node.emplace(row[node_slot_].as_node().id, g);
       }
       State::Group& group = st.groups[g];
       for (size_t i = 0; i < aggregates_.size(); ++i) {
@@ -259,15 +290,16 @@ void SkipLimitOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
   to_skip_ = skip_ ? CountOf(skip_, "SKIP", ctx) : 0;
   remaining_ = limit_ ? CountOf(limit_, "LIMIT", ctx) : -1;
+  drained_ = false;
 }
 
 bool SkipLimitOp::NextImpl(ExecContext& ctx, Row& row) {
   if (remaining_ == 0) {
-    if (drain_) {
+    if (drain_ && !drained_) {
       Row scratch = row;
       while (child()->Next(ctx, scratch)) {
       }
-      drain_ = false;
+      drained_ = true;
     }
     return false;
   }
@@ -281,6 +313,10 @@ bool SkipLimitOp::NextImpl(ExecContext& ctx, Row& row) {
 }
 
 EagerOp::EagerOp(OperatorPtr input) { AddChild(std::move(input)); }
+
+void EagerOp::CloseImpl() {
+  std::vector<Row>().swap(rows_);
+}
 
 void EagerOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
@@ -340,6 +376,11 @@ UnionOp::UnionOp(std::vector<Branch> branches, bool all) : all_(all) {
     column_slots_.push_back(std::move(b.column_slots));
     AddChild(std::move(b.plan));
   }
+}
+
+void UnionOp::CloseImpl() {
+  state_.reset();
+  branch_rows_.clear();
 }
 
 void UnionOp::OpenImpl(ExecContext& ctx) {

@@ -118,6 +118,7 @@ class SortOp : public Operator {
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
+  void CloseImpl() override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
@@ -137,6 +138,7 @@ class DistinctOp : public Operator {
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
+  void CloseImpl() override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
@@ -166,6 +168,7 @@ class AggregateOp : public Operator {
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
+  void CloseImpl() override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
@@ -174,6 +177,11 @@ class AggregateOp : public Operator {
   std::vector<Aggregate> aggregates_;
   std::string detail_;
   std::shared_ptr<State> state_;
+  // When every key is one node variable or a property of it (`o.id`,
+  // `o.name`), the slot of that variable: in a read-only statement the keys
+  // are then a function of the node, so each node's group is looked up by
+  // its id after the first row (no key is evaluated again). -1 otherwise.
+  int node_slot_ = -1;
 };
 
 // SKIP and LIMIT; the counts are expressions evaluated once per Open.
@@ -194,7 +202,8 @@ class SkipLimitOp : public Operator {
   const ast::Expr* limit_;
   int64_t to_skip_ = 0;
   int64_t remaining_ = -1;
-  bool drain_ = false;
+  bool drain_ = false;    // DrainInput was called: for every run
+  bool drained_ = false;  // this run's input is read to the end
 };
 
 // Reads every input row before passing the first on: separates a write
@@ -207,6 +216,7 @@ class EagerOp : public Operator {
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
+  void CloseImpl() override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
@@ -248,6 +258,7 @@ class UnionOp : public Operator {
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
+  void CloseImpl() override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:

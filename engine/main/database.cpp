@@ -2,18 +2,25 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
+
+#include "main/plan_cache.h"
 
 #include "exec/query_error.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
 #include "planner/query_runner.h"
+#include "storage/cursors.h"
+#include "storage/transaction.h"
 
 namespace kg {
 
 Database::~Database() = default;
 
 Database::Database(std::unique_ptr<GraphStore> store, DatabaseOptions options)
-    : store_(std::move(store)), options_(options) {}
+    : store_(std::move(store)),
+      options_(options),
+      plan_cache_(std::make_unique<PlanCache>(options.plan_cache_entries)) {}
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, DatabaseOptions options) {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphStore> store, GraphStore::Open(path, options.store));
@@ -27,12 +34,70 @@ Result<QueryResult> Database::Execute(std::string_view text, const ValueMap& par
 }
 
 Result<std::vector<QueryResult>> Database::ExecuteAll(std::string_view text, const ValueMap& params) {
-  KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
-  std::vector<QueryResult> results;
+  std::shared_ptr<PlanSlot> slot = plan_cache_->Find(text);
+  return ExecuteText(text, slot.get(), params);
+}
+
+namespace {
+
+bool Cacheable(const std::vector<ast::Statement>& statements) {
+  return statements.size() == 1 && statements[0].kind == ast::Statement::Kind::kQuery;
+}
+
+// Runs a compiled statement; gives it back to `slot` when the run went well.
+Result<QueryResult> RunCompiled(GraphStore& store, PlanSlot& slot, std::unique_ptr<CompiledStatement> compiled,
+                                const ValueMap& params, const RunOptions& options) {
+  Result<QueryResult> result = Status::Runtime("internal error");
+  try {
+    result = RunPlan(store, *compiled->statement, *compiled->plan, params, options);
+  } catch (const std::bad_alloc&) {
+    return Status::Runtime("out of memory while running the statement");
+  } catch (const std::exception& e) {
+    return Status::Runtime(std::string("internal error: ") + e.what());
+  }
+  if (!result.ok()) return result.status();  // the copy is dropped: its operators may be half-way
+  result->statement = compiled->statement->text;
+  result->position = compiled->statement->pos;
+  PlanCache::CheckIn(slot, std::move(compiled), store.catalog().get());
+  return result;
+}
+
+}  // namespace
+
+Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, PlanSlot* slot,
+                                                       const ValueMap& params) {
   RunOptions run_options;
   run_options.max_path_length = options_.max_path_length;
   run_options.interrupt = &interrupt_;
   interrupt_.store(false, std::memory_order_relaxed);
+  std::vector<QueryResult> results;
+  if (slot != nullptr && !slot->uncacheable.load(std::memory_order_relaxed)) {
+    // A copy planned against the catalog the uncached path would plan
+    // against now gives the same plan, and so the same answer.
+    std::shared_ptr<const Catalog> catalog = store_->catalog();
+    if (std::unique_ptr<CompiledStatement> compiled = PlanCache::CheckOut(*slot, catalog.get())) {
+      ++plan_cache_->hits;
+      KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));
+      results.push_back(std::move(result));
+      return results;
+    }
+  }
+  KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
+  if (slot != nullptr && Cacheable(statements)) {
+    ++plan_cache_->misses;
+    auto compiled = std::make_unique<CompiledStatement>();
+    compiled->statement = std::make_unique<ast::Statement>(std::move(statements[0]));
+    compiled->catalog = store_->catalog();
+    try {
+      KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog));
+    } catch (const std::exception& e) {
+      return Status::Runtime(std::string("internal error: ") + e.what());
+    }
+    KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));
+    results.push_back(std::move(result));
+    return results;
+  }
+  if (slot != nullptr) slot->uncacheable.store(true, std::memory_order_relaxed);
   for (ast::Statement& statement : statements) {
     Result<QueryResult> result = Status::Runtime("internal error");
     try {
@@ -48,6 +113,95 @@ Result<std::vector<QueryResult>> Database::ExecuteAll(std::string_view text, con
     results.push_back(std::move(result).value());
   }
   return results;
+}
+
+PreparedStatement::PreparedStatement(Database* db, std::string text, std::shared_ptr<PlanSlot> slot)
+    : db_(db), text_(std::move(text)), slot_(std::move(slot)) {}
+
+Result<QueryResult> PreparedStatement::Execute(const ValueMap& params) {
+  KG_ASSIGN_OR_RETURN(std::vector<QueryResult> results, db_->ExecuteText(text_, slot_.get(), params));
+  if (results.empty()) return QueryResult{};
+  return std::move(results.back());
+}
+
+Result<std::unique_ptr<PreparedStatement>> Database::Prepare(std::string_view text) {
+  KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
+  if (statements.size() != 1) {
+    return Status::Usage("Prepare takes one statement; the text has " + std::to_string(statements.size()));
+  }
+  // Its own slot, outside the LRU, so that it is never evicted.
+  auto slot = std::make_shared<PlanSlot>();
+  if (Cacheable(statements)) {
+    auto compiled = std::make_unique<CompiledStatement>();
+    compiled->statement = std::make_unique<ast::Statement>(std::move(statements[0]));
+    compiled->catalog = store_->catalog();
+    try {
+      KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog));
+    } catch (const std::exception& e) {
+      return Status::Runtime(std::string("internal error: ") + e.what());
+    }
+    PlanCache::CheckIn(*slot, std::move(compiled), store_->catalog().get());
+  } else {
+    KG_RETURN_IF_ERROR(Check(text));
+    slot->uncacheable = true;
+  }
+  return std::unique_ptr<PreparedStatement>(new PreparedStatement(this, std::string(text), std::move(slot)));
+}
+
+uint64_t Database::plan_cache_hits() const { return plan_cache_->hits.load(); }
+uint64_t Database::plan_cache_misses() const { return plan_cache_->misses.load(); }
+
+Result<SchemaSummary> Database::Schema() {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, store_->BeginRead());
+  const Catalog& catalog = txn->catalog();
+  SchemaSummary schema;
+  schema.nodes = catalog.node_count();
+  schema.relationships = catalog.rel_count();
+  for (LabelId i = 0; i < catalog.num_labels(); ++i) {
+    if (catalog.NodesWithLabel(i) > 0) schema.labels.push_back({catalog.LabelName(i), catalog.NodesWithLabel(i)});
+  }
+  for (RelTypeId i = 0; i < catalog.num_rel_types(); ++i) {
+    if (catalog.RelsOfType(i) > 0) {
+      schema.relationship_types.push_back({catalog.RelTypeName(i), catalog.RelsOfType(i)});
+    }
+  }
+  std::vector<uint64_t> node_keys(catalog.num_property_keys()), rel_keys(catalog.num_property_keys());
+  if (catalog.property_counts_known()) {
+    for (PropertyKeyId k = 0; k < catalog.num_property_keys(); ++k) {
+      node_keys[k] = catalog.NodesWithProperty(k);
+      rel_keys[k] = catalog.RelsWithProperty(k);
+    }
+  } else {
+    // A version 1 database keeps no property key counts: read every record.
+    interrupt_.store(false, std::memory_order_relaxed);
+    schema.property_keys_scanned = true;
+    uint64_t seen = 0;
+    auto check_interrupt = [&]() -> Status {
+      if ((++seen & 4095) == 0 && interrupt_.load(std::memory_order_relaxed)) {
+        return Status::Error(ErrorKind::kInterrupted, "the statement was cancelled; it changed nothing");
+      }
+      return Status::Ok();
+    };
+    for (auto c = txn->ScanNodes(); c->Valid(); c->Next()) {
+      for (const Property& p : c->record().properties) ++node_keys.at(p.key);
+      KG_RETURN_IF_ERROR(check_interrupt());
+    }
+    for (auto c = txn->ScanRelationships(); c->Valid(); c->Next()) {
+      for (const Property& p : c->record().properties) ++rel_keys.at(p.key);
+      KG_RETURN_IF_ERROR(check_interrupt());
+    }
+  }
+  for (PropertyKeyId k = 0; k < catalog.num_property_keys(); ++k) {
+    if (node_keys[k] + rel_keys[k] > 0) schema.property_keys.push_back({catalog.PropertyKeyName(k), node_keys[k], rel_keys[k]});
+  }
+  for (const IndexDef& index : catalog.indexes()) {
+    schema.indexes.push_back({catalog.LabelName(index.label), catalog.PropertyKeyName(index.key)});
+  }
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(schema.labels.begin(), schema.labels.end(), by_name);
+  std::sort(schema.relationship_types.begin(), schema.relationship_types.end(), by_name);
+  std::sort(schema.property_keys.begin(), schema.property_keys.end(), by_name);
+  return schema;
 }
 
 Status Database::Check(std::string_view text) {

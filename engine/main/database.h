@@ -3,6 +3,9 @@
 //   auto db = Database::Open("/path/to/db");
 //   auto result = (*db)->Execute("MATCH (p:Person) RETURN p.name");
 //
+//   auto find = (*db)->Prepare("MATCH (p:Person {key: $key}) RETURN p.name");
+//   auto one = find->Execute({{"key", Value("person/le-hoai-trung")}});
+//
 // Each statement runs in its own transaction and commits atomically or not
 // at all: a statement that fails leaves the database as it was. Errors come
 // back as a Status (kind, message, position in the text); nothing throws.
@@ -26,6 +29,9 @@ struct DatabaseOptions {
   // Variable-length patterns without an upper bound (`*`, `*2..`) stop at
   // this many hops with a runtime error rather than run without bound.
   int64_t max_path_length = 32;
+  // Texts whose plans Execute keeps (main/plan_cache.h), least recently
+  // used first out; 0 turns the cache off.
+  size_t plan_cache_entries = 256;
 };
 
 // What a statement changed.
@@ -57,6 +63,52 @@ struct QueryResult {
   Position position;
 };
 
+class Database;
+class PlanCache;
+struct PlanSlot;
+
+// A statement parsed and planned once, run many times with different
+// parameters (like Execute on its text, minus the parsing and planning).
+// It is planned again, transparently, when the catalog it was planned
+// against has changed (any commit: writes, CREATE INDEX, DROP INDEX), so it
+// always gives Execute's answer. Several threads may run one
+// PreparedStatement at once. It must not outlive its Database.
+class PreparedStatement {
+ public:
+  Result<QueryResult> Execute(const ValueMap& params = {});
+  const std::string& text() const { return text_; }
+
+ private:
+  friend class Database;
+  PreparedStatement(Database* db, std::string text, std::shared_ptr<PlanSlot> slot);
+  Database* db_;
+  std::string text_;
+  std::shared_ptr<PlanSlot> slot_;
+};
+
+// What `:schema` shows, all from the catalog (no data is read).
+struct SchemaSummary {
+  struct Count {
+    std::string name;
+    uint64_t count = 0;
+  };
+  struct KeyCount {
+    std::string name;
+    uint64_t nodes = 0, relationships = 0;
+  };
+  struct Index {
+    std::string label, property;
+  };
+  uint64_t nodes = 0, relationships = 0;
+  std::vector<Count> labels;              // with at least one node, by name
+  std::vector<Count> relationship_types;  // with at least one relationship, by name
+  std::vector<KeyCount> property_keys;    // on at least one node or relationship, by name
+  std::vector<Index> indexes;
+  // A database made before kg kept property key counts: they were counted
+  // by reading every node and relationship (as slow as the database is big).
+  bool property_keys_scanned = false;
+};
+
 class Database {
  public:
   ~Database();
@@ -71,6 +123,18 @@ class Database {
   Result<QueryResult> Execute(std::string_view text, const ValueMap& params = {});
   // The same, returning every statement's result.
   Result<std::vector<QueryResult>> ExecuteAll(std::string_view text, const ValueMap& params = {});
+
+  // Parses and plans `text` (one statement) now: syntax and semantic errors
+  // come back here rather than from Execute.
+  Result<std::unique_ptr<PreparedStatement>> Prepare(std::string_view text);
+
+  // Labels, types, property keys with their counts, and indexes, from the
+  // catalog. Fails only when interrupted (see property_keys_scanned).
+  Result<SchemaSummary> Schema();
+
+  // How often a run found its plan in the cache, and did not (tests, bench).
+  uint64_t plan_cache_hits() const;
+  uint64_t plan_cache_misses() const;
 
   // Plans every statement in `text` without running it: the syntax and
   // semantic errors Execute would report first, and nothing else.
@@ -91,9 +155,14 @@ class Database {
   const DatabaseOptions& options() const { return options_; }
 
  private:
+  friend class PreparedStatement;
+  // Runs `text` through `slot` (nullptr: no cache).
+  Result<std::vector<QueryResult>> ExecuteText(std::string_view text, PlanSlot* slot, const ValueMap& params);
+
   std::unique_ptr<GraphStore> store_;
   DatabaseOptions options_;
   std::atomic<bool> interrupt_{false};
+  std::unique_ptr<PlanCache> plan_cache_;  // after store_: its plans go first
 };
 
 // The error as a person reads it, with the offending line of `text` and a

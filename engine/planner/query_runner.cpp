@@ -61,12 +61,20 @@ const char* FirstWriteWord(const ast::Statement& s) {
   return "this statement";
 }
 
-Result<QueryResult> RunQuery(GraphStore& store, ast::Statement& statement, const ValueMap& params,
-                             const RunOptions& options) {
+}  // namespace
+
+Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog) {
+  try {
+    return std::make_unique<Plan>(PlanQuery(statement.query, catalog));
+  } catch (const QueryError& e) {
+    return e.status();
+  }
+}
+
+Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& plan, const ValueMap& params,
+                            const RunOptions& options) {
   const bool explain = statement.kind == ast::Statement::Kind::kExplain;
   const bool profile = statement.kind == ast::Statement::Kind::kProfile;
-  std::shared_ptr<const Catalog> catalog = store.catalog();
-  Plan plan = PlanQuery(statement.query, *catalog);
   QueryResult result;
   result.columns = plan.columns;
   if (explain) {
@@ -94,30 +102,38 @@ Result<QueryResult> RunQuery(GraphStore& store, ast::Statement& statement, const
   PlanPatternEvaluator patterns(&plan, &ctx);
   ctx.eval.patterns = &patterns;
 
-  const auto start = std::chrono::steady_clock::now();
-  Row row(plan.width);
-  plan.root->Open(ctx);
-  while (plan.root->Next(ctx, row)) {
-    if (!plan.has_result) continue;
-    std::vector<Value> out;
-    out.reserve(plan.column_slots.size());
-    for (int s : plan.column_slots) out.push_back(Materialise(row[s], ctx.eval));
-    result.rows.push_back(std::move(out));
-  }
-  if (plan.writes) KG_RETURN_IF_ERROR(txn->Commit());
-  if (profile) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    result.plan = DescribePlan(*plan.root, true);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "total %.3f ms, %zu row%s\n", ms, result.rows.size(),
-                  result.rows.size() == 1 ? "" : "s");
-    result.plan += buf;
+  try {
+    const auto start = std::chrono::steady_clock::now();
+    Row row(plan.width);
+    plan.root->Open(ctx);
+    while (plan.root->Next(ctx, row)) {
+      if (!plan.has_result) continue;
+      std::vector<Value> out;
+      out.reserve(plan.column_slots.size());
+      for (int s : plan.column_slots) out.push_back(Materialise(row[s], ctx.eval));
+      result.rows.push_back(std::move(out));
+    }
+    // Rows kept by operators (sorts, groups, eager buffers) go now, before
+    // the transaction they were read in: a cached plan keeps none of them.
+    plan.root->Close();
+    for (auto& [expr, op] : plan.pattern_plans) op->Close();
+    if (plan.writes) KG_RETURN_IF_ERROR(txn->Commit());
+    if (profile) {
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      result.plan = DescribePlan(*plan.root, true);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "total %.3f ms, %zu row%s\n", ms, result.rows.size(),
+                    result.rows.size() == 1 ? "" : "s");
+      result.plan += buf;
+    }
+  } catch (const QueryError& e) {
+    // The transaction is destroyed uncommitted: nothing changed.
+    return e.status();
   }
   return result;
 }
 
-}  // namespace
 
 Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, const ValueMap& params,
                                  const RunOptions& options) {
@@ -133,8 +149,11 @@ Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, c
         KG_RETURN_IF_ERROR(store.DropIndex(statement.index_label, statement.index_property));
         return QueryResult{};
       }
-      default:
-        return RunQuery(store, statement, params, options);
+      default: {
+        std::shared_ptr<const Catalog> catalog = store.catalog();
+        KG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanStatement(statement, *catalog));
+        return RunPlan(store, statement, *plan, params, options);
+      }
     }
   } catch (const QueryError& e) {
     // The transaction (if any) was destroyed uncommitted: nothing changed.

@@ -1,14 +1,22 @@
 // Runs one parsed statement against the store: plans it, executes the plan
 // in one transaction (a write transaction if the statement writes), and
 // commits it or rolls it back as a whole.
+//
+// Planning and running are also offered apart, for the plan cache
+// (main/plan_cache.h): a plan made by PlanStatement may be run by RunPlan
+// many times, with different parameters, one run at a time. Each run
+// reopens every operator, and closes them at its end so that a kept plan
+// holds no rows between runs.
 #pragma once
 
 #include <atomic>
+#include <memory>
 
 #include "common/status.h"
 #include "common/value.h"
 #include "main/database.h"
 #include "parser/ast.h"
+#include "planner/planner.h"
 #include "storage/graph_store.h"
 
 namespace kg {
@@ -18,6 +26,19 @@ struct RunOptions {
   const std::atomic<bool>* interrupt = nullptr;  // see ExecContext::interrupt
 };
 
+// Plans a query (kQuery, kExplain or kProfile) against `catalog`. The plan
+// points into `statement`, which must outlive it and not move. A plan
+// depends on nothing but the statement and the catalog (names, counts,
+// indexes): the same two always give the same plan.
+Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog);
+
+// Runs a plan PlanStatement made for `statement`. After an error the plan
+// must not be run again (its operators may hold a half-done state).
+Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& plan, const ValueMap& params,
+                            const RunOptions& options);
+
+// PlanStatement against the store's current catalog and RunPlan, or the
+// index statements (CREATE INDEX, DROP INDEX).
 Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, const ValueMap& params,
                                  const RunOptions& options);
 

@@ -9,6 +9,7 @@ namespace {
 const std::string kLabelPrefix = "label:";
 const std::string kTypePrefix = "type:";
 const std::string kKeyPrefix = "prop:";
+const std::string kKeyCountPrefix = "propcount:";  // since version 2
 const std::string kIndexPrefix = "index:";
 const std::string kNextNode = "next_node";
 const std::string kNextRel = "next_rel";
@@ -53,7 +54,50 @@ uint32_t Catalog::Intern(NameTable* t, std::string_view name, std::set<uint32_t>
   return id;
 }
 
-PropertyKeyId Catalog::InternPropertyKey(std::string_view name) { return Intern(&keys_, name, &dirty_keys_, nullptr); }
+PropertyKeyId Catalog::InternPropertyKey(std::string_view name) {
+  const PropertyKeyId id = Intern(&keys_, name, &dirty_keys_, nullptr);
+  key_node_counts_.resize(keys_.names.size(), 0);
+  key_rel_counts_.resize(keys_.names.size(), 0);
+  return id;
+}
+
+void Catalog::CountProperties(const Properties* before, const Properties* after, std::vector<uint64_t>* counts) {
+  if (!property_counts_known_) return;  // a version 1 catalog: recounted when upgraded
+  static const Properties kNone;
+  const Properties& a = before ? *before : kNone;
+  const Properties& b = after ? *after : kNone;
+  auto add = [&](PropertyKeyId key, int64_t delta) {
+    if (key >= counts->size()) counts->resize(key + 1, 0);
+    (*counts)[key] += delta;
+    // The flag spares the bulk loader a set insertion per property.
+    if (key >= key_count_dirty_.size()) key_count_dirty_.resize(key + 1, false);
+    if (!key_count_dirty_[key]) {
+      key_count_dirty_[key] = true;
+      dirty_keys_.insert(key);
+    }
+  };
+  // Both are sorted by key: a merge finds the keys that came and went.
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].key < b[j].key)) {
+      add(a[i++].key, -1);
+    } else if (i == a.size() || b[j].key < a[i].key) {
+      add(b[j++].key, +1);
+    } else {
+      ++i, ++j;
+    }
+  }
+}
+
+void Catalog::SetPropertyKeyCounts(std::vector<uint64_t> nodes, std::vector<uint64_t> rels) {
+  nodes.resize(keys_.names.size(), 0);
+  rels.resize(keys_.names.size(), 0);
+  key_node_counts_ = std::move(nodes);
+  key_rel_counts_ = std::move(rels);
+  for (uint32_t id = 0; id < keys_.names.size(); ++id) dirty_keys_.insert(id);
+  if (!property_counts_known_) format_changed_ = true;
+  property_counts_known_ = true;
+}
 
 void Catalog::AddToLabel(LabelId id, int64_t delta) {
   label_counts_.at(id) += delta;
@@ -104,7 +148,17 @@ std::vector<std::pair<std::string, std::optional<std::string>>> Catalog::Changed
     out.emplace_back(IdKey(kLabelPrefix, id), U64Value(label_counts_[id]) + labels_.names[id]);
   for (uint32_t id : dirty_types_)
     out.emplace_back(IdKey(kTypePrefix, id), U64Value(type_counts_[id]) + types_.names[id]);
-  for (uint32_t id : dirty_keys_) out.emplace_back(IdKey(kKeyPrefix, id), keys_.names[id]);
+  for (uint32_t id : dirty_keys_) {
+    out.emplace_back(IdKey(kKeyPrefix, id), keys_.names[id]);
+    if (property_counts_known_) {
+      out.emplace_back(IdKey(kKeyCountPrefix, id), U64Value(NodesWithProperty(id)) + U64Value(RelsWithProperty(id)));
+    }
+  }
+  if (format_changed_) {
+    std::string format = kFormatMagic;
+    key_codec::PutU32(&format, kFormatVersion);
+    out.emplace_back(kFormatKey, std::move(format));
+  }
   for (const IndexDef& def : dirty_indexes_) {
     std::string k = kIndexPrefix;
     key_codec::PutU32(&k, def.label);
@@ -127,6 +181,8 @@ void Catalog::ClearChanges() {
   dirty_types_.clear();
   dirty_keys_.clear();
   dirty_indexes_.clear();
+  format_changed_ = false;
+  key_count_dirty_.clear();
 }
 
 std::vector<std::pair<std::string, std::string>> Catalog::InitialEntries() {
@@ -142,6 +198,7 @@ std::vector<std::pair<std::string, std::string>> Catalog::InitialEntries() {
 Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::string>>& entries) {
   Catalog c;
   bool have_format = false;
+  std::vector<std::pair<uint32_t, std::string>> key_counts;  // id, value of a "propcount:" entry
   auto corrupt = [](const std::string& key) { return Status::Storage("corrupt catalog entry '" + key + "'"); };
   auto load_name = [&](NameTable* t, std::vector<uint64_t>* counts, const std::string& key, const std::string& prefix,
                        const std::string& value) -> Status {
@@ -168,10 +225,14 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
       if (version < 1)
         return Status::Storage("database format version " + std::to_string(version) + " is not supported");
       have_format = true;
+      c.property_counts_known_ = version >= 2;
     } else if (StartsWith(key, kLabelPrefix)) {
       KG_RETURN_IF_ERROR(load_name(&c.labels_, &c.label_counts_, key, kLabelPrefix, value));
     } else if (StartsWith(key, kTypePrefix)) {
       KG_RETURN_IF_ERROR(load_name(&c.types_, &c.type_counts_, key, kTypePrefix, value));
+    } else if (StartsWith(key, kKeyCountPrefix)) {
+      if (key.size() != kKeyCountPrefix.size() + 4 || value.size() != 16) return corrupt(key);
+      key_counts.emplace_back(key_codec::GetU32(key.data() + kKeyCountPrefix.size()), value);
     } else if (StartsWith(key, kKeyPrefix)) {
       KG_RETURN_IF_ERROR(load_name(&c.keys_, nullptr, key, kKeyPrefix, value));
     } else if (StartsWith(key, kIndexPrefix)) {
@@ -192,6 +253,13 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
     }
   }
   if (!have_format) return Status::Storage("not a kg database (no format marker)");
+  c.key_node_counts_.assign(c.keys_.names.size(), 0);
+  c.key_rel_counts_.assign(c.keys_.names.size(), 0);
+  for (const auto& [id, value] : key_counts) {
+    if (id >= c.keys_.names.size()) return corrupt(IdKey(kKeyCountPrefix, id));
+    c.key_node_counts_[id] = key_codec::GetU64(value.data());
+    c.key_rel_counts_[id] = key_codec::GetU64(value.data() + 8);
+  }
   return c;
 }
 

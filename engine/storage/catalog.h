@@ -3,8 +3,9 @@
 // Labels, relationship types and property keys are interned to small
 // integers so that records and keys stay compact; the catalog maps them back
 // to names. It also keeps counts per label and type (the planner's
-// statistics), the declared property indexes, the next free ids, and the
-// format version.
+// statistics), per property key the number of nodes and of relationships
+// that carry it (so that `:schema` reads no data), the declared property
+// indexes, the next free ids, and the format version.
 //
 // A Catalog object is an immutable snapshot once published: a reader takes a
 // shared_ptr at the start of its transaction and sees counts that agree with
@@ -40,7 +41,11 @@ class Catalog {
  public:
   // Version of the on-disk format this build writes and understands.
   // Bump it on any incompatible change to docs/storage.md.
-  static constexpr uint32_t kFormatVersion = 1;
+  // Version 2 added the property key counts ("propcount:" entries); a
+  // version 1 database opens, and its catalog reports
+  // property_counts_known() false until SetPropertyKeyCounts fills them
+  // in (which also rewrites the format marker as version 2).
+  static constexpr uint32_t kFormatVersion = 2;
 
   std::optional<LabelId> FindLabel(std::string_view name) const { return Find(labels_, name); }
   std::optional<RelTypeId> FindRelType(std::string_view name) const { return Find(types_, name); }
@@ -54,6 +59,11 @@ class Catalog {
 
   uint64_t NodesWithLabel(LabelId id) const { return id < label_counts_.size() ? label_counts_[id] : 0; }
   uint64_t RelsOfType(RelTypeId id) const { return id < type_counts_.size() ? type_counts_[id] : 0; }
+  // Nodes (relationships) carrying property `id`; 0 for an unknown id, and
+  // meaningless while property_counts_known() is false.
+  uint64_t NodesWithProperty(PropertyKeyId id) const { return id < key_node_counts_.size() ? key_node_counts_[id] : 0; }
+  uint64_t RelsWithProperty(PropertyKeyId id) const { return id < key_rel_counts_.size() ? key_rel_counts_[id] : 0; }
+  bool property_counts_known() const { return property_counts_known_; }
   uint64_t node_count() const { return node_count_; }
   uint64_t rel_count() const { return rel_count_; }
   NodeId next_node_id() const { return next_node_id_; }
@@ -74,6 +84,18 @@ class Catalog {
   PropertyKeyId InternPropertyKey(std::string_view name);
   void AddToLabel(LabelId id, int64_t delta);
   void AddToRelType(RelTypeId id, int64_t delta);
+  // Counts the property keys of a node (relationship) whose properties
+  // change from `before` to `after` (both sorted by key, as stored;
+  // nullptr: none, for a new or deleted entity).
+  void CountNodeProperties(const Properties* before, const Properties* after) {
+    CountProperties(before, after, &key_node_counts_);
+  }
+  void CountRelProperties(const Properties* before, const Properties* after) {
+    CountProperties(before, after, &key_rel_counts_);
+  }
+  // Replaces every property key count (indexed by key id), as counted by a
+  // scan of a database made before counts were kept.
+  void SetPropertyKeyCounts(std::vector<uint64_t> nodes, std::vector<uint64_t> rels);
   void AddNodes(int64_t delta) { node_count_ += delta; }
   void AddRels(int64_t delta) { rel_count_ += delta; }
   NodeId AllocateNodeId() { return next_node_id_++; }
@@ -102,9 +124,14 @@ class Catalog {
   };
   static std::optional<uint32_t> Find(const NameTable& t, std::string_view name);
   static uint32_t Intern(NameTable* t, std::string_view name, std::set<uint32_t>* dirty, std::vector<uint64_t>* counts);
+  void CountProperties(const Properties* before, const Properties* after, std::vector<uint64_t>* counts);
 
   NameTable labels_, types_, keys_;
   std::vector<uint64_t> label_counts_, type_counts_;
+  std::vector<uint64_t> key_node_counts_, key_rel_counts_;  // by property key id
+  bool property_counts_known_ = true;
+  bool format_changed_ = false;
+  std::vector<bool> key_count_dirty_;  // by key id: in dirty_keys_ already  // SetPropertyKeyCounts upgraded a version 1 catalog
   uint64_t node_count_ = 0, rel_count_ = 0;
   NodeId next_node_id_ = 0;
   RelId next_rel_id_ = 0;

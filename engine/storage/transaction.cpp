@@ -414,7 +414,8 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
   if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
     KG_RETURN_IF_ERROR(Put(ColumnFamily::kUniqueKeys, *new_entries.unique_key, key_codec::NodeKey(id)));
   }
-  // Label counts follow the label set.
+  // Label and property key counts follow the label set and the properties.
+  private_catalog_->CountNodeProperties(before ? &before->properties : nullptr, after ? &after->properties : nullptr);
   if (before) {
     for (LabelId l : before->labels)
       if (!after || !after->HasLabel(l)) private_catalog_->AddToLabel(l, -1);
@@ -473,6 +474,7 @@ Result<RelId> Transaction::CreateRelationship(RelTypeId type, NodeId start, Node
       Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   private_catalog_->AddRels(1);
   private_catalog_->AddToRelType(type, 1);
+  private_catalog_->CountRelProperties(nullptr, &rel.properties);
   return rel.id;
 }
 
@@ -521,8 +523,10 @@ Status Transaction::SetRelProperty(RelId id, PropertyKeyId key, Value value) {
   KG_RETURN_IF_ERROR(CheckWritable());
   KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
   if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+  const Properties before = rel->properties;
   SetProperty(&rel->properties, key, std::move(value));
   KG_RETURN_IF_ERROR(catalog_->CheckProperties(rel->properties));
+  private_catalog_->CountRelProperties(&before, &rel->properties);
   std::string encoded;
   record_codec::EncodeRel(*rel, &encoded);
   return Put(ColumnFamily::kRels, key_codec::RelKey(id), encoded);
@@ -532,8 +536,10 @@ Status Transaction::ReplaceRelProperties(RelId id, Properties properties) {
   KG_RETURN_IF_ERROR(CheckWritable());
   KG_ASSIGN_OR_RETURN(std::optional<RelRecord> rel, GetRelationship(id));
   if (!rel) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+  const Properties before = std::move(rel->properties);
   rel->properties = NormaliseProperties(std::move(properties));
   KG_RETURN_IF_ERROR(catalog_->CheckProperties(rel->properties));
+  private_catalog_->CountRelProperties(&before, &rel->properties);
   std::string encoded;
   record_codec::EncodeRel(*rel, &encoded);
   return Put(ColumnFamily::kRels, key_codec::RelKey(id), encoded);
@@ -550,6 +556,7 @@ Status Transaction::DeleteRelationship(RelId id) {
       Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
   private_catalog_->AddRels(-1);
   private_catalog_->AddToRelType(rel->type, -1);
+  private_catalog_->CountRelProperties(&rel->properties, nullptr);
   return Status::Ok();
 }
 
