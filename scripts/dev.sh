@@ -12,7 +12,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 # Debian 12 packages kg builds against (see DEVELOPERS.md for versions).
 packages=(
   g++ cmake make pkg-config
-  librocksdb-dev libboost-graph-dev
+  librocksdb-dev libboost-graph-dev libroaring-dev
   libantlr4-runtime-dev antlr4 default-jre-headless
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libedit-dev libfmt-dev
   catch2

@@ -307,13 +307,17 @@ Value LabelCheck(const Value& v, const std::vector<std::string>& labels, EvalCon
       }
       return Value(true);
     }
-    const std::optional<NodeRecord> rec = ReadNode(v.as_node().id, ctx);
-    if (!rec) ThrowRuntime("node " + std::to_string(v.as_node().id) + " was deleted");
+    const NodeId node = v.as_node().id;
+    std::vector<LabelId> ids;
+    bool known = true;
     for (const std::string& l : labels) {
       const std::optional<LabelId> id = ctx.txn->catalog().FindLabel(l);
-      if (!id || !rec->HasLabel(*id)) return Value(false);
+      if (!id) known = false;
+      if (id) ids.push_back(*id);
     }
-    return Value(true);
+    if (known && Check(ctx.txn->HasLabels(node, ids))) return Value(true);
+    if (!Check(ctx.txn->NodeExists(node))) ThrowRuntime("node " + std::to_string(node) + " was deleted");
+    return Value(false);
   }
   if (v.is_relationship()) {
     const RelRef& r = v.as_relationship();
@@ -667,9 +671,16 @@ Value PropertyOf(const Value& container, const std::string& key, EvalContext& ct
         if (n.view) return FromView(n.view, key);
         ThrowRuntime("cannot read node properties without a transaction");
       }
-      const std::optional<NodeRecord> rec = ReadNode(n.id, ctx);
-      if (!rec) ThrowRuntime("node " + std::to_string(n.id) + " was deleted");
-      return PropertyFrom(rec->properties, key, ctx);
+      const std::optional<PropertyKeyId> id = ctx.txn->catalog().FindPropertyKey(key);
+      Value out;
+      bool exists = false;
+      if (!id) {
+        exists = Check(ctx.txn->NodeExists(n.id));
+      } else {
+        Check(ctx.txn->GetNodeProperty(n.id, *id, &out, &exists));
+      }
+      if (!exists) ThrowRuntime("node " + std::to_string(n.id) + " was deleted");
+      return out;
     }
     case Value::Kind::kRelationship: {
       const RelRef& r = container.as_relationship();

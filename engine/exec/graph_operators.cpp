@@ -104,6 +104,7 @@ std::string NodeScanOp::Detail() const {
   out += ")";
   if (mode_ == Mode::kKeySeek) out += " key = " + value_->text;
   if (mode_ == Mode::kIndexSeek) out += " " + property_ + " = " + value_->text;
+  if (mode_ == Mode::kLabel && value_) out += ", column " + variable_ + "." + property_ + " = " + value_->text;
   return out;
 }
 
@@ -114,8 +115,8 @@ void NodeScanOp::OpenImpl(ExecContext& ctx) {
 
 bool NodeScanOp::Accept(ExecContext& ctx, NodeId id) {
   if (labels_.names.empty() && mode_ != Mode::kKeySeek) return true;
-  auto node = Check(ctx.txn->GetNode(id));
-  return node && labels_.Matches(*node);
+  if (labels_.impossible) return false;
+  return Check(ctx.txn->HasLabels(id, labels_.ids));
 }
 
 bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
@@ -126,11 +127,35 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
   if (labels_.impossible) return false;
   switch (mode_) {
     case Mode::kAll:
-      all_ = ctx.txn->ScanNodes();
+      // A scan touches every node: read them from the projection.
+      Check(ctx.txn->UseProjection(ctx.interrupt));
+      if (ctx.txn->projection()) {
+        ids_ = ctx.txn->ScanNodeIds();
+      } else {
+        all_ = ctx.txn->ScanNodes();
+      }
       return true;
-    case Mode::kLabel:
+    case Mode::kLabel: {
+      Check(ctx.txn->UseProjection(ctx.interrupt));
+      if (value_) {
+        // Only nodes that may pass the equality above this scan.
+        Value v;
+        try {
+          v = Evaluate(*value_, row, ctx.eval);
+        } catch (const QueryError&) {
+          // Leave the error to the Filter, which meets it only if a node comes.
+          ids_ = ctx.txn->ScanLabel(labels_.ids[0]);
+          return true;
+        }
+        if (v.is_null()) return false;  // `=` null is never true
+        auto key = ctx.txn->catalog().FindPropertyKey(property_);
+        if (!key) return false;  // no node has the property
+        ids_ = ctx.txn->ScanLabelMaybeEqual(labels_.ids[0], *key, v);
+        return true;
+      }
       ids_ = ctx.txn->ScanLabel(labels_.ids[0]);
       return true;
+    }
     case Mode::kKeySeek: {
       Value v = Evaluate(*value_, row, ctx.eval);
       if (v.is_null()) return false;
@@ -175,7 +200,7 @@ bool NodeScanOp::NextImpl(ExecContext& ctx, Row& row) {
         while (ids_->Valid()) {
           const NodeId id = ids_->id();
           ids_->Next();
-          if (labels_.ids.size() <= 1 && mode_ == Mode::kLabel) {
+          if ((labels_.ids.size() <= 1 && mode_ == Mode::kLabel) || (labels_.ids.empty() && mode_ == Mode::kAll)) {
             row[slot_] = Value(NodeRef{id, nullptr});
             return true;
           }
@@ -255,10 +280,7 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
           auto to = NodeIn(row, to_slot_);
           if (!to || *to != e.neighbour) continue;
         }
-        if (!to_labels_.names.empty()) {
-          auto node = Check(ctx.txn->GetNode(e.neighbour));
-          if (!node || !to_labels_.Matches(*node)) continue;
-        }
+        if (!to_labels_.names.empty() && !Check(ctx.txn->HasLabels(e.neighbour, to_labels_.ids))) continue;
         row[rel_slot_] = Value(ToRelRef(e));
         if (!into_) row[to_slot_] = Value(NodeRef{e.neighbour, nullptr});
         return true;
@@ -312,10 +334,7 @@ bool VarLengthExpandOp::EndMatches(ExecContext& ctx, const Row& row, NodeId node
     auto to = NodeIn(row, to_slot_);
     if (!to || *to != node) return false;
   }
-  if (!to_labels_.names.empty()) {
-    auto rec = Check(ctx.txn->GetNode(node));
-    if (!rec || !to_labels_.Matches(*rec)) return false;
-  }
+  if (!to_labels_.names.empty() && !Check(ctx.txn->HasLabels(node, to_labels_.ids))) return false;
   return true;
 }
 

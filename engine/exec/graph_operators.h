@@ -181,9 +181,11 @@ class ProjectPathOp : public Operator {
   std::string variable_;
 };
 
-// shortestPath / allShortestPaths between two bound nodes: breadth-first
-// search with Boost.Graph over the part of the graph within max_hops of the
-// start node. Writes the relationship list (pattern order).
+// shortestPath / allShortestPaths between two bound nodes. shortestPath
+// searches from both ends at once (bidirectional breadth-first search);
+// allShortestPaths and patterns with relationship properties use Boost.Graph
+// over the part of the graph within max_hops of the start node. Writes the
+// relationship list (pattern order).
 class ShortestPathOp : public Operator {
  public:
   ShortestPathOp(OperatorPtr input, int from_slot, int to_slot, int rels_slot, Direction dir,
@@ -198,6 +200,9 @@ class ShortestPathOp : public Operator {
 
  private:
   void FindPaths(ExecContext& ctx, const Row& row);
+  // shortestPath by bidirectional breadth-first search; false when it
+  // cannot answer (the caller then uses the general search).
+  bool Bidirectional(ExecContext& ctx, NodeId from, NodeId to, int64_t limit);
 
   int from_slot_, to_slot_, rels_slot_;
   Direction dir_;

@@ -1,4 +1,7 @@
-// ShortestPathOp: the part of the graph that breadth-first search from the
+// ShortestPathOp. shortestPath (one path, no property filter on the
+// relationships): bidirectional breadth-first search over Expand, which
+// reads the in-memory projection. allShortestPaths and filtered patterns:
+// the part of the graph that breadth-first search from the
 // start node reaches within the hop limit (stopping at the level where the
 // end node appears) is loaded into a Boost.Graph adjacency list; Boost's
 // breadth_first_search then gives each vertex its distance, and the paths
@@ -6,6 +9,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/visitors.hpp>
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
@@ -53,6 +57,92 @@ void ShortestPathOp::OpenImpl(ExecContext& ctx) {
   pos_ = 0;
 }
 
+namespace {
+
+RelRef RelOf(const AdjacencyEntry& e) {
+  RelRef r;
+  r.id = e.rel;
+  r.type = e.type;
+  r.start = e.direction == Direction::kOut ? e.node : e.neighbour;
+  r.end = e.direction == Direction::kOut ? e.neighbour : e.node;
+  return r;
+}
+
+Direction Reverse(Direction d) {
+  return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : Direction::kBoth;
+}
+
+}  // namespace
+
+bool ShortestPathOp::Bidirectional(ExecContext& ctx, NodeId from, NodeId to, int64_t limit) {
+  // Each side keeps, for every node it reached, the relationship it came
+  // by and the node on the side's own end of it, and expands its smaller
+  // frontier one whole level at a time. A level that meets the other side
+  // gives the shortest paths through its meeting nodes; the shortest of
+  // them (lowest node id at a tie, so answers are repeatable) is the path.
+  struct Step {
+    NodeId prev;
+    RelRef rel;
+  };
+  std::unordered_map<NodeId, Step> seen[2];
+  seen[0].emplace(from, Step{from, RelRef{}});
+  seen[1].emplace(to, Step{to, RelRef{}});
+  std::vector<NodeId> frontier[2] = {{from}, {to}};
+  std::unordered_map<NodeId, int64_t> depth_of[2];
+  depth_of[0][from] = 0;
+  depth_of[1][to] = 0;
+  int64_t depth[2] = {0, 0};
+  const Direction dirs[2] = {dir_, Reverse(dir_)};
+  while (depth[0] + depth[1] < limit && !frontier[0].empty() && !frontier[1].empty()) {
+    const int side = frontier[0].size() <= frontier[1].size() ? 0 : 1;
+    const int other = 1 - side;
+    std::vector<NodeId> next;
+    bool met = false;
+    NodeId best = 0;
+    int64_t best_length = 0;
+    for (NodeId u : frontier[side]) {
+      CheckInterrupt(ctx);
+      auto cursor = ctx.txn->Expand(u, dirs[side], types_.ids);
+      for (; cursor->Valid(); cursor->Next()) {
+        const AdjacencyEntry& e = cursor->entry();
+        auto [it, inserted] = seen[side].emplace(e.neighbour, Step{u, RelOf(e)});
+        if (!inserted) continue;
+        depth_of[side][e.neighbour] = depth[side] + 1;
+        next.push_back(e.neighbour);
+        auto there = depth_of[other].find(e.neighbour);
+        if (there != depth_of[other].end()) {
+          const int64_t length = depth[side] + 1 + there->second;
+          if (!met || length < best_length || (length == best_length && e.neighbour < best)) {
+            met = true;
+            best = e.neighbour;
+            best_length = length;
+          }
+        }
+      }
+      if (!cursor->status().ok()) ThrowStatus(cursor->status());
+    }
+    ++depth[side];
+    frontier[side] = std::move(next);
+    if (!met) continue;
+    if (best_length < min_hops_) return true;  // the shortest is too short: no path
+    ValueList rels;
+    for (NodeId v = best; v != from;) {
+      const Step& s = seen[0].at(v);
+      rels.emplace_back(s.rel);
+      v = s.prev;
+    }
+    std::reverse(rels.begin(), rels.end());
+    for (NodeId v = best; v != to;) {
+      const Step& s = seen[1].at(v);
+      rels.emplace_back(s.rel);
+      v = s.prev;
+    }
+    results_.push_back(std::move(rels));
+    return true;
+  }
+  return true;
+}
+
 void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
   results_.clear();
   pos_ = 0;
@@ -65,6 +155,9 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
     return;
   }
   const int64_t limit = max_hops_ >= 0 ? max_hops_ : ctx.max_path_length;
+  // A search may reach much of the graph: read it from the projection.
+  Check(ctx.txn->UseProjection(ctx.interrupt));
+  if (!all_ && !rel_properties_ && Bidirectional(ctx, *from, *to, limit)) return;
   Value props = rel_properties_ ? Evaluate(*rel_properties_, const_cast<Row&>(row), ctx.eval) : Value();
 
   // Load the ball around `from` level by level.

@@ -224,6 +224,27 @@ class PatternPlanner {
     return nullptr;
   }
 
+  // The first equality predicate `var.<some key> = <expr of bound
+  // variables>` (not yet applied): its value side, and the key in *key.
+  const ast::Expr* AnyEqualityOn(const std::string& var, std::string* key) {
+    for (auto& pred : preds_) {
+      const ast::Expr* e = pred.expr;
+      if (pred.applied || e->kind != ast::ExprKind::kBinary || e->op != ast::Op::kEq) continue;
+      for (int side = 0; side < 2; ++side) {
+        const ast::Expr* prop = e->args[side].get();
+        if (prop->kind != ast::ExprKind::kProperty || prop->args[0]->kind != ast::ExprKind::kVariable ||
+            prop->args[0]->name != var) {
+          continue;
+        }
+        if (const ast::Expr* value = EqualityOn(var, prop->name)) {
+          *key = prop->name;
+          return value;
+        }
+      }
+    }
+    return nullptr;
+  }
+
   // Scans for (or seeks) the node that starts a part.
   OperatorPtr Scan(OperatorPtr plan, const ast::NodePattern& n, int slot) {
     const Catalog& c = p_.catalog_;
@@ -263,7 +284,12 @@ class PatternPlanner {
         if (count < best_count) best_count = count, best = i;
       }
       std::swap(labels[0], labels[best]);
-      return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, "", nullptr,
+      // An equality on a property lets the scan compare the property's
+      // column in memory before any row is made; the Filter stays above
+      // it and decides.
+      std::string column;
+      const ast::Expr* value = AnyEqualityOn(n.variable, &column);
+      return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column, value,
                                           Display(n.variable));
     }
     return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kAll, labels, "", nullptr,

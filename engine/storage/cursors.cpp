@@ -1,5 +1,8 @@
 #include "storage/cursors.h"
 
+#include <algorithm>
+
+#include "storage/graph_projection.h"
 #include "storage/key_codec.h"
 #include "storage/record_codec.h"
 
@@ -10,9 +13,55 @@ AdjacencyCursor::AdjacencyCursor(std::unique_ptr<KeyStream> stream, bool both_di
   Settle();
 }
 
+AdjacencyCursor::AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir,
+                                 const std::vector<RelTypeId>& types)
+    : both_(dir == Direction::kBoth), projection_(&projection) {
+  const uint32_t* t = projection.types();
+  for (Direction d : {Direction::kOut, Direction::kIn}) {
+    if (dir != Direction::kBoth && dir != d) continue;
+    uint64_t b, e;
+    projection.Block(node, d, &b, &e);
+    if (b == e) continue;
+    if (types.empty()) {
+      ranges_.push_back(Range{b, e, d});
+      continue;
+    }
+    // A block is sorted by type: each type is one run of it.
+    for (RelTypeId type : types) {
+      const uint32_t* lo = std::lower_bound(t + b, t + e, type);
+      const uint32_t* hi = std::upper_bound(lo, t + e, type);
+      if (lo != hi) ranges_.push_back(Range{static_cast<uint64_t>(lo - t), static_cast<uint64_t>(hi - t), d});
+    }
+  }
+  entry_.node = node;
+  if (!ranges_.empty()) pos_ = ranges_[0].begin;
+  SettleBlock();
+}
+
 void AdjacencyCursor::Next() {
+  if (!stream_) {
+    ++pos_;
+    SettleBlock();
+    return;
+  }
   stream_->Next();
   Settle();
+}
+
+void AdjacencyCursor::SettleBlock() {
+  for (; range_ < ranges_.size(); ++range_) {
+    const Range& r = ranges_[range_];
+    if (pos_ < r.begin) pos_ = r.begin;
+    for (; pos_ < r.end; ++pos_) {
+      const uint64_t neighbour = projection_->neighbours()[pos_];
+      if (both_ && r.dir == Direction::kIn && neighbour == entry_.node) continue;
+      entry_.direction = r.dir;
+      entry_.type = projection_->types()[pos_];
+      entry_.neighbour = neighbour;
+      entry_.rel = projection_->rels()[pos_];
+      return;
+    }
+  }
 }
 
 void AdjacencyCursor::Settle() {
@@ -30,7 +79,15 @@ NodeIdCursor::NodeIdCursor(std::unique_ptr<KeyStream> stream, Decode decode, Fil
   Settle();
 }
 
+NodeIdCursor::NodeIdCursor(std::unique_ptr<IdSource> source) : source_(std::move(source)) {
+  source_valid_ = source_->Next(&id_);
+}
+
 void NodeIdCursor::Next() {
+  if (!stream_) {
+    source_valid_ = source_valid_ && source_->Next(&id_);
+    return;
+  }
   stream_->Next();
   Settle();
 }

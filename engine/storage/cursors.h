@@ -26,21 +26,46 @@ class KeyStream {
   virtual Status status() const = 0;
 };
 
+class GraphProjection;
+
 // Relationships of one node, as adjacency entries (no relationship record is
-// read). With Direction::kBoth a self-loop comes back once, as kOut.
+// read). With Direction::kBoth a self-loop comes back once, as kOut. The
+// entries come from a scan of the adjacency column family or from the
+// in-memory projection's blocks, in the same order.
 class AdjacencyCursor {
  public:
   AdjacencyCursor(std::unique_ptr<KeyStream> stream, bool both_directions);
-  bool Valid() const { return stream_->Valid(); }
+  // From the projection: `node` must be clean there; `types` sorted and
+  // unique (empty: every type).
+  AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir, const std::vector<RelTypeId>& types);
+  bool Valid() const { return stream_ ? stream_->Valid() : range_ < ranges_.size(); }
   void Next();
   const AdjacencyEntry& entry() const { return entry_; }
-  Status status() const { return stream_->status(); }
+  Status status() const { return stream_ ? stream_->status() : Status::Ok(); }
 
  private:
+  struct Range {
+    uint64_t begin, end;
+    Direction dir;
+  };
   void Settle();  // decode the current key; skip the mirror entry of a self-loop
+  void SettleBlock();
   std::unique_ptr<KeyStream> stream_;
   bool both_;
   AdjacencyEntry entry_{};
+  // Projection mode.
+  const GraphProjection* projection_ = nullptr;
+  std::vector<Range> ranges_;
+  size_t range_ = 0;
+  uint64_t pos_ = 0;
+};
+
+// A source of node ids in increasing order, for NodeIdCursor.
+class IdSource {
+ public:
+  virtual ~IdSource() = default;
+  // The next id, or false at the end.
+  virtual bool Next(NodeId* id) = 0;
 };
 
 // Node ids from a label scan, an index scan or a scan of every node.
@@ -49,16 +74,19 @@ class NodeIdCursor {
   using Decode = NodeId (*)(std::string_view key);
   using Filter = std::function<bool(std::string_view key)>;
   NodeIdCursor(std::unique_ptr<KeyStream> stream, Decode decode, Filter filter = nullptr);
-  bool Valid() const { return stream_->Valid(); }
+  explicit NodeIdCursor(std::unique_ptr<IdSource> source);
+  bool Valid() const { return stream_ ? stream_->Valid() : source_valid_; }
   void Next();
   NodeId id() const { return id_; }
-  Status status() const { return stream_->status(); }
+  Status status() const { return stream_ ? stream_->status() : Status::Ok(); }
 
  private:
   void Settle();
   std::unique_ptr<KeyStream> stream_;
-  Decode decode_;
+  Decode decode_ = nullptr;
   Filter filter_;
+  std::unique_ptr<IdSource> source_;
+  bool source_valid_ = false;
   NodeId id_ = 0;
 };
 

@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <limits>
 #include <filesystem>
 #include <system_error>
 
 #include "storage/bulk_loader.h"
 #include "storage/key_codec.h"
+#include "storage/projection_builder.h"
 #include "storage/rocks_util.h"
 #include "storage/transaction.h"
 
@@ -203,7 +205,49 @@ std::shared_ptr<const Catalog> GraphStore::catalog() const {
   return catalog_;
 }
 
-void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) { catalog_ = std::move(catalog); }
+void GraphStore::Publish(std::shared_ptr<const Catalog> catalog) {
+  catalog_ = std::move(catalog);
+  projection_.reset();
+  ++generation_;
+}
+
+void GraphStore::PublishCommit(std::shared_ptr<const Catalog> catalog, const std::vector<NodeId>& touched) {
+  catalog_ = std::move(catalog);
+  if (touched.empty()) return;  // nothing the projection holds changed (an index, say)
+  if (projection_) projection_ = projection_->WithDirty(touched);
+  ++generation_;
+}
+
+std::shared_ptr<const GraphProjection> GraphStore::current_projection() const {
+  std::lock_guard<std::mutex> lock(publish_mutex_);
+  return projection_;
+}
+
+Result<std::shared_ptr<const GraphProjection>> GraphStore::ProjectionFor(Transaction* txn,
+                                                                          const std::atomic<bool>* interrupt) {
+  if (txn->projection_) return txn->projection_;
+  if (txn->is_write()) return std::shared_ptr<const GraphProjection>();
+  std::lock_guard<std::mutex> build(build_mutex_);
+  {
+    // Another transaction of the same state may have built it meanwhile.
+    std::lock_guard<std::mutex> lock(publish_mutex_);
+    if (generation_ == txn->generation_ && projection_) {
+      txn->projection_ = projection_;
+      return projection_;
+    }
+  }
+  ProjectionBuilder::Source src{db_, rocksdb::ReadOptions(), cf(ColumnFamily::kNodes), cf(ColumnFamily::kAdjacency)};
+  src.options.snapshot = txn->snapshot_;
+  src.options.fill_cache = false;
+  src.options.readahead_size = size_t{2} << 20;
+  const Catalog& catalog = txn->catalog();
+  if (catalog.next_node_id() > std::numeric_limits<uint32_t>::max()) return std::shared_ptr<const GraphProjection>();
+  KG_ASSIGN_OR_RETURN(auto built, ProjectionBuilder::Build(src, catalog.next_node_id(), catalog.rel_count(), interrupt));
+  txn->projection_ = built;
+  std::lock_guard<std::mutex> lock(publish_mutex_);
+  if (generation_ == txn->generation_) projection_ = built;
+  return built;
+}
 
 Result<std::unique_ptr<Transaction>> GraphStore::BeginRead() {
   std::unique_ptr<Transaction> txn(new Transaction(this, /*write=*/false));
@@ -213,21 +257,33 @@ Result<std::unique_ptr<Transaction>> GraphStore::BeginRead() {
     {
       std::unique_lock<std::shared_mutex> exclusive(secondary_mutex_, std::try_to_lock);
       if (exclusive.owns_lock()) {
+        const rocksdb::SequenceNumber before = db_->GetLatestSequenceNumber();
         db_->TryCatchUpWithPrimary();
+        const bool moved = db_->GetLatestSequenceNumber() != before;
         Result<Catalog> fresh = ReadCatalog();
         if (fresh.ok()) {
           std::lock_guard<std::mutex> lock(publish_mutex_);
           catalog_ = std::make_shared<const Catalog>(std::move(fresh).value());
+          // The primary changed the data in ways this process cannot see:
+          // the projection is rebuilt when next needed.
+          if (moved) {
+            projection_.reset();
+            ++generation_;
+          }
         }
       }
     }
     txn->secondary_lock_ = std::shared_lock<std::shared_mutex>(secondary_mutex_);
     std::lock_guard<std::mutex> lock(publish_mutex_);
     txn->base_catalog_ = catalog_;
+    txn->generation_ = generation_;
+    txn->projection_ = projection_;
   } else {
     std::lock_guard<std::mutex> lock(publish_mutex_);
     txn->snapshot_ = db_->GetSnapshot();
     txn->base_catalog_ = catalog_;
+    txn->generation_ = generation_;
+    txn->projection_ = projection_;
   }
   txn->catalog_ = txn->base_catalog_.get();
   return txn;

@@ -25,6 +25,7 @@
 
 #include "common/status.h"
 #include "storage/catalog.h"
+#include "storage/graph_projection.h"
 
 namespace rocksdb {
 class DB;
@@ -107,6 +108,15 @@ class GraphStore {
   Status Compact();
   Status Compact(ColumnFamily family);
 
+  // The in-memory projection of the state `txn` reads (a read
+  // transaction), built now if there is none yet for that state; see
+  // graph_projection.h. nullptr when the graph cannot be projected (node ids
+  // beyond 2^32). Concurrent callers share one build. `interrupt` cancels a
+  // build in progress (kInterrupted).
+  Result<std::shared_ptr<const GraphProjection>> ProjectionFor(Transaction* txn, const std::atomic<bool>* interrupt);
+  // The projection of the last committed state, if one is built (tests).
+  std::shared_ptr<const GraphProjection> current_projection() const;
+
   // One line per column family from RocksDB's estimates (keys, bytes on
   // disk); for `kg --info` and benchmarks.
   std::string DescribeStorage() const;
@@ -119,8 +129,12 @@ class GraphStore {
   Status OpenDb();
   Result<Catalog> ReadCatalog();
   rocksdb::ColumnFamilyHandle* cf(ColumnFamily f) const { return cfs_[static_cast<int>(f)]; }
-  // Publishes a committed catalog (under publish_mutex_).
+  // Publishes a committed catalog (under publish_mutex_). A state changed
+  // in unknown ways (a bulk load): the projection is dropped.
   void Publish(std::shared_ptr<const Catalog> catalog);
+  // Publishes a transaction's commit (under publish_mutex_): the projection
+  // lives on with the nodes it touched marked dirty.
+  void PublishCommit(std::shared_ptr<const Catalog> catalog, const std::vector<NodeId>& touched);
 
   std::string path_;
   StoreOptions options_;
@@ -136,6 +150,13 @@ class GraphStore {
   // and the catalog it is paired with always agree.
   mutable std::mutex publish_mutex_;
   std::shared_ptr<const Catalog> catalog_;
+  // The projection of the current state (or nullptr), and the number of
+  // state changes so far: a projection built from an older state is not
+  // installed. Both under publish_mutex_.
+  std::shared_ptr<const GraphProjection> projection_;
+  uint64_t generation_ = 0;
+  // One projection build at a time.
+  std::mutex build_mutex_;
   // Read-only stores: readers hold it shared; catching up with the primary
   // takes it exclusively, so no reader sees the data move under it.
   std::shared_mutex secondary_mutex_;

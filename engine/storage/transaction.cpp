@@ -4,6 +4,8 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include <algorithm>
+#include <cstring>
+#include <roaring/roaring.hh>
 
 #include "common/value_compare.h"
 #include "storage/graph_store.h"
@@ -241,6 +243,7 @@ Result<std::optional<RelRecord>> Transaction::GetRelationship(RelId id) {
 }
 
 Result<bool> Transaction::NodeExists(NodeId id) {
+  if (projection_ && !finished_ && !projection_->IsDirty(id)) return projection_->Exists(id);
   std::string value;
   bool found;
   KG_RETURN_IF_ERROR(Get(ColumnFamily::kNodes, key_codec::NodeKey(id), &value, &found));
@@ -262,6 +265,9 @@ std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir,
   std::vector<RelTypeId> sorted = types;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  if (projection_ && !finished_ && !projection_->IsDirty(node)) {
+    return std::make_unique<AdjacencyCursor>(*projection_, node, dir, sorted);
+  }
   for (Direction d : {Direction::kOut, Direction::kIn}) {
     if (dir != Direction::kBoth && dir != d) continue;
     if (sorted.empty()) {
@@ -284,7 +290,55 @@ Result<uint64_t> Transaction::Degree(NodeId node, Direction dir, const std::vect
   return n;
 }
 
+namespace {
+
+// The ids of a bitmap, in order. `keep` holds what the bitmap lives in.
+class BitmapIdSource : public IdSource {
+ public:
+  BitmapIdSource(std::shared_ptr<const void> keep, const Roaring* bitmap) : keep_(std::move(keep)) {
+    roaring_init_iterator(&bitmap->roaring, &it_);
+  }
+  bool Next(NodeId* id) override {
+    if (!it_.has_value) return false;
+    *id = it_.current_value;
+    roaring_advance_uint32_iterator(&it_);
+    return true;
+  }
+
+ private:
+  std::shared_ptr<const void> keep_;
+  roaring_uint32_iterator_t it_;
+};
+
+}  // namespace
+
+// The nodes of `label` (every node for kAllNodes) through the projection:
+// its bitmap as of the build, less the dirty nodes, plus the dirty nodes
+// that now qualify (read from RocksDB; there are few).
+static Result<std::unique_ptr<NodeIdCursor>> ProjectedNodes(Transaction* txn, std::shared_ptr<const GraphProjection> p,
+                                                            LabelId label) {
+  const Roaring& base = p->Nodes(label);
+  if (!p->HasDirty()) {
+    return std::make_unique<NodeIdCursor>(std::make_unique<BitmapIdSource>(p, &base));
+  }
+  auto ids = std::make_shared<Roaring>(base);
+  *ids -= p->Dirty();
+  for (NodeId d : p->DirtyIds()) {
+    KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> rec, txn->GetNode(d));
+    if (rec && (label == GraphProjection::kAllNodes || rec->HasLabel(label))) ids->add(static_cast<uint32_t>(d));
+  }
+  const Roaring* raw = ids.get();
+  return std::make_unique<NodeIdCursor>(std::make_unique<BitmapIdSource>(std::move(ids), raw));
+}
+
 std::unique_ptr<NodeIdCursor> Transaction::ScanLabel(LabelId label) {
+  if (projection_ && !finished_) {
+    auto c = ProjectedNodes(this, projection_, label);
+    if (c.ok()) return std::move(c).value();
+    return std::make_unique<NodeIdCursor>(
+        std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, c.status()),
+        &key_codec::DecodeLabelKeyNode);
+  }
   return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kLabels, {PrefixRange(key_codec::LabelPrefix(label))}),
                                         &key_codec::DecodeLabelKeyNode);
 }
@@ -352,6 +406,173 @@ std::unique_ptr<NodeCursor> Transaction::ScanNodes() {
   return std::make_unique<NodeCursor>(Scan(ColumnFamily::kNodes, {{std::string(), std::string()}}));
 }
 
+namespace {
+
+// The ids of a bitmap whose column value may equal `want`, in order.
+class ColumnEqualsIdSource : public IdSource {
+ public:
+  ColumnEqualsIdSource(std::shared_ptr<const void> keep, const Roaring* bitmap, GraphProjection::DenseColumn column,
+                       const Value& want)
+      : keep_(std::move(keep)), column_(column), want_(want) {
+    roaring_init_iterator(&bitmap->roaring, &it_);
+    switch (want.kind()) {
+      case Value::Kind::kInt:
+        bits_ = want.as_int();
+        tag_ = static_cast<uint8_t>(Value::Kind::kInt);
+        break;
+      case Value::Kind::kBool:
+        bits_ = want.as_bool() ? 1 : 0;
+        tag_ = static_cast<uint8_t>(Value::Kind::kBool);
+        break;
+      case Value::Kind::kDate:
+        bits_ = want.as_date().days;
+        tag_ = static_cast<uint8_t>(Value::Kind::kDate);
+        break;
+      case Value::Kind::kString:
+        tag_ = static_cast<uint8_t>(Value::Kind::kString);
+        break;
+      default:
+        tag_ = 0;  // compare nothing: keep every node that has a value
+        break;
+    }
+  }
+  bool Next(NodeId* id) override {
+    for (;;) {
+      if (pos_ == size_) {
+        size_ = roaring_read_uint32_iterator(&it_, buffer_, kBatch);
+        pos_ = 0;
+        if (size_ == 0) return false;
+      }
+      const uint32_t n = buffer_[pos_++];
+      if (!MayEqual(n)) continue;
+      *id = n;
+      return true;
+    }
+  }
+
+ private:
+  // Sound, not exact: false only when the node's value cannot be `=` want.
+  bool MayEqual(uint32_t n) const {
+    if (n >= column_.size) return false;  // no value: `=` is null
+    const uint8_t tag = column_.tags[n];
+    if (tag == GraphProjection::kAbsentTag) return false;
+    if (tag_ == 0 || tag == GraphProjection::kOtherTag) return true;
+    if (tag == tag_ && tag_ == static_cast<uint8_t>(Value::Kind::kString)) {
+      const std::string& w = want_.as_string();
+      uint32_t len;
+      std::memcpy(&len, column_.arena + column_.bits[n], 4);
+      return len == w.size() && std::memcmp(column_.arena + column_.bits[n] + 4, w.data(), len) == 0;
+    }
+    if (tag == tag_) return column_.bits[n] == bits_;
+    // An integer may equal a float; other kinds never equal each other.
+    const auto int_tag = static_cast<uint8_t>(Value::Kind::kInt);
+    const auto float_tag = static_cast<uint8_t>(Value::Kind::kFloat);
+    return (tag == float_tag && tag_ == int_tag) || (tag == int_tag && tag_ == float_tag);
+  }
+
+  static constexpr uint32_t kBatch = 256;
+  std::shared_ptr<const void> keep_;
+  GraphProjection::DenseColumn column_;
+  Value want_;
+  int64_t bits_ = 0;
+  uint8_t tag_ = 0;
+  roaring_uint32_iterator_t it_;
+  uint32_t buffer_[kBatch];
+  uint32_t size_ = 0, pos_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<NodeIdCursor> Transaction::ScanLabelMaybeEqual(LabelId label, PropertyKeyId key, const Value& value) {
+  GraphProjection::DenseColumn column;
+  if (!projection_ || finished_ || !projection_->Dense(key, &column)) return ScanLabel(label);
+  if (value.is_float()) {
+    // Floats are compared as `=` does, by the caller; ints in the column may equal them.
+    return ScanLabel(label);
+  }
+  std::shared_ptr<const void> keep = projection_;
+  const Roaring* bitmap = &projection_->Nodes(label);
+  if (projection_->HasDirty()) {
+    // Clean nodes through the column; dirty ones (few) all go to the caller.
+    auto clean = std::make_shared<Roaring>(*bitmap);
+    *clean -= projection_->Dirty();
+    auto dirty = ProjectedNodes(this, projection_, label);
+    if (!dirty.ok()) return ScanLabel(label);
+    // Union of the two, in order: the dirty nodes with the label are few,
+    // so test them against the column's answer one by one.
+    auto ids = std::make_shared<Roaring>();
+    ColumnEqualsIdSource filter(projection_, clean.get(), column, value);
+    NodeId id;
+    while (filter.Next(&id)) ids->add(static_cast<uint32_t>(id));
+    std::unique_ptr<NodeIdCursor> d = std::move(dirty).value();
+    for (; d->Valid(); d->Next()) {
+      if (projection_->IsDirty(d->id())) ids->add(static_cast<uint32_t>(d->id()));
+    }
+    const Roaring* raw = ids.get();
+    return std::make_unique<NodeIdCursor>(std::make_unique<BitmapIdSource>(std::move(ids), raw));
+  }
+  return std::make_unique<NodeIdCursor>(
+      std::make_unique<ColumnEqualsIdSource>(std::move(keep), bitmap, column, value));
+}
+
+std::unique_ptr<NodeIdCursor> Transaction::ScanNodeIds() {
+  if (projection_ && !finished_) {
+    auto c = ProjectedNodes(this, projection_, GraphProjection::kAllNodes);
+    if (c.ok()) return std::move(c).value();
+    return std::make_unique<NodeIdCursor>(
+        std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, c.status()),
+        &key_codec::DecodeNodeKey);
+  }
+  return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kNodes, {{std::string(), std::string()}}),
+                                        &key_codec::DecodeNodeKey);
+}
+
+Status Transaction::UseProjection(const std::atomic<bool>* interrupt) {
+  if (is_write() || projection_) return Status::Ok();
+  if (finished_) return Finished();
+  KG_ASSIGN_OR_RETURN(auto p, store_->ProjectionFor(this, interrupt));
+  (void)p;
+  return Status::Ok();
+}
+
+Result<bool> Transaction::HasLabels(NodeId id, const std::vector<LabelId>& labels) {
+  if (projection_ && !projection_->IsDirty(id)) {
+    if (!projection_->Exists(id)) return false;
+    for (LabelId l : labels) {
+      if (!projection_->HasLabel(id, l)) return false;
+    }
+    return true;
+  }
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> rec, GetNode(id));
+  if (!rec) return false;
+  for (LabelId l : labels) {
+    if (!rec->HasLabel(l)) return false;
+  }
+  return true;
+}
+
+Status Transaction::GetNodeProperty(NodeId id, PropertyKeyId key, Value* out, bool* exists) {
+  if (projection_ && !projection_->IsDirty(id)) {
+    *exists = projection_->Exists(id);
+    if (!*exists) return Status::Ok();
+    switch (projection_->Property(id, key, out)) {
+      case GraphProjection::Lookup::kFound:
+        return Status::Ok();
+      case GraphProjection::Lookup::kAbsent:
+        *out = Value();
+        return Status::Ok();
+      case GraphProjection::Lookup::kUnknown:
+        break;
+    }
+  }
+  KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> rec, GetNode(id));
+  *exists = rec.has_value();
+  if (!rec) return Status::Ok();
+  const Value* v = FindProperty(rec->properties, key);
+  *out = v ? *v : Value();
+  return Status::Ok();
+}
+
 std::unique_ptr<RelCursor> Transaction::ScanRelationships() {
   return std::make_unique<RelCursor>(Scan(ColumnFamily::kRels, {{std::string(), std::string()}}));
 }
@@ -388,6 +609,7 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
   DerivedEntries old_entries = before ? Derive(*catalog_, *before) : DerivedEntries{};
   DerivedEntries new_entries = after ? Derive(*catalog_, *after) : DerivedEntries{};
   const NodeId id = after ? after->id : before->id;
+  touched_.push_back(id);
 
   if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
     const Value* v = FindProperty(after->properties, *catalog_->FindPropertyKey(kKeyProperty));
@@ -470,6 +692,8 @@ Result<RelId> Transaction::CreateRelationship(RelTypeId type, NodeId start, Node
   KG_RETURN_IF_ERROR(Put(ColumnFamily::kRels, key_codec::RelKey(rel.id), value));
   KG_RETURN_IF_ERROR(
       Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(start, Direction::kOut, type, end, rel.id), ""));
+  touched_.push_back(start);
+  touched_.push_back(end);
   KG_RETURN_IF_ERROR(
       Put(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   private_catalog_->AddRels(1);
@@ -552,6 +776,8 @@ Status Transaction::DeleteRelationship(RelId id) {
   KG_RETURN_IF_ERROR(Delete(ColumnFamily::kRels, key_codec::RelKey(id)));
   KG_RETURN_IF_ERROR(
       Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->start, Direction::kOut, rel->type, rel->end, id)));
+  touched_.push_back(rel->start);
+  touched_.push_back(rel->end);
   KG_RETURN_IF_ERROR(
       Delete(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(rel->end, Direction::kIn, rel->type, rel->start, id)));
   private_catalog_->AddRels(-1);
@@ -599,7 +825,9 @@ Status Transaction::Commit() {
     private_catalog_->ClearChanges();
     base_catalog_ = std::move(private_catalog_);
     catalog_ = base_catalog_.get();
-    store_->Publish(base_catalog_);
+    std::sort(touched_.begin(), touched_.end());
+    touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+    store_->PublishCommit(base_catalog_, touched_);
   }
   batch_->Clear();
   if (writer_lock_.owns_lock()) writer_lock_.unlock();

@@ -18,6 +18,7 @@
 // transaction that made them.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +31,7 @@
 #include "common/status.h"
 #include "storage/catalog.h"
 #include "storage/cursors.h"
+#include "storage/graph_projection.h"
 #include "storage/graph_store.h"
 #include "storage/ids.h"
 
@@ -91,7 +93,28 @@ class Transaction {
   // value order. Fails with kUsage when no such index is declared.
   Result<std::unique_ptr<NodeIdCursor>> ScanIndex(LabelId label, PropertyKeyId key, const IndexRange& range);
   std::unique_ptr<NodeCursor> ScanNodes();
+  // Nodes of `label` that may have property `key` equal to `value` (as `=`
+  // compares), in id order: every node that has it is among them, and
+  // perhaps others, which the caller's filter drops. With the projection it
+  // compares the property's column instead of reading records.
+  std::unique_ptr<NodeIdCursor> ScanLabelMaybeEqual(LabelId label, PropertyKeyId key, const Value& value);
+  // Every node's id, in id order, without reading records.
+  std::unique_ptr<NodeIdCursor> ScanNodeIds();
   std::unique_ptr<RelCursor> ScanRelationships();
+
+  // ---- Whole-graph reads ----
+  // A read transaction reads through the in-memory projection of its state
+  // when the store has one (graph_projection.h); UseProjection() builds it
+  // when there is none, for a query about to touch much of the graph. A
+  // write transaction always reads RocksDB (its own writes are not in the
+  // projection) and ignores the call.
+  Status UseProjection(const std::atomic<bool>* interrupt = nullptr);
+  const GraphProjection* projection() const { return projection_.get(); }
+  // Whether the node exists and carries every one of `labels`.
+  Result<bool> HasLabels(NodeId id, const std::vector<LabelId>& labels);
+  // The node's property `key` into *out (null when it has none); *exists is
+  // false when there is no such node.
+  Status GetNodeProperty(NodeId id, PropertyKeyId key, Value* out, bool* exists);
 
   // ---- Writes (kUsage on a read transaction) ----
   // Interns a name, so that it can be used in this transaction's writes; it
@@ -144,6 +167,13 @@ class Transaction {
   std::shared_lock<std::shared_mutex> secondary_lock_;
   bool finished_ = false;
   std::shared_ptr<IteratorPool> iterators_;  // read transactions: reused scan iterators
+  // Read transactions: the state's count of changes when it began, and its
+  // projection (nullptr until one is built or when none was current).
+  uint64_t generation_ = 0;
+  std::shared_ptr<const GraphProjection> projection_;
+  // Write transactions: nodes whose record or adjacency this one changed;
+  // the commit marks them dirty in the projection.
+  std::vector<NodeId> touched_;
   // Read transactions: node records already read. The snapshot never
   // changes, so an entry never goes stale; a query that meets the same node
   // in many rows (a popular organisation, a label check and then a

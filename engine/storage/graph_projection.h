@@ -1,0 +1,104 @@
+// GraphProjection: an in-memory copy of the graph's shape, for reads that
+// touch much of it.
+//
+// RocksDB answers a point read in microseconds, which is what a lookup or a
+// short traversal needs, but a label scan, an aggregation over millions of
+// rows or a breadth-first search would pay that per row. The projection
+// holds, for one committed state of the database:
+//   - which nodes exist, and the nodes of each label (Roaring bitmaps);
+//   - the adjacency of every node in both directions (compressed sparse
+//     rows: one block per node and direction, entries in the order of the
+//     adjacency column family, so sorted by type, neighbour, relationship);
+//   - node properties as columns (one per property key; dense when most
+//     nodes have the key, sorted (id, value) pairs otherwise). Lists are
+//     left out and read from the record.
+// It is immutable once built and shared by every read transaction of the
+// state it was built from. A commit does not rebuild it: the nodes the
+// commit touched (written, relabelled, given or losing a relationship) are
+// added to a set of dirty nodes in a new projection sharing the same core,
+// and every read of a dirty node goes to RocksDB. When too many nodes are
+// dirty, the store drops the projection and the next whole-graph query
+// builds a new one. docs/storage.md describes the design and its costs.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/value.h"
+#include "storage/ids.h"
+
+class Roaring;
+
+namespace kg {
+
+class GraphProjection {
+ public:
+  struct Core;  // the immutable part built from a snapshot
+
+  ~GraphProjection();
+
+  // Nodes created or changed since the build; reads of these go to RocksDB.
+  bool IsDirty(NodeId id) const;
+  bool HasDirty() const;
+  // Dirty node ids in increasing order.
+  std::vector<NodeId> DirtyIds() const;
+
+  // Clean nodes only (callers check IsDirty first).
+  bool Exists(NodeId id) const;
+  bool HasLabel(NodeId id, LabelId label) const;
+
+  // A clean node's adjacency in one direction (kOut or kIn): entries
+  // [begin, end) of neighbours(), rels() and types().
+  void Block(NodeId id, Direction dir, uint64_t* begin, uint64_t* end) const;
+  const uint64_t* neighbours() const;
+  const uint64_t* rels() const;
+  const uint32_t* types() const;
+
+  // A clean node's property. kUnknown: the projection does not hold it (a
+  // list value, or a key it has no column for); read the record.
+  enum class Lookup { kAbsent, kFound, kUnknown };
+  Lookup Property(NodeId id, PropertyKeyId key, Value* out) const;
+
+  // Node ids of a label as of the build (dirty ones included: filter them),
+  // or every node with label == kAllNodes. Empty bitmap for a label unknown
+  // at build time.
+  static constexpr LabelId kAllNodes = ~LabelId{0};
+  const Roaring& Nodes(LabelId label) const;
+  const Roaring& Dirty() const;
+
+  // The property column of `key` as a flat view for vectorised filters:
+  // false when there is no dense column for it.
+  struct DenseColumn {
+    const uint8_t* tags = nullptr;  // Value::Kind per node id; kAbsentTag: no value
+    const int64_t* bits = nullptr;  // int, date days, bool, or a double's bits
+    const char* arena = nullptr;    // strings: bits is the offset of a 4-byte length and the bytes
+    uint64_t size = 0;              // ids below it
+  };
+  static constexpr uint8_t kAbsentTag = 0xFE;
+  static constexpr uint8_t kOtherTag = 0xFF;  // a value not held (list): read the record
+  bool Dense(PropertyKeyId key, DenseColumn* out) const;
+
+  // A projection like this one with `touched` also dirty; nullptr when
+  // the dirty set would grow past the point where a rebuild pays.
+  std::shared_ptr<const GraphProjection> WithDirty(const std::vector<NodeId>& touched) const;
+
+  // Statistics for docs, PROFILE and tests.
+  struct Stats {
+    uint64_t nodes = 0, relationships = 0, columns = 0, dirty = 0;
+    uint64_t bytes_labels = 0, bytes_adjacency = 0, bytes_columns = 0;
+    double build_seconds = 0;
+  };
+  Stats stats() const;
+
+ private:
+  friend class ProjectionBuilder;
+  GraphProjection() = default;
+  std::shared_ptr<const Core> core_;
+  std::shared_ptr<const Roaring> dirty_;
+};
+
+}  // namespace kg

@@ -1,0 +1,310 @@
+// The in-memory projection (storage/graph_projection.h) must answer every
+// read exactly as RocksDB does: after creates, deletes, relabelling,
+// property changes, rolled-back statements, a bulk load, a reopen, and in
+// a second (read-only) instance that catches up with the writer.
+//
+// The reference is a write transaction, which never reads through the
+// projection; the projected side is a read transaction that uses it.
+#include <atomic>
+#include <random>
+#include <set>
+
+#include "storage/bulk_loader.h"
+#include "test_util.h"
+
+namespace kg::test {
+namespace {
+
+const char* const kLabels[] = {"Person", "Organization", "Site"};
+const char* const kTypes[] = {"KNOWS", "MEMBER_OF"};
+const char* const kKeys[] = {"name", "year", "score"};
+
+bool SameEntries(const std::vector<AdjacencyEntry>& a, const std::vector<AdjacencyEntry>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].node != b[i].node || a[i].direction != b[i].direction || a[i].type != b[i].type ||
+        a[i].neighbour != b[i].neighbour || a[i].rel != b[i].rel) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Every read the projection serves, compared with the reference.
+void CheckAgainstRocksDb(GraphStore& store) {
+  auto projected = Read(store);
+  MustOk(projected->UseProjection());
+  REQUIRE(projected->projection() != nullptr);
+  auto reference = Write(store);  // reads RocksDB only; rolled back below
+  const Catalog& cat = reference->catalog();
+  const NodeId bound = cat.next_node_id() + 2;  // and a couple of ids never used
+
+  std::vector<LabelId> labels;
+  for (LabelId l = 0; l < cat.num_labels(); ++l) labels.push_back(l);
+  std::vector<RelTypeId> types;
+  for (RelTypeId t = 0; t < cat.num_rel_types(); ++t) types.push_back(t);
+
+  for (NodeId id = 0; id < bound; ++id) {
+    INFO("node " << id);
+    const bool exists = Must(reference->NodeExists(id));
+    REQUIRE(Must(projected->NodeExists(id)) == exists);
+    auto rec = Must(reference->GetNode(id));
+    for (LabelId l : labels) {
+      REQUIRE(Must(projected->HasLabels(id, {l})) == (rec && rec->HasLabel(l)));
+    }
+    REQUIRE(Must(projected->HasLabels(id, {})) == exists);
+    for (PropertyKeyId k = 0; k < cat.num_property_keys(); ++k) {
+      Value got;
+      bool got_exists = false;
+      MustOk(projected->GetNodeProperty(id, k, &got, &got_exists));
+      REQUIRE(got_exists == exists);
+      const Value* want = rec ? FindProperty(rec->properties, k) : nullptr;
+      REQUIRE(got == (want ? *want : Value()));
+    }
+    for (Direction d : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      REQUIRE(SameEntries(Collect(projected->Expand(id, d)), Collect(reference->Expand(id, d))));
+      for (RelTypeId t : types) {
+        REQUIRE(SameEntries(Collect(projected->Expand(id, d, {t})), Collect(reference->Expand(id, d, {t}))));
+      }
+      REQUIRE(SameEntries(Collect(projected->Expand(id, d, types)), Collect(reference->Expand(id, d, types))));
+      REQUIRE(Must(projected->Degree(id, d)) == Must(reference->Degree(id, d)));
+    }
+  }
+  for (LabelId l : labels) {
+    const std::vector<NodeId> want = Collect(reference->ScanLabel(l));
+    REQUIRE(Collect(projected->ScanLabel(l)) == want);
+    // The equality pre-filter keeps every node that has the value.
+    for (PropertyKeyId k = 0; k < cat.num_property_keys(); ++k) {
+      for (const Value& v : {Value(int64_t{1990}), Value("An"), Value(true)}) {
+        const std::vector<NodeId> maybe = Collect(projected->ScanLabelMaybeEqual(l, k, v));
+        REQUIRE(std::is_sorted(maybe.begin(), maybe.end()));
+        const std::set<NodeId> kept(maybe.begin(), maybe.end());
+        for (NodeId id : want) {
+          auto rec = Must(reference->GetNode(id));
+          const Value* have = FindProperty(rec->properties, k);
+          if (have && *have == v) REQUIRE(kept.count(id) == 1);
+        }
+        for (NodeId id : maybe) REQUIRE(std::binary_search(want.begin(), want.end(), id));
+      }
+    }
+  }
+  std::vector<NodeId> all;
+  for (auto c = reference->ScanNodes(); c->Valid(); c->Next()) all.push_back(c->record().id);
+  REQUIRE(Collect(projected->ScanNodeIds()) == all);
+  reference->Rollback();
+}
+
+// One random statement: creates, relationship changes, property and label
+// changes, deletes; committed or rolled back.
+void RandomStatement(GraphStore& store, std::mt19937_64& rng) {
+  auto txn = Write(store);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  const int steps = 1 + static_cast<int>(pick(6));
+  for (int s = 0; s < steps; ++s) {
+    const NodeId next = txn->catalog().next_node_id();
+    const NodeId some = next == 0 ? 0 : pick(next);
+    const bool some_exists = next > 0 && Must(txn->NodeExists(some));
+    switch (pick(8)) {
+      case 0:
+      case 1: {
+        NamedProps props;
+        if (pick(2)) props.push_back({"name", Value(pick(3) == 0 ? "An" : "Bình")});
+        if (pick(3)) props.push_back({"year", Value(static_cast<int64_t>(1985 + pick(10)))});
+        if (pick(4) == 0) props.push_back({"score", Value(ValueList{Value(int64_t{1}), Value(int64_t{2})})});
+        AddNode(*txn, {kLabels[pick(3)]}, props);
+        break;
+      }
+      case 2:
+      case 3: {
+        if (next < 2) break;
+        const NodeId a = pick(next), b = pick(next);
+        if (Must(txn->NodeExists(a)) && Must(txn->NodeExists(b))) AddRel(*txn, kTypes[pick(2)], a, b);
+        break;
+      }
+      case 4:
+        if (some_exists) {
+          MustOk(txn->SetNodeProperty(some, Must(txn->InternPropertyKey(kKeys[pick(3)])),
+                                      pick(3) == 0 ? Value() : Value(static_cast<int64_t>(1990))));
+        }
+        break;
+      case 5:
+        if (some_exists) {
+          const LabelId l = Must(txn->InternLabel(kLabels[pick(3)]));
+          MustOk(pick(2) ? txn->AddNodeLabel(some, l) : txn->RemoveNodeLabel(some, l));
+        }
+        break;
+      case 6: {
+        if (!some_exists) break;
+        auto rels = Collect(txn->Expand(some, Direction::kBoth));
+        if (!rels.empty()) MustOk(txn->DeleteRelationship(rels[pick(rels.size())].rel));
+        break;
+      }
+      case 7:
+        if (some_exists) MustOk(txn->DeleteNode(some, /*detach=*/true));
+        break;
+    }
+  }
+  if (pick(5) == 0) {
+    txn->Rollback();
+  } else {
+    MustOk(txn->Commit());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the projection answers as RocksDB does through random statements", "[projection]") {
+  TempDir dir;
+  auto store = OpenStore(dir.Sub("db"));
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 30; ++i) RandomStatement(*store, rng);
+  CheckAgainstRocksDb(*store);
+  auto first = store->current_projection();
+  REQUIRE(first != nullptr);
+  // Later statements mark nodes dirty in a projection that shares the first
+  // one's data; reads stay exact.
+  for (int round = 0; round < 6; ++round) {
+    for (int i = 0; i < 8; ++i) RandomStatement(*store, rng);
+    CheckAgainstRocksDb(*store);
+  }
+  auto later = store->current_projection();
+  REQUIRE(later != nullptr);
+  REQUIRE(later->stats().dirty > 0);
+  REQUIRE(later->stats().build_seconds == first->stats().build_seconds);  // the same build
+}
+
+TEST_CASE("a rolled-back statement leaves the projection as it was", "[projection]") {
+  TempDir dir;
+  auto store = OpenStore(dir.Sub("db"));
+  {
+    auto txn = Write(*store);
+    const NodeId a = AddNode(*txn, {"Person"}, {{"name", Value("An")}});
+    const NodeId b = AddNode(*txn, {"Person"}, {{"name", Value("Bình")}});
+    AddRel(*txn, "KNOWS", a, b);
+    MustOk(txn->Commit());
+  }
+  CheckAgainstRocksDb(*store);
+  auto before = store->current_projection();
+  {
+    auto txn = Write(*store);
+    AddNode(*txn, {"Person"}, {{"name", Value("Chi")}});
+    MustOk(txn->DeleteNode(0, /*detach=*/true));
+    txn->Rollback();
+  }
+  REQUIRE(store->current_projection() == before);
+  CheckAgainstRocksDb(*store);
+}
+
+TEST_CASE("many changed nodes drop the projection and the next scan builds a new one", "[projection]") {
+  TempDir dir;
+  auto store = OpenStore(dir.Sub("db"));
+  {
+    auto txn = Write(*store);
+    AddNode(*txn, {"Person"});
+    MustOk(txn->Commit());
+  }
+  CheckAgainstRocksDb(*store);
+  REQUIRE(store->current_projection() != nullptr);
+  {
+    auto txn = Write(*store);
+    for (int i = 0; i < 5000; ++i) AddNode(*txn, {"Person"}, {{"year", Value(int64_t{i})}});
+    MustOk(txn->Commit());
+  }
+  REQUIRE(store->current_projection() == nullptr);
+  CheckAgainstRocksDb(*store);
+  REQUIRE(store->current_projection() != nullptr);
+  REQUIRE(store->current_projection()->stats().nodes == 5001);
+}
+
+TEST_CASE("the projection is rebuilt after a reopen and after a bulk load", "[projection]") {
+  TempDir dir;
+  {
+    auto store = OpenStore(dir.Sub("db"));
+    std::mt19937_64 rng(11);
+    for (int i = 0; i < 20; ++i) RandomStatement(*store, rng);
+    CheckAgainstRocksDb(*store);
+  }
+  auto store = OpenStore(dir.Sub("db"));
+  REQUIRE(store->current_projection() == nullptr);
+  CheckAgainstRocksDb(*store);
+  REQUIRE(store->current_projection() != nullptr);
+
+  TempDir bulk_dir;
+  auto bulk = OpenStore(bulk_dir.Sub("db"));
+  {
+    auto txn = Write(*bulk);
+    AddNode(*txn, {"Person"});
+    MustOk(txn->Commit());
+  }
+  CheckAgainstRocksDb(*bulk);
+  REQUIRE(bulk->current_projection() != nullptr);
+  {
+    auto loader = Must(bulk->BeginBulkLoad());
+    const LabelId person = loader->InternLabel("Person");
+    const RelTypeId knows = loader->InternRelType("KNOWS");
+    const PropertyKeyId year = loader->InternPropertyKey("year");
+    NodeId prev = 0;
+    for (int i = 0; i < 100; ++i) {
+      const NodeId id = Must(loader->AddNode({person}, {Property{year, Value(int64_t{1900 + i})}}));
+      if (i > 0) Must(loader->AddRelationship(knows, prev, id, {}));
+      prev = id;
+    }
+    MustOk(loader->Finish());
+  }
+  REQUIRE(bulk->current_projection() == nullptr);
+  CheckAgainstRocksDb(*bulk);
+}
+
+TEST_CASE("a read-only instance sees the writer's commits through its projection", "[projection]") {
+  TempDir dir;
+  auto writer = OpenStore(dir.Sub("db"));
+  {
+    auto txn = Write(*writer);
+    const NodeId a = AddNode(*txn, {"Person"}, {{"name", Value("An")}});
+    const NodeId b = AddNode(*txn, {"Person"}, {{"name", Value("Bình")}});
+    AddRel(*txn, "KNOWS", a, b);
+    MustOk(txn->Commit());
+  }
+  MustOk(writer->Flush());
+  StoreOptions ro;
+  ro.read_only = true;
+  auto reader = OpenStore(dir.Sub("db"), ro);
+  auto knows_of = [&](NodeId n) {
+    auto txn = Read(*reader);
+    MustOk(txn->UseProjection());
+    REQUIRE(txn->projection() != nullptr);
+    return Collect(txn->Expand(n, Direction::kOut)).size();
+  };
+  REQUIRE(knows_of(0) == 1);
+  {
+    auto txn = Write(*writer);
+    const NodeId c = AddNode(*txn, {"Person"}, {{"name", Value("Chi")}});
+    AddRel(*txn, "KNOWS", 0, c);
+    MustOk(txn->Commit());
+  }
+  MustOk(writer->Flush());
+  REQUIRE(knows_of(0) == 2);
+  auto txn = Read(*reader);
+  MustOk(txn->UseProjection());
+  REQUIRE(Collect(txn->ScanLabel(LabelOf(*txn, "Person"))).size() == 3);
+}
+
+TEST_CASE("building the projection can be cancelled", "[projection]") {
+  TempDir dir;
+  auto store = OpenStore(dir.Sub("db"));
+  {
+    auto txn = Write(*store);
+    for (int i = 0; i < 70000; ++i) AddNode(*txn, {"Person"});
+    MustOk(txn->Commit());
+  }
+  std::atomic<bool> stop{true};
+  auto txn = Read(*store);
+  Status s = txn->UseProjection(&stop);
+  REQUIRE(s.Is(ErrorKind::kInterrupted));
+  REQUIRE(txn->projection() == nullptr);
+  REQUIRE(store->current_projection() == nullptr);
+  // The transaction still reads, from RocksDB.
+  REQUIRE(Collect(txn->ScanLabel(LabelOf(*txn, "Person"))).size() == 70000);
+}
+
+}  // namespace kg::test
