@@ -1,14 +1,17 @@
 #include "gen_graph_loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "common/value.h"
@@ -48,27 +51,59 @@ bool ParseNumber(std::string_view s, T* out) {
   return ec == std::errc() && ptr == end;
 }
 
-// Calls `row(fields, where)` for each data line of a CSV with the given header.
+// Calls `row(fields, line_no)` for each data line of a CSV with the given
+// header. The file is read whole and split in place: no string per line.
+// `where(line_no)` names a line for errors, built only when one is needed.
 template <typename RowFn>
 Status ReadCsv(const fs::path& path, std::string_view header, size_t num_fields, RowFn row) {
-  std::ifstream f(path);
-  if (!f) return Status::Io("cannot open " + path.string());
-  std::string line;
-  if (!std::getline(f, line)) return Status::Io(path.string() + " is empty");
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line != header)
-    return Status::Io(path.string() + ": header is '" + line + "', expected '" + std::string(header) + "'");
-  std::vector<std::string_view> fields(num_fields);
-  for (uint64_t line_no = 2; std::getline(f, line); ++line_no) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    const std::string where = path.string() + ":" + std::to_string(line_no);
-    if (!SplitFields(line, num_fields, fields.data())) {
-      return Status::Io(where + ": expected " + std::to_string(num_fields) + " comma-separated fields");
-    }
-    KG_RETURN_IF_ERROR(row(fields.data(), where));
+  std::string text;
+  {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return Status::Io("cannot open " + path.string());
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return Status::Io("cannot read " + path.string() + ": " + ec.message());
+    text.resize(size);
+    if (!f.read(text.data(), static_cast<std::streamsize>(size))) return Status::Io("error reading " + path.string());
   }
-  if (f.bad()) return Status::Io("error reading " + path.string());
+  std::string_view rest(text);
+  auto next_line = [&rest]() {
+    const size_t newline = rest.find('\n');
+    std::string_view line = rest.substr(0, newline);
+    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+  };
+  if (rest.empty()) return Status::Io(path.string() + " is empty");
+  const std::string_view first = next_line();
+  if (first != header) {
+    return Status::Io(path.string() + ": header is '" + std::string(first) + "', expected '" + std::string(header) +
+                      "'");
+  }
+  std::vector<std::string_view> fields(num_fields);
+  for (uint64_t line_no = 2; !rest.empty(); ++line_no) {
+    const std::string_view line = next_line();
+    if (line.empty()) continue;
+    if (!SplitFields(line, num_fields, fields.data())) {
+      return Status::Io(path.string() + ":" + std::to_string(line_no) + ": expected " + std::to_string(num_fields) +
+                        " comma-separated fields");
+    }
+    KG_RETURN_IF_ERROR(row(fields.data(), line_no));
+  }
+  return Status::Ok();
+}
+
+// Runs jobs on two threads; the first failure (in job order) is returned.
+Status RunOnTwoThreads(const std::vector<std::function<Status()>>& jobs) {
+  std::vector<Status> statuses(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t j; (j = next++) < jobs.size();) statuses[j] = jobs[j]();
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  for (const Status& s : statuses) KG_RETURN_IF_ERROR(s);
   return Status::Ok();
 }
 
@@ -89,6 +124,9 @@ Result<GraphInput> ReadGenGraph(const std::string& dir) {
     }
   }
   GraphInput in;
+  // Every file is parsed on its own, two at a time, into its own slice of
+  // in.nodes / in.rels (sized from the manifest's counts).
+  std::vector<std::function<Status()>> jobs;
   try {
     // The loader numbers nodes 0, 1, 2... in AddNode order, and the edge
     // files use the CSV ids, so the node files must be read in id order:
@@ -104,59 +142,91 @@ Result<GraphInput> ReadGenGraph(const std::string& dir) {
     }
     std::sort(files.begin(), files.end(),
               [](const LabelFile& a, const LabelFile& b) { return a.first_id < b.first_id; });
+    int64_t num_nodes = 0;
+    for (const LabelFile& lf : files) {
+      if (lf.first_id != num_nodes) {
+        return Status::Io("manifest: label " + lf.label + " starts at id " + std::to_string(lf.first_id) +
+                          ", expected " + std::to_string(num_nodes) + " (ids must be contiguous from 0)");
+      }
+      if (lf.count < 0) return Status::Io("manifest: label " + lf.label + " has a negative count");
+      num_nodes += lf.count;
+    }
+    in.nodes.resize(num_nodes);
     for (const LabelFile& lf : files) {
       const uint32_t label = static_cast<uint32_t>(in.labels.size());
       in.labels.push_back(lf.label);
-      if (lf.first_id != static_cast<int64_t>(in.nodes.size())) {
-        return Status::Io("manifest: label " + lf.label + " starts at id " + std::to_string(lf.first_id) +
-                          ", expected " + std::to_string(in.nodes.size()) + " (ids must be contiguous from 0)");
-      }
-      const fs::path path = fs::path(dir) / lf.file;
-      KG_RETURN_IF_ERROR(
-          ReadCsv(path, "id,name,year,score", 4, [&](const std::string_view* f, const std::string& where) {
-            NodeRow row{label, 0, std::string(f[1]), 0, 0.0};
-            if (!ParseNumber(f[0], &row.id) || !ParseNumber(f[2], &row.year) || !ParseNumber(f[3], &row.score)) {
-              return Status::Io(where + ": bad id, year or score");
-            }
-            if (row.id != static_cast<int64_t>(in.nodes.size())) {
-              return Status::Io(where + ": id " + std::to_string(row.id) + ", expected " +
-                                std::to_string(in.nodes.size()) +
-                                " (node ids must be contiguous from 0 in file order)");
-            }
-            in.nodes.push_back(std::move(row));
-            return Status::Ok();
-          }));
-      if (static_cast<int64_t>(in.nodes.size()) - lf.first_id != lf.count) {
-        return Status::Io(path.string() + ": " + std::to_string(in.nodes.size() - lf.first_id) +
-                          " rows, the manifest says " + std::to_string(lf.count));
-      }
+      jobs.push_back([&in, label, lf, path = fs::path(dir) / lf.file]() -> Status {
+        int64_t next_id = lf.first_id;
+        const int64_t end_id = lf.first_id + lf.count;
+        KG_RETURN_IF_ERROR(
+            ReadCsv(path, "id,name,year,score", 4, [&](const std::string_view* f, uint64_t line_no) -> Status {
+              auto where = [&] { return path.string() + ":" + std::to_string(line_no); };
+              NodeRow row{label, 0, std::string(), 0, 0.0};
+              if (!ParseNumber(f[0], &row.id) || !ParseNumber(f[2], &row.year) || !ParseNumber(f[3], &row.score)) {
+                return Status::Io(where() + ": bad id, year or score");
+              }
+              if (row.id != next_id) {
+                return Status::Io(where() + ": id " + std::to_string(row.id) + ", expected " +
+                                  std::to_string(next_id) + " (node ids must be contiguous from 0 in file order)");
+              }
+              if (next_id == end_id) {
+                return Status::Io(path.string() + ": more than the manifest's " + std::to_string(lf.count) + " rows");
+              }
+              row.name.assign(f[1]);
+              in.nodes[next_id++] = std::move(row);
+              return Status::Ok();
+            }));
+        if (next_id != end_id) {
+          return Status::Io(path.string() + ": " + std::to_string(next_id - lf.first_id) + " rows, the manifest says " +
+                            std::to_string(lf.count));
+        }
+        return Status::Ok();
+      });
     }
-    const uint64_t num_nodes = in.nodes.size();
+    size_t num_rels = 0;
+    for (const auto& [type_name, spec] : manifest.at("edges").items()) {
+      const int64_t count = spec.at("count").get<int64_t>();
+      if (count < 0) return Status::Io("manifest: type " + type_name + " has a negative count");
+      num_rels += static_cast<size_t>(count);
+    }
+    in.rels.resize(num_rels);
+    size_t first = 0;
     for (const auto& [type_name, spec] : manifest.at("edges").items()) {
       const uint32_t type = static_cast<uint32_t>(in.types.size());
       in.types.push_back(type_name);
-      const fs::path path = fs::path(dir) / spec.at("file").get<std::string>();
-      const size_t before = in.rels.size();
-      KG_RETURN_IF_ERROR(ReadCsv(path, "src,dst,since", 3, [&](const std::string_view* f, const std::string& where) {
-        RelRow row{type, 0, 0, 0};
-        if (!ParseNumber(f[0], &row.src) || !ParseNumber(f[1], &row.dst) || !ParseNumber(f[2], &row.since)) {
-          return Status::Io(where + ": bad src, dst or since");
+      const size_t count = spec.at("count").get<size_t>();
+      jobs.push_back([&in, type, first, count, num_nodes, path = fs::path(dir) / spec.at("file").get<std::string>()]() {
+        size_t next = first;
+        const size_t end = first + count;
+        KG_RETURN_IF_ERROR(
+            ReadCsv(path, "src,dst,since", 3, [&](const std::string_view* f, uint64_t line_no) -> Status {
+              auto where = [&] { return path.string() + ":" + std::to_string(line_no); };
+              RelRow row{type, 0, 0, 0};
+              if (!ParseNumber(f[0], &row.src) || !ParseNumber(f[1], &row.dst) || !ParseNumber(f[2], &row.since)) {
+                return Status::Io(where() + ": bad src, dst or since");
+              }
+              if (row.src >= static_cast<uint64_t>(num_nodes) || row.dst >= static_cast<uint64_t>(num_nodes)) {
+                return Status::Io(where() + ": endpoint out of range (there are " + std::to_string(num_nodes) +
+                                  " nodes)");
+              }
+              if (next == end) {
+                return Status::Io(path.string() + ": more than the manifest's " + std::to_string(count) + " rows");
+              }
+              in.rels[next++] = row;
+              return Status::Ok();
+            }));
+        if (next != end) {
+          return Status::Io(path.string() + ": " + std::to_string(next - first) + " rows, the manifest says " +
+                            std::to_string(count));
         }
-        if (row.src >= num_nodes || row.dst >= num_nodes) {
-          return Status::Io(where + ": endpoint out of range (there are " + std::to_string(num_nodes) + " nodes)");
-        }
-        in.rels.push_back(row);
         return Status::Ok();
-      }));
-      const int64_t expected = spec.at("count").get<int64_t>();
-      if (static_cast<int64_t>(in.rels.size() - before) != expected) {
-        return Status::Io(path.string() + ": " + std::to_string(in.rels.size() - before) + " rows, the manifest says " +
-                          std::to_string(expected));
-      }
+      });
+      first += count;
     }
   } catch (const nlohmann::json::exception& e) {
     return Status::Io("manifest.json in " + dir + ": " + e.what());
   }
+  KG_RETURN_IF_ERROR(RunOnTwoThreads(jobs));
   if (in.nodes.empty()) return Status::Io("no nodes in " + dir);
   return in;
 }

@@ -22,13 +22,17 @@ const char* const BulkLoader::kScratchDir = "bulk-load.tmp";
 
 namespace {
 
-// Key order of two entries, each in its own chunk's arena.
-template <typename Entry>
-bool EntryLess(const char* arena_a, const Entry& a, const char* arena_b, const Entry& b) {
+// Key order of two entries, each of its own chunk.
+template <typename Chunk, typename Entry>
+bool EntryLess(const Chunk& chunk_a, const Entry& a, const Chunk& chunk_b, const Entry& b) {
   if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
   if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
   if (a.prefix[2] != b.prefix[2]) return a.prefix[2] < b.prefix[2];
-  return std::string_view(arena_a + a.offset, a.key_size) < std::string_view(arena_b + b.offset, b.key_size);
+  if (a.prefix[3] != b.prefix[3]) return a.prefix[3] < b.prefix[3];
+  // Equal but for zero padding: the shorter is a prefix of the longer.
+  if (a.inline_key() && b.inline_key()) return a.key_size < b.key_size;
+  char buffer_a[sizeof a.prefix], buffer_b[sizeof b.prefix];
+  return chunk_a.key(a, buffer_a) < chunk_b.key(b, buffer_b);
 }
 
 size_t DefaultMemoryBudget() {
@@ -41,6 +45,14 @@ size_t DefaultMemoryBudget() {
 
 BulkLoader::BulkLoader(GraphStore* store, size_t chunk_bytes)
     : store_(store), chunk_bytes_(chunk_bytes), memory_budget_(DefaultMemoryBudget()) {}
+
+std::string_view BulkLoader::Chunk::key(const Entry& e, char* buffer) const {
+  if (!e.inline_key()) return std::string_view(arena.data() + e.offset, e.key_size);
+  for (size_t i = 0; i * 8 < e.key_size; ++i) {
+    for (size_t b = 0; b < 8; ++b) buffer[i * 8 + b] = static_cast<char>(e.prefix[i] >> (56 - 8 * b));
+  }
+  return std::string_view(buffer, e.key_size);
+}
 
 BulkLoader::~BulkLoader() {
   if (background_.valid()) background_.wait();
@@ -71,21 +83,22 @@ Status BulkLoader::Start() {
 
 Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view value) {
   Chunk& c = chunks_[static_cast<int>(cf)];
-  char head[24] = {};
+  char head[kInlineKey] = {};
   key.copy(head, sizeof head);
-  c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8), key_codec::GetU64(head + 16)},
+  c.entries.push_back(Entry{{key_codec::GetU64(head), key_codec::GetU64(head + 8), key_codec::GetU64(head + 16),
+                             key_codec::GetU64(head + 24)},
                             static_cast<uint32_t>(c.arena.size()),
                             static_cast<uint32_t>(key.size()),
                             static_cast<uint32_t>(value.size())});
-  c.arena.append(key);
+  if (key.size() > kInlineKey) c.arena.append(key);
   c.arena.append(value);
-  if (c.arena.size() >= chunk_bytes_) return SpillInBackground(cf);
+  c.data_bytes += key.size() + value.size();
+  if (c.bytes() >= chunk_bytes_) return SpillInBackground(cf);
   return Status::Ok();
 }
 
 bool BulkLoader::SortChunk(Chunk* c) {
-  const char* arena = c->arena.data();
-  auto less = [arena](const Entry& a, const Entry& b) { return EntryLess(arena, a, arena, b); };
+  auto less = [c](const Entry& a, const Entry& b) { return EntryLess(*c, a, *c, b); };
   if (std::is_sorted(c->entries.begin(), c->entries.end(), less)) return true;
   std::sort(c->entries.begin(), c->entries.end(), less);
   return false;
@@ -112,7 +125,7 @@ Status BulkLoader::SpillInBackground(ColumnFamily cf) {
   // The next chunk of this family will most likely fill up too: its
   // buffers are allocated whole at once rather than grown by copying.
   chunks_[i] = Chunk();
-  chunks_[i].arena.reserve(chunk_bytes_ + chunk_bytes_ / 64);
+  chunks_[i].arena.reserve(chunk->arena.size() + chunk->arena.size() / 16);
   chunks_[i].entries.reserve(chunk->entries.size() + chunk->entries.size() / 16);
   // A chunk goes straight to a file only when its entries came in key order
   // and all of them follow everything written before: records added in id
@@ -127,7 +140,8 @@ Status BulkLoader::SpillInBackground(ColumnFamily cf) {
   background_ = std::async(std::launch::async, [this, cf, sequence, may_write, after = std::move(after),
                                                 chunk = std::move(chunk)]() -> Result<Spilled> {
     const bool came_sorted = SortChunk(chunk.get());
-    if (may_write && came_sorted && (!after || chunk->key(chunk->entries.front()) > *after)) {
+    char buffer[kInlineKey];
+    if (may_write && came_sorted && (!after || chunk->key(chunk->entries.front(), buffer) > *after)) {
       KG_ASSIGN_OR_RETURN(SpilledFileInfo file, WriteChunk(cf, *chunk, sequence));
       return Spilled{std::move(file), nullptr};
     }
@@ -157,24 +171,27 @@ Status BulkLoader::EnforceMemoryBudget() {
 
 void BulkLoader::PlanMerge(ColumnFamily cf, const Runs& runs, std::vector<MergeTask>* tasks) {
   size_t bytes = 0, entries = 0;
-  for (const auto& run : runs) bytes += run->arena.size(), entries += run->entries.size();
+  for (const auto& run : runs) bytes += run->data_bytes, entries += run->entries.size();
   if (entries == 0) return;
   // Key ranges of about chunk_bytes_ each, split at keys sampled evenly
   // from every run, so that each range is one file and the ranges can be
   // written side by side.
   const size_t ranges = std::max<size_t>(1, (bytes + chunk_bytes_ - 1) / chunk_bytes_);
-  std::vector<std::string_view> splitters;
+  std::vector<std::string> splitters;
   if (ranges > 1) {
     constexpr size_t kSamplesPerRange = 32;
     const size_t stride = std::max<size_t>(1, entries / (ranges * kSamplesPerRange));
-    std::vector<std::string_view> samples;
+    std::vector<std::string> samples;
+    char buffer[kInlineKey];
     for (const auto& run : runs) {
-      for (size_t j = stride / 2; j < run->entries.size(); j += stride) samples.push_back(run->key(run->entries[j]));
+      for (size_t j = stride / 2; j < run->entries.size(); j += stride) {
+        samples.emplace_back(run->key(run->entries[j], buffer));
+      }
     }
     std::sort(samples.begin(), samples.end());
     for (size_t r = 1; r < ranges && !samples.empty(); ++r) {
-      std::string_view s = samples[r * samples.size() / ranges];
-      if (splitters.empty() || s > splitters.back()) splitters.push_back(s);
+      std::string& s = samples[r * samples.size() / ranges];
+      if (splitters.empty() || s > splitters.back()) splitters.push_back(std::move(s));
     }
   }
   // Range r holds the keys in [splitters[r-1], splitters[r]).
@@ -186,9 +203,10 @@ void BulkLoader::PlanMerge(ColumnFamily cf, const Runs& runs, std::vector<MergeT
       const Chunk& run = *runs[k];
       size_t end = run.entries.size();
       if (r < splitters.size()) {
-        const std::string_view splitter = splitters[r];
+        const std::string& splitter = splitters[r];
+        char buffer[kInlineKey];
         end = std::partition_point(run.entries.begin() + begin[k], run.entries.end(),
-                                   [&](const Entry& e) { return run.key(e) < splitter; }) -
+                                   [&](const Entry& e) { return run.key(e, buffer) < splitter; }) -
               run.entries.begin();
       }
       if (end > begin[k]) task.parts.push_back(MergeTask::Part{&run, begin[k], end});
@@ -242,30 +260,30 @@ Result<SpilledFileInfo> BulkLoader::WriteMerged(const MergeTask& task) {
   std::vector<MergeTask::Part> heap = task.parts;
   // A min-heap on each part's next entry.
   auto later = [](const MergeTask::Part& a, const MergeTask::Part& b) {
-    return EntryLess(b.run->arena.data(), b.run->entries[b.begin], a.run->arena.data(), a.run->entries[a.begin]);
+    return EntryLess(*b.run, b.run->entries[b.begin], *a.run, a.run->entries[a.begin]);
   };
   std::make_heap(heap.begin(), heap.end(), later);
   std::string smallest;
+  char buffer[kInlineKey];
   const Chunk* last_run = nullptr;
   const Entry* last = nullptr;
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), later);
     MergeTask::Part& p = heap.back();
-    const char* arena = p.run->arena.data();
     // Take from this part while it stays below every other part's next entry.
     const MergeTask::Part* rival = heap.size() > 1 ? &heap.front() : nullptr;
     do {
       const Entry& e = p.run->entries[p.begin];
-      rocksdb::Slice key(arena + e.offset, e.key_size);
-      rocksdb::Slice value(arena + e.offset + e.key_size, e.value_size);
-      KG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "writing " + file));
+      const std::string_view key = p.run->key(e, buffer), value = p.run->value(e);
+      KG_RETURN_IF_ERROR(FromRocks(writer.Put(rocksdb::Slice(key.data(), key.size()),
+                                               rocksdb::Slice(value.data(), value.size())),
+                                   "writing " + file));
       if (!last) smallest.assign(key.data(), key.size());
       last_run = p.run;
       last = &e;
       ++p.begin;
     } while (p.begin < p.end &&
-             (!rival || EntryLess(arena, p.run->entries[p.begin], rival->run->arena.data(),
-                                  rival->run->entries[rival->begin])));
+             (!rival || EntryLess(*p.run, p.run->entries[p.begin], *rival->run, rival->run->entries[rival->begin])));
     if (p.begin < p.end) {
       std::push_heap(heap.begin(), heap.end(), later);
     } else {
@@ -273,7 +291,7 @@ Result<SpilledFileInfo> BulkLoader::WriteMerged(const MergeTask& task) {
     }
   }
   KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "writing " + file));
-  return SpilledFileInfo{file, std::move(smallest), std::string(last_run->key(*last))};
+  return SpilledFileInfo{file, std::move(smallest), std::string(last_run->key(*last, buffer))};
 }
 
 bool BulkLoader::Overlapping(int cf) const {
@@ -353,7 +371,6 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
     new_keys_.emplace(std::move(unique_key), node.id);
   }
   catalog_->AddNodes(1);
-  catalog_->CountNodeProperties(nullptr, &node.properties);
   ++nodes_added_;
   return node.id;
 }
@@ -382,7 +399,6 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
       Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   catalog_->AddRels(1);
   catalog_->AddToRelType(type, 1);
-  catalog_->CountRelProperties(nullptr, &rel.properties);
   ++rels_added_;
   return rel.id;
 }

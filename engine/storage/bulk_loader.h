@@ -87,19 +87,27 @@ class BulkLoader {
   BulkLoader(GraphStore* store, size_t chunk_bytes);
   Status Start();
   // Entries of one column family not yet written to a file.
+  static constexpr size_t kInlineKey = 32;
   struct Entry {
-    // The key's first 24 bytes as big-endian integers (zero-padded): almost
-    // every comparison while sorting and merging is settled here without
-    // touching the arena (an adjacency key differs from its neighbours in
-    // its bytes 13 to 20, the neighbour's id).
-    uint64_t prefix[3];
-    uint32_t offset, key_size, value_size;
+    // The key's first kInlineKey bytes as big-endian integers (zero-padded):
+    // comparisons while sorting and merging are settled here. A key no
+    // longer than that (adjacency, label and record keys) is kept only
+    // here, so that writing sorted entries does not jump around the arena.
+    uint64_t prefix[4];
+    uint32_t offset;  // in the arena: the key if it is not inline, then the value
+    uint32_t key_size, value_size;
+    bool inline_key() const { return key_size <= kInlineKey; }
   };
   struct Chunk {
-    std::string arena;  // keys and values, back to back
+    std::string arena;  // values, and keys too long to be inline
     std::vector<Entry> entries;
+    size_t data_bytes = 0;  // of keys and values
     size_t bytes() const { return arena.size() + entries.size() * sizeof(Entry); }
-    std::string_view key(const Entry& e) const { return std::string_view(arena.data() + e.offset, e.key_size); }
+    // The entry's key; an inline key is spelled out in `buffer` (kInlineKey bytes).
+    std::string_view key(const Entry& e, char* buffer) const;
+    std::string_view value(const Entry& e) const {
+      return std::string_view(arena.data() + e.offset + (e.inline_key() ? 0 : e.key_size), e.value_size);
+    }
   };
   // Sorted chunks of one column family waiting to be merged into files.
   using Runs = std::vector<std::shared_ptr<const Chunk>>;
