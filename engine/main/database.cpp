@@ -75,6 +75,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
     // A copy planned against the catalog the uncached path would plan
     // against now gives the same plan, and so the same answer.
     std::shared_ptr<const Catalog> catalog = store_->catalog();
+    plan_cache_->DropStale(catalog.get());
     if (std::unique_ptr<CompiledStatement> compiled = PlanCache::CheckOut(*slot, catalog.get())) {
       ++plan_cache_->hits;
       KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));

@@ -1,5 +1,7 @@
 #include "main/plan_cache.h"
 
+#include <algorithm>
+
 namespace kg {
 
 std::shared_ptr<PlanCache::Slot> PlanCache::Find(std::string_view text) {
@@ -19,6 +21,23 @@ std::shared_ptr<PlanCache::Slot> PlanCache::Find(std::string_view text) {
     lru_.pop_back();
   }
   return slot;
+}
+
+void PlanCache::DropStale(const Catalog* current) {
+  if (last_catalog_.load(std::memory_order_relaxed) == current) return;
+  std::vector<std::unique_ptr<CompiledStatement>> stale;  // destroyed outside the locks
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    last_catalog_.store(current, std::memory_order_relaxed);
+    for (auto& [text, entry] : entries_) {
+      std::lock_guard<std::mutex> slot_lock(entry.slot->mutex);
+      auto& idle = entry.slot->idle;
+      for (auto& c : idle) {
+        if (c->catalog.get() != current) stale.push_back(std::move(c));
+      }
+      idle.erase(std::remove(idle.begin(), idle.end(), nullptr), idle.end());
+    }
+  }
 }
 
 std::unique_ptr<CompiledStatement> PlanCache::CheckOut(Slot& slot, const Catalog* catalog) {

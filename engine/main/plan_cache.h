@@ -72,6 +72,12 @@ class PlanCache {
   // against `current` (a write retires its own plan) or the slot is full.
   static void CheckIn(Slot& slot, std::unique_ptr<CompiledStatement> compiled, const Catalog* current);
 
+  // Drops every idle copy not planned against `current`, once per new
+  // catalog: an idle operator tree may still hold what its last run read
+  // through (cursors, and what they keep alive), which a retired plan
+  // should not keep. Cheap when the catalog has not changed.
+  void DropStale(const Catalog* current);
+
   // For tests and benchmarks: how often a run found a plan, and did not.
   std::atomic<uint64_t> hits{0}, misses{0};
 
@@ -86,6 +92,7 @@ class PlanCache {
     std::list<std::string>::iterator position;
   };
   std::unordered_map<std::string, Entry> entries_;
+  std::atomic<const Catalog*> last_catalog_{nullptr};  // DropStale's last sweep
 };
 
 }  // namespace kg

@@ -2,6 +2,8 @@
 // these cases check them against the graph itself, counted by queries,
 // after creates, property changes, deletes, a rolled-back statement, a bulk
 // load and a reopen.
+#include <rocksdb/db.h>
+
 #include <catch2/catch.hpp>
 #include <map>
 
@@ -184,4 +186,43 @@ TEST_CASE("A version 1 catalog has no property key counts until they are set", "
   REQUIRE(reloaded.ok());
   CHECK(reloaded->property_counts_known());
   CHECK(reloaded->NodesWithProperty(0) == 7);
+}
+
+TEST_CASE("A version 1 database opens, and Schema counts its property keys by reading it", "[schema]") {
+  kg::test::TempDir dir;
+  {
+    auto db = kg::Database::Open(dir.path());
+    REQUIRE(db.ok());
+    Exec(**db, "UNWIND range(1, 10) AS i CREATE (:Person {name: 'p' + toString(i)})-[:KNOWS {w: i}]->(:Org)");
+  }
+  {  // Make it what kg wrote before property key counts: version 1, no propcount: entries.
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.path(), cfs, &handles, &raw).ok());
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), "format", std::string("kg-graph\0\0\0\x01", 12)).ok());
+    std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions()));
+    for (it->Seek("propcount:"); it->Valid() && it->key().starts_with("propcount:"); it->Next()) {
+      REQUIRE(raw->Delete(rocksdb::WriteOptions(), it->key()).ok());
+    }
+    it.reset();
+    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+    delete raw;
+  }
+  auto db = kg::Database::Open(dir.path());
+  REQUIRE(db.ok());
+  auto schema = (*db)->Schema();
+  REQUIRE(schema.ok());
+  CHECK(schema->property_keys_scanned);
+  CHECK(SchemaKeys(*schema) == CountedKeys(**db));
+  // Writes work, and the scan sees them (the catalog keeps no counts meanwhile).
+  Exec(**db, "MATCH (p:Person {name: 'p1'}) SET p.extra = 1");
+  schema = (*db)->Schema();
+  REQUIRE(schema.ok());
+  CHECK(schema->property_keys_scanned);
+  CHECK(SchemaKeys(*schema) == CountedKeys(**db));
+  CHECK(SchemaKeys(*schema).at("extra") == std::make_pair(uint64_t{1}, uint64_t{0}));
 }
