@@ -371,6 +371,7 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
     new_keys_.emplace(std::move(unique_key), node.id);
   }
   catalog_->AddNodes(1);
+  catalog_->CountNodeProperties(nullptr, &node.properties);
   ++nodes_added_;
   return node.id;
 }
@@ -399,6 +400,7 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
       Add(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(end, Direction::kIn, type, start, rel.id), ""));
   catalog_->AddRels(1);
   catalog_->AddToRelType(type, 1);
+  catalog_->CountRelProperties(nullptr, &rel.properties);
   ++rels_added_;
   return rel.id;
 }
