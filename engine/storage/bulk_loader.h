@@ -169,7 +169,7 @@ class BulkLoader {
   bool Overlapping(int cf) const;
   NodeId first_new_node_ = 0;                         // nodes at or above this id are this load's
   std::unordered_map<std::string, NodeId> new_keys_;  // unique keys added by this load
-  std::string value_buffer_;
+  std::string value_buffer_, key_buffer_;
   uint64_t nodes_added_ = 0, rels_added_ = 0;
   bool finished_ = false;
 };

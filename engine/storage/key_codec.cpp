@@ -78,10 +78,18 @@ std::string NodeKey(NodeId id) {
 std::string RelKey(RelId id) { return NodeKey(id); }
 
 std::string AdjacencyKey(NodeId node, Direction dir, RelTypeId type, NodeId neighbour, RelId rel) {
-  std::string k = AdjacencyPrefix(node, dir, type);
-  PutU64(&k, neighbour);
-  PutU64(&k, rel);
+  std::string k;
+  k.reserve(kAdjacencyKeySize);
+  AppendAdjacencyKey(&k, node, dir, type, neighbour, rel);
   return k;
+}
+
+void AppendAdjacencyKey(std::string* dst, NodeId node, Direction dir, RelTypeId type, NodeId neighbour, RelId rel) {
+  PutU64(dst, node);
+  dst->push_back(static_cast<char>(dir));
+  PutU32(dst, type);
+  PutU64(dst, neighbour);
+  PutU64(dst, rel);
 }
 
 std::string AdjacencyPrefix(NodeId node) {

@@ -31,6 +31,8 @@ inline RelId DecodeRelKey(std::string_view key) { return GetU64(key.data()); }
 // adjacency CF: node(8) direction(1) type(4) neighbour(8) rel(8), empty value.
 constexpr size_t kAdjacencyKeySize = 29;
 std::string AdjacencyKey(NodeId node, Direction dir, RelTypeId type, NodeId neighbour, RelId rel);
+// The same key appended to `dst`, for callers that make millions (the bulk loader reuses one buffer).
+void AppendAdjacencyKey(std::string* dst, NodeId node, Direction dir, RelTypeId type, NodeId neighbour, RelId rel);
 std::string AdjacencyPrefix(NodeId node);                                 // every relationship of node
 std::string AdjacencyPrefix(NodeId node, Direction dir);                  // one direction
 std::string AdjacencyPrefix(NodeId node, Direction dir, RelTypeId type);  // one direction and type
