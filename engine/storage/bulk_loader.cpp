@@ -344,30 +344,37 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
 
   // The unique key, checked against this load and the database before it.
   std::string unique_key;
+  NodeId* key_owner = nullptr;  // in new_keys_, claimed for this node
   if (auto key_id = catalog_->FindPropertyKey(kKeyProperty)) {
     if (const Value* v = FindProperty(node.properties, *key_id)) {
       if (!key_codec::IsIndexable(*v)) {
         return Status::Constraint("the key property must be a string, number, boolean or date, not " + v->ToString());
       }
       unique_key = key_codec::UniqueKeyKey(*v);
-      auto it = new_keys_.find(unique_key);
-      if (it != new_keys_.end()) {
+      auto [it, claimed] = new_keys_.try_emplace(unique_key, catalog_->next_node_id());
+      if (!claimed) {
         return Status::Constraint("key " + v->ToString() + " already belongs to node " + std::to_string(it->second));
       }
       if (first_new_node_ > 0) {
         std::string owner;
         rocksdb::Status s =
             store_->db_->Get(rocksdb::ReadOptions(), store_->cf(ColumnFamily::kUniqueKeys), unique_key, &owner);
+        if (!s.ok() && !s.IsNotFound()) {
+          new_keys_.erase(it);
+          return FromRocks(s, "loading");
+        }
         if (s.ok() && owner.size() == 8) {
+          new_keys_.erase(it);
           return Status::Constraint("key " + v->ToString() + " already belongs to node " +
                                     std::to_string(key_codec::GetU64(owner.data())));
         }
-        if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "loading");
       }
+      key_owner = &it->second;
     }
   }
 
   node.id = catalog_->AllocateNodeId();
+  if (key_owner) *key_owner = node.id;
   value_buffer_.clear();
   record_codec::EncodeNode(node, &value_buffer_);
   KG_RETURN_IF_ERROR(Add(ColumnFamily::kNodes, key_codec::NodeKey(node.id), value_buffer_));
@@ -383,7 +390,6 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
   }
   if (!unique_key.empty()) {
     KG_RETURN_IF_ERROR(Add(ColumnFamily::kUniqueKeys, unique_key, key_codec::NodeKey(node.id)));
-    new_keys_.emplace(std::move(unique_key), node.id);
   }
   catalog_->AddNodes(1);
   ++nodes_added_;
