@@ -392,6 +392,7 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
     KG_RETURN_IF_ERROR(Add(ColumnFamily::kUniqueKeys, unique_key, key_codec::NodeKey(node.id)));
   }
   catalog_->AddNodes(1);
+  catalog_->CountNodeProperties(nullptr, &node.properties);
   ++nodes_added_;
   return node.id;
 }
@@ -422,6 +423,7 @@ Result<RelId> BulkLoader::AddRelationship(RelTypeId type, NodeId start, NodeId e
   KG_RETURN_IF_ERROR(Add(ColumnFamily::kAdjacency, key_buffer_, ""));
   catalog_->AddRels(1);
   catalog_->AddToRelType(type, 1);
+  catalog_->CountRelProperties(nullptr, &rel.properties);
   ++rels_added_;
   return rel.id;
 }
