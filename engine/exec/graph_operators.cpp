@@ -295,7 +295,7 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
     if (!from || types_.impossible || to_labels_.impossible) continue;
     if (into_ && !NodeIn(row, to_slot_)) continue;
     if (bound_rel_ && !row[rel_slot_].is_relationship()) continue;
-    cursor_ = ctx.txn->Expand(*from, dir_, types_.ids);
+    cursor_ = ctx.txn->Expand(*from, dir_, types_.ids, into_ ? NodeIn(row, to_slot_) : std::nullopt);
   }
 }
 

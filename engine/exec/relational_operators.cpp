@@ -94,25 +94,51 @@ void SortOp::OpenImpl(ExecContext& ctx) {
 bool SortOp::NextImpl(ExecContext& ctx, Row& row) {
   if (!loaded_) {
     loaded_ = true;
-    // Each row is stored with its sort keys appended.
+    // Each row is stored with its sort keys, and its input position to keep
+    // the sort stable.
     const size_t nkeys = keys_.size();
-    Row in;
-    std::vector<std::pair<std::vector<Value>, Row>> entries;
+    struct Entry {
+      std::vector<Value> keys;
+      uint64_t seq;
+      Row row;
+    };
+    auto less = [&](const Entry& a, const Entry& b) {
+      for (size_t i = 0; i < nkeys; ++i) {
+        int c = OrderCompare(a.keys[i], b.keys[i]);
+        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+      }
+      return a.seq < b.seq;
+    };
+    // With a limit after it, only the best `keep` rows are kept: whenever
+    // twice that many have come, the worse half goes.
+    int64_t keep = -1;
+    if (top_limit_) {
+      Row empty;
+      const Value limit = Evaluate(*top_limit_, empty, ctx.eval);
+      const Value skip = top_skip_ ? Evaluate(*top_skip_, empty, ctx.eval) : Value(int64_t{0});
+      // Anything odd is left to SkipLimit, which reports it.
+      if (limit.is_int() && skip.is_int() && limit.as_int() >= 0 && skip.as_int() >= 0 &&
+          limit.as_int() < (int64_t{1} << 40) && skip.as_int() < (int64_t{1} << 40)) {
+        keep = limit.as_int() + skip.as_int();
+      }
+    }
+    const size_t prune_at = keep < 0 ? 0 : std::max<size_t>(2 * static_cast<size_t>(keep), 1024);
+    std::vector<Entry> entries;
+    uint64_t seq = 0;
     while (child()->Next(ctx, row)) {
       std::vector<Value> k;
       k.reserve(nkeys);
       for (const SortKey& key : keys_) k.push_back(Evaluate(*key.expr, row, ctx.eval));
-      entries.emplace_back(std::move(k), row);
-    }
-    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
-      for (size_t i = 0; i < nkeys; ++i) {
-        int c = OrderCompare(a.first[i], b.first[i]);
-        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+      entries.push_back(Entry{std::move(k), seq++, row});
+      if (prune_at > 0 && entries.size() >= prune_at) {
+        std::nth_element(entries.begin(), entries.begin() + keep, entries.end(), less);
+        entries.resize(static_cast<size_t>(keep));
       }
-      return false;
-    });
+    }
+    std::sort(entries.begin(), entries.end(), less);
+    if (keep >= 0 && entries.size() > static_cast<size_t>(keep)) entries.resize(static_cast<size_t>(keep));
     rows_.reserve(entries.size());
-    for (auto& e : entries) rows_.push_back(std::move(e.second));
+    for (auto& e : entries) rows_.push_back(std::move(e.row));
   }
   if (pos_ >= rows_.size()) return false;
   row = std::move(rows_[pos_++]);
@@ -152,13 +178,27 @@ struct AggregateOp::State {
     Row representative;
     std::vector<Value> key;
     std::vector<std::unique_ptr<Aggregator>> aggregators;
+    std::vector<int64_t> counts;  // counts_only_: the aggregates' values
   };
   std::unordered_map<std::vector<Value>, size_t, RowHash, RowEquivalent> index;
-  std::unordered_map<uint64_t, size_t> by_node;  // node id -> group (see node_slot_)
+  // Node id -> group + 1 (see node_slot_): a flat table over the ids when
+  // they are few enough, a hash map otherwise.
+  std::vector<uint32_t> by_node_flat;
+  std::unordered_map<uint64_t, size_t> by_node;
   std::vector<Group> groups;
   size_t pos = 0;
   bool loaded = false;
 };
+
+namespace {
+
+std::string LowerName(const std::string& s) {
+  std::string out = s;
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+}  // namespace
 
 AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail)
     : keys_(std::move(keys)), aggregates_(std::move(aggregates)), detail_(std::move(detail)) {
@@ -172,6 +212,67 @@ AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<A
     }
     node_slot_ = var->slot;
   }
+  counts_only_ = node_slot_ >= 0 && !aggregates_.empty();
+  for (const Aggregate& a : aggregates_) {
+    const ast::Expr* c = a.call;
+    if (c->kind == ast::ExprKind::kCountStar) {
+      count_slots_.push_back(-1);
+    } else if (c->kind == ast::ExprKind::kFunction && LowerName(c->name) == "count" && !c->distinct &&
+               c->args.size() == 1 && c->args[0]->kind == ast::ExprKind::kVariable && c->args[0]->slot >= 0) {
+      count_slots_.push_back(c->args[0]->slot);
+    } else {
+      counts_only_ = false;
+    }
+  }
+}
+
+bool AggregateOp::LoadCountsByNode(ExecContext& ctx, Row& row) {
+  State& st = *state_;
+  const uint64_t id_bound = ctx.txn->catalog().next_node_id();
+  if (id_bound > (uint64_t{1} << 26)) return false;
+  const size_t n = aggregates_.size();
+  // Per node: the first row's position in `firsts` + 1 (0: not seen), and
+  // the counts.
+  std::vector<uint32_t> seen(id_bound, 0);
+  std::vector<int64_t> counts;
+  std::vector<Row> firsts;
+  auto add_to = [&](int64_t* c) {
+    for (size_t i = 0; i < n; ++i) {
+      if (count_slots_[i] < 0 || !row[count_slots_[i]].is_null()) ++c[i];
+    }
+  };
+  auto group_for = [&](const Row& r) -> size_t {
+    std::vector<Value> key;
+    key.reserve(keys_.size());
+    for (const Key& k : keys_) key.push_back(Evaluate(*k.expr, const_cast<Row&>(r), ctx.eval));
+    auto it = st.index.find(key);
+    if (it != st.index.end()) return it->second;
+    const size_t g = st.groups.size();
+    st.groups.push_back(State::Group{r, key, {}, std::vector<int64_t>(n, 0)});
+    st.index.emplace(std::move(key), g);
+    return g;
+  };
+  while (child()->Next(ctx, row)) {
+    const Value& v = row[node_slot_];
+    if (v.is_node() && v.as_node().id < id_bound && firsts.size() < UINT32_MAX - 1) {
+      uint32_t& s = seen[v.as_node().id];
+      if (s == 0) {
+        firsts.push_back(row);
+        counts.resize(counts.size() + n, 0);
+        s = static_cast<uint32_t>(firsts.size());
+      }
+      add_to(&counts[(s - 1) * n]);
+    } else {
+      // Not a node (a null from OPTIONAL MATCH): straight to its group.
+      add_to(st.groups[group_for(row)].counts.data());
+    }
+  }
+  // One group per distinct key: nodes whose keys are equal share one.
+  for (size_t f = 0; f < firsts.size(); ++f) {
+    State::Group& g = st.groups[group_for(firsts[f])];
+    for (size_t i = 0; i < n; ++i) g.counts[i] += counts[f * n + i];
+  }
+  return true;
 }
 
 void AggregateOp::CloseImpl() {
@@ -183,15 +284,6 @@ void AggregateOp::OpenImpl(ExecContext& ctx) {
   state_ = std::make_shared<State>();
 }
 
-namespace {
-
-std::string LowerName(const std::string& s) {
-  std::string out = s;
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-}  // namespace
 
 bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
   State& st = *state_;
@@ -209,12 +301,24 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
       return aggs;
     };
     const bool by_node = node_slot_ >= 0 && ctx.txn != nullptr && !ctx.txn->is_write();
+    if (by_node && counts_only_ && LoadCountsByNode(ctx, row)) return NextImpl(ctx, row);
+    const uint64_t id_bound = by_node ? ctx.txn->catalog().next_node_id() : 0;
+    const bool flat = by_node && id_bound <= (uint64_t{1} << 26);
+    auto group_of_node = [&](uint64_t id) -> size_t {  // group + 1, or 0
+      if (flat) {
+        if (id >= id_bound) return 0;
+        if (st.by_node_flat.empty()) st.by_node_flat.assign(id_bound, 0);
+        return st.by_node_flat[id];
+      }
+      auto it = st.by_node.find(id);
+      return it == st.by_node.end() ? 0 : it->second + 1;
+    };
     while (child()->Next(ctx, row)) {
       size_t g;
       const bool node = by_node && row[node_slot_].is_node();
-      auto known = node ? st.by_node.find(row[node_slot_].as_node().id) : st.by_node.end();
-      if (known != st.by_node.end()) {
-        g = known->second;
+      const size_t known = node ? group_of_node(row[node_slot_].as_node().id) : 0;
+      if (known != 0) {
+        g = known - 1;
       } else {
         std::vector<Value> key;
         key.reserve(keys_.size());
@@ -227,7 +331,14 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
         } else {
           g = it->second;
         }
-        if (node) st.by_node.emplace(row[node_slot_].as_node().id, g);
+        if (node) {
+          const uint64_t id = row[node_slot_].as_node().id;
+          if (flat && id < id_bound && g < UINT32_MAX) {
+            st.by_node_flat[id] = static_cast<uint32_t>(g + 1);
+          } else if (!flat) {
+            st.by_node.emplace(id, g);
+          }
+        }
       }
       State::Group& group = st.groups[g];
       for (size_t i = 0; i < aggregates_.size(); ++i) {
@@ -250,7 +361,9 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
   State::Group& group = st.groups[st.pos++];
   row = std::move(group.representative);
   for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = std::move(group.key[i]);
-  for (size_t i = 0; i < aggregates_.size(); ++i) row[aggregates_[i].slot] = group.aggregators[i]->Finish();
+  for (size_t i = 0; i < aggregates_.size(); ++i) {
+    row[aggregates_[i].slot] = group.counts.empty() ? group.aggregators[i]->Finish() : Value(group.counts[i]);
+  }
   group.aggregators.clear();
   return true;
 }

@@ -113,8 +113,14 @@ struct SortKey {
 class SortOp : public Operator {
  public:
   SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail);
-  std::string Name() const override { return "Sort"; }
+  std::string Name() const override { return top_limit_ ? "TopK" : "Sort"; }
   std::string Detail() const override { return detail_; }
+  // A SKIP and LIMIT follow: only the first skip + limit rows are needed,
+  // so the sort keeps that many as it reads (a partial sort), not all.
+  void KeepTop(const ast::Expr* skip, const ast::Expr* limit) {
+    top_skip_ = skip;
+    top_limit_ = limit;
+  }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -124,6 +130,8 @@ class SortOp : public Operator {
  private:
   std::vector<SortKey> keys_;
   std::string detail_;
+  const ast::Expr* top_skip_ = nullptr;
+  const ast::Expr* top_limit_ = nullptr;
   std::vector<Row> rows_;
   size_t pos_ = 0;
   bool loaded_ = false;
@@ -182,6 +190,12 @@ class AggregateOp : public Operator {
   // are then a function of the node, so each node's group is looked up by
   // its id after the first row (no key is evaluated again). -1 otherwise.
   int node_slot_ = -1;
+  // With node_slot_, when every aggregate is count(*) or count(variable):
+  // rows only bump per-node counters in a flat array, and groups are made
+  // once per node at the end. The variable's slot per aggregate (-1: *).
+  bool counts_only_ = false;
+  std::vector<int> count_slots_;
+  bool LoadCountsByNode(ExecContext& ctx, Row& row);
 };
 
 // SKIP and LIMIT; the counts are expressions evaluated once per Open.

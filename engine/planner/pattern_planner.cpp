@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "exec/join_operators.h"
 #include "exec/relational_operators.h"
 #include "planner/planner_internal.h"
 
@@ -289,9 +290,11 @@ class PatternPlanner {
       // it and decides.
       std::string column;
       const ast::Expr* value = AnyEqualityOn(n.variable, &column);
+      started_with_scan_ = started_with_scan_ || value == nullptr;
       return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column, value,
                                           Display(n.variable));
     }
+    started_with_scan_ = true;
     return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kAll, labels, "", nullptr,
                                         Display(n.variable));
   }
@@ -327,8 +330,77 @@ class PatternPlanner {
     return std::make_unique<FilterOp>(std::move(plan), e, e->text);
   }
 
-  OperatorPtr PlanPart(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
+  // Set when the pattern is planned on the query's Start (the first MATCH,
+  // not under OPTIONAL MATCH or a pattern expression): a join may build a
+  // whole side once.
+  void SetTopLevel(bool top) { top_level_ = top; }
+
+  OperatorPtr PlanPart(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots, bool last) {
     if (part.kind != ast::PatternPart::Kind::kPlain) return PlanShortest(std::move(plan), part, slots);
+    OperatorPtr out = HashJoinable(part, slots, last) ? HashJoinPart(std::move(plan), part, slots)
+                                                      : PlanChain(std::move(plan), part, slots);
+    for (const auto& r : part.rels) types_used_.insert(r.types.begin(), r.types.end());
+    return out;
+  }
+
+  // The last part of a top-level MATCH that closes a cycle over a
+  // whole-graph scan (two or more of its nodes bound already), e.g.
+  //   MATCH (p:Person)-[:ATTENDED]->(:Event)-[:HELD_IN]->(pl),
+  //         (p)-[:MEMBER_OF]->(:Organization)-[:LOCATED_IN]->(pl)
+  // is planned on its own and hash-joined on the bound nodes instead of
+  // being expanded from every row. Relationship uniqueness needs no check
+  // across the join: every relationship of the part has types, none of
+  // them used by the other parts.
+  bool HashJoinable(const ast::PatternPart& part, const PartSlots& slots, bool last) const {
+    if (!top_level_ || !last || !started_with_scan_ || slots.path >= 0 || part.rels.size() < 2) return false;
+    // A WHERE might make the probe side small; then expanding from its rows
+    // costs less than building the whole other side.
+    if (!preds_.empty()) return false;
+    std::set<std::string> shared;
+    for (const auto& n : part.nodes) {
+      if (bound_.count(n.variable)) shared.insert(n.variable);
+    }
+    if (shared.size() < 2 || shared.size() > HashJoinOp::kMaxJoinSlots) return false;
+    for (const auto& r : part.rels) {
+      if (r.variable_length || r.types.empty() || bound_.count(r.variable)) return false;
+      for (const auto& t : r.types) {
+        if (types_used_.count(t)) return false;
+      }
+    }
+    return true;
+  }
+
+  OperatorPtr HashJoinPart(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
+    std::set<std::string> shared;
+    for (const auto& n : part.nodes) {
+      if (bound_.count(n.variable)) shared.insert(n.variable);
+    }
+    const std::set<std::string> outer = bound_;
+    const RelUniqueness outer_uniqueness = uniqueness_;
+    bound_.clear();
+    uniqueness_ = RelUniqueness{};
+    OperatorPtr build = PlanChain(std::make_unique<StartOp>(), part, slots);
+    std::vector<int> join_slots, keep_slots;
+    std::string detail;
+    for (const auto& v : shared) {
+      join_slots.push_back(scope_.Find(v)->slot);
+      detail += (detail.empty() ? "" : ", ") + Display(v);
+    }
+    for (const auto& v : bound_) {
+      if (shared.count(v) || IsHidden(v)) continue;  // hidden ones: nothing after this part reads them
+      keep_slots.push_back(scope_.Find(v)->slot);
+    }
+    const RelUniqueness inner = uniqueness_;
+    uniqueness_ = outer_uniqueness;
+    uniqueness_.rel_slots.insert(uniqueness_.rel_slots.end(), inner.rel_slots.begin(), inner.rel_slots.end());
+    bound_.insert(outer.begin(), outer.end());
+    plan = std::make_unique<HashJoinOp>(std::move(plan), std::move(build), std::move(join_slots),
+                                        std::move(keep_slots), "on " + detail);
+    return Apply(std::move(plan));
+  }
+
+  // A part as a chain of expansions from its cheapest node.
+  OperatorPtr PlanChain(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
     // Start at the cheapest node.
     size_t start = 0;
     uint64_t best = std::numeric_limits<uint64_t>::max();
@@ -444,6 +516,9 @@ class PatternPlanner {
   std::set<std::string> bound_;
   std::vector<Predicate> preds_;
   RelUniqueness uniqueness_;
+  bool top_level_ = false;
+  bool started_with_scan_ = false;  // a part began with a label or all-nodes scan without a pre-filter
+  std::set<std::string> types_used_;  // relationship types of the parts planned so far
 };
 
 void CheckPatternProperties(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope) {
@@ -491,8 +566,11 @@ OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::Patt
     for (ast::Expr* c : conjuncts) pp.AddPredicate(c);
   }
   pp.BindPredicates("WHERE");
+  pp.SetTopLevel(dynamic_cast<StartOp*>(plan.get()) != nullptr);
   plan = pp.Apply(std::move(plan));
-  for (size_t i = 0; i < parts.size(); ++i) plan = pp.PlanPart(std::move(plan), parts[i], slots[i]);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    plan = pp.PlanPart(std::move(plan), parts[i], slots[i], i + 1 == parts.size());
+  }
   return pp.Finish(std::move(plan));
 }
 
@@ -661,7 +739,7 @@ OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scop
   for (auto& r : part.rels) pp.AddPropertyPredicates(r.variable, r.properties.get(), r.pos);
   pp.BindPredicates("MERGE");
   OperatorPtr match = pp.Apply(std::make_unique<ArgumentOp>());
-  match = pp.PlanPart(std::move(match), part, slots[0]);
+  match = pp.PlanPart(std::move(match), part, slots[0], /*last=*/true);
   match = pp.Finish(std::move(match));
   scope = create_scope;
   std::vector<SetSpec> on_create, on_match;

@@ -322,7 +322,9 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
       keys.push_back(SortKey{s.expr.get(), s.descending});
       detail += (detail.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
     }
-    plan = std::make_unique<SortOp>(std::move(plan), std::move(keys), detail);
+    auto sort = std::make_unique<SortOp>(std::move(plan), std::move(keys), detail);
+    if (proj.limit) sort->KeepTop(proj.skip.get(), proj.limit.get());
+    plan = std::move(sort);
   }
   if (proj.skip || proj.limit) {
     Scope empty;

@@ -14,9 +14,11 @@ AdjacencyCursor::AdjacencyCursor(std::unique_ptr<KeyStream> stream, bool both_di
 }
 
 AdjacencyCursor::AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir,
-                                 const std::vector<RelTypeId>& types)
+                                 const std::vector<RelTypeId>& types, std::optional<NodeId> neighbour)
     : both_(dir == Direction::kBoth), projection_(&projection) {
-  const uint32_t* t = projection.types();
+  const GraphProjection::Entry* t = projection.entries();
+  auto below = [](const GraphProjection::Entry& e, RelTypeId type) { return e.type < type; };
+  auto above = [](RelTypeId type, const GraphProjection::Entry& e) { return type < e.type; };
   for (Direction d : {Direction::kOut, Direction::kIn}) {
     if (dir != Direction::kBoth && dir != d) continue;
     uint64_t b, e;
@@ -26,10 +28,16 @@ AdjacencyCursor::AdjacencyCursor(const GraphProjection& projection, NodeId node,
       ranges_.push_back(Range{b, e, d});
       continue;
     }
-    // A block is sorted by type: each type is one run of it.
+    // A block is sorted by type, and each type's run by neighbour.
     for (RelTypeId type : types) {
-      const uint32_t* lo = std::lower_bound(t + b, t + e, type);
-      const uint32_t* hi = std::upper_bound(lo, t + e, type);
+      const GraphProjection::Entry* lo = std::lower_bound(t + b, t + e, type, below);
+      const GraphProjection::Entry* hi = std::upper_bound(lo, t + e, type, above);
+      if (neighbour && lo != hi) {
+        auto before = [](const GraphProjection::Entry& x, NodeId n) { return x.neighbour < n; };
+        auto after = [](NodeId n, const GraphProjection::Entry& x) { return n < x.neighbour; };
+        lo = std::lower_bound(lo, hi, *neighbour, before);
+        hi = std::upper_bound(lo, hi, *neighbour, after);
+      }
       if (lo != hi) ranges_.push_back(Range{static_cast<uint64_t>(lo - t), static_cast<uint64_t>(hi - t), d});
     }
   }
@@ -52,13 +60,14 @@ void AdjacencyCursor::SettleBlock() {
   for (; range_ < ranges_.size(); ++range_) {
     const Range& r = ranges_[range_];
     if (pos_ < r.begin) pos_ = r.begin;
+    const GraphProjection::Entry* entries = projection_->entries();
     for (; pos_ < r.end; ++pos_) {
-      const uint64_t neighbour = projection_->neighbours()[pos_];
-      if (both_ && r.dir == Direction::kIn && neighbour == entry_.node) continue;
+      const GraphProjection::Entry& e = entries[pos_];
+      if (both_ && r.dir == Direction::kIn && e.neighbour == entry_.node) continue;
       entry_.direction = r.dir;
-      entry_.type = projection_->types()[pos_];
-      entry_.neighbour = neighbour;
-      entry_.rel = projection_->rels()[pos_];
+      entry_.type = e.type;
+      entry_.neighbour = e.neighbour;
+      entry_.rel = e.rel;
       return;
     }
   }

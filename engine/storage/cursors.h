@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,8 +37,9 @@ class AdjacencyCursor {
  public:
   AdjacencyCursor(std::unique_ptr<KeyStream> stream, bool both_directions);
   // From the projection: `node` must be clean there; `types` sorted and
-  // unique (empty: every type).
-  AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir, const std::vector<RelTypeId>& types);
+  // unique (empty: every type); with `neighbour`, only entries to it.
+  AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir, const std::vector<RelTypeId>& types,
+                  std::optional<NodeId> neighbour = std::nullopt);
   bool Valid() const { return stream_ ? stream_->Valid() : range_ < ranges_.size(); }
   void Next();
   const AdjacencyEntry& entry() const { return entry_; }

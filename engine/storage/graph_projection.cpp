@@ -9,6 +9,7 @@
 #include <roaring/roaring.hh>
 #include <thread>
 
+#include "common/huge_pages.h"
 #include "storage/graph_store.h"
 #include "storage/key_codec.h"
 #include "storage/projection_builder.h"
@@ -36,9 +37,9 @@ struct GraphProjection::Core {
   NodeId bound = 0;  // node ids below it were known at the build
   Roaring all;
   std::vector<Roaring> labels;  // by label id
-  std::vector<uint64_t> offsets;  // 2 * bound + 1: node n, out block [2n, 2n+1), in block [2n+1, 2n+2)
-  std::vector<uint64_t> neighbours, rels;
-  std::vector<uint32_t> types;
+  // 2 * bound + 1: node n, out block [2n, 2n+1), in block [2n+1, 2n+2)
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> offsets;
+  std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>> entries;
   std::vector<Column> columns;  // by property key id
   uint64_t relationships = 0;
   double build_seconds = 0;
@@ -92,9 +93,7 @@ void GraphProjection::Block(NodeId id, Direction dir, uint64_t* begin, uint64_t*
   *end = core_->offsets[slot + 1];
 }
 
-const uint64_t* GraphProjection::neighbours() const { return core_->neighbours.data(); }
-const uint64_t* GraphProjection::rels() const { return core_->rels.data(); }
-const uint32_t* GraphProjection::types() const { return core_->types.data(); }
+const GraphProjection::Entry* GraphProjection::entries() const { return core_->entries.data(); }
 
 namespace {
 
@@ -176,8 +175,7 @@ GraphProjection::Stats GraphProjection::stats() const {
   s.dirty = dirty_ ? dirty_->cardinality() : 0;
   s.bytes_labels = core_->all.getSizeInBytes();
   for (const Roaring& r : core_->labels) s.bytes_labels += r.getSizeInBytes();
-  s.bytes_adjacency = core_->offsets.capacity() * 8 + core_->neighbours.capacity() * 8 + core_->rels.capacity() * 8 +
-                      core_->types.capacity() * 4;
+  s.bytes_adjacency = core_->offsets.capacity() * 8 + core_->entries.capacity() * sizeof(Entry);
   for (const Column& c : core_->columns) {
     if (c.tags.empty()) continue;
     ++s.columns;
@@ -291,9 +289,7 @@ Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::Core* core, con
 Status ProjectionBuilder::ScanAdjacency(Source src, GraphProjection::Core* core, uint64_t expected,
                                         const std::atomic<bool>* interrupt) {
   core->offsets.assign(2 * core->bound + 1, 0);
-  core->neighbours.reserve(expected);
-  core->rels.reserve(expected);
-  core->types.reserve(expected);
+  core->entries.reserve(expected);
   std::unique_ptr<rocksdb::Iterator> it(src.db->NewIterator(src.options, src.adjacency));
   size_t slot = 0;  // offsets[0..slot] are set
   uint64_t n = 0;
@@ -304,14 +300,13 @@ Status ProjectionBuilder::ScanAdjacency(Source src, GraphProjection::Core* core,
     const AdjacencyEntry e = key_codec::DecodeAdjacencyKey(std::string_view(k.data(), k.size()));
     if (e.node >= core->bound) return Status::Storage("adjacency of an unknown node " + std::to_string(e.node));
     const size_t s = 2 * e.node + (e.direction == Direction::kIn ? 1 : 0);
-    const uint64_t size = core->neighbours.size();
+    const uint64_t size = core->entries.size();
     while (slot < s) core->offsets[++slot] = size;
-    core->neighbours.push_back(e.neighbour);
-    core->rels.push_back(e.rel);
-    core->types.push_back(e.type);
+    core->entries.push_back(GraphProjection::Entry{e.type, e.neighbour, e.rel});
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the graph projection"));
-  const uint64_t size = core->neighbours.size();
+  const uint64_t size = core->entries.size();
+  core->entries.shrink_to_fit();
   while (slot < 2 * core->bound) core->offsets[++slot] = size;
   core->relationships = size / 2;
   return Status::Ok();

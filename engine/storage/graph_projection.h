@@ -51,12 +51,18 @@ class GraphProjection {
   bool Exists(NodeId id) const;
   bool HasLabel(NodeId id, LabelId label) const;
 
+  // One adjacency entry. A node's entries of one direction lie together
+  // (one cache line holds two or three of them), sorted by type, neighbour
+  // and relationship.
+  struct Entry {
+    uint32_t type;
+    uint64_t neighbour;
+    uint64_t rel;
+  };
   // A clean node's adjacency in one direction (kOut or kIn): entries
-  // [begin, end) of neighbours(), rels() and types().
+  // [begin, end) of entries().
   void Block(NodeId id, Direction dir, uint64_t* begin, uint64_t* end) const;
-  const uint64_t* neighbours() const;
-  const uint64_t* rels() const;
-  const uint32_t* types() const;
+  const Entry* entries() const;
 
   // A clean node's property. kUnknown: the projection does not hold it (a
   // list value, or a key it has no column for); read the record.

@@ -260,13 +260,14 @@ Result<std::optional<NodeId>> Transaction::FindNodeByKey(const Value& key) {
   return std::optional<NodeId>(key_codec::GetU64(value.data()));
 }
 
-std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir, const std::vector<RelTypeId>& types) {
+std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir, const std::vector<RelTypeId>& types,
+                                                     std::optional<NodeId> neighbour) {
   std::vector<Range> ranges;
   std::vector<RelTypeId> sorted = types;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   if (projection_ && !finished_ && !projection_->IsDirty(node)) {
-    return std::make_unique<AdjacencyCursor>(*projection_, node, dir, sorted);
+    return std::make_unique<AdjacencyCursor>(*projection_, node, dir, sorted, neighbour);
   }
   for (Direction d : {Direction::kOut, Direction::kIn}) {
     if (dir != Direction::kBoth && dir != d) continue;
@@ -276,7 +277,11 @@ std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir,
                                        : key_codec::AdjacencyPrefix(node, d)));
       if (dir == Direction::kBoth) break;  // the node prefix covers both directions
     } else {
-      for (RelTypeId t : sorted) ranges.push_back(PrefixRange(key_codec::AdjacencyPrefix(node, d, t)));
+      for (RelTypeId t : sorted) {
+        std::string prefix = key_codec::AdjacencyPrefix(node, d, t);
+        if (neighbour) key_codec::PutU64(&prefix, *neighbour);
+        ranges.push_back(PrefixRange(std::move(prefix)));
+      }
     }
   }
   return std::make_unique<AdjacencyCursor>(Scan(ColumnFamily::kAdjacency, std::move(ranges)), dir == Direction::kBoth);

@@ -84,7 +84,11 @@ class Transaction {
   // Relationships of `node` in a direction, of any of `types` (all types
   // when empty), without reading relationship records: one prefix scan per
   // direction and type.
-  std::unique_ptr<AdjacencyCursor> Expand(NodeId node, Direction dir, const std::vector<RelTypeId>& types = {});
+  // With `neighbour`, only (or at least: the caller still checks) the
+  // relationships to that node: a seek instead of a walk where the types are
+  // given or the projection is used.
+  std::unique_ptr<AdjacencyCursor> Expand(NodeId node, Direction dir, const std::vector<RelTypeId>& types = {},
+                                          std::optional<NodeId> neighbour = std::nullopt);
   // Number of relationships Expand would return.
   Result<uint64_t> Degree(NodeId node, Direction dir, const std::vector<RelTypeId>& types = {});
   // Nodes carrying `label`, in id order.
