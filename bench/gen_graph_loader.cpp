@@ -166,8 +166,8 @@ Result<GraphInput> ReadGenGraph(const std::string& dir) {
                 return Status::Io(where() + ": bad id, year or score");
               }
               if (row.id != next_id) {
-                return Status::Io(where() + ": id " + std::to_string(row.id) + ", expected " +
-                                  std::to_string(next_id) + " (node ids must be contiguous from 0 in file order)");
+                return Status::Io(where() + ": id " + std::to_string(row.id) + ", expected " + std::to_string(next_id) +
+                                  " (node ids must be contiguous from 0 in file order)");
               }
               if (next_id == end_id) {
                 return Status::Io(path.string() + ": more than the manifest's " + std::to_string(lf.count) + " rows");
@@ -260,6 +260,9 @@ Result<LoadTimes> BulkLoadGraph(GraphStore* store, const GraphInput& in, const B
   ids->since = loader->InternPropertyKey("since");
   for (const std::string& l : in.labels) ids->labels.push_back(loader->InternLabel(l));
   for (const std::string& r : in.types) ids->types.push_back(loader->InternRelType(r));
+  for (const auto& [label, property] : options.indexes) {
+    KG_RETURN_IF_ERROR(loader->DeclareIndex(loader->InternLabel(label), loader->InternPropertyKey(property)));
+  }
 
   auto clock = std::chrono::steady_clock::now();
   for (const NodeRow& n : in.nodes) {

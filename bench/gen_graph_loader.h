@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -64,6 +65,10 @@ struct BulkLoadOptions {
   bool compact = false;
   // Also give each node the unique key property (kKeyProperty) "n/<id>".
   bool unique_key = false;
+  // Property indexes (label, property) declared before the first node and
+  // filled during the load (BulkLoader::DeclareIndex); GraphStore::CreateIndex
+  // on one of them afterwards finds it declared and returns at once.
+  std::vector<std::pair<std::string, std::string>> indexes;
 };
 
 // Seconds spent adding nodes, adding relationships, and in Finish().

@@ -391,7 +391,8 @@ kg::Status Run(const Options& opt, Json* report) {
   LoadTimes load;
   {
     KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::GraphStore> store, kg::GraphStore::Open(opt.db));
-    KG_ASSIGN_OR_RETURN(load, kg::bench::BulkLoadGraph(store.get(), in, {opt.compact, /*unique_key=*/true}, &ids));
+    KG_ASSIGN_OR_RETURN(
+        load, kg::bench::BulkLoadGraph(store.get(), in, {opt.compact, /*unique_key=*/true, /*indexes=*/{}}, &ids));
     std::cerr << "load: " << num_nodes << " nodes in " << Fixed(load.nodes, 2) << " s ("
               << Human(PerSecond(num_nodes, load.nodes)) << " nodes/s), " << num_rels << " relationships in "
               << Fixed(load.rels, 2) << " s (" << Human(PerSecond(num_rels, load.rels)) << " rels/s), Finish("

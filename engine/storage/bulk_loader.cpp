@@ -2,12 +2,11 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
-
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <system_error>
@@ -27,8 +26,7 @@ namespace {
 // Sorting and merging call it hundreds of millions of times: the common
 // case, settled by the prefix, is inlined, the rest is not.
 template <typename Chunk, typename Entry>
-__attribute__((noinline)) bool LongKeyLess(const Chunk& chunk_a, const Entry& a, const Chunk& chunk_b,
-                                           const Entry& b) {
+__attribute__((noinline)) bool LongKeyLess(const Chunk& chunk_a, const Entry& a, const Chunk& chunk_b, const Entry& b) {
   // Equal but for zero padding: the shorter is a prefix of the longer.
   if (a.inline_key() && b.inline_key()) return a.key_size < b.key_size;
   char buffer_a[sizeof a.prefix], buffer_b[sizeof b.prefix];
@@ -100,11 +98,11 @@ Status BulkLoader::Add(ColumnFamily cf, std::string_view key, std::string_view v
   Chunk& c = chunks_[static_cast<int>(cf)];
   char head[kInlineKey] = {};
   key.copy(head, sizeof head);
-  c.entries.push_back(Entry{{LoadBigEndian(head), LoadBigEndian(head + 8), LoadBigEndian(head + 16),
-                             LoadBigEndian(head + 24)},
-                            static_cast<uint32_t>(c.arena.size()),
-                            static_cast<uint32_t>(key.size()),
-                            static_cast<uint32_t>(value.size())});
+  c.entries.push_back(
+      Entry{{LoadBigEndian(head), LoadBigEndian(head + 8), LoadBigEndian(head + 16), LoadBigEndian(head + 24)},
+            static_cast<uint32_t>(c.arena.size()),
+            static_cast<uint32_t>(key.size()),
+            static_cast<uint32_t>(value.size())});
   if (key.size() > kInlineKey) c.arena.append(key);
   c.arena.append(value);
   c.data_bytes += key.size() + value.size();
@@ -152,16 +150,17 @@ Status BulkLoader::SpillInBackground(ColumnFamily cf) {
   }
   background_cf_ = cf;
   const uint64_t sequence = chunks_written_++;
-  background_ = std::async(std::launch::async, [this, cf, sequence, may_write, after = std::move(after),
-                                                chunk = std::move(chunk)]() -> Result<Spilled> {
-    const bool came_sorted = SortChunk(chunk.get());
-    char buffer[kInlineKey];
-    if (may_write && came_sorted && (!after || chunk->key(chunk->entries.front(), buffer) > *after)) {
-      KG_ASSIGN_OR_RETURN(SpilledFileInfo file, WriteChunk(cf, *chunk, sequence));
-      return Spilled{std::move(file), nullptr};
-    }
-    return Spilled{std::nullopt, chunk};
-  });
+  background_ = std::async(
+      std::launch::async,
+      [this, cf, sequence, may_write, after = std::move(after), chunk = std::move(chunk)]() -> Result<Spilled> {
+        const bool came_sorted = SortChunk(chunk.get());
+        char buffer[kInlineKey];
+        if (may_write && came_sorted && (!after || chunk->key(chunk->entries.front(), buffer) > *after)) {
+          KG_ASSIGN_OR_RETURN(SpilledFileInfo file, WriteChunk(cf, *chunk, sequence));
+          return Spilled{std::move(file), nullptr};
+        }
+        return Spilled{std::nullopt, chunk};
+      });
   return Status::Ok();
 }
 
@@ -328,6 +327,17 @@ Result<bool> BulkLoader::ExistingNode(NodeId id) {
   if (s.IsNotFound()) return false;
   KG_RETURN_IF_ERROR(FromRocks(s, "loading"));
   return true;
+}
+
+Status BulkLoader::DeclareIndex(LabelId label, PropertyKeyId key) {
+  if (finished_) return Status::Usage("the bulk load has already finished");
+  if (label >= catalog_->num_labels()) return Status::Usage("unknown label id " + std::to_string(label));
+  if (key >= catalog_->num_property_keys()) return Status::Usage("unknown property key id " + std::to_string(key));
+  if (nodes_added_ > 0 || catalog_->NodesWithLabel(label) > 0) {
+    return Status::Usage("a bulk load declares an index only before its first node, for a label no node has yet");
+  }
+  if (!catalog_->HasIndex(label, key)) catalog_->AddIndex(IndexDef{label, key});
+  return Status::Ok();
 }
 
 Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties properties) {

@@ -60,6 +60,12 @@ class BulkLoader {
   RelTypeId InternRelType(std::string_view name) { return catalog_->InternRelType(name); }
   PropertyKeyId InternPropertyKey(std::string_view name) { return catalog_->InternPropertyKey(name); }
 
+  // Declares an index on `key` for nodes labelled `label`, filled as the
+  // nodes are added: what GraphStore::CreateIndex would do after the load,
+  // without reading the nodes back. Only before the first AddNode, and only
+  // for a label that no node of the database holds (kUsage otherwise).
+  Status DeclareIndex(LabelId label, PropertyKeyId key);
+
   Result<NodeId> AddNode(std::vector<LabelId> labels, Properties properties);
   Result<RelId> AddRelationship(RelTypeId type, NodeId start, NodeId end, Properties properties);
 

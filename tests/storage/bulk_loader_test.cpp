@@ -140,7 +140,7 @@ std::map<std::string, std::vector<std::pair<std::string, std::string>>> DumpColu
 // their key inline and some in the arena, with indexed values) and returns
 // the database's contents.
 std::map<std::string, std::vector<std::pair<std::string, std::string>>> LoadForDump(size_t chunk_bytes,
-                                                                                     size_t memory_budget) {
+                                                                                    size_t memory_budget) {
   TempDir dir;
   {
     auto store = OpenStore(dir.path());
@@ -179,6 +179,33 @@ TEST_CASE("a bulk load writes the same keys and values however it is chunked", "
   CHECK(whole.at("property_index").size() == 6000);
   CHECK(LoadForDump(size_t{64} << 10, 0) == whole);
   CHECK(LoadForDump(size_t{64} << 10, size_t{512} << 10) == whole);
+}
+
+TEST_CASE("an index declared in a bulk load is the index CreateIndex builds after it", "[bulk]") {
+  // How: 0 CreateIndex after the load, 1 DeclareIndex before the first node.
+  auto load = [](int how) {
+    TempDir dir;
+    {
+      auto store = OpenStore(dir.path());
+      auto loader = Must(store->BeginBulkLoad());
+      const LabelId person = loader->InternLabel("Person");
+      const PropertyKeyId year = loader->InternPropertyKey("year");
+      if (how == 1) MustOk(loader->DeclareIndex(person, year));
+      for (int i = 0; i < 3000; ++i) {
+        Must(loader->AddNode({person}, {{year, Value(static_cast<int64_t>(1940 + i % 70))}}));
+      }
+      // Too late once a node is in.
+      CHECK(loader->DeclareIndex(person, loader->InternPropertyKey("other")).Is(ErrorKind::kUsage));
+      MustOk(loader->Finish());
+      if (how == 0) MustOk(store->CreateIndex("Person", "year"));
+      auto txn = Read(*store);
+      CHECK(Collect(Must(txn->ScanIndex(person, year, IndexRange::Equal(Value(1950))))).size() == 43);
+    }
+    return DumpColumnFamilies(dir.path());
+  };
+  const auto after = load(0), declared = load(1);
+  CHECK(declared.at("property_index").size() == 3000);
+  CHECK(declared == after);
 }
 
 TEST_CASE("a bulk load can add to a database that already holds data", "[bulk]") {
