@@ -53,6 +53,7 @@ Result<PropertyKeyId> ImportBuilder::Key(std::string_view name) {
 
 void ImportBuilder::BeginSource(SourceWords words) {
   words_ = std::move(words);
+  dense_ids_.clear();
   int_ids_.clear();
   text_ids_.clear();
   pending_.clear();
@@ -60,6 +61,8 @@ void ImportBuilder::BeginSource(SourceWords words) {
 
 const ImportBuilder::Placed* ImportBuilder::Find(const FileNodeId& id) const {
   if (id.is_int) {
+    const uint64_t offset = static_cast<uint64_t>(id.number) - static_cast<uint64_t>(dense_first_);
+    if (id.number >= dense_first_ && offset < dense_ids_.size()) return &dense_ids_[offset];
     auto it = int_ids_.find(id.number);
     return it == int_ids_.end() ? nullptr : &it->second;
   }
@@ -103,7 +106,13 @@ Status ImportBuilder::AddNode(Where where, const FileNodeId* id, std::vector<Lab
   if (!unique.empty()) import_keys_.emplace(std::move(unique), where);
   if (id != nullptr) {
     if (id->is_int) {
-      int_ids_.emplace(id->number, Placed{*node, where});
+      if (dense_ids_.empty() && int_ids_.empty()) dense_first_ = id->number;
+      const bool next = static_cast<uint64_t>(id->number) - static_cast<uint64_t>(dense_first_) == dense_ids_.size();
+      if (next && (!dense_ids_.empty() || int_ids_.empty())) {
+        dense_ids_.push_back(Placed{*node, where});
+      } else {
+        int_ids_.emplace(id->number, Placed{*node, where});
+      }
     } else {
       text_ids_.emplace(id->text, Placed{*node, where});
     }

@@ -108,6 +108,11 @@ class ImportBuilder {
   bool key_property_known_ = false;
 
   SourceWords words_;
+  // Integer ids that came in counting up from the first (gen_graph's and
+  // kg's CSV ids) are kept in a vector, looked up without hashing; the
+  // others in the map.
+  int64_t dense_first_ = 0;
+  std::vector<Placed> dense_ids_;
   std::unordered_map<int64_t, Placed> int_ids_;
   std::unordered_map<std::string, Placed> text_ids_;
   std::vector<Pending> pending_;
