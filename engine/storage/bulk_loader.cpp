@@ -187,10 +187,13 @@ void BulkLoader::PlanMerge(ColumnFamily cf, const Runs& runs, std::vector<MergeT
   size_t bytes = 0, entries = 0;
   for (const auto& run : runs) bytes += run->data_bytes, entries += run->entries.size();
   if (entries == 0) return;
-  // Key ranges of about chunk_bytes_ each, split at keys sampled evenly
+  // Key ranges of at most about chunk_bytes_ each, split at keys sampled evenly
   // from every run, so that each range is one file and the ranges can be
   // written side by side.
-  const size_t ranges = std::max<size_t>(1, (bytes + chunk_bytes_ - 1) / chunk_bytes_);
+  // At least eight ranges (of 4 MiB or more), so that the two threads
+  // finish together.
+  const size_t target = std::min(chunk_bytes_, std::max(bytes / 8, size_t{4} << 20));
+  const size_t ranges = std::max<size_t>(1, (bytes + target - 1) / target);
   std::vector<std::string> splitters;
   if (ranges > 1) {
     constexpr size_t kSamplesPerRange = 32;
