@@ -128,7 +128,7 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
   switch (mode_) {
     case Mode::kAll:
       // A scan touches every node: read them from the projection.
-      Check(ctx.txn->UseProjection(ctx.interrupt));
+      Check(ctx.txn->UseProjection(kProjectNodes, ctx.interrupt));
       if (ctx.txn->projection()) {
         ids_ = ctx.txn->ScanNodeIds();
       } else {
@@ -136,7 +136,7 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
       }
       return true;
     case Mode::kLabel: {
-      Check(ctx.txn->UseProjection(ctx.interrupt));
+      Check(ctx.txn->UseProjection(kProjectNodes, ctx.interrupt));
       if (value_) {
         // Only nodes that may pass the equality above this scan.
         Value v;
@@ -262,6 +262,7 @@ ExpandOp::ExpandOp(OperatorPtr input, int from_slot, int rel_slot, int to_slot, 
 void ExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
   cursor_.reset();
+  if (whole_graph_) Check(ctx.txn->UseProjection(kProjectAll, ctx.interrupt));
 }
 
 bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
@@ -323,6 +324,7 @@ VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_
 
 void VarLengthExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
+  if (whole_graph_) Check(ctx.txn->UseProjection(kProjectAll, ctx.interrupt));
   active_ = false;
   pending_ = false;
   stack_.clear();

@@ -94,6 +94,9 @@ class ExpandOp : public Operator {
   // The relationship slot is already bound (by an earlier clause): only
   // that relationship matches.
   void RequireBoundRelationship() { bound_rel_ = true; }
+  // Its input starts from a whole-graph scan: expand through the
+  // in-memory projection, building its adjacency part if missing.
+  void ReadsWholeGraph() { whole_graph_ = true; }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -106,6 +109,7 @@ class ExpandOp : public Operator {
   LabelSet to_labels_;
   bool into_;
   bool bound_rel_ = false;
+  bool whole_graph_ = false;
   RelUniqueness uniqueness_;
   std::string detail_;
   std::unique_ptr<AdjacencyCursor> cursor_;
@@ -124,6 +128,7 @@ class VarLengthExpandOp : public Operator {
                     std::string detail);
   std::string Name() const override { return into_ ? "VarLengthExpandInto" : "VarLengthExpand"; }
   std::string Detail() const override { return detail_; }
+  void ReadsWholeGraph() { whole_graph_ = true; }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -148,6 +153,7 @@ class VarLengthExpandOp : public Operator {
   const ast::Expr* rel_properties_;
   RelUniqueness uniqueness_;
   std::string detail_;
+  bool whole_graph_ = false;
 
   bool active_ = false;
   std::vector<Frame> stack_;

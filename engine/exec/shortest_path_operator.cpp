@@ -156,7 +156,7 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
   }
   const int64_t limit = max_hops_ >= 0 ? max_hops_ : ctx.max_path_length;
   // A search may reach much of the graph: read it from the projection.
-  Check(ctx.txn->UseProjection(ctx.interrupt));
+  Check(ctx.txn->UseProjection(kProjectAdjacency, ctx.interrupt));
   if (!all_ && !rel_properties_ && Bidirectional(ctx, *from, *to, limit)) return;
   Value props = rel_properties_ ? Evaluate(*rel_properties_, const_cast<Row&>(row), ctx.eval) : Value();
 

@@ -443,14 +443,17 @@ class PatternPlanner {
     if (r.variable_length) {
       const int64_t min = r.min_hops.value_or(1);
       const int64_t max = r.max_hops ? *r.max_hops : -1;
-      plan = std::make_unique<VarLengthExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to],
-                                                 dir, r.types, to_labels, into, min, max, !rightwards,
-                                                 r.properties.get(), uniqueness_, detail);
+      auto expand = std::make_unique<VarLengthExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i],
+                                                        slots.nodes[to], dir, r.types, to_labels, into, min, max,
+                                                        !rightwards, r.properties.get(), uniqueness_, detail);
+      if (started_with_scan_) expand->ReadsWholeGraph();
+      plan = std::move(expand);
       uniqueness_.rel_list_slots.push_back(slots.rels[i]);
     } else {
       auto expand = std::make_unique<ExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to],
                                                dir, r.types, to_labels, into, uniqueness_, detail);
       if (bound_.count(r.variable)) expand->RequireBoundRelationship();
+      if (started_with_scan_) expand->ReadsWholeGraph();
       plan = std::move(expand);
       uniqueness_.rel_slots.push_back(slots.rels[i]);
     }

@@ -16,29 +16,30 @@ AdjacencyCursor::AdjacencyCursor(std::unique_ptr<KeyStream> stream, bool both_di
 AdjacencyCursor::AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir,
                                  const std::vector<RelTypeId>& types, std::optional<NodeId> neighbour)
     : both_(dir == Direction::kBoth), projection_(&projection) {
-  const GraphProjection::Entry* t = projection.entries();
-  auto below = [](const GraphProjection::Entry& e, RelTypeId type) { return e.type < type; };
-  auto above = [](RelTypeId type, const GraphProjection::Entry& e) { return type < e.type; };
+  using Entry = GraphProjection::Entry;
+  auto below = [](const Entry& e, RelTypeId type) { return e.type < type; };
+  auto above = [](RelTypeId type, const Entry& e) { return type < e.type; };
   for (Direction d : {Direction::kOut, Direction::kIn}) {
     if (dir != Direction::kBoth && dir != d) continue;
-    uint64_t b, e;
-    projection.Block(node, d, &b, &e);
-    if (b == e) continue;
+    size_t count;
+    const Entry* b = projection.Block(node, d, &count);
+    if (count == 0) continue;
+    const Entry* e = b + count;
     if (types.empty()) {
       ranges_.push_back(Range{b, e, d});
       continue;
     }
     // A block is sorted by type, and each type's run by neighbour.
     for (RelTypeId type : types) {
-      const GraphProjection::Entry* lo = std::lower_bound(t + b, t + e, type, below);
-      const GraphProjection::Entry* hi = std::upper_bound(lo, t + e, type, above);
+      const Entry* lo = std::lower_bound(b, e, type, below);
+      const Entry* hi = std::upper_bound(lo, e, type, above);
       if (neighbour && lo != hi) {
-        auto before = [](const GraphProjection::Entry& x, NodeId n) { return x.neighbour < n; };
-        auto after = [](NodeId n, const GraphProjection::Entry& x) { return n < x.neighbour; };
+        auto before = [](const Entry& x, NodeId n) { return x.neighbour < n; };
+        auto after = [](NodeId n, const Entry& x) { return n < x.neighbour; };
         lo = std::lower_bound(lo, hi, *neighbour, before);
         hi = std::upper_bound(lo, hi, *neighbour, after);
       }
-      if (lo != hi) ranges_.push_back(Range{static_cast<uint64_t>(lo - t), static_cast<uint64_t>(hi - t), d});
+      if (lo != hi) ranges_.push_back(Range{lo, hi, d});
     }
   }
   entry_.node = node;
@@ -57,12 +58,10 @@ void AdjacencyCursor::Next() {
 }
 
 void AdjacencyCursor::SettleBlock() {
-  for (; range_ < ranges_.size(); ++range_) {
+  while (range_ < ranges_.size()) {
     const Range& r = ranges_[range_];
-    if (pos_ < r.begin) pos_ = r.begin;
-    const GraphProjection::Entry* entries = projection_->entries();
     for (; pos_ < r.end; ++pos_) {
-      const GraphProjection::Entry& e = entries[pos_];
+      const GraphProjection::Entry& e = *pos_;
       if (both_ && r.dir == Direction::kIn && e.neighbour == entry_.node) continue;
       entry_.direction = r.dir;
       entry_.type = e.type;
@@ -70,6 +69,7 @@ void AdjacencyCursor::SettleBlock() {
       entry_.rel = e.rel;
       return;
     }
+    if (++range_ < ranges_.size()) pos_ = ranges_[range_].begin;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "storage/graph_projection.h"
 #include "storage/ids.h"
 
 namespace kg {
@@ -27,7 +28,6 @@ class KeyStream {
   virtual Status status() const = 0;
 };
 
-class GraphProjection;
 
 // Relationships of one node, as adjacency entries (no relationship record is
 // read). With Direction::kBoth a self-loop comes back once, as kOut. The
@@ -47,7 +47,8 @@ class AdjacencyCursor {
 
  private:
   struct Range {
-    uint64_t begin, end;
+    const GraphProjection::Entry* begin;
+    const GraphProjection::Entry* end;
     Direction dir;
   };
   void Settle();  // decode the current key; skip the mirror entry of a self-loop
@@ -59,7 +60,7 @@ class AdjacencyCursor {
   const GraphProjection* projection_ = nullptr;
   std::vector<Range> ranges_;
   size_t range_ = 0;
-  uint64_t pos_ = 0;
+  const GraphProjection::Entry* pos_ = nullptr;
 };
 
 // A source of node ids in increasing order, for NodeIdCursor.

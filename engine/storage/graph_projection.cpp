@@ -33,14 +33,24 @@ struct Column {
   }
 };
 
-struct GraphProjection::Core {
+struct GraphProjection::NodesPart {
   NodeId bound = 0;  // node ids below it were known at the build
   Roaring all;
   std::vector<Roaring> labels;  // by label id
-  // 2 * bound + 1: node n, out block [2n, 2n+1), in block [2n+1, 2n+2)
-  std::vector<uint64_t, HugePageAllocator<uint64_t>> offsets;
-  std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>> entries;
   std::vector<Column> columns;  // by property key id
+  double build_seconds = 0;
+};
+
+// The entries of nodes below `mid` and from `mid` on lie in two arrays (one
+// per build thread, so nothing is copied). offsets[2n] .. offsets[2n + 2]
+// delimit node n's out and in blocks within its array; from `mid` on, one
+// slot later, since each half has an end of its own.
+struct GraphProjection::AdjacencyPart {
+  using Entries = std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>>;
+  NodeId bound = 0;
+  NodeId mid = 0;
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> offsets;  // 2 * bound + 2
+  Entries low, high;
   uint64_t relationships = 0;
   double build_seconds = 0;
 };
@@ -54,8 +64,15 @@ const Roaring& EmptyBitmap() {
 
 GraphProjection::~GraphProjection() = default;
 
+NodeId GraphProjection::bound() const {
+  NodeId b = std::numeric_limits<NodeId>::max();
+  if (nodes_) b = std::min(b, nodes_->bound);
+  if (adjacency_) b = std::min(b, adjacency_->bound);
+  return b;
+}
+
 bool GraphProjection::IsDirty(NodeId id) const {
-  if (id >= core_->bound) return true;
+  if (id >= bound()) return true;
   return dirty_ && dirty_->contains(static_cast<uint32_t>(id));
 }
 
@@ -71,29 +88,32 @@ std::vector<NodeId> GraphProjection::DirtyIds() const {
 
 const Roaring& GraphProjection::Dirty() const { return dirty_ ? *dirty_ : EmptyBitmap(); }
 
-bool GraphProjection::Exists(NodeId id) const { return id < core_->bound && core_->all.contains(static_cast<uint32_t>(id)); }
+bool GraphProjection::Exists(NodeId id) const {
+  return id < nodes_->bound && nodes_->all.contains(static_cast<uint32_t>(id));
+}
 
 bool GraphProjection::HasLabel(NodeId id, LabelId label) const {
-  if (label >= core_->labels.size() || id >= core_->bound) return false;
-  return core_->labels[label].contains(static_cast<uint32_t>(id));
+  if (label >= nodes_->labels.size() || id >= nodes_->bound) return false;
+  return nodes_->labels[label].contains(static_cast<uint32_t>(id));
 }
 
 const Roaring& GraphProjection::Nodes(LabelId label) const {
-  if (label == kAllNodes) return core_->all;
-  return label < core_->labels.size() ? core_->labels[label] : EmptyBitmap();
+  if (label == kAllNodes) return nodes_->all;
+  return label < nodes_->labels.size() ? nodes_->labels[label] : EmptyBitmap();
 }
 
-void GraphProjection::Block(NodeId id, Direction dir, uint64_t* begin, uint64_t* end) const {
-  if (id >= core_->bound) {
-    *begin = *end = 0;
-    return;
+const GraphProjection::Entry* GraphProjection::Block(NodeId id, Direction dir, size_t* count) const {
+  const AdjacencyPart& a = *adjacency_;
+  if (id >= a.bound) {
+    *count = 0;
+    return nullptr;
   }
-  const size_t slot = 2 * id + (dir == Direction::kIn ? 1 : 0);
-  *begin = core_->offsets[slot];
-  *end = core_->offsets[slot + 1];
+  // The high half's offsets come one slot later (each half has its own end).
+  const size_t slot = 2 * id + (dir == Direction::kIn ? 1 : 0) + (id < a.mid ? 0 : 1);
+  const uint64_t begin = a.offsets[slot];
+  *count = a.offsets[slot + 1] - begin;
+  return (id < a.mid ? a.low.data() : a.high.data()) + begin;
 }
-
-const GraphProjection::Entry* GraphProjection::entries() const { return core_->entries.data(); }
 
 namespace {
 
@@ -124,8 +144,8 @@ Value ColumnValue(const Column& c, size_t i) {
 }  // namespace
 
 GraphProjection::Lookup GraphProjection::Property(NodeId id, PropertyKeyId key, Value* out) const {
-  if (key >= core_->columns.size()) return Lookup::kAbsent;  // no node had the key at the build
-  const Column& c = core_->columns[key];
+  if (key >= nodes_->columns.size()) return Lookup::kAbsent;  // no node had the key at the build
+  const Column& c = nodes_->columns[key];
   size_t i;
   if (c.dense) {
     if (id >= c.tags.size()) return Lookup::kAbsent;
@@ -143,8 +163,8 @@ GraphProjection::Lookup GraphProjection::Property(NodeId id, PropertyKeyId key, 
 }
 
 bool GraphProjection::Dense(PropertyKeyId key, DenseColumn* out) const {
-  if (key >= core_->columns.size() || !core_->columns[key].dense) return false;
-  const Column& c = core_->columns[key];
+  if (key >= nodes_->columns.size() || !nodes_->columns[key].dense) return false;
+  const Column& c = nodes_->columns[key];
   out->tags = c.tags.data();
   out->bits = c.bits.data();
   out->arena = c.arena.data();
@@ -160,28 +180,35 @@ std::shared_ptr<const GraphProjection> GraphProjection::WithDirty(const std::vec
   }
   // Past an eighth of the graph (and a floor for small graphs), reads of
   // dirty nodes cost more than a rebuild saves.
-  const uint64_t limit = std::max<uint64_t>(4096, core_->bound / 8);
+  const uint64_t limit = std::max<uint64_t>(4096, bound() / 8);
   if (dirty->cardinality() > limit) return nullptr;
   std::shared_ptr<GraphProjection> p(new GraphProjection());
-  p->core_ = core_;
+  p->nodes_ = nodes_;
+  p->adjacency_ = adjacency_;
   p->dirty_ = std::move(dirty);
   return p;
 }
 
 GraphProjection::Stats GraphProjection::stats() const {
   Stats s;
-  s.nodes = core_->all.cardinality();
-  s.relationships = core_->relationships;
   s.dirty = dirty_ ? dirty_->cardinality() : 0;
-  s.bytes_labels = core_->all.getSizeInBytes();
-  for (const Roaring& r : core_->labels) s.bytes_labels += r.getSizeInBytes();
-  s.bytes_adjacency = core_->offsets.capacity() * 8 + core_->entries.capacity() * sizeof(Entry);
-  for (const Column& c : core_->columns) {
-    if (c.tags.empty()) continue;
-    ++s.columns;
-    s.bytes_columns += c.Bytes();
+  if (nodes_) {
+    s.nodes = nodes_->all.cardinality();
+    s.bytes_labels = nodes_->all.getSizeInBytes();
+    for (const Roaring& r : nodes_->labels) s.bytes_labels += r.getSizeInBytes();
+    for (const Column& c : nodes_->columns) {
+      if (c.tags.empty()) continue;
+      ++s.columns;
+      s.bytes_columns += c.Bytes();
+    }
+    s.nodes_build_seconds = nodes_->build_seconds;
   }
-  s.build_seconds = core_->build_seconds;
+  if (adjacency_) {
+    s.relationships = adjacency_->relationships;
+    s.bytes_adjacency = adjacency_->offsets.capacity() * 8 +
+                        (adjacency_->low.capacity() + adjacency_->high.capacity()) * sizeof(Entry);
+    s.adjacency_build_seconds = adjacency_->build_seconds;
+  }
   return s;
 }
 
@@ -252,85 +279,117 @@ bool Interrupted(const std::atomic<bool>* interrupt) {
 
 }  // namespace
 
-Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::Core* core, const std::atomic<bool>* interrupt) {
+Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::NodesPart* part, const std::atomic<bool>* interrupt) {
   std::unique_ptr<rocksdb::Iterator> it(src.db->NewIterator(src.options, src.nodes));
   NodeRecord rec;
   std::vector<uint32_t> ids;
-  ids.reserve(core->bound);
+  ids.reserve(part->bound);
   uint64_t n = 0;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    if ((++n & 0xffff) == 0 && Interrupted(interrupt)) return Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
+    if ((++n & 0xffff) == 0 && Interrupted(interrupt)) {
+      return Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
+    }
     const NodeId id = key_codec::DecodeNodeKey(std::string_view(it->key().data(), it->key().size()));
-    if (id >= core->bound) return Status::Storage("node " + std::to_string(id) + " is beyond the catalog's next id");
+    if (id >= part->bound) return Status::Storage("node " + std::to_string(id) + " is beyond the catalog's next id");
     KG_RETURN_IF_ERROR(record_codec::DecodeNode(id, std::string_view(it->value().data(), it->value().size()), &rec));
     ids.push_back(static_cast<uint32_t>(id));
     for (LabelId l : rec.labels) {
-      if (l >= core->labels.size()) core->labels.resize(l + 1);
-      core->labels[l].add(static_cast<uint32_t>(id));
+      if (l >= part->labels.size()) part->labels.resize(l + 1);
+      part->labels[l].add(static_cast<uint32_t>(id));
     }
     for (const Property& p : rec.properties) {
-      if (p.key >= core->columns.size()) core->columns.resize(p.key + 1);
-      Column& c = core->columns[p.key];
+      if (p.key >= part->columns.size()) part->columns.resize(p.key + 1);
+      Column& c = part->columns[p.key];
       c.ids.push_back(id);
       AddValue(&c, p.value);
     }
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the graph projection"));
-  core->all.addMany(ids.size(), ids.data());
-  core->all.runOptimize();
-  for (Roaring& r : core->labels) {
+  part->all.addMany(ids.size(), ids.data());
+  part->all.runOptimize();
+  for (Roaring& r : part->labels) {
     r.runOptimize();
     r.shrinkToFit();
   }
-  for (Column& c : core->columns) Finish(&c, core->bound);
+  for (Column& c : part->columns) Finish(&c, part->bound);
   return Status::Ok();
 }
 
-Status ProjectionBuilder::ScanAdjacency(Source src, GraphProjection::Core* core, uint64_t expected,
+Status ProjectionBuilder::ScanAdjacency(Source src, NodeId first, NodeId last, uint64_t* offsets,
+                                        GraphProjection::AdjacencyPart::Entries* entries,
                                         const std::atomic<bool>* interrupt) {
-  core->offsets.assign(2 * core->bound + 1, 0);
-  core->entries.reserve(expected);
-  std::unique_ptr<rocksdb::Iterator> it(src.db->NewIterator(src.options, src.adjacency));
-  size_t slot = 0;  // offsets[0..slot] are set
+  // Sets offsets[2 * first + 1 .. 2 * last]; offsets[2 * first] is 0.
+  const std::string begin = key_codec::AdjacencyPrefix(first);
+  const std::string end = key_codec::AdjacencyPrefix(last);
+  rocksdb::ReadOptions options = src.options;
+  const rocksdb::Slice upper(end);
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(src.db->NewIterator(options, src.adjacency));
+  size_t slot = 2 * first;  // offsets[2 * first .. slot] are set
+  offsets[slot] = 0;
   uint64_t n = 0;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    if ((++n & 0xffff) == 0 && Interrupted(interrupt)) return Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
+  for (it->Seek(begin); it->Valid(); it->Next()) {
+    if ((++n & 0xffff) == 0 && Interrupted(interrupt)) {
+      return Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
+    }
     const rocksdb::Slice k = it->key();
     if (k.size() != key_codec::kAdjacencyKeySize) return Status::Storage("corrupt adjacency key");
     const AdjacencyEntry e = key_codec::DecodeAdjacencyKey(std::string_view(k.data(), k.size()));
-    if (e.node >= core->bound) return Status::Storage("adjacency of an unknown node " + std::to_string(e.node));
+    if (e.node < first || e.node >= last) return Status::Storage("adjacency of an unknown node " + std::to_string(e.node));
     const size_t s = 2 * e.node + (e.direction == Direction::kIn ? 1 : 0);
-    const uint64_t size = core->entries.size();
-    while (slot < s) core->offsets[++slot] = size;
-    core->entries.push_back(GraphProjection::Entry{e.type, e.neighbour, e.rel});
+    const uint64_t size = entries->size();
+    while (slot < s) offsets[++slot] = size;
+    entries->push_back(GraphProjection::Entry{e.type, e.neighbour, e.rel});
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the graph projection"));
-  const uint64_t size = core->entries.size();
-  core->entries.shrink_to_fit();
-  while (slot < 2 * core->bound) core->offsets[++slot] = size;
-  core->relationships = size / 2;
+  const uint64_t size = entries->size();
+  while (slot < 2 * last) offsets[++slot] = size;
   return Status::Ok();
 }
 
-Result<std::shared_ptr<const GraphProjection>> ProjectionBuilder::Build(Source src, NodeId bound, uint64_t rel_count,
-                                                                       const std::atomic<bool>* interrupt) {
+Result<std::shared_ptr<const GraphProjection::NodesPart>> ProjectionBuilder::BuildNodes(
+    Source src, NodeId bound, const std::atomic<bool>* interrupt) {
   const auto start = std::chrono::steady_clock::now();
-  if (bound > std::numeric_limits<uint32_t>::max()) {
-    return Status::Usage("node ids beyond 2^32 are not projected");
-  }
-  auto core = std::make_shared<GraphProjection::Core>();
-  core->bound = bound;
-  // The two scans are independent: one thread each.
-  Status adjacency_status;
-  std::thread adjacency([&] { adjacency_status = ScanAdjacency(src, core.get(), 2 * rel_count, interrupt); });
-  Status nodes_status = ScanNodes(src, core.get(), interrupt);
-  adjacency.join();
-  KG_RETURN_IF_ERROR(nodes_status);
-  KG_RETURN_IF_ERROR(adjacency_status);
-  core->build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto part = std::make_shared<GraphProjection::NodesPart>();
+  part->bound = bound;
+  KG_RETURN_IF_ERROR(ScanNodes(src, part.get(), interrupt));
+  part->build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return std::shared_ptr<const GraphProjection::NodesPart>(std::move(part));
+}
+
+Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder::BuildAdjacency(
+    Source src, NodeId bound, uint64_t rel_count, const std::atomic<bool>* interrupt) {
+  const auto start = std::chrono::steady_clock::now();
+  // Two halves of the node range, one thread each, each into its own array.
+  auto part = std::make_shared<GraphProjection::AdjacencyPart>();
+  part->bound = bound;
+  part->mid = bound / 2;
+  part->offsets.assign(2 * bound + 2, 0);
+  part->low.reserve(rel_count + rel_count / 8);
+  part->high.reserve(rel_count + rel_count / 8);
+  Status high_status;
+  std::thread second([&] {
+    high_status = ScanAdjacency(src, part->mid, bound, part->offsets.data() + 1, &part->high, interrupt);
+  });
+  Status low_status = ScanAdjacency(src, 0, part->mid, part->offsets.data(), &part->low, interrupt);
+  second.join();
+  KG_RETURN_IF_ERROR(low_status);
+  KG_RETURN_IF_ERROR(high_status);
+  part->relationships = (part->low.size() + part->high.size()) / 2;
+  part->build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return std::shared_ptr<const GraphProjection::AdjacencyPart>(std::move(part));
+}
+
+std::shared_ptr<const GraphProjection> ProjectionBuilder::Combine(
+    const GraphProjection* base, std::shared_ptr<const GraphProjection::NodesPart> nodes,
+    std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency) {
   std::shared_ptr<GraphProjection> p(new GraphProjection());
-  p->core_ = std::move(core);
-  return std::shared_ptr<const GraphProjection>(std::move(p));
+  p->nodes_ = nodes ? std::move(nodes) : (base ? base->nodes_ : nullptr);
+  p->adjacency_ = adjacency ? std::move(adjacency) : (base ? base->adjacency_ : nullptr);
+  // The dirty set was kept since the older part was built; for a part
+  // built now it is merely cautious.
+  if (base) p->dirty_ = base->dirty_;
+  return p;
 }
 
 }  // namespace kg

@@ -12,7 +12,8 @@
 //   - node properties as columns (one per property key; dense when most
 //     nodes have the key, sorted (id, value) pairs otherwise). Lists are
 //     left out and read from the record.
-// It is immutable once built and shared by every read transaction of the
+// The two parts (nodes; adjacency) are built separately, each the first
+// time a query needs it. It is immutable once built and shared by every read transaction of the
 // state it was built from. A commit does not rebuild it: the nodes the
 // commit touched (written, relabelled, given or losing a relationship) are
 // added to a set of dirty nodes in a new projection sharing the same core,
@@ -35,19 +36,32 @@ class Roaring;
 
 namespace kg {
 
+// What a query asks the projection for: the nodes part (existence,
+// labels, property columns) and the adjacency part are built separately,
+// each when first needed, so a label scan never pays for the adjacency.
+enum ProjectionParts : unsigned { kProjectNodes = 1, kProjectAdjacency = 2, kProjectAll = 3 };
+
 class GraphProjection {
  public:
-  struct Core;  // the immutable part built from a snapshot
+  struct NodesPart;      // built from the nodes column family
+  struct AdjacencyPart;  // built from the adjacency column family
 
   ~GraphProjection();
 
-  // Nodes created or changed since the build; reads of these go to RocksDB.
+  bool has(unsigned parts) const {
+    return ((parts & kProjectNodes) == 0 || nodes_) && ((parts & kProjectAdjacency) == 0 || adjacency_);
+  }
+  bool has_nodes() const { return nodes_ != nullptr; }
+  bool has_adjacency() const { return adjacency_ != nullptr; }
+
+  // Nodes created or changed since a part was built; reads of these go to
+  // RocksDB.
   bool IsDirty(NodeId id) const;
   bool HasDirty() const;
   // Dirty node ids in increasing order.
   std::vector<NodeId> DirtyIds() const;
 
-  // Clean nodes only (callers check IsDirty first).
+  // Nodes part, clean nodes only (callers check IsDirty first).
   bool Exists(NodeId id) const;
   bool HasLabel(NodeId id, LabelId label) const;
 
@@ -59,13 +73,12 @@ class GraphProjection {
     uint64_t neighbour;
     uint64_t rel;
   };
-  // A clean node's adjacency in one direction (kOut or kIn): entries
-  // [begin, end) of entries().
-  void Block(NodeId id, Direction dir, uint64_t* begin, uint64_t* end) const;
-  const Entry* entries() const;
+  // Adjacency part: a clean node's entries in one direction (kOut or kIn):
+  // *count of them from the one returned.
+  const Entry* Block(NodeId id, Direction dir, size_t* count) const;
 
-  // A clean node's property. kUnknown: the projection does not hold it (a
-  // list value, or a key it has no column for); read the record.
+  // Nodes part: a clean node's property. kUnknown: the projection does not
+  // hold it (a list value); read the record.
   enum class Lookup { kAbsent, kFound, kUnknown };
   Lookup Property(NodeId id, PropertyKeyId key, Value* out) const;
 
@@ -96,14 +109,16 @@ class GraphProjection {
   struct Stats {
     uint64_t nodes = 0, relationships = 0, columns = 0, dirty = 0;
     uint64_t bytes_labels = 0, bytes_adjacency = 0, bytes_columns = 0;
-    double build_seconds = 0;
+    double nodes_build_seconds = 0, adjacency_build_seconds = 0;
   };
   Stats stats() const;
 
  private:
   friend class ProjectionBuilder;
   GraphProjection() = default;
-  std::shared_ptr<const Core> core_;
+  NodeId bound() const;  // ids at or past it are dirty: created after a part was built
+  std::shared_ptr<const NodesPart> nodes_;
+  std::shared_ptr<const AdjacencyPart> adjacency_;
   std::shared_ptr<const Roaring> dirty_;
 };
 

@@ -223,15 +223,17 @@ std::shared_ptr<const GraphProjection> GraphStore::current_projection() const {
   return projection_;
 }
 
-Result<std::shared_ptr<const GraphProjection>> GraphStore::ProjectionFor(Transaction* txn,
+Result<std::shared_ptr<const GraphProjection>> GraphStore::ProjectionFor(Transaction* txn, unsigned parts,
                                                                           const std::atomic<bool>* interrupt) {
-  if (txn->projection_) return txn->projection_;
+  if (txn->projection_ && txn->projection_->has(parts)) return txn->projection_;
   if (txn->is_write()) return std::shared_ptr<const GraphProjection>();
+  const Catalog& catalog = txn->catalog();
+  if (catalog.next_node_id() > std::numeric_limits<uint32_t>::max()) return std::shared_ptr<const GraphProjection>();
   std::lock_guard<std::mutex> build(build_mutex_);
   {
     // Another transaction of the same state may have built it meanwhile.
     std::lock_guard<std::mutex> lock(publish_mutex_);
-    if (generation_ == txn->generation_ && projection_) {
+    if (generation_ == txn->generation_ && projection_ && projection_->has(parts)) {
       txn->projection_ = projection_;
       return projection_;
     }
@@ -240,9 +242,17 @@ Result<std::shared_ptr<const GraphProjection>> GraphStore::ProjectionFor(Transac
   src.options.snapshot = txn->snapshot_;
   src.options.fill_cache = false;
   src.options.readahead_size = size_t{2} << 20;
-  const Catalog& catalog = txn->catalog();
-  if (catalog.next_node_id() > std::numeric_limits<uint32_t>::max()) return std::shared_ptr<const GraphProjection>();
-  KG_ASSIGN_OR_RETURN(auto built, ProjectionBuilder::Build(src, catalog.next_node_id(), catalog.rel_count(), interrupt));
+  const GraphProjection* base = txn->projection_.get();
+  std::shared_ptr<const GraphProjection::NodesPart> nodes;
+  std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency;
+  if ((parts & kProjectNodes) && !(base && base->has_nodes())) {
+    KG_ASSIGN_OR_RETURN(nodes, ProjectionBuilder::BuildNodes(src, catalog.next_node_id(), interrupt));
+  }
+  if ((parts & kProjectAdjacency) && !(base && base->has_adjacency())) {
+    KG_ASSIGN_OR_RETURN(adjacency,
+                        ProjectionBuilder::BuildAdjacency(src, catalog.next_node_id(), catalog.rel_count(), interrupt));
+  }
+  auto built = ProjectionBuilder::Combine(base, std::move(nodes), std::move(adjacency));
   txn->projection_ = built;
   std::lock_guard<std::mutex> lock(publish_mutex_);
   if (generation_ == txn->generation_) projection_ = built;

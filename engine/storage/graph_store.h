@@ -109,11 +109,12 @@ class GraphStore {
   Status Compact(ColumnFamily family);
 
   // The in-memory projection of the state `txn` reads (a read
-  // transaction), built now if there is none yet for that state; see
-  // graph_projection.h. nullptr when the graph cannot be projected (node ids
+  // transaction) with at least `parts` (ProjectionParts), building what is
+  // missing for that state; see graph_projection.h. nullptr when the graph cannot be projected (node ids
   // beyond 2^32). Concurrent callers share one build. `interrupt` cancels a
   // build in progress (kInterrupted).
-  Result<std::shared_ptr<const GraphProjection>> ProjectionFor(Transaction* txn, const std::atomic<bool>* interrupt);
+  Result<std::shared_ptr<const GraphProjection>> ProjectionFor(Transaction* txn, unsigned parts,
+                                                               const std::atomic<bool>* interrupt);
   // The projection of the last committed state, if one is built (tests).
   std::shared_ptr<const GraphProjection> current_projection() const;
 

@@ -1,14 +1,17 @@
-// Builds a GraphProjection from one state of the database: a scan of the
-// nodes column family (existence, labels, property columns) and, on a
-// second thread, one of the adjacency column family (both directions of
-// every node). Internal to the storage layer; GraphStore calls it.
+// Builds the parts of a GraphProjection from one state of the database: the
+// nodes part from a scan of the nodes column family (existence, labels,
+// property columns), the adjacency part from one of the adjacency column
+// family (both directions of every node; two threads, each half the node
+// range). Internal to the storage layer; GraphStore calls it.
 #pragma once
 
 #include <rocksdb/db.h>
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
+#include "common/huge_pages.h"
 #include "common/status.h"
 #include "storage/graph_projection.h"
 
@@ -22,14 +25,25 @@ class ProjectionBuilder {
     rocksdb::ColumnFamilyHandle* nodes;
     rocksdb::ColumnFamilyHandle* adjacency;
   };
-  // `bound`: the catalog's next node id; `rel_count`: its relationship count
-  // (for reserving). Stops with kInterrupted when *interrupt becomes true.
-  static Result<std::shared_ptr<const GraphProjection>> Build(Source src, NodeId bound, uint64_t rel_count,
-                                                             const std::atomic<bool>* interrupt);
+  // `bound`: the catalog's next node id; `rel_count`: its relationship
+  // count (for reserving). Both stop with kInterrupted when *interrupt
+  // becomes true.
+  static Result<std::shared_ptr<const GraphProjection::NodesPart>> BuildNodes(Source src, NodeId bound,
+                                                                             const std::atomic<bool>* interrupt);
+  static Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> BuildAdjacency(
+      Source src, NodeId bound, uint64_t rel_count, const std::atomic<bool>* interrupt);
+  // A projection with the given parts, the other parts and the dirty set
+  // taken from `base` (may be null).
+  static std::shared_ptr<const GraphProjection> Combine(const GraphProjection* base,
+                                                        std::shared_ptr<const GraphProjection::NodesPart> nodes,
+                                                        std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency);
 
  private:
-  static Status ScanNodes(Source src, GraphProjection::Core* core, const std::atomic<bool>* interrupt);
-  static Status ScanAdjacency(Source src, GraphProjection::Core* core, uint64_t expected,
+  static Status ScanNodes(Source src, GraphProjection::NodesPart* part, const std::atomic<bool>* interrupt);
+  // The adjacency of nodes [first, last) into `entries`, and their offsets
+  // (relative to `entries`) into offsets[2 * first .. 2 * last].
+  static Status ScanAdjacency(Source src, NodeId first, NodeId last, uint64_t* offsets,
+                              std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>>* entries,
                               const std::atomic<bool>* interrupt);
 };
 

@@ -243,7 +243,9 @@ Result<std::optional<RelRecord>> Transaction::GetRelationship(RelId id) {
 }
 
 Result<bool> Transaction::NodeExists(NodeId id) {
-  if (projection_ && !finished_ && !projection_->IsDirty(id)) return projection_->Exists(id);
+  if (projection_ && projection_->has_nodes() && !finished_ && !projection_->IsDirty(id)) {
+    return projection_->Exists(id);
+  }
   std::string value;
   bool found;
   KG_RETURN_IF_ERROR(Get(ColumnFamily::kNodes, key_codec::NodeKey(id), &value, &found));
@@ -266,7 +268,7 @@ std::unique_ptr<AdjacencyCursor> Transaction::Expand(NodeId node, Direction dir,
   std::vector<RelTypeId> sorted = types;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  if (projection_ && !finished_ && !projection_->IsDirty(node)) {
+  if (projection_ && projection_->has_adjacency() && !finished_ && !projection_->IsDirty(node)) {
     return std::make_unique<AdjacencyCursor>(*projection_, node, dir, sorted, neighbour);
   }
   for (Direction d : {Direction::kOut, Direction::kIn}) {
@@ -337,7 +339,7 @@ static Result<std::unique_ptr<NodeIdCursor>> ProjectedNodes(Transaction* txn, st
 }
 
 std::unique_ptr<NodeIdCursor> Transaction::ScanLabel(LabelId label) {
-  if (projection_ && !finished_) {
+  if (projection_ && projection_->has_nodes() && !finished_) {
     auto c = ProjectedNodes(this, projection_, label);
     if (c.ok()) return std::move(c).value();
     return std::make_unique<NodeIdCursor>(
@@ -490,7 +492,9 @@ class ColumnEqualsIdSource : public IdSource {
 
 std::unique_ptr<NodeIdCursor> Transaction::ScanLabelMaybeEqual(LabelId label, PropertyKeyId key, const Value& value) {
   GraphProjection::DenseColumn column;
-  if (!projection_ || finished_ || !projection_->Dense(key, &column)) return ScanLabel(label);
+  if (!projection_ || !projection_->has_nodes() || finished_ || !projection_->Dense(key, &column)) {
+    return ScanLabel(label);
+  }
   if (value.is_float()) {
     // Floats are compared as `=` does, by the caller; ints in the column may equal them.
     return ScanLabel(label);
@@ -521,7 +525,7 @@ std::unique_ptr<NodeIdCursor> Transaction::ScanLabelMaybeEqual(LabelId label, Pr
 }
 
 std::unique_ptr<NodeIdCursor> Transaction::ScanNodeIds() {
-  if (projection_ && !finished_) {
+  if (projection_ && projection_->has_nodes() && !finished_) {
     auto c = ProjectedNodes(this, projection_, GraphProjection::kAllNodes);
     if (c.ok()) return std::move(c).value();
     return std::make_unique<NodeIdCursor>(
@@ -532,16 +536,16 @@ std::unique_ptr<NodeIdCursor> Transaction::ScanNodeIds() {
                                         &key_codec::DecodeNodeKey);
 }
 
-Status Transaction::UseProjection(const std::atomic<bool>* interrupt) {
-  if (is_write() || projection_) return Status::Ok();
+Status Transaction::UseProjection(unsigned parts, const std::atomic<bool>* interrupt) {
+  if (is_write() || (projection_ && projection_->has(parts))) return Status::Ok();
   if (finished_) return Finished();
-  KG_ASSIGN_OR_RETURN(auto p, store_->ProjectionFor(this, interrupt));
+  KG_ASSIGN_OR_RETURN(auto p, store_->ProjectionFor(this, parts, interrupt));
   (void)p;
   return Status::Ok();
 }
 
 Result<bool> Transaction::HasLabels(NodeId id, const std::vector<LabelId>& labels) {
-  if (projection_ && !projection_->IsDirty(id)) {
+  if (projection_ && projection_->has_nodes() && !projection_->IsDirty(id)) {
     if (!projection_->Exists(id)) return false;
     for (LabelId l : labels) {
       if (!projection_->HasLabel(id, l)) return false;
@@ -557,7 +561,7 @@ Result<bool> Transaction::HasLabels(NodeId id, const std::vector<LabelId>& label
 }
 
 Status Transaction::GetNodeProperty(NodeId id, PropertyKeyId key, Value* out, bool* exists) {
-  if (projection_ && !projection_->IsDirty(id)) {
+  if (projection_ && projection_->has_nodes() && !projection_->IsDirty(id)) {
     *exists = projection_->Exists(id);
     if (!*exists) return Status::Ok();
     switch (projection_->Property(id, key, out)) {

@@ -109,10 +109,11 @@ class Transaction {
   // ---- Whole-graph reads ----
   // A read transaction reads through the in-memory projection of its state
   // when the store has one (graph_projection.h); UseProjection() builds it
-  // when there is none, for a query about to touch much of the graph. A
+  // (the `parts` of it, ProjectionParts) when missing, for a query about to
+  // touch much of the graph. A
   // write transaction always reads RocksDB (its own writes are not in the
   // projection) and ignores the call.
-  Status UseProjection(const std::atomic<bool>* interrupt = nullptr);
+  Status UseProjection(unsigned parts = kProjectAll, const std::atomic<bool>* interrupt = nullptr);
   const GraphProjection* projection() const { return projection_.get(); }
   // Whether the node exists and carries every one of `labels`.
   Result<bool> HasLabels(NodeId id, const std::vector<LabelId>& labels);
