@@ -178,8 +178,18 @@ struct AggregateOp::State {
     Row representative;
     std::vector<Value> key;
     std::vector<std::unique_ptr<Aggregator>> aggregators;
-    std::vector<int64_t> counts;  // counts_only_: the aggregates' values
   };
+  // counts_only_: groups made at the end, one per distinct key. A group's
+  // output row is rebuilt from its node (the keys are functions of it);
+  // `rep` is kept only for a row whose variable held no node.
+  struct CountGroup {
+    std::vector<Value> key;
+    Value node;
+    Row rep;
+  };
+  std::vector<CountGroup> count_groups;
+  std::vector<int64_t> counts;  // aggregates_.size() per count group
+  bool counting = false;
   std::unordered_map<std::vector<Value>, size_t, RowHash, RowEquivalent> index;
   // Node id -> group + 1 (see node_slot_): a flat table over the ids when
   // they are few enough, a hash map otherwise.
@@ -230,47 +240,73 @@ bool AggregateOp::LoadCountsByNode(ExecContext& ctx, Row& row) {
   State& st = *state_;
   const uint64_t id_bound = ctx.txn->catalog().next_node_id();
   if (id_bound > (uint64_t{1} << 26)) return false;
+  st.counting = true;
   const size_t n = aggregates_.size();
-  // Per node: the first row's position in `firsts` + 1 (0: not seen), and
-  // the counts.
+  // Per node: its position in `nodes` + 1 (0: not seen yet), and counts.
   std::vector<uint32_t> seen(id_bound, 0);
+  std::vector<uint64_t> nodes;
   std::vector<int64_t> counts;
-  std::vector<Row> firsts;
+  std::vector<Row> odd;  // rows whose variable held something else (null)
+  std::vector<int64_t> odd_counts;
   auto add_to = [&](int64_t* c) {
     for (size_t i = 0; i < n; ++i) {
       if (count_slots_[i] < 0 || !row[count_slots_[i]].is_null()) ++c[i];
     }
   };
-  auto group_for = [&](const Row& r) -> size_t {
-    std::vector<Value> key;
-    key.reserve(keys_.size());
-    for (const Key& k : keys_) key.push_back(Evaluate(*k.expr, const_cast<Row&>(r), ctx.eval));
-    auto it = st.index.find(key);
-    if (it != st.index.end()) return it->second;
-    const size_t g = st.groups.size();
-    st.groups.push_back(State::Group{r, key, {}, std::vector<int64_t>(n, 0)});
-    st.index.emplace(std::move(key), g);
-    return g;
-  };
   while (child()->Next(ctx, row)) {
     const Value& v = row[node_slot_];
-    if (v.is_node() && v.as_node().id < id_bound && firsts.size() < UINT32_MAX - 1) {
-      uint32_t& s = seen[v.as_node().id];
-      if (s == 0) {
-        firsts.push_back(row);
+    if (v.is_node() && v.as_node().id < id_bound && nodes.size() < UINT32_MAX - 1) {
+      uint32_t& at = seen[v.as_node().id];
+      if (at == 0) {
+        nodes.push_back(v.as_node().id);
         counts.resize(counts.size() + n, 0);
-        s = static_cast<uint32_t>(firsts.size());
+        at = static_cast<uint32_t>(nodes.size());
       }
-      add_to(&counts[(s - 1) * n]);
+      add_to(&counts[(at - 1) * n]);
     } else {
-      // Not a node (a null from OPTIONAL MATCH): straight to its group.
-      add_to(st.groups[group_for(row)].counts.data());
+      odd.push_back(row);
+      odd_counts.resize(odd_counts.size() + n, 0);
+      add_to(&odd_counts[(odd.size() - 1) * n]);
     }
   }
-  // One group per distinct key: nodes whose keys are equal share one.
-  for (size_t f = 0; f < firsts.size(); ++f) {
-    State::Group& g = st.groups[group_for(firsts[f])];
-    for (size_t i = 0; i < n; ++i) g.counts[i] += counts[f * n + i];
+  // One group per distinct key (two nodes with equal keys share one): a
+  // flat hash table of group numbers over the keys' hashes.
+  size_t capacity = 16;
+  while (capacity < 2 * (nodes.size() + odd.size())) capacity *= 2;
+  std::vector<uint32_t> table(capacity, 0);  // group + 1
+  std::vector<size_t> hashes;
+  const RowHash hash;
+  const RowEquivalent same;
+  Row scratch(row.size());
+  auto group_for = [&](std::vector<Value> key, Value node, Row rep) -> size_t {
+    const size_t h = hash(key);
+    for (size_t i = h & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
+      if (table[i] == 0) {
+        st.count_groups.push_back(State::CountGroup{std::move(key), std::move(node), std::move(rep)});
+        st.counts.resize(st.counts.size() + n, 0);
+        hashes.push_back(h);
+        table[i] = static_cast<uint32_t>(st.count_groups.size());
+        return st.count_groups.size() - 1;
+      }
+      const size_t g = table[i] - 1;
+      if (hashes[g] == h && same(st.count_groups[g].key, key)) return g;
+    }
+  };
+  auto keys_of = [&](Row& r) {
+    std::vector<Value> key;
+    key.reserve(keys_.size());
+    for (const Key& k : keys_) key.push_back(Evaluate(*k.expr, r, ctx.eval));
+    return key;
+  };
+  for (size_t f = 0; f < nodes.size(); ++f) {
+    scratch[node_slot_] = Value(NodeRef{nodes[f], nullptr});
+    const size_t g = group_for(keys_of(scratch), scratch[node_slot_], Row{});
+    for (size_t i = 0; i < n; ++i) st.counts[g * n + i] += counts[f * n + i];
+  }
+  for (size_t f = 0; f < odd.size(); ++f) {
+    std::vector<Value> key = keys_of(odd[f]);
+    const size_t g = group_for(std::move(key), Value(), std::move(odd[f]));
+    for (size_t i = 0; i < n; ++i) st.counts[g * n + i] += odd_counts[f * n + i];
   }
   return true;
 }
@@ -357,13 +393,29 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
       st.groups.push_back(State::Group{empty, {}, new_aggregators(empty)});
     }
   }
+  if (st.counting) {
+    if (st.pos >= st.count_groups.size()) return false;
+    const size_t g = st.pos++;
+    State::CountGroup& group = st.count_groups[g];
+    if (!group.rep.empty()) {
+      row = std::move(group.rep);
+    } else {
+      // Only the keys (functions of the node) and the counts are in scope
+      // after the aggregation; every other slot is left null.
+      for (Value& v : row) v = Value();
+      row[node_slot_] = std::move(group.node);
+    }
+    for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = std::move(group.key[i]);
+    for (size_t i = 0; i < aggregates_.size(); ++i) {
+      row[aggregates_[i].slot] = Value(st.counts[g * aggregates_.size() + i]);
+    }
+    return true;
+  }
   if (st.pos >= st.groups.size()) return false;
   State::Group& group = st.groups[st.pos++];
   row = std::move(group.representative);
   for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = std::move(group.key[i]);
-  for (size_t i = 0; i < aggregates_.size(); ++i) {
-    row[aggregates_[i].slot] = group.counts.empty() ? group.aggregators[i]->Finish() : Value(group.counts[i]);
-  }
+  for (size_t i = 0; i < aggregates_.size(); ++i) row[aggregates_[i].slot] = group.aggregators[i]->Finish();
   group.aggregators.clear();
   return true;
 }
