@@ -199,15 +199,14 @@ bool NodeScanOp::NextImpl(ExecContext& ctx, Row& row) {
       } else if (ids_) {
         while (ids_->Valid()) {
           const NodeId id = ids_->id();
+          const bool certain = ids_->certain();
           ids_->Next();
-          if ((labels_.ids.size() <= 1 && mode_ == Mode::kLabel) || (labels_.ids.empty() && mode_ == Mode::kAll)) {
-            row[slot_] = Value(NodeRef{id, nullptr});
-            return true;
-          }
-          if (Accept(ctx, id)) {
-            row[slot_] = Value(NodeRef{id, nullptr});
-            return true;
-          }
+          const bool labelled =
+              (labels_.ids.size() <= 1 && mode_ == Mode::kLabel) || (labels_.ids.empty() && mode_ == Mode::kAll);
+          if (!labelled && !Accept(ctx, id)) continue;
+          row[slot_] = Value(NodeRef{id, nullptr});
+          if (predicate_ && !certain && !IsTrue(Evaluate(*predicate_, row, ctx.eval))) continue;
+          return true;
         }
         if (!ids_->status().ok()) ThrowStatus(ids_->status());
       } else if (single_) {

@@ -51,6 +51,10 @@ class NodeScanOp : public Operator {
              const ast::Expr* value, std::string variable);
   std::string Name() const override;
   std::string Detail() const override;
+  // kLabel with `property` = `value`: the predicate (the whole `=`
+  // expression) is this scan's to check; the property's column settles it
+  // for most nodes, the rest are evaluated.
+  void CheckPredicate(const ast::Expr* predicate) { predicate_ = predicate; }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -65,6 +69,7 @@ class NodeScanOp : public Operator {
   LabelSet labels_;
   std::string property_;
   const ast::Expr* value_;
+  const ast::Expr* predicate_ = nullptr;
   std::string variable_;
   std::unique_ptr<NodeCursor> all_;
   std::unique_ptr<NodeIdCursor> ids_;

@@ -227,7 +227,7 @@ class PatternPlanner {
 
   // The first equality predicate `var.<some key> = <expr of bound
   // variables>` (not yet applied): its value side, and the key in *key.
-  const ast::Expr* AnyEqualityOn(const std::string& var, std::string* key) {
+  const ast::Expr* AnyEqualityOn(const std::string& var, std::string* key, Predicate** which) {
     for (auto& pred : preds_) {
       const ast::Expr* e = pred.expr;
       if (pred.applied || e->kind != ast::ExprKind::kBinary || e->op != ast::Op::kEq) continue;
@@ -237,7 +237,7 @@ class PatternPlanner {
             prop->args[0]->name != var) {
           continue;
         }
-        if (const ast::Expr* value = EqualityOn(var, prop->name)) {
+        if (const ast::Expr* value = EqualityOn(var, prop->name, which)) {
           *key = prop->name;
           return value;
         }
@@ -286,13 +286,19 @@ class PatternPlanner {
       }
       std::swap(labels[0], labels[best]);
       // An equality on a property lets the scan compare the property's
-      // column in memory before any row is made; the Filter stays above
-      // it and decides.
+      // column in memory before any row is made; the scan checks the
+      // predicate itself where the column cannot settle it.
       std::string column;
-      const ast::Expr* value = AnyEqualityOn(n.variable, &column);
+      Predicate* pred = nullptr;
+      const ast::Expr* value = AnyEqualityOn(n.variable, &column, &pred);
       started_with_scan_ = started_with_scan_ || value == nullptr;
-      return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column, value,
-                                          Display(n.variable));
+      auto scan = std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column,
+                                               value, Display(n.variable));
+      if (value) {
+        pred->applied = true;
+        scan->CheckPredicate(pred->expr);
+      }
+      return scan;
     }
     started_with_scan_ = true;
     return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kAll, labels, "", nullptr,

@@ -69,6 +69,9 @@ class IdSource {
   virtual ~IdSource() = default;
   // The next id, or false at the end.
   virtual bool Next(NodeId* id) = 0;
+  // Whether the id Next gave is known to pass the source's filter (see
+  // Transaction::ScanLabelMaybeEqual); false when unsure.
+  virtual bool certain() const { return false; }
 };
 
 // Node ids from a label scan, an index scan or a scan of every node.
@@ -81,6 +84,8 @@ class NodeIdCursor {
   bool Valid() const { return stream_ ? stream_->Valid() : source_valid_; }
   void Next();
   NodeId id() const { return id_; }
+  // See IdSource::certain().
+  bool certain() const { return source_ && source_->certain(); }
   Status status() const { return stream_ ? stream_->status() : Status::Ok(); }
 
  private:

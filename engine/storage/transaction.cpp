@@ -456,10 +456,13 @@ class ColumnEqualsIdSource : public IdSource {
       return true;
     }
   }
+  bool certain() const override { return certain_; }
 
  private:
-  // Sound, not exact: false only when the node's value cannot be `=` want.
-  bool MayEqual(uint32_t n) const {
+  // Sound, not exact: false only when the node's value cannot be `=` want;
+  // sets certain_ when it is equal for sure (same kind, same value).
+  bool MayEqual(uint32_t n) {
+    certain_ = false;
     if (n >= column_.size) return false;  // no value: `=` is null
     const uint8_t tag = column_.tags[n];
     if (tag == GraphProjection::kAbsentTag) return false;
@@ -468,9 +471,13 @@ class ColumnEqualsIdSource : public IdSource {
       const std::string& w = want_.as_string();
       uint32_t len;
       std::memcpy(&len, column_.arena + column_.bits[n], 4);
-      return len == w.size() && std::memcmp(column_.arena + column_.bits[n] + 4, w.data(), len) == 0;
+      certain_ = len == w.size() && std::memcmp(column_.arena + column_.bits[n] + 4, w.data(), len) == 0;
+      return certain_;
     }
-    if (tag == tag_) return column_.bits[n] == bits_;
+    if (tag == tag_) {
+      certain_ = column_.bits[n] == bits_;
+      return certain_;
+    }
     // An integer may equal a float; other kinds never equal each other.
     const auto int_tag = static_cast<uint8_t>(Value::Kind::kInt);
     const auto float_tag = static_cast<uint8_t>(Value::Kind::kFloat);
@@ -486,6 +493,7 @@ class ColumnEqualsIdSource : public IdSource {
   roaring_uint32_iterator_t it_;
   uint32_t buffer_[kBatch];
   uint32_t size_ = 0, pos_ = 0;
+  bool certain_ = false;
 };
 
 }  // namespace

@@ -100,7 +100,8 @@ class Transaction {
   // Nodes of `label` that may have property `key` equal to `value` (as `=`
   // compares), in id order: every node that has it is among them, and
   // perhaps others, which the caller's filter drops. With the projection it
-  // compares the property's column instead of reading records.
+  // compares the property's column instead of reading records, and the
+  // cursor's certain() tells which ids have the value for sure.
   std::unique_ptr<NodeIdCursor> ScanLabelMaybeEqual(LabelId label, PropertyKeyId key, const Value& value);
   // Every node's id, in id order, without reading records.
   std::unique_ptr<NodeIdCursor> ScanNodeIds();

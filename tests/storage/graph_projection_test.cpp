@@ -76,6 +76,14 @@ void CheckAgainstRocksDb(GraphStore& store) {
     // The equality pre-filter keeps every node that has the value.
     for (PropertyKeyId k = 0; k < cat.num_property_keys(); ++k) {
       for (const Value& v : {Value(int64_t{1990}), Value("An"), Value(true)}) {
+        // An id the cursor is certain of has the value.
+        for (auto c = projected->ScanLabelMaybeEqual(l, k, v); c->Valid(); c->Next()) {
+          if (!c->certain()) continue;
+          auto rec = Must(reference->GetNode(c->id()));
+          REQUIRE(rec.has_value());
+          const Value* have = FindProperty(rec->properties, k);
+          REQUIRE((have && *have == v));
+        }
         const std::vector<NodeId> maybe = Collect(projected->ScanLabelMaybeEqual(l, k, v));
         REQUIRE(std::is_sorted(maybe.begin(), maybe.end()));
         const std::set<NodeId> kept(maybe.begin(), maybe.end());
