@@ -9,6 +9,7 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <limits>
 #include <filesystem>
@@ -246,11 +247,17 @@ Result<std::shared_ptr<const GraphProjection>> GraphStore::ProjectionFor(Transac
   std::shared_ptr<const GraphProjection::NodesPart> nodes;
   std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency;
   if ((parts & kProjectNodes) && !(base && base->has_nodes())) {
+    const auto start = std::chrono::steady_clock::now();
     KG_ASSIGN_OR_RETURN(nodes, ProjectionBuilder::BuildNodes(src, catalog.next_node_id(), interrupt));
+    txn->projection_built_.nodes_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   if ((parts & kProjectAdjacency) && !(base && base->has_adjacency())) {
+    const auto start = std::chrono::steady_clock::now();
     KG_ASSIGN_OR_RETURN(adjacency,
                         ProjectionBuilder::BuildAdjacency(src, catalog.next_node_id(), catalog.rel_count(), interrupt));
+    txn->projection_built_.adjacency_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   auto built = ProjectionBuilder::Combine(base, std::move(nodes), std::move(adjacency));
   txn->projection_ = built;
