@@ -59,6 +59,11 @@ class NodeScanOp : public Operator {
  protected:
   void OpenImpl(ExecContext& ctx) override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
+  void CloseImpl() override {
+    all_.reset();
+    ids_.reset();
+    active_ = false;
+  }
 
  private:
   bool StartScan(ExecContext& ctx, Row& row);
@@ -106,6 +111,7 @@ class ExpandOp : public Operator {
  protected:
   void OpenImpl(ExecContext& ctx) override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
+  void CloseImpl() override { cursor_.reset(); }
 
  private:
   int from_slot_, rel_slot_, to_slot_;
@@ -138,6 +144,12 @@ class VarLengthExpandOp : public Operator {
  protected:
   void OpenImpl(ExecContext& ctx) override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
+  void CloseImpl() override {
+    stack_.clear();
+    path_.clear();
+    active_ = false;
+    pending_ = false;
+  }
 
  private:
   struct Frame {
@@ -208,6 +220,10 @@ class ShortestPathOp : public Operator {
  protected:
   void OpenImpl(ExecContext& ctx) override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
+  void CloseImpl() override {
+    results_.clear();
+    pos_ = 0;
+  }
 
  private:
   void FindPaths(ExecContext& ctx, const Row& row);

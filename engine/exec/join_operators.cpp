@@ -17,6 +17,15 @@ void HashJoinOp::OpenImpl(ExecContext& ctx) {
   pending_ = kNone;
 }
 
+void HashJoinOp::CloseImpl() {
+  // A cached plan keeps no table between runs.
+  decltype(table_)().swap(table_);
+  decltype(next_)().swap(next_);
+  std::vector<Value>().swap(kept_);
+  built_ = false;
+  pending_ = kNone;
+}
+
 bool HashJoinOp::KeyOf(const Row& row, Key* key) const {
   key->fill(0);
   for (size_t i = 0; i < join_slots_.size(); ++i) {

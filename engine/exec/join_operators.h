@@ -32,6 +32,7 @@ class HashJoinOp : public Operator {
  protected:
   void OpenImpl(ExecContext& ctx) override;
   bool NextImpl(ExecContext& ctx, Row& row) override;
+  void CloseImpl() override;
 
  private:
   using Key = std::array<uint64_t, kMaxJoinSlots>;
