@@ -272,7 +272,11 @@ Result<SpilledFileInfo> BulkLoader::WriteChunk(ColumnFamily cf, const Chunk& c, 
 Result<SpilledFileInfo> BulkLoader::WriteMerged(const MergeTask& task) {
   const std::string file = scratch_ + "/" + std::to_string(task.sequence) + ".sst";
   rocksdb::Options options = store_->db_->GetOptions(store_->cf(task.cf));
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(task.cf));
+  // invalidate_page_cache off: the files are read right after the load,
+  // and RocksDB's default drops their pages from the OS cache, so every
+  // first read of a block went to the disk (Q1 at 1M: 0.15 ms instead of
+  // 0.01 ms). The kernel still evicts them under memory pressure.
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(task.cf), /*invalidate_page_cache=*/false);
   KG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "writing " + file));
   std::vector<MergeTask::Part> heap = task.parts;
   // A min-heap on each part's next entry.
