@@ -45,6 +45,19 @@ bool Cacheable(const std::vector<ast::Statement>& statements) {
 }
 
 // Runs a compiled statement; gives it back to `slot` when the run went well.
+// Plans a statement against the store's current catalog, for the cache.
+Result<std::unique_ptr<CompiledStatement>> Compile(GraphStore& store, ast::Statement statement) {
+  auto compiled = std::make_unique<CompiledStatement>();
+  compiled->statement = std::make_unique<ast::Statement>(std::move(statement));
+  compiled->catalog = store.catalog();
+  try {
+    KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog));
+  } catch (const std::exception& e) {
+    return Status::Runtime(std::string("internal error: ") + e.what());
+  }
+  return compiled;
+}
+
 Result<QueryResult> RunCompiled(GraphStore& store, PlanSlot& slot, std::unique_ptr<CompiledStatement> compiled,
                                 const ValueMap& params, const RunOptions& options) {
   Result<QueryResult> result = Status::Runtime("internal error");
@@ -86,14 +99,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
   if (slot != nullptr && Cacheable(statements)) {
     ++plan_cache_->misses;
-    auto compiled = std::make_unique<CompiledStatement>();
-    compiled->statement = std::make_unique<ast::Statement>(std::move(statements[0]));
-    compiled->catalog = store_->catalog();
-    try {
-      KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog));
-    } catch (const std::exception& e) {
-      return Status::Runtime(std::string("internal error: ") + e.what());
-    }
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, std::move(statements[0])));
     KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));
     results.push_back(std::move(result));
     return results;
@@ -133,14 +139,7 @@ Result<std::unique_ptr<PreparedStatement>> Database::Prepare(std::string_view te
   // Its own slot, outside the LRU, so that it is never evicted.
   auto slot = std::make_shared<PlanSlot>();
   if (Cacheable(statements)) {
-    auto compiled = std::make_unique<CompiledStatement>();
-    compiled->statement = std::make_unique<ast::Statement>(std::move(statements[0]));
-    compiled->catalog = store_->catalog();
-    try {
-      KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog));
-    } catch (const std::exception& e) {
-      return Status::Runtime(std::string("internal error: ") + e.what());
-    }
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, std::move(statements[0])));
     PlanCache::CheckIn(*slot, std::move(compiled), store_->catalog().get());
   } else {
     KG_RETURN_IF_ERROR(Check(text));

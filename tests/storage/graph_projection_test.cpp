@@ -102,6 +102,15 @@ void CheckAgainstRocksDb(GraphStore& store) {
   reference->Rollback();
 }
 
+// Node 0 (An) KNOWS node 1 (Bình), committed.
+void AnKnowsBinh(GraphStore& store) {
+  auto txn = Write(store);
+  const NodeId a = AddNode(*txn, {"Person"}, {{"name", Value("An")}});
+  const NodeId b = AddNode(*txn, {"Person"}, {{"name", Value("Bình")}});
+  AddRel(*txn, "KNOWS", a, b);
+  MustOk(txn->Commit());
+}
+
 // One random statement: creates, relationship changes, property and label
 // changes, deletes; committed or rolled back.
 void RandomStatement(GraphStore& store, std::mt19937_64& rng) {
@@ -184,13 +193,7 @@ TEST_CASE("the projection answers as RocksDB does through random statements", "[
 TEST_CASE("a rolled-back statement leaves the projection as it was", "[projection]") {
   TempDir dir;
   auto store = OpenStore(dir.Sub("db"));
-  {
-    auto txn = Write(*store);
-    const NodeId a = AddNode(*txn, {"Person"}, {{"name", Value("An")}});
-    const NodeId b = AddNode(*txn, {"Person"}, {{"name", Value("Bình")}});
-    AddRel(*txn, "KNOWS", a, b);
-    MustOk(txn->Commit());
-  }
+  AnKnowsBinh(*store);
   CheckAgainstRocksDb(*store);
   auto before = store->current_projection();
   {
@@ -266,13 +269,7 @@ TEST_CASE("the projection is rebuilt after a reopen and after a bulk load", "[pr
 TEST_CASE("a read-only instance sees the writer's commits through its projection", "[projection]") {
   TempDir dir;
   auto writer = OpenStore(dir.Sub("db"));
-  {
-    auto txn = Write(*writer);
-    const NodeId a = AddNode(*txn, {"Person"}, {{"name", Value("An")}});
-    const NodeId b = AddNode(*txn, {"Person"}, {{"name", Value("Bình")}});
-    AddRel(*txn, "KNOWS", a, b);
-    MustOk(txn->Commit());
-  }
+  AnKnowsBinh(*writer);
   MustOk(writer->Flush());
   StoreOptions ro;
   ro.read_only = true;
