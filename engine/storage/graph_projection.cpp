@@ -23,6 +23,7 @@ namespace kg {
 // `ids` empty and the vectors indexed by node id.
 struct Column {
   bool dense = false;
+  uint8_t only_kind = 0xFD;  // see DenseColumn::only_kind
   std::vector<uint64_t> ids;
   std::vector<uint8_t> tags;
   std::vector<int64_t> bits;
@@ -168,6 +169,7 @@ bool GraphProjection::Dense(PropertyKeyId key, DenseColumn* out) const {
   out->tags = c.tags.data();
   out->bits = c.bits.data();
   out->arena = c.arena.data();
+  out->only_kind = c.only_kind;
   out->size = c.tags.size();
   return true;
 }
@@ -265,6 +267,16 @@ void Finish(Column* c, NodeId bound) {
     c->bits = std::move(bits);
     c->ids = {};
     c->dense = true;
+    uint8_t kind = GraphProjection::kAbsentTag;
+    for (uint8_t t : c->tags) {
+      if (t == GraphProjection::kAbsentTag) continue;
+      if (kind == GraphProjection::kAbsentTag) kind = t;
+      if (t != kind || t == GraphProjection::kOtherTag) {
+        kind = 0xFD;
+        break;
+      }
+    }
+    c->only_kind = kind == GraphProjection::kAbsentTag ? 0xFD : kind;
   } else {
     c->ids.shrink_to_fit();
     c->tags.shrink_to_fit();

@@ -96,6 +96,7 @@ class GraphProjection {
     const int64_t* bits = nullptr;  // int, date days, bool, or a double's bits
     const char* arena = nullptr;    // strings: bits is the offset of a 4-byte length and the bytes
     uint64_t size = 0;              // ids below it
+    uint8_t only_kind = 0xFD;       // the one kind every value has, if so (0xFD: several, or lists)
   };
   static constexpr uint8_t kAbsentTag = 0xFE;
   static constexpr uint8_t kOtherTag = 0xFF;  // a value not held (list): read the record

@@ -420,7 +420,7 @@ class ColumnEqualsIdSource : public IdSource {
  public:
   ColumnEqualsIdSource(std::shared_ptr<const void> keep, const Roaring* bitmap, GraphProjection::DenseColumn column,
                        const Value& want)
-      : keep_(std::move(keep)), column_(column), want_(want) {
+      : keep_(std::move(keep)), bitmap_(bitmap), column_(column), want_(want) {
     roaring_init_iterator(&bitmap->roaring, &it_);
     switch (want.kind()) {
       case Value::Kind::kInt:
@@ -442,8 +442,22 @@ class ColumnEqualsIdSource : public IdSource {
         tag_ = 0;  // compare nothing: keep every node that has a value
         break;
     }
+    // A label that fills most of its id range (labels loaded together do):
+    // walk the column over the range, comparing values first, and ask the
+    // bitmap only about the matches.
+    const uint64_t card = bitmap->cardinality();
+    if (card > 0 && tag_ != 0 && tag_ != static_cast<uint8_t>(Value::Kind::kString)) {
+      const uint64_t lo = bitmap->minimum(), hi = bitmap->maximum();
+      if (card * 4 >= hi - lo + 1) {
+        range_ = true;
+        next_ = lo;
+        end_ = std::min<uint64_t>(hi + 1, column_.size);
+        if (tag_ == static_cast<uint8_t>(Value::Kind::kInt)) cross_ = static_cast<uint8_t>(Value::Kind::kFloat);
+      }
+    }
   }
   bool Next(NodeId* id) override {
+    if (range_) return NextInRange(id);
     for (;;) {
       if (pos_ == size_) {
         size_ = roaring_read_uint32_iterator(&it_, buffer_, kBatch);
@@ -484,8 +498,45 @@ class ColumnEqualsIdSource : public IdSource {
     return (tag == float_tag && tag_ == int_tag) || (tag == int_tag && tag_ == float_tag);
   }
 
+  bool NextInRange(NodeId* id) {
+    while (pos_ == size_) {
+      if (next_ >= end_) return false;
+      const uint64_t stop = std::min<uint64_t>(next_ + kBatch, end_);
+      size_ = pos_ = 0;
+      if (column_.only_kind == tag_) {
+        // Every value is of the wanted kind: compare values, then make
+        // sure the node has one (an absent value's bits are 0) and the label.
+        for (uint64_t i = next_; i < stop; ++i) {
+          if (column_.bits[i] != bits_ || column_.tags[i] != tag_) continue;
+          if (!bitmap_->contains(static_cast<uint32_t>(i))) continue;
+          buffer_[size_] = static_cast<uint32_t>(i);
+          sure_[size_++] = true;
+        }
+        next_ = stop;
+        continue;
+      }
+      for (uint64_t i = next_; i < stop; ++i) {
+        const uint8_t t = column_.tags[i];
+        const bool equal = t == tag_ && column_.bits[i] == bits_;
+        if (!equal && t != GraphProjection::kOtherTag && t != cross_) continue;
+        if (!bitmap_->contains(static_cast<uint32_t>(i))) continue;
+        buffer_[size_] = static_cast<uint32_t>(i);
+        sure_[size_++] = equal;
+      }
+      next_ = stop;
+    }
+    *id = buffer_[pos_];
+    certain_ = sure_[pos_++];
+    return true;
+  }
+
   static constexpr uint32_t kBatch = 256;
   std::shared_ptr<const void> keep_;
+  const Roaring* bitmap_;
+  bool range_ = false;
+  uint64_t next_ = 0, end_ = 0;
+  uint8_t cross_ = 0xFD;  // a kind that may equal the wanted one (float for int); 0xFD: none
+  bool sure_[kBatch];
   GraphProjection::DenseColumn column_;
   Value want_;
   int64_t bits_ = 0;
