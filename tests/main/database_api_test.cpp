@@ -17,6 +17,26 @@ std::unique_ptr<kg::Database> OpenInMemory() {
   return std::move(db).value();
 }
 
+// Runs `query` on another thread and interrupts it until it returns.
+kg::Result<kg::QueryResult> RunInterrupted(kg::Database& db, const std::string& query) {
+  std::atomic<bool> started{false};
+  std::atomic<bool> done{false};
+  kg::Result<kg::QueryResult> result = kg::Status::Runtime("not run");
+  std::thread runner([&] {
+    started = true;
+    result = db.Execute(query);
+    done = true;
+  });
+  while (!started) std::this_thread::yield();
+  // Execute clears a request made before it starts: ask until it stops.
+  while (!done) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    db.Interrupt();
+  }
+  runner.join();
+  return result;
+}
+
 }  // namespace
 
 TEST_CASE("Check finds syntax and semantic errors without running", "[database]") {
@@ -51,23 +71,9 @@ TEST_CASE("Interrupt stops a running statement and its writes are not kept", "[d
   auto db = OpenInMemory();
   REQUIRE(db->Execute("UNWIND range(1, 40) AS i CREATE (:N {i: i})").ok());
   REQUIRE(db->Execute("MATCH (a:N), (b:N) WHERE a <> b CREATE (a)-[:R]->(b)").ok());
-  std::atomic<bool> started{false};
-  std::atomic<bool> done{false};
-  kg::Result<kg::QueryResult> result = kg::Status::Runtime("not run");
-  std::thread runner([&] {
-    started = true;
-    // Far more paths than could be counted before the interrupt, and a
-    // write, to show that nothing of it is kept.
-    result = db->Execute("MATCH p = (a:N {i: 1})-[*1..8]->(b) CREATE (:Seen) RETURN count(p)");
-    done = true;
-  });
-  while (!started) std::this_thread::yield();
-  // Execute clears a request made before it starts: ask until it stops.
-  while (!done) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    db->Interrupt();
-  }
-  runner.join();
+  // Far more paths than could be counted before the interrupt, and a
+  // write, to show that nothing of it is kept.
+  auto result = RunInterrupted(*db, "MATCH p = (a:N {i: 1})-[*1..8]->(b) CREATE (:Seen) RETURN count(p)");
   REQUIRE_FALSE(result.ok());
   CHECK(result.status().Is(kg::ErrorKind::kInterrupted));
   auto seen = db->Execute("MATCH (s:Seen) RETURN count(s)");
@@ -81,21 +87,8 @@ TEST_CASE("Interrupt stops a running statement and its writes are not kept", "[d
 TEST_CASE("Interrupt stops a long read through the graph projection", "[database]") {
   auto db = OpenInMemory();
   REQUIRE(db->Execute("UNWIND range(1, 60) AS i CREATE (:N {i: i})").ok());
-  std::atomic<bool> started{false};
-  std::atomic<bool> done{false};
-  kg::Result<kg::QueryResult> result = kg::Status::Runtime("not run");
-  std::thread runner([&] {
-    started = true;
-    // 60^5 rows of label scans: minutes, if nothing stopped it.
-    result = db->Execute("MATCH (a:N), (b:N), (c:N), (d:N), (e:N) RETURN count(*)");
-    done = true;
-  });
-  while (!started) std::this_thread::yield();
-  while (!done) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    db->Interrupt();
-  }
-  runner.join();
+  // 60^5 rows of label scans: minutes, if nothing stopped it.
+  auto result = RunInterrupted(*db, "MATCH (a:N), (b:N), (c:N), (d:N), (e:N) RETURN count(*)");
   REQUIRE_FALSE(result.ok());
   CHECK(result.status().Is(kg::ErrorKind::kInterrupted));
   // The database answers the next statement, through the same projection.

@@ -10,6 +10,7 @@
 #include "main/database.h"
 #include "storage/bulk_loader.h"
 #include "storage/catalog.h"
+#include "storage/raw_db.h"
 #include "test_util.h"
 
 namespace {
@@ -195,23 +196,14 @@ TEST_CASE("A version 1 database opens, and Schema counts its property keys by re
     REQUIRE(db.ok());
     Exec(**db, "UNWIND range(1, 10) AS i CREATE (:Person {name: 'p' + toString(i)})-[:KNOWS {w: i}]->(:Org)");
   }
-  {  // Make it what kg wrote before property key counts: version 1, no propcount: entries.
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.path(), cfs, &handles, &raw).ok());
+  // Make it what kg wrote before property key counts: version 1, no propcount: entries.
+  kg::test::WithRawDb(dir.path(), [](rocksdb::DB* raw) {
     REQUIRE(raw->Put(rocksdb::WriteOptions(), "format", std::string("kg-graph\0\0\0\x01", 12)).ok());
     std::unique_ptr<rocksdb::Iterator> it(raw->NewIterator(rocksdb::ReadOptions()));
     for (it->Seek("propcount:"); it->Valid() && it->key().starts_with("propcount:"); it->Next()) {
       REQUIRE(raw->Delete(rocksdb::WriteOptions(), it->key()).ok());
     }
-    it.reset();
-    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-    delete raw;
-  }
+  });
   auto db = kg::Database::Open(dir.path());
   REQUIRE(db.ok());
   auto schema = (*db)->Schema();

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "storage/bulk_loader.h"
+#include "storage/raw_db.h"
 #include "test_util.h"
 
 using namespace kg;        // NOLINT: test file
@@ -64,20 +65,12 @@ TEST_CASE("a directory that is not a kg database is refused and left alone", "[o
 TEST_CASE("a database of a newer format version is refused", "[open]") {
   TempDir dir;
   OpenStore(dir.path()).reset();
-  {  // Rewrite the format marker as a future kg would.
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.path(), cfs, &handles, &raw).ok());
+  // Rewrite the format marker as a future kg would.
+  WithRawDb(dir.path(), [](rocksdb::DB* raw) {
     std::string marker = "kg-graph";
     marker += std::string("\0\0\0\x63", 4);  // version 99
     REQUIRE(raw->Put(rocksdb::WriteOptions(), "format", marker).ok());
-    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-    delete raw;
-  }
+  });
   auto s = GraphStore::Open(dir.path());
   REQUIRE(s.status().Is(ErrorKind::kStorage));
   CHECK(Contains(s.status().message(), "database format version 99 is newer than this kg understands (2)"));

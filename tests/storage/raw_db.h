@@ -1,0 +1,27 @@
+// Opens a kg database directly with RocksDB, every column family, for tests
+// that must write what kg itself never would (an old or future format).
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <catch2/catch.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kg::test {
+
+inline void WithRawDb(const std::string& path, const std::function<void(rocksdb::DB*)>& use) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &raw).ok());
+  use(raw);
+  for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+  delete raw;
+}
+
+}  // namespace kg::test
