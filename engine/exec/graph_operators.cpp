@@ -125,35 +125,29 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
   single_.reset();
   labels_.Resolve(*ctx.txn);
   if (labels_.impossible) return false;
+  scan_value_.reset();
   switch (mode_) {
     case Mode::kAll:
-      // A scan touches every node: read them from the projection.
-      Check(ctx.txn->UseProjection(kProjectNodes, ctx.interrupt));
-      if (ctx.txn->projection()) {
-        ids_ = ctx.txn->ScanNodeIds();
-      } else {
-        all_ = ctx.txn->ScanNodes();
-      }
+      MakeCursor(ctx);
       return true;
     case Mode::kLabel: {
-      Check(ctx.txn->UseProjection(kProjectNodes, ctx.interrupt));
       if (value_) {
-        // Only nodes that may pass the equality above this scan.
+        // Only nodes that may pass the equality this scan checks.
         Value v;
         try {
           v = Evaluate(*value_, row, ctx.eval);
         } catch (const QueryError&) {
-          // Leave the error to the Filter, which meets it only if a node comes.
-          ids_ = ctx.txn->ScanLabel(labels_.ids[0]);
+          // Leave the error to the predicate, met only if a node comes.
+          MakeCursor(ctx);
           return true;
         }
         if (v.is_null()) return false;  // `=` null is never true
         auto key = ctx.txn->catalog().FindPropertyKey(property_);
         if (!key) return false;  // no node has the property
-        ids_ = ctx.txn->ScanLabelMaybeEqual(labels_.ids[0], *key, v);
-        return true;
+        scan_value_ = std::move(v);
+        scan_key_ = *key;
       }
-      ids_ = ctx.txn->ScanLabel(labels_.ids[0]);
+      MakeCursor(ctx);
       return true;
     }
     case Mode::kKeySeek: {
@@ -181,26 +175,64 @@ bool NodeScanOp::StartScan(ExecContext& ctx, Row& row) {
   return false;
 }
 
+void NodeScanOp::MakeCursor(ExecContext& ctx) {
+  all_.reset();
+  ids_.reset();
+  const GraphProjection* p = ctx.txn->projection();
+  on_projection_ = p && p->has_nodes();
+  if (mode_ == Mode::kAll) {
+    if (p && p->has_nodes()) {
+      ids_ = ctx.txn->ScanNodeIds();
+    } else {
+      all_ = ctx.txn->ScanNodes();
+    }
+  } else if (scan_value_) {
+    ids_ = ctx.txn->ScanLabelMaybeEqual(labels_.ids[0], scan_key_, *scan_value_);
+  } else {
+    ids_ = ctx.txn->ScanLabel(labels_.ids[0]);
+  }
+}
+
+void NodeScanOp::Step(ExecContext& ctx, NodeId id) {
+  if (on_projection_ || ++ctx.graph_steps < ctx.project_after_steps) return;
+  Check(ctx.txn->UseProjection(kProjectNodes, ctx.interrupt));
+  const GraphProjection* after = ctx.txn->projection();
+  if (!after || !after->has_nodes()) {  // a write transaction: RocksDB it stays
+    on_projection_ = true;                 // (and no more asking)
+    return;
+  }
+  // Both cursors give ids in order: go on after the last one given.
+  MakeCursor(ctx);
+  if (all_) return;
+  while (ids_->Valid() && ids_->id() <= id) ids_->Next();
+}
+
 bool NodeScanOp::NextImpl(ExecContext& ctx, Row& row) {
   for (;;) {
     if (active_) {
       if (all_) {
+        bool switched = false;
         while (all_->Valid()) {
           const NodeRecord& rec = all_->record();
           const NodeId id = rec.id;
           const bool ok = labels_.Matches(rec);
           all_->Next();
+          Step(ctx, id);
+          switched = !all_;
           if (ok) {
             row[slot_] = Value(NodeRef{id, nullptr});
             return true;
           }
+          if (switched) break;
         }
+        if (switched) continue;  // on with the projection's cursor
         if (!all_->status().ok()) ThrowStatus(all_->status());
       } else if (ids_) {
         while (ids_->Valid()) {
           const NodeId id = ids_->id();
           const bool certain = ids_->certain();
           ids_->Next();
+          if (mode_ == Mode::kAll || mode_ == Mode::kLabel) Step(ctx, id);
           const bool labelled =
               (labels_.ids.size() <= 1 && mode_ == Mode::kLabel) || (labels_.ids.empty() && mode_ == Mode::kAll);
           if (!labelled && !Accept(ctx, id)) continue;
@@ -261,8 +293,19 @@ ExpandOp::ExpandOp(OperatorPtr input, int from_slot, int rel_slot, int to_slot, 
 void ExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
   cursor_.reset();
-  if (whole_graph_) Check(ctx.txn->UseProjection(kProjectAll, ctx.interrupt));
 }
+
+namespace {
+
+// An expansion after a scan counts towards the statement's steps; past the
+// threshold the whole projection is built and later expansions use it.
+void ExpansionStep(ExecContext& ctx) {
+  if (ctx.asked_adjacency || ++ctx.graph_steps < ctx.project_after_steps) return;
+  ctx.asked_adjacency = true;
+  Check(ctx.txn->UseProjection(kProjectAll, ctx.interrupt));
+}
+
+}  // namespace
 
 bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
   for (;;) {
@@ -295,6 +338,7 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
     if (!from || types_.impossible || to_labels_.impossible) continue;
     if (into_ && !NodeIn(row, to_slot_)) continue;
     if (bound_rel_ && !row[rel_slot_].is_relationship()) continue;
+    if (whole_graph_) ExpansionStep(ctx);
     cursor_ = ctx.txn->Expand(*from, dir_, types_.ids, into_ ? NodeIn(row, to_slot_) : std::nullopt);
   }
 }
@@ -323,7 +367,6 @@ VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_
 
 void VarLengthExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
-  if (whole_graph_) Check(ctx.txn->UseProjection(kProjectAll, ctx.interrupt));
   active_ = false;
   pending_ = false;
   stack_.clear();
@@ -379,6 +422,7 @@ bool VarLengthExpandOp::NextImpl(ExecContext& ctx, Row& row) {
       limit_ = max_hops_ >= 0 ? max_hops_ : ctx.max_path_length + 1;
       stack_.clear();
       path_.clear();
+      if (whole_graph_) ExpansionStep(ctx);
       stack_.push_back(Frame{*from, limit_ > 0 ? ctx.txn->Expand(*from, dir_, types_.ids) : nullptr});
       active_ = true;
       if (min_hops_ == 0 && EndMatches(ctx, row, *from)) {

@@ -68,6 +68,11 @@ class NodeScanOp : public Operator {
  private:
   bool StartScan(ExecContext& ctx, Row& row);
   bool Accept(ExecContext& ctx, NodeId id);
+  // Counts a scanned node; once the statement has scanned enough, moves
+  // the scan onto the projection (built now) after the last id it gave.
+  void Step(ExecContext& ctx, NodeId id);
+  // The scan's cursor as the transaction gives it now.
+  void MakeCursor(ExecContext& ctx);
 
   int slot_;
   Mode mode_;
@@ -80,6 +85,10 @@ class NodeScanOp : public Operator {
   std::unique_ptr<NodeIdCursor> ids_;
   std::optional<NodeId> single_;
   bool active_ = false;
+  // kLabel with an equality: the value this scan compares with, and its key.
+  std::optional<Value> scan_value_;
+  PropertyKeyId scan_key_ = 0;
+  bool on_projection_ = false;  // the cursor reads the projection
 };
 
 // Rules every relationship of one MATCH must follow: it differs from the

@@ -41,6 +41,12 @@ struct ExecContext {
   // Set (from another thread or a signal handler) to stop the statement;
   // operators check it on every row they produce and in long inner loops.
   const std::atomic<bool>* interrupt = nullptr;
+  // Nodes scanned and nodes expanded after a scan, so far in this
+  // statement. From project_after_steps on the statement is a whole-graph
+  // one and asks for the in-memory projection; a LIMIT 25 never gets there.
+  int64_t project_after_steps = 4096;
+  int64_t graph_steps = 0;
+  bool asked_adjacency = false;  // the whole projection was asked for
 };
 
 // Ends the statement with a kInterrupted error when it was asked to stop.

@@ -82,6 +82,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   RunOptions run_options;
   run_options.max_path_length = options_.max_path_length;
   run_options.interrupt = &interrupt_;
+  run_options.project_after_steps = options_.project_after_steps;
   interrupt_.store(false, std::memory_order_relaxed);
   std::vector<QueryResult> results;
   if (slot != nullptr && !slot->uncacheable.load(std::memory_order_relaxed)) {
@@ -246,6 +247,7 @@ Result<Value> Database::Evaluate(std::string_view expression, const ValueMap& pa
   }
   RunOptions run_options;
   run_options.interrupt = &interrupt_;
+  run_options.project_after_steps = options_.project_after_steps;
   interrupt_.store(false, std::memory_order_relaxed);
   Result<QueryResult> result = Status::Runtime("internal error");
   try {

@@ -32,6 +32,11 @@ struct DatabaseOptions {
   // Texts whose plans Execute keeps (main/plan_cache.h), least recently
   // used first out; 0 turns the cache off.
   size_t plan_cache_entries = 256;
+  // A read statement that has scanned or expanded this many nodes after a
+  // scan builds the in-memory projection (storage/graph_projection.h) and
+  // reads through it from then on; fewer (a LIMIT 25) never pay for it.
+  // 0: every scan uses it at once (the language tests run so).
+  int64_t project_after_steps = 4096;
 };
 
 // What a statement changed.

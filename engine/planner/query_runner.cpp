@@ -95,6 +95,7 @@ Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& 
   ctx.txn = txn.get();
   ctx.stats = &result.stats;
   ctx.max_path_length = options.max_path_length;
+  ctx.project_after_steps = options.project_after_steps;
   ctx.interrupt = options.interrupt;
   ctx.profile = profile;
   ctx.eval.txn = txn.get();

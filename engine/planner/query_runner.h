@@ -23,6 +23,7 @@ namespace kg {
 
 struct RunOptions {
   int64_t max_path_length = 32;
+  int64_t project_after_steps = 4096;            // see ExecContext::project_after_steps
   const std::atomic<bool>* interrupt = nullptr;  // see ExecContext::interrupt
 };
 
