@@ -96,3 +96,22 @@ TEST_CASE("Interrupt stops a long read through the graph projection", "[database
   REQUIRE(count.ok());
   CHECK(count->rows[0][0].as_int() == 1);
 }
+
+TEST_CASE("only a whole-graph statement builds the projection, once", "[database]") {
+  auto db = OpenInMemory();
+  REQUIRE(db->Execute("UNWIND range(1, 5000) AS i CREATE (:N {i: i})-[:R]->(:M)").ok());
+  auto built = [&](const std::string& query) {
+    auto r = db->Execute("PROFILE " + query);
+    INFO(r.status().ToString());
+    REQUIRE(r.ok());
+    return r->plan.find("building the graph projection") != std::string::npos;
+  };
+  CHECK_FALSE(built("MATCH (n:N) RETURN n.i LIMIT 25"));
+  REQUIRE(db->Execute("CREATE INDEX ON :N(i)").ok());
+  CHECK_FALSE(built("MATCH (n:N {i: 7})-[:R]->(m) RETURN m"));  // an index seek, one expansion
+  CHECK(built("MATCH (n:N)-[:R]->(m:M) RETURN count(*)"));
+  CHECK_FALSE(built("MATCH (n:N)-[:R]->(m:M) RETURN count(*)"));
+  auto count = db->Execute("MATCH (n:N)-[:R]->(m:M) RETURN count(*) AS c");
+  REQUIRE(count.ok());
+  CHECK(count->rows[0][0].as_int() == 5000);
+}
