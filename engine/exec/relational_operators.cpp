@@ -191,10 +191,7 @@ struct AggregateOp::State {
   std::vector<int64_t> counts;  // aggregates_.size() per count group
   bool counting = false;
   std::unordered_map<std::vector<Value>, size_t, RowHash, RowEquivalent> index;
-  // Node id -> group + 1 (see node_slot_): a flat table over the ids when
-  // they are few enough, a hash map otherwise.
-  std::vector<uint32_t> by_node_flat;
-  std::unordered_map<uint64_t, size_t> by_node;
+  std::unordered_map<uint64_t, size_t> by_node;  // node id -> group (see node_slot_)
   std::vector<Group> groups;
   size_t pos = 0;
   bool loaded = false;
@@ -338,23 +335,12 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
     };
     const bool by_node = node_slot_ >= 0 && ctx.txn != nullptr && !ctx.txn->is_write();
     if (by_node && counts_only_ && LoadCountsByNode(ctx, row)) return NextImpl(ctx, row);
-    const uint64_t id_bound = by_node ? ctx.txn->catalog().next_node_id() : 0;
-    const bool flat = by_node && id_bound <= (uint64_t{1} << 26);
-    auto group_of_node = [&](uint64_t id) -> size_t {  // group + 1, or 0
-      if (flat) {
-        if (id >= id_bound) return 0;
-        if (st.by_node_flat.empty()) st.by_node_flat.assign(id_bound, 0);
-        return st.by_node_flat[id];
-      }
-      auto it = st.by_node.find(id);
-      return it == st.by_node.end() ? 0 : it->second + 1;
-    };
     while (child()->Next(ctx, row)) {
       size_t g;
       const bool node = by_node && row[node_slot_].is_node();
-      const size_t known = node ? group_of_node(row[node_slot_].as_node().id) : 0;
-      if (known != 0) {
-        g = known - 1;
+      auto known = node ? st.by_node.find(row[node_slot_].as_node().id) : st.by_node.end();
+      if (known != st.by_node.end()) {
+        g = known->second;
       } else {
         std::vector<Value> key;
         key.reserve(keys_.size());
@@ -367,14 +353,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
         } else {
           g = it->second;
         }
-        if (node) {
-          const uint64_t id = row[node_slot_].as_node().id;
-          if (flat && id < id_bound && g < UINT32_MAX) {
-            st.by_node_flat[id] = static_cast<uint32_t>(g + 1);
-          } else if (!flat) {
-            st.by_node.emplace(id, g);
-          }
-        }
+        if (node) st.by_node.emplace(row[node_slot_].as_node().id, g);
       }
       State::Group& group = st.groups[g];
       for (size_t i = 0; i < aggregates_.size(); ++i) {

@@ -65,7 +65,7 @@ const Roaring& EmptyBitmap() {
 
 GraphProjection::~GraphProjection() = default;
 
-NodeId GraphProjection::bound() const {
+NodeId GraphProjection::ComputeBound() const {
   NodeId b = std::numeric_limits<NodeId>::max();
   if (nodes_) b = std::min(b, nodes_->bound);
   if (adjacency_) b = std::min(b, adjacency_->bound);
@@ -73,19 +73,11 @@ NodeId GraphProjection::bound() const {
 }
 
 bool GraphProjection::IsDirty(NodeId id) const {
-  if (id >= bound()) return true;
+  if (id >= bound_) return true;
   return dirty_ && dirty_->contains(static_cast<uint32_t>(id));
 }
 
 bool GraphProjection::HasDirty() const { return dirty_ && !dirty_->isEmpty(); }
-
-std::vector<NodeId> GraphProjection::DirtyIds() const {
-  std::vector<NodeId> out;
-  if (!dirty_) return out;
-  out.reserve(dirty_->cardinality());
-  for (uint32_t id : *dirty_) out.push_back(id);
-  return out;
-}
 
 const Roaring& GraphProjection::Dirty() const { return dirty_ ? *dirty_ : EmptyBitmap(); }
 
@@ -182,11 +174,12 @@ std::shared_ptr<const GraphProjection> GraphProjection::WithDirty(const std::vec
   }
   // Past an eighth of the graph (and a floor for small graphs), reads of
   // dirty nodes cost more than a rebuild saves.
-  const uint64_t limit = std::max<uint64_t>(4096, bound() / 8);
+  const uint64_t limit = std::max<uint64_t>(4096, bound_ / 8);
   if (dirty->cardinality() > limit) return nullptr;
   std::shared_ptr<GraphProjection> p(new GraphProjection());
   p->nodes_ = nodes_;
   p->adjacency_ = adjacency_;
+  p->bound_ = bound_;
   p->dirty_ = std::move(dirty);
   return p;
 }
@@ -398,6 +391,7 @@ std::shared_ptr<const GraphProjection> ProjectionBuilder::Combine(
   std::shared_ptr<GraphProjection> p(new GraphProjection());
   p->nodes_ = nodes ? std::move(nodes) : (base ? base->nodes_ : nullptr);
   p->adjacency_ = adjacency ? std::move(adjacency) : (base ? base->adjacency_ : nullptr);
+  p->bound_ = p->ComputeBound();
   // The dirty set was kept since the older part was built; for a part
   // built now it is merely cautious.
   if (base) p->dirty_ = base->dirty_;

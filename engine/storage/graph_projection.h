@@ -58,8 +58,6 @@ class GraphProjection {
   // RocksDB.
   bool IsDirty(NodeId id) const;
   bool HasDirty() const;
-  // Dirty node ids in increasing order.
-  std::vector<NodeId> DirtyIds() const;
 
   // Nodes part, clean nodes only (callers check IsDirty first).
   bool Exists(NodeId id) const;
@@ -117,7 +115,10 @@ class GraphProjection {
  private:
   friend class ProjectionBuilder;
   GraphProjection() = default;
-  NodeId bound() const;  // ids at or past it are dirty: created after a part was built
+  // Ids at or past the smaller of the parts' bounds are dirty: created after
+  // a part was built. Set whenever the parts are.
+  NodeId ComputeBound() const;
+  NodeId bound_ = 0;
   std::shared_ptr<const NodesPart> nodes_;
   std::shared_ptr<const AdjacencyPart> adjacency_;
   std::shared_ptr<const Roaring> dirty_;

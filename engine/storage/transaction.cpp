@@ -319,9 +319,19 @@ class BitmapIdSource : public IdSource {
 
 }  // namespace
 
+// The dirty nodes that exist now and carry `label` (any label for
+// kAllNodes), read from RocksDB: there are few.
+static Status AddDirtyWithLabel(Transaction* txn, const GraphProjection& p, LabelId label, Roaring* ids) {
+  for (uint32_t d : p.Dirty()) {
+    KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> rec, txn->GetNode(d));
+    if (rec && (label == GraphProjection::kAllNodes || rec->HasLabel(label))) ids->add(d);
+  }
+  return Status::Ok();
+}
+
 // The nodes of `label` (every node for kAllNodes) through the projection:
 // its bitmap as of the build, less the dirty nodes, plus the dirty nodes
-// that now qualify (read from RocksDB; there are few).
+// that qualify now.
 static Result<std::unique_ptr<NodeIdCursor>> ProjectedNodes(Transaction* txn, std::shared_ptr<const GraphProjection> p,
                                                             LabelId label) {
   const Roaring& base = p->Nodes(label);
@@ -330,21 +340,22 @@ static Result<std::unique_ptr<NodeIdCursor>> ProjectedNodes(Transaction* txn, st
   }
   auto ids = std::make_shared<Roaring>(base);
   *ids -= p->Dirty();
-  for (NodeId d : p->DirtyIds()) {
-    KG_ASSIGN_OR_RETURN(std::optional<NodeRecord> rec, txn->GetNode(d));
-    if (rec && (label == GraphProjection::kAllNodes || rec->HasLabel(label))) ids->add(static_cast<uint32_t>(d));
-  }
+  KG_RETURN_IF_ERROR(AddDirtyWithLabel(txn, *p, label, ids.get()));
   const Roaring* raw = ids.get();
   return std::make_unique<NodeIdCursor>(std::make_unique<BitmapIdSource>(std::move(ids), raw));
+}
+
+// A cursor that gives nothing but `status` (a projected scan that failed).
+static std::unique_ptr<NodeIdCursor> FailedIdCursor(Status status) {
+  return std::make_unique<NodeIdCursor>(
+      std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, std::move(status)),
+      &key_codec::DecodeNodeKey);
 }
 
 std::unique_ptr<NodeIdCursor> Transaction::ScanLabel(LabelId label) {
   if (projection_ && projection_->has_nodes() && !finished_) {
     auto c = ProjectedNodes(this, projection_, label);
-    if (c.ok()) return std::move(c).value();
-    return std::make_unique<NodeIdCursor>(
-        std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, c.status()),
-        &key_codec::DecodeLabelKeyNode);
+    return c.ok() ? std::move(c).value() : FailedIdCursor(c.status());
   }
   return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kLabels, {PrefixRange(key_codec::LabelPrefix(label))}),
                                         &key_codec::DecodeLabelKeyNode);
@@ -442,6 +453,7 @@ class ColumnEqualsIdSource : public IdSource {
         tag_ = 0;  // compare nothing: keep every node that has a value
         break;
     }
+    if (tag_ == static_cast<uint8_t>(Value::Kind::kInt)) cross_ = static_cast<uint8_t>(Value::Kind::kFloat);
     // A label that fills most of its id range (labels loaded together do):
     // walk the column over the range, comparing values first, and ask the
     // bitmap only about the matches.
@@ -452,7 +464,6 @@ class ColumnEqualsIdSource : public IdSource {
         range_ = true;
         next_ = lo;
         end_ = std::min<uint64_t>(hi + 1, column_.size);
-        if (tag_ == static_cast<uint8_t>(Value::Kind::kInt)) cross_ = static_cast<uint8_t>(Value::Kind::kFloat);
       }
     }
   }
@@ -493,9 +504,7 @@ class ColumnEqualsIdSource : public IdSource {
       return certain_;
     }
     // An integer may equal a float; other kinds never equal each other.
-    const auto int_tag = static_cast<uint8_t>(Value::Kind::kInt);
-    const auto float_tag = static_cast<uint8_t>(Value::Kind::kFloat);
-    return (tag == float_tag && tag_ == int_tag) || (tag == int_tag && tag_ == float_tag);
+    return tag == cross_;
   }
 
   bool NextInRange(NodeId* id) {
@@ -535,7 +544,7 @@ class ColumnEqualsIdSource : public IdSource {
   const Roaring* bitmap_;
   bool range_ = false;
   uint64_t next_ = 0, end_ = 0;
-  uint8_t cross_ = 0xFD;  // a kind that may equal the wanted one (float for int); 0xFD: none
+  uint8_t cross_ = 0xFD;  // another kind that may equal the wanted one (float for int); 0xFD: none
   bool sure_[kBatch];
   GraphProjection::DenseColumn column_;
   Value want_;
@@ -558,38 +567,26 @@ std::unique_ptr<NodeIdCursor> Transaction::ScanLabelMaybeEqual(LabelId label, Pr
     // Floats are compared as `=` does, by the caller; ints in the column may equal them.
     return ScanLabel(label);
   }
-  std::shared_ptr<const void> keep = projection_;
   const Roaring* bitmap = &projection_->Nodes(label);
-  if (projection_->HasDirty()) {
-    // Clean nodes through the column; dirty ones (few) all go to the caller.
-    auto clean = std::make_shared<Roaring>(*bitmap);
-    *clean -= projection_->Dirty();
-    auto dirty = ProjectedNodes(this, projection_, label);
-    if (!dirty.ok()) return ScanLabel(label);
-    // Union of the two, in order: the dirty nodes with the label are few,
-    // so test them against the column's answer one by one.
-    auto ids = std::make_shared<Roaring>();
-    ColumnEqualsIdSource filter(projection_, clean.get(), column, value);
-    NodeId id;
-    while (filter.Next(&id)) ids->add(static_cast<uint32_t>(id));
-    std::unique_ptr<NodeIdCursor> d = std::move(dirty).value();
-    for (; d->Valid(); d->Next()) {
-      if (projection_->IsDirty(d->id())) ids->add(static_cast<uint32_t>(d->id()));
-    }
-    const Roaring* raw = ids.get();
-    return std::make_unique<NodeIdCursor>(std::make_unique<BitmapIdSource>(std::move(ids), raw));
+  if (!projection_->HasDirty()) {
+    return std::make_unique<NodeIdCursor>(std::make_unique<ColumnEqualsIdSource>(projection_, bitmap, column, value));
   }
-  return std::make_unique<NodeIdCursor>(
-      std::make_unique<ColumnEqualsIdSource>(std::move(keep), bitmap, column, value));
+  // Clean nodes through the column, and every dirty node with the label
+  // (few; the caller's check decides them), in one bitmap.
+  Roaring clean = *bitmap;
+  clean -= projection_->Dirty();
+  auto ids = std::make_shared<Roaring>();
+  ColumnEqualsIdSource filter(projection_, &clean, column, value);
+  for (NodeId id; filter.Next(&id);) ids->add(static_cast<uint32_t>(id));
+  if (Status s = AddDirtyWithLabel(this, *projection_, label, ids.get()); !s.ok()) return FailedIdCursor(s);
+  const Roaring* raw = ids.get();
+  return std::make_unique<NodeIdCursor>(std::make_unique<BitmapIdSource>(std::move(ids), raw));
 }
 
 std::unique_ptr<NodeIdCursor> Transaction::ScanNodeIds() {
   if (projection_ && projection_->has_nodes() && !finished_) {
     auto c = ProjectedNodes(this, projection_, GraphProjection::kAllNodes);
-    if (c.ok()) return std::move(c).value();
-    return std::make_unique<NodeIdCursor>(
-        std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, c.status()),
-        &key_codec::DecodeNodeKey);
+    return c.ok() ? std::move(c).value() : FailedIdCursor(c.status());
   }
   return std::make_unique<NodeIdCursor>(Scan(ColumnFamily::kNodes, {{std::string(), std::string()}}),
                                         &key_codec::DecodeNodeKey);
