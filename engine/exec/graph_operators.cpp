@@ -20,6 +20,8 @@ std::optional<NodeId> NodeIn(const Row& row, int slot) {
   return v.as_node().id;
 }
 
+}  // namespace
+
 RelRef ToRelRef(const AdjacencyEntry& e) {
   RelRef r;
   r.id = e.rel;
@@ -33,8 +35,6 @@ RelRef ToRelRef(const AdjacencyEntry& e) {
   }
   return r;
 }
-
-}  // namespace
 
 void LabelSet::Resolve(const Transaction& txn) {
   if (resolved && !impossible) return;

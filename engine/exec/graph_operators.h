@@ -17,6 +17,9 @@
 
 namespace kg {
 
+// The relationship an adjacency entry stands for, as a query value.
+RelRef ToRelRef(const AdjacencyEntry& e);
+
 // Names resolved against the transaction's catalog.
 struct LabelSet {
   std::vector<std::string> names;

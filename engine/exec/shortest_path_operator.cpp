@@ -59,15 +59,6 @@ void ShortestPathOp::OpenImpl(ExecContext& ctx) {
 
 namespace {
 
-RelRef RelOf(const AdjacencyEntry& e) {
-  RelRef r;
-  r.id = e.rel;
-  r.type = e.type;
-  r.start = e.direction == Direction::kOut ? e.node : e.neighbour;
-  r.end = e.direction == Direction::kOut ? e.neighbour : e.node;
-  return r;
-}
-
 Direction Reverse(Direction d) {
   return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : Direction::kBoth;
 }
@@ -83,14 +74,12 @@ bool ShortestPathOp::Bidirectional(ExecContext& ctx, NodeId from, NodeId to, int
   struct Step {
     NodeId prev;
     RelRef rel;
+    int64_t depth;  // hops from this side's end
   };
   std::unordered_map<NodeId, Step> seen[2];
-  seen[0].emplace(from, Step{from, RelRef{}});
-  seen[1].emplace(to, Step{to, RelRef{}});
+  seen[0].emplace(from, Step{from, RelRef{}, 0});
+  seen[1].emplace(to, Step{to, RelRef{}, 0});
   std::vector<NodeId> frontier[2] = {{from}, {to}};
-  std::unordered_map<NodeId, int64_t> depth_of[2];
-  depth_of[0][from] = 0;
-  depth_of[1][to] = 0;
   int64_t depth[2] = {0, 0};
   const Direction dirs[2] = {dir_, Reverse(dir_)};
   while (depth[0] + depth[1] < limit && !frontier[0].empty() && !frontier[1].empty()) {
@@ -105,13 +94,12 @@ bool ShortestPathOp::Bidirectional(ExecContext& ctx, NodeId from, NodeId to, int
       auto cursor = ctx.txn->Expand(u, dirs[side], types_.ids);
       for (; cursor->Valid(); cursor->Next()) {
         const AdjacencyEntry& e = cursor->entry();
-        auto [it, inserted] = seen[side].emplace(e.neighbour, Step{u, RelOf(e)});
+        auto [it, inserted] = seen[side].emplace(e.neighbour, Step{u, ToRelRef(e), depth[side] + 1});
         if (!inserted) continue;
-        depth_of[side][e.neighbour] = depth[side] + 1;
         next.push_back(e.neighbour);
-        auto there = depth_of[other].find(e.neighbour);
-        if (there != depth_of[other].end()) {
-          const int64_t length = depth[side] + 1 + there->second;
+        auto there = seen[other].find(e.neighbour);
+        if (there != seen[other].end()) {
+          const int64_t length = depth[side] + 1 + there->second.depth;
           if (!met || length < best_length || (length == best_length && e.neighbour < best)) {
             met = true;
             best = e.neighbour;
@@ -189,13 +177,8 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
           next.push_back(it->second);
           if (e.neighbour == *to) found = true;
         }
-        RelRef r;
-        r.id = e.rel;
-        r.type = e.type;
-        r.start = e.direction == Direction::kOut ? e.node : e.neighbour;
-        r.end = e.direction == Direction::kOut ? e.neighbour : e.node;
         edges.emplace_back(u, it->second);
-        edge_rels.push_back(r);
+        edge_rels.push_back(ToRelRef(e));
       }
       if (!cursor->status().ok()) ThrowStatus(cursor->status());
     }

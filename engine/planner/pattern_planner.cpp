@@ -203,6 +203,20 @@ class PatternPlanner {
 
   // Equality predicate `var.key = <expr of bound variables>`: its value side.
   const ast::Expr* EqualityOn(const std::string& var, const std::string& key, Predicate** which = nullptr) {
+    std::string found = key;
+    return FindEquality(var, &found, which);
+  }
+
+  // The first equality predicate `var.<some key> = <expr of bound
+  // variables>` (not yet applied): its value side, and the key in *key.
+  const ast::Expr* AnyEqualityOn(const std::string& var, std::string* key, Predicate** which) {
+    key->clear();
+    return FindEquality(var, key, which);
+  }
+
+  // Both of the above: *key names the key, or is empty for any (and then
+  // receives the one found).
+  const ast::Expr* FindEquality(const std::string& var, std::string* key, Predicate** which) {
     for (auto& pred : preds_) {
       if (pred.applied) continue;
       const ast::Expr* e = pred.expr;
@@ -210,7 +224,7 @@ class PatternPlanner {
       for (int side = 0; side < 2; ++side) {
         const ast::Expr* prop = e->args[side].get();
         const ast::Expr* value = e->args[1 - side].get();
-        if (prop->kind != ast::ExprKind::kProperty || prop->name != key) continue;
+        if (prop->kind != ast::ExprKind::kProperty || (!key->empty() && prop->name != *key)) continue;
         if (prop->args[0]->kind != ast::ExprKind::kVariable || prop->args[0]->name != var) continue;
         std::set<std::string> vars;
         QueryPlanner::CollectVariables(*value, &vars);
@@ -218,26 +232,6 @@ class PatternPlanner {
         for (const auto& v : vars) ok = ok && bound_.count(v) > 0;
         if (ok) {
           if (which) *which = &pred;
-          return value;
-        }
-      }
-    }
-    return nullptr;
-  }
-
-  // The first equality predicate `var.<some key> = <expr of bound
-  // variables>` (not yet applied): its value side, and the key in *key.
-  const ast::Expr* AnyEqualityOn(const std::string& var, std::string* key, Predicate** which) {
-    for (auto& pred : preds_) {
-      const ast::Expr* e = pred.expr;
-      if (pred.applied || e->kind != ast::ExprKind::kBinary || e->op != ast::Op::kEq) continue;
-      for (int side = 0; side < 2; ++side) {
-        const ast::Expr* prop = e->args[side].get();
-        if (prop->kind != ast::ExprKind::kProperty || prop->args[0]->kind != ast::ExprKind::kVariable ||
-            prop->args[0]->name != var) {
-          continue;
-        }
-        if (const ast::Expr* value = EqualityOn(var, prop->name, which)) {
           *key = prop->name;
           return value;
         }
@@ -362,10 +356,7 @@ class PatternPlanner {
     // A WHERE might make the probe side small; then expanding from its rows
     // costs less than building the whole other side.
     if (!preds_.empty()) return false;
-    std::set<std::string> shared;
-    for (const auto& n : part.nodes) {
-      if (bound_.count(n.variable)) shared.insert(n.variable);
-    }
+    const std::set<std::string> shared = BoundNodes(part);
     if (shared.size() < 2 || shared.size() > HashJoinOp::kMaxJoinSlots) return false;
     for (const auto& r : part.rels) {
       if (r.variable_length || r.types.empty() || bound_.count(r.variable)) return false;
@@ -376,11 +367,17 @@ class PatternPlanner {
     return true;
   }
 
-  OperatorPtr HashJoinPart(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
-    std::set<std::string> shared;
+  // The part's nodes bound already (by earlier parts): what a join joins on.
+  std::set<std::string> BoundNodes(const ast::PatternPart& part) const {
+    std::set<std::string> out;
     for (const auto& n : part.nodes) {
-      if (bound_.count(n.variable)) shared.insert(n.variable);
+      if (bound_.count(n.variable)) out.insert(n.variable);
     }
+    return out;
+  }
+
+  OperatorPtr HashJoinPart(OperatorPtr plan, ast::PatternPart& part, const PartSlots& slots) {
+    const std::set<std::string> shared = BoundNodes(part);
     const std::set<std::string> outer = bound_;
     const RelUniqueness outer_uniqueness = uniqueness_;
     bound_.clear();
