@@ -46,15 +46,14 @@ size_t HashJoinOp::Hash(const Key& key) {
   return static_cast<size_t>(h);
 }
 
-uint32_t HashJoinOp::Find(const Key& key) const {
-  if (table_.empty()) return kNone;
+size_t HashJoinOp::SlotOf(const Key& key) const {
   const size_t mask = table_.size() - 1;
   for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
-    const Slot& s = table_[i];
-    if (s.head == kNone) return kNone;
-    if (s.key == key) return s.head;
+    if (table_[i].head == kNone || table_[i].key == key) return i;
   }
 }
+
+uint32_t HashJoinOp::Find(const Key& key) const { return table_.empty() ? kNone : table_[SlotOf(key)].head; }
 
 void HashJoinOp::Build(ExecContext& ctx, size_t width) {
   Operator* build = child(1);
@@ -72,23 +71,12 @@ void HashJoinOp::Build(ExecContext& ctx, size_t width) {
   while (capacity < 2 * keys.size()) capacity *= 2;
   table_.assign(capacity, Slot{});
   next_.assign(keys.size(), kNone);
-  const size_t mask = capacity - 1;
   // Rows are chained in build order: insert them last to first.
   for (size_t row = keys.size(); row-- > 0;) {
-    const Key& k = keys[row];
-    for (size_t i = Hash(k) & mask;; i = (i + 1) & mask) {
-      Slot& s = table_[i];
-      if (s.head == kNone) {
-        s.key = k;
-        s.head = static_cast<uint32_t>(row);
-        break;
-      }
-      if (s.key == k) {
-        next_[row] = s.head;
-        s.head = static_cast<uint32_t>(row);
-        break;
-      }
-    }
+    Slot& s = table_[SlotOf(keys[row])];
+    s.key = keys[row];
+    next_[row] = s.head;  // kNone for a key's first row
+    s.head = static_cast<uint32_t>(row);
   }
 }
 

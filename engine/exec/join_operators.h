@@ -45,6 +45,8 @@ class HashJoinOp : public Operator {
   bool KeyOf(const Row& row, Key* key) const;
   static size_t Hash(const Key& key);
   void Build(ExecContext& ctx, size_t width);
+  // The table slot that holds `key`, or the empty one where it would go.
+  size_t SlotOf(const Key& key) const;
   uint32_t Find(const Key& key) const;
 
   std::vector<int> join_slots_, keep_slots_;
