@@ -34,6 +34,8 @@ std::optional<CypherType> ParseCypherType(std::string name);
 // Whether `v` may be passed where `type` is expected (null always may;
 // an INTEGER may be passed as a FLOAT or NUMBER).
 bool ValueHasType(const Value& v, CypherType type);
+// Whether a value of `kind` may be passed where `type` is expected.
+bool KindHasType(Value::Kind kind, CypherType type);
 
 struct ProcedureArgument {
   std::string name;

@@ -8,6 +8,7 @@
 
 #include "exec/query_error.h"
 #include "parser/parser.h"
+#include "procedures/builtin_procedures.h"
 #include "planner/planner.h"
 #include "planner/query_runner.h"
 #include "storage/cursors.h"
@@ -20,7 +21,11 @@ Database::~Database() = default;
 Database::Database(std::unique_ptr<GraphStore> store, DatabaseOptions options)
     : store_(std::move(store)),
       options_(options),
-      plan_cache_(std::make_unique<PlanCache>(options.plan_cache_entries)) {}
+      plan_cache_(std::make_unique<PlanCache>(options.plan_cache_entries)) {
+  RegisterBuiltinProcedures(&procedures_);
+}
+
+void Database::RegisterProcedure(Procedure procedure) { procedures_.Register(std::move(procedure)); }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, DatabaseOptions options) {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphStore> store, GraphStore::Open(path, options.store));
@@ -46,12 +51,14 @@ bool Cacheable(const std::vector<ast::Statement>& statements) {
 
 // Runs a compiled statement; gives it back to `slot` when the run went well.
 // Plans a statement against the store's current catalog, for the cache.
-Result<std::unique_ptr<CompiledStatement>> Compile(GraphStore& store, ast::Statement statement) {
+Result<std::unique_ptr<CompiledStatement>> Compile(GraphStore& store, const ProcedureRegistry& procedures,
+                                                   ast::Statement statement) {
   auto compiled = std::make_unique<CompiledStatement>();
   compiled->statement = std::make_unique<ast::Statement>(std::move(statement));
   compiled->catalog = store.catalog();
+  compiled->procedures_version = procedures.version();
   try {
-    KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog));
+    KG_ASSIGN_OR_RETURN(compiled->plan, PlanStatement(*compiled->statement, *compiled->catalog, procedures));
   } catch (const std::exception& e) {
     return Status::Runtime(std::string("internal error: ") + e.what());
   }
@@ -90,7 +97,10 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
     // against now gives the same plan, and so the same answer.
     std::shared_ptr<const Catalog> catalog = store_->catalog();
     plan_cache_->DropStale(catalog.get());
-    if (std::unique_ptr<CompiledStatement> compiled = PlanCache::CheckOut(*slot, catalog.get())) {
+    std::unique_ptr<CompiledStatement> compiled = PlanCache::CheckOut(*slot, catalog.get());
+    // A plan that resolved CALLs before a procedure was added is planned again.
+    if (compiled != nullptr && compiled->procedures_version != procedures_.version()) compiled.reset();
+    if (compiled != nullptr) {
       ++plan_cache_->hits;
       KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));
       results.push_back(std::move(result));
@@ -100,7 +110,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
   if (slot != nullptr && Cacheable(statements)) {
     ++plan_cache_->misses;
-    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, std::move(statements[0])));
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, procedures_, std::move(statements[0])));
     KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));
     results.push_back(std::move(result));
     return results;
@@ -109,7 +119,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   for (ast::Statement& statement : statements) {
     Result<QueryResult> result = Status::Runtime("internal error");
     try {
-      result = RunStatement(*store_, statement, params, run_options);
+      result = RunStatement(*store_, procedures_, statement, params, run_options);
     } catch (const std::bad_alloc&) {
       return Status::Runtime("out of memory while running the statement");
     } catch (const std::exception& e) {
@@ -140,7 +150,7 @@ Result<std::unique_ptr<PreparedStatement>> Database::Prepare(std::string_view te
   // Its own slot, outside the LRU, so that it is never evicted.
   auto slot = std::make_shared<PlanSlot>();
   if (Cacheable(statements)) {
-    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, std::move(statements[0])));
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, procedures_, std::move(statements[0])));
     PlanCache::CheckIn(*slot, std::move(compiled), store_->catalog().get());
   } else {
     KG_RETURN_IF_ERROR(Check(text));
@@ -213,7 +223,7 @@ Status Database::Check(std::string_view text) {
       continue;
     }
     try {
-      PlanQuery(statement.query, *catalog);
+      PlanQuery(statement.query, *catalog, &procedures_);
     } catch (const QueryError& e) {
       return e.status();
     } catch (const std::exception& e) {
@@ -251,7 +261,7 @@ Result<Value> Database::Evaluate(std::string_view expression, const ValueMap& pa
   interrupt_.store(false, std::memory_order_relaxed);
   Result<QueryResult> result = Status::Runtime("internal error");
   try {
-    result = RunStatement(*store_, statements[0], params, run_options);
+    result = RunStatement(*store_, procedures_, statements[0], params, run_options);
   } catch (const std::exception& e) {
     return Status::Runtime(std::string("internal error: ") + e.what());
   }

@@ -20,6 +20,7 @@
 
 #include "common/status.h"
 #include "common/value.h"
+#include "exec/procedure_registry.h"
 #include "storage/graph_store.h"
 
 namespace kg {
@@ -159,6 +160,12 @@ class Database {
   GraphStore& store() { return *store_; }
   const DatabaseOptions& options() const { return options_; }
 
+  // The procedures CALL can run: the built-in ones (db.*, dbms.*, algo.*)
+  // and those added here. Add procedures before running statements, not
+  // while another thread runs one.
+  const ProcedureRegistry& procedures() const { return procedures_; }
+  void RegisterProcedure(Procedure procedure);
+
  private:
   friend class PreparedStatement;
   // Runs `text` through `slot` (nullptr: no cache).
@@ -167,6 +174,7 @@ class Database {
   std::unique_ptr<GraphStore> store_;
   DatabaseOptions options_;
   std::atomic<bool> interrupt_{false};
+  ProcedureRegistry procedures_;
   std::unique_ptr<PlanCache> plan_cache_;  // after store_: its plans go first
 };
 

@@ -44,6 +44,7 @@ struct CompiledStatement {
   std::unique_ptr<ast::Statement> statement;
   std::shared_ptr<const Catalog> catalog;  // planned against (kept alive, so its address stays unique)
   std::unique_ptr<Plan> plan;              // kQuery, kExplain and kProfile
+  uint64_t procedures_version = 0;         // the registry it resolved CALLs in
 };
 
 // The idle copies of one text.

@@ -194,6 +194,13 @@ struct RemoveItem {
   std::vector<std::string> labels;
 };
 
+// One column taken from a procedure: YIELD name [AS variable].
+struct YieldItem {
+  Position pos;
+  std::string column;
+  std::string variable;  // the column's name when there is no AS
+};
+
 enum class ClauseKind { kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kSet, kRemove, kDelete, kCall };
 
 struct Clause {
@@ -218,8 +225,15 @@ struct Clause {
   // kDelete
   bool detach = false;
   std::vector<ExprPtr> delete_exprs;
-  // kCall: procedure name (the planner reports "not supported yet")
+  // kCall: CALL procedure(call_args) YIELD yield_items WHERE where. Without
+  // parentheses (`CALL db.labels`) the arguments are implicit: a standalone
+  // call takes them from the parameters of the same names.
   std::string procedure;
+  bool call_args_given = false;  // parentheses were written
+  std::vector<ExprPtr> call_args;
+  bool yield_given = false;      // YIELD was written
+  bool yield_star = false;       // YIELD *
+  std::vector<YieldItem> yield_items;
 };
 
 // The clause's keyword ("MATCH", "CREATE", ...).

@@ -208,6 +208,23 @@ ast::Clause AstBuilder::BuildClause(P::ClauseContext* ctx) {
       if (!clause.procedure.empty()) clause.procedure += '.';
       clause.procedure += NameText(part);
     }
+    for (auto* child : call->children) {  // CALL name ( ... ): the parenthesis is a bare token
+      auto* token = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+      if (token != nullptr && token->getText() == "(") clause.call_args_given = true;
+    }
+    for (auto* arg : call->expression()) clause.call_args.push_back(Expr(arg));
+    if (auto* yield = call->yieldItems()) {
+      clause.yield_given = true;
+      clause.yield_star = yield->yieldItem().empty();
+      for (auto* item : yield->yieldItem()) {
+        ast::YieldItem y;
+        y.pos = PosOf(item);
+        y.column = NameText(item->symbolicName());
+        y.variable = item->variable() != nullptr ? Name(item->variable()) : y.column;
+        clause.yield_items.push_back(std::move(y));
+      }
+      if (yield->whereClause() != nullptr) clause.where = Expr(yield->whereClause()->expression());
+    }
   } else {
     auto* unsupported = ctx->unsupportedClause();
     const char* what = "this clause";

@@ -132,8 +132,13 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
       case ast::ClauseKind::kDelete:
         plan = PlanDelete(std::move(plan), clause, scope);
         break;
-      case ast::ClauseKind::kCall:
-        ThrowUnsupported("CALL " + clause.procedure + " (procedures)", clause.pos);
+      case ast::ClauseKind::kCall: {
+        // `CALL db.labels()` alone is the whole query, and its columns are the result.
+        const bool standalone = n == 1;
+        plan = PlanCall(std::move(plan), clause, scope, standalone, columns, column_slots);
+        if (standalone) *has_result = true;
+        break;
+      }
     }
     if (ast::IsWriteClause(clause.kind)) {
       plan_->writes = true;
@@ -450,9 +455,9 @@ OperatorPtr QueryPlanner::PlanDelete(OperatorPtr input, ast::Clause& clause, Sco
 
 }  // namespace planner
 
-Plan PlanQuery(ast::Query& query, const Catalog& catalog) {
+Plan PlanQuery(ast::Query& query, const Catalog& catalog, const ProcedureRegistry* procedures) {
   Plan plan;
-  planner::QueryPlanner p(catalog, &plan);
+  planner::QueryPlanner p(catalog, procedures, &plan);
   if (query.parts.size() == 1) {
     plan.root = p.PlanSingleQuery(query.parts[0], &plan.columns, &plan.column_slots, &plan.width, &plan.has_result);
     return plan;

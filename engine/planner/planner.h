@@ -45,9 +45,11 @@ struct Plan {
   std::vector<ast::ExprPtr> owned;
 };
 
+class ProcedureRegistry;
+
 // Throws QueryError (kSemantic with a position) for a query that cannot
-// be planned.
-Plan PlanQuery(ast::Query& query, const Catalog& catalog);
+// be planned. CALL finds its procedures in `procedures` (none if nullptr).
+Plan PlanQuery(ast::Query& query, const Catalog& catalog, const ProcedureRegistry* procedures);
 
 // The plan as text, one operator per line, indented by depth; with
 // `profile`, each line also gives rows and time.

@@ -62,7 +62,8 @@ void CheckPredicateKind(const ast::Expr& e, const Scope& scope);
 
 class QueryPlanner {
  public:
-  QueryPlanner(const Catalog& catalog, Plan* plan) : catalog_(catalog), plan_(plan) {}
+  QueryPlanner(const Catalog& catalog, const ProcedureRegistry* procedures, Plan* plan)
+      : catalog_(catalog), procedures_(procedures), plan_(plan) {}
 
   // One part of a UNION (or the whole query): returns the root and fills
   // columns / column slots / width.
@@ -90,7 +91,14 @@ class QueryPlanner {
     return plan_->owned.back().get();
   }
 
+  // ---- call_planner.cpp ----
+  // CALL; `standalone` when it is the whole query (then its columns are the
+  // result's).
+  OperatorPtr PlanCall(OperatorPtr input, ast::Clause& clause, Scope& scope, bool standalone,
+                       std::vector<std::string>* columns, std::vector<int>* column_slots);
+
   const Catalog& catalog_;
+  const ProcedureRegistry* procedures_;
   Plan* plan_;
   size_t width_ = 0;
 

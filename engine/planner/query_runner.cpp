@@ -63,9 +63,10 @@ const char* FirstWriteWord(const ast::Statement& s) {
 
 }  // namespace
 
-Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog) {
+Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog,
+                                            const ProcedureRegistry& procedures) {
   try {
-    return std::make_unique<Plan>(PlanQuery(statement.query, catalog));
+    return std::make_unique<Plan>(PlanQuery(statement.query, catalog, &procedures));
   } catch (const QueryError& e) {
     return e.status();
   }
@@ -143,8 +144,8 @@ Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& 
 }
 
 
-Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, const ValueMap& params,
-                                 const RunOptions& options) {
+Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, ast::Statement& statement,
+                                 const ValueMap& params, const RunOptions& options) {
   try {
     switch (statement.kind) {
       case ast::Statement::Kind::kCreateIndex: {
@@ -159,7 +160,7 @@ Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, c
       }
       default: {
         std::shared_ptr<const Catalog> catalog = store.catalog();
-        KG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanStatement(statement, *catalog));
+        KG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanStatement(statement, *catalog, procedures));
         return RunPlan(store, statement, *plan, params, options);
       }
     }

@@ -31,7 +31,8 @@ struct RunOptions {
 // points into `statement`, which must outlive it and not move. A plan
 // depends on nothing but the statement and the catalog (names, counts,
 // indexes): the same two always give the same plan.
-Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog);
+Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog,
+                                            const ProcedureRegistry& procedures);
 
 // Runs a plan PlanStatement made for `statement`. After an error the plan
 // must not be run again (its operators may hold a half-done state).
@@ -40,7 +41,7 @@ Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& 
 
 // PlanStatement against the store's current catalog and RunPlan, or the
 // index statements (CREATE INDEX, DROP INDEX).
-Result<QueryResult> RunStatement(GraphStore& store, ast::Statement& statement, const ValueMap& params,
-                                 const RunOptions& options);
+Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, ast::Statement& statement,
+                                 const ValueMap& params, const RunOptions& options);
 
 }  // namespace kg

@@ -11,6 +11,7 @@
 #include "main/database.h"
 #include "tck/graph_snapshot.h"
 #include "tck/tck_value.h"
+#include "tck/test_procedure.h"
 
 namespace kg::tck {
 namespace {
@@ -89,9 +90,7 @@ class CaseState {
     if (std::regex_match(t, m, kNamedGraph)) return LoadGraph(m[1]);
     if (t == "having executed:" || t == "after having executed:") return Setup(step);
     if (t == "parameters are:" || t == "parameter values are:") return SetParameters(step);
-    if (t.rfind("there exists a procedure", 0) == 0) {
-      return StepFailure{"procedures are not supported: the case declares a procedure"};
-    }
+    if (t.rfind("there exists a procedure ", 0) == 0) return DeclareProcedure(step);
     if (t.rfind("executing query:", 0) == 0) return Execute(step, QueryText(step, "executing query:"), true);
     if (t.rfind("executing control query:", 0) == 0) {
       return Execute(step, QueryText(step, "executing control query:"), false);
@@ -141,6 +140,13 @@ class CaseState {
     if (!r.ok()) {
       return StepFailure{"setup query failed: " + r.status().ToString() + "\n  query:\n" + Indent(*step.doc_string)};
     }
+    return std::nullopt;
+  }
+
+  std::optional<StepFailure> DeclareProcedure(const Step& step) {
+    Result<Procedure> p = ParseTestProcedure(step.text.substr(std::string("there exists a procedure ").size()), step.table);
+    if (!p.ok()) return StepFailure{"runner: " + p.status().message()};
+    db_->RegisterProcedure(std::move(p).value());
     return std::nullopt;
   }
 

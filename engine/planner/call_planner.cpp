@@ -1,0 +1,155 @@
+// Planning CALL: the procedure is looked up, its arguments checked against
+// the signature (number, passing mode, types known before running), and
+// YIELD's columns given slots. A standalone call (the whole query is the
+// CALL) returns its columns; a call inside a query must YIELD what it uses.
+#include <set>
+
+#include "exec/procedure_call_operator.h"
+#include "exec/procedure_registry.h"
+#include "exec/relational_operators.h"
+#include "planner/planner_internal.h"
+
+namespace kg::planner {
+
+namespace {
+
+std::string ArgumentNames(const Procedure& p) {
+  std::string out;
+  for (const auto& a : p.arguments) out += (out.empty() ? "" : ", ") + a.name;
+  return out;
+}
+
+std::string ColumnNames(const Procedure& p) {
+  std::string out;
+  for (const auto& c : p.columns) out += (out.empty() ? "" : ", ") + c.name;
+  return out;
+}
+
+// The arguments as written: their number, and the types the planner can
+// already tell.
+void CheckExplicitArguments(const Procedure& p, const ast::Clause& clause, const Scope& scope) {
+  size_t required = 0;
+  for (const auto& a : p.arguments) required += a.default_value ? 0 : 1;
+  const size_t given = clause.call_args.size();
+  if (given < required || given > p.arguments.size()) {
+    std::string wanted = p.arguments.empty() ? "no arguments" : std::to_string(required);
+    if (p.arguments.size() != required) wanted += " to " + std::to_string(p.arguments.size());
+    if (!p.arguments.empty()) wanted += std::string(p.arguments.size() == 1 ? " argument" : " arguments") + " (" + ArgumentNames(p) + ")";
+    ThrowSemantic(p.name + "() takes " + wanted + ", got " + std::to_string(given),
+                  clause.pos);
+  }
+  for (size_t i = 0; i < given; ++i) {
+    const ast::Expr& arg = *clause.call_args[i];
+    std::vector<ast::Expr*> aggregates;
+    QueryPlanner::CollectAggregates(const_cast<ast::Expr&>(arg), &aggregates);
+    if (!aggregates.empty()) {
+      ThrowSemantic("a procedure's argument cannot be an aggregate: " + aggregates[0]->text, aggregates[0]->pos);
+    }
+    auto kind = StaticKind(arg, scope);
+    if (kind && !KindHasType(*kind, p.arguments[i].type)) {
+      ThrowSemantic(p.name + "() expects " + CypherTypeName(p.arguments[i].type) + " for `" + p.arguments[i].name +
+                        "`, got " + ValueKindName(*kind),
+                    arg.pos);
+    }
+  }
+}
+
+}  // namespace
+
+OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, ast::Clause& clause, Scope& scope, bool standalone,
+                                   std::vector<std::string>* columns, std::vector<int>* column_slots) {
+  const Procedure* p = procedures_ != nullptr ? procedures_->Find(clause.procedure) : nullptr;
+  if (p == nullptr) {
+    ThrowSemantic("there is no procedure `" + clause.procedure + "` (CALL dbms.procedures() lists them)", clause.pos);
+  }
+  if (p->writes) plan_->writes = true;
+
+  // Arguments.
+  std::vector<const ast::Expr*> args(p->arguments.size(), nullptr);
+  BindOptions options;
+  options.context = "a procedure's argument";
+  if (clause.call_args_given) {
+    CheckExplicitArguments(*p, clause, scope);
+    for (size_t i = 0; i < clause.call_args.size(); ++i) {
+      Bind(*clause.call_args[i], scope, options);
+      args[i] = clause.call_args[i].get();
+    }
+  } else if (!standalone) {
+    size_t required = 0;
+    for (const auto& a : p->arguments) required += a.default_value ? 0 : 1;
+    if (required > 0) {
+      ThrowSemantic("inside a query, " + p->name + "'s arguments must be written in parentheses: " + p->name + "(" +
+                        ArgumentNames(*p) + ")",
+                    clause.pos);
+    }
+  }
+  // Standalone `CALL name` takes each argument from the parameter of its name.
+  const auto passing = clause.call_args_given || !standalone ? ProcedureCallOp::Arguments::kWritten
+                                                             : ProcedureCallOp::Arguments::kFromParameters;
+
+  // Yielded columns.
+  std::vector<ast::YieldItem> items = clause.yield_items;
+  if (clause.yield_star && !standalone) {
+    ThrowSemantic("YIELD * is only allowed when the CALL is the whole query; name the columns: YIELD " +
+                      ColumnNames(*p),
+                  clause.pos);
+  }
+  if (!clause.yield_given || clause.yield_star) {
+    if (!standalone && !p->columns.empty()) {
+      ThrowSemantic("inside a query, CALL " + p->name + " must say which columns it uses: YIELD " + ColumnNames(*p),
+                    clause.pos);
+    }
+    items.clear();
+    for (const auto& c : p->columns) items.push_back(ast::YieldItem{clause.pos, c.name, c.name});
+  }
+  std::vector<ProcedureCallOp::Output> outputs;
+  std::set<std::string> declared;
+  std::string detail = p->name + "(";
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i] != nullptr ? args[i]->text : "default";
+    if (args[i] == nullptr && passing == ProcedureCallOp::Arguments::kFromParameters) arg = "$" + p->arguments[i].name;
+    detail += (i ? ", " : "") + arg;
+  }
+  detail += ")";
+  for (const ast::YieldItem& item : items) {
+    size_t column = p->columns.size();
+    for (size_t c = 0; c < p->columns.size(); ++c) {
+      if (p->columns[c].name == item.column) column = c;
+    }
+    if (column == p->columns.size()) {
+      ThrowSemantic(p->name + " yields no column `" + item.column + "`; it yields " +
+                        (p->columns.empty() ? std::string("nothing") : ColumnNames(*p)),
+                    item.pos);
+    }
+    if (scope.Find(item.variable) != nullptr || !declared.insert(item.variable).second) {
+      ThrowSemantic("variable `" + item.variable + "` is already declared", item.pos);
+    }
+    const int slot = NewSlot();
+    outputs.push_back(ProcedureCallOp::Output{column, slot});
+    VarKind kind = VarKind::kValue;
+    if (p->columns[column].type == CypherType::kNode) kind = VarKind::kNode;
+    if (p->columns[column].type == CypherType::kRelationship) kind = VarKind::kRel;
+    if (p->columns[column].type == CypherType::kPath) kind = VarKind::kPath;
+    scope.vars[item.variable] = Var{slot, kind};
+    detail += (outputs.size() == 1 ? " YIELD " : ", ") + item.column +
+              (item.variable == item.column ? "" : " AS " + item.variable);
+    if (standalone) {
+      columns->push_back(item.variable);
+      column_slots->push_back(slot);
+    }
+  }
+  OperatorPtr plan =
+      std::make_unique<ProcedureCallOp>(std::move(input), p, std::move(args), passing, std::move(outputs),
+                                        standalone, detail);
+  if (clause.where) {
+    BindOptions where_options;
+    where_options.context = "WHERE";
+    where_options.predicate = true;
+    Bind(*clause.where, scope, where_options);
+    CheckPredicateKind(*clause.where, scope);
+    plan = std::make_unique<FilterOp>(std::move(plan), clause.where.get(), clause.where->text);
+  }
+  return plan;
+}
+
+}  // namespace kg::planner
