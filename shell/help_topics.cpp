@@ -421,6 +421,32 @@ a list. On an empty list any() is false and all() is true.)",
        "",
        "unwind, aggregation, functions"},
 
+      {"procedures",
+       "CALL: what the database holds, what kg can do, graph algorithms",
+       R"(CALL runs a procedure. Alone, it is the whole query and returns all its columns:
+  CALL db.labels()                         also CALL db.labels, without parentheses
+Inside a query it must YIELD the columns it uses, which may be renamed and filtered:
+  CALL db.labels() YIELD label AS l WHERE l STARTS WITH 'P' RETURN l
+Each input row runs the procedure once. Built in:
+  db.labels db.relationshipTypes db.propertyKeys db.indexes    names in use
+  db.schema            which labels each relationship type joins, and how often
+  dbms.procedures      every procedure with its signature; dbms.functions the functions
+  algo.*               graph algorithms: centrality, components, communities
+Arguments follow the signature dbms.procedures shows; a standalone CALL without parentheses
+takes them from the parameters of the same names. Tab completes procedure names after CALL.)",
+       {
+           {"The labels, and how many nodes carry each",
+            "CALL db.labels() YIELD label MATCH (n)\n"
+            "    WHERE label IN labels(n) RETURN label, count(n) AS nodes ORDER BY nodes DESC"},
+           {"The schema as a graph: which kinds of node each relationship type joins",
+            "CALL db.schema() YIELD from, type, to, relationships WITH *\n"
+            "    RETURN from, type, to, relationships ORDER BY relationships DESC LIMIT 10"},
+           {"What a procedure takes and yields",
+            "CALL dbms.procedures() YIELD name, signature WHERE name STARTS WITH 'db.' RETURN name, signature"},
+       },
+       "",
+       "functions"},
+
       {"functions",
        "the built-in functions, by family",
        R"(Function names are not case-sensitive (toUpper, TOUPPER).
@@ -793,6 +819,9 @@ constexpr Alias kAliases[] = {
     {"single", "lists"},
     {"reduce", "lists"},
     {"function", "functions"},
+    {"procedure", "procedures"},
+    {"call", "procedures"},
+    {"yield", "procedures"},
     {"string", "strings"},
     {"text", "strings"},
     {"vietnamese", "strings"},

@@ -317,6 +317,18 @@ WordContext FindWordContext(std::string_view text) {
     ctx.start = text.size();
   }
 
+  // CALL db.la: the word is the dotted name after CALL, parts and dots included.
+  if (!ctx.backquoted) {
+    size_t k = tokens.size();
+    while (k >= 2 && IsPunct(tokens[k - 1], ".") && tokens[k - 2].type == TokenType::kWord) k -= 2;
+    if (k >= 1 && IsKeywordWord(tokens[k - 1], {"CALL"})) {
+      if (k < tokens.size()) ctx.start = tokens[k].begin;
+      ctx.prefix = std::string(text.substr(ctx.start));
+      ctx.kind = WordKind::kProcedure;
+      return ctx;
+    }
+  }
+
   // Walk the tokens before the word: which brackets are open, and of what kind.
   std::vector<Opener> open;
   const Token* clause = nullptr;  // the last clause keyword outside brackets
@@ -474,7 +486,7 @@ const std::vector<std::string>& Keywords() {
       "MERGE", "ON CREATE SET", "ON MATCH SET", "SET", "DELETE", "DETACH DELETE", "REMOVE", "ORDER BY", "SKIP",
       "LIMIT", "UNION", "UNION ALL", "EXPLAIN", "PROFILE", "AS", "DISTINCT", "AND", "OR", "XOR", "NOT", "IN",
       "IS NULL", "IS NOT NULL", "STARTS WITH", "ENDS WITH", "CONTAINS", "CASE", "WHEN", "THEN", "ELSE", "END",
-      "ASC", "DESC", "NULL", "TRUE", "FALSE"};
+      "ASC", "DESC", "NULL", "TRUE", "FALSE", "CALL", "YIELD"};
   // clang-format on
   return keywords;
 }
@@ -552,6 +564,11 @@ Completion Completer::Complete(std::string_view text) const {
       break;
     case WordKind::kPropertyKey:
       add_names(schema_().property_keys);
+      break;
+    case WordKind::kProcedure:
+      for (const std::string& p : schema_().procedures) {
+        if (StartsWithIgnoreCase(p, ctx.prefix)) candidates.push_back({p, "("});
+      }
       break;
     case WordKind::kKeyword: {
       for (const std::string& k : Keywords()) {

@@ -23,6 +23,7 @@ struct SchemaNames {
   std::vector<std::string> labels;
   std::vector<std::string> rel_types;
   std::vector<std::string> property_keys;
+  std::vector<std::string> procedures;  // db.labels, algo.pagerank, ...
 };
 
 enum class WordKind {
@@ -32,6 +33,7 @@ enum class WordKind {
   kLabel,            // (p:Per   WHERE p:Per   SET p:Per
   kRelType,          // [r:HOLDS_   [:A|B
   kPropertyKey,      // p.na   {na   {name: 'x', ag
+  kProcedure,        // CALL algo.pa   (the word runs from the first part of the dotted name)
   kCommand,          // :sch at the start of the input
   kCommandArgument,  // :format c
 };

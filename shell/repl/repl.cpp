@@ -47,6 +47,7 @@ SchemaNames ReadSchema(Session& session) {
   for (size_t i = 0; i < catalog->num_property_keys(); ++i) {
     names.property_keys.push_back(catalog->PropertyKeyName(i));
   }
+  for (const Procedure* p : session.database().procedures().All()) names.procedures.push_back(p->name);
   return names;
 }
 

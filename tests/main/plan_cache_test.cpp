@@ -266,3 +266,43 @@ TEST_CASE("Whole-graph operators answer the same on every run of a cached plan",
             "'})-[:ATTENDED]->(e), (:Person)-[:MEMBER_OF]->(o)");
   }
 }
+
+TEST_CASE("A procedure added or replaced retires the plans that call it", "[plan_cache][procedures]") {
+  auto db = OpenInMemory();
+  auto make = [](std::string column, int64_t value) {
+    kg::Procedure p;
+    p.name = "test.answer";
+    p.columns = {{std::move(column), kg::CypherType::kInteger}};
+    p.description = "One row.";
+    p.run = [value](kg::ExecContext&, std::vector<kg::Value>&) -> std::unique_ptr<kg::ProcedureRows> {
+      return std::make_unique<kg::VectorRows>(std::vector<std::vector<kg::Value>>{{kg::Value(value)}});
+    };
+    return p;
+  };
+  const std::string text = "CALL test.answer() YIELD a RETURN a";
+  auto missing = db->Execute(text);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message().find("there is no procedure `test.answer`") != std::string::npos);
+
+  db->RegisterProcedure(make("a", 1));
+  auto prepared = db->Prepare(text);
+  REQUIRE(prepared.ok());
+  auto first = (*prepared)->Execute();
+  REQUIRE(first.ok());
+  CHECK(Rows(*first) == std::vector<std::string>{"1|"});
+
+  // The same name again: the prepared statement answers with the new one.
+  db->RegisterProcedure(make("a", 2));
+  auto second = (*prepared)->Execute();
+  REQUIRE(second.ok());
+  CHECK(Rows(*second) == std::vector<std::string>{"2|"});
+
+  // A new signature without the yielded column: planned again, and refused.
+  db->RegisterProcedure(make("b", 3));
+  auto third = (*prepared)->Execute();
+  REQUIRE_FALSE(third.ok());
+  CHECK(third.status().message().find("yields no column `a`") != std::string::npos);
+  auto standalone = db->Execute("CALL test.answer");
+  REQUIRE(standalone.ok());
+  CHECK(standalone->columns == std::vector<std::string>{"b"});
+}

@@ -27,6 +27,7 @@ SchemaNames Names() {
   names.labels = {"Person", "Organisation", "Position", "Event", "NgườiViệt", "Lễ hội"};
   names.rel_types = {"HOLDS_POSITION", "HOLDS_TITLE", "MEMBER_OF", "VISITED"};
   names.property_keys = {"name", "name_vi", "key", "born", "full name"};
+  names.procedures = {"algo.pagerank", "algo.pagerank.stats", "db.labels", "db.propertyKeys", "db.schema"};
   return names;
 }
 
@@ -36,6 +37,26 @@ Completion Complete(std::string_view text) {
 }
 
 }  // namespace
+
+TEST_CASE("the dotted name after CALL is a procedure", "[repl][completer]") {
+  CHECK(KindAt("CALL ") == WordKind::kProcedure);
+  CHECK(KindAt("CALL db") == WordKind::kProcedure);
+  CHECK(KindAt("CALL db.") == WordKind::kProcedure);
+  CHECK(KindAt("MATCH (n) CALL algo.pa") == WordKind::kProcedure);
+  CHECK(FindWordContext("CALL db.la").prefix == "db.la");
+  CHECK(FindWordContext("CALL db.la").start == 5);
+  // A property after a variable is not a procedure.
+  CHECK(KindAt("MATCH (n) RETURN n.na") == WordKind::kPropertyKey);
+
+  Completion one = Complete("CALL db.la");
+  CHECK(one.replace_bytes == 5);
+  CHECK(one.insert == "db.labels(");
+  Completion listed = Complete("call DB.");  // names match whatever the case
+  CHECK(listed.candidates == std::vector<std::string>{"db.labels", "db.propertyKeys", "db.schema"});
+  Completion several = Complete("CALL algo.pagerank");
+  CHECK(several.candidates == std::vector<std::string>{"algo.pagerank", "algo.pagerank.stats"});
+  CHECK(Complete("CALL x").candidates.empty());
+}
 
 TEST_CASE("the word after ':' in a node pattern or a label test is a label", "[repl][completer]") {
   CHECK(KindAt("MATCH (p:Pe") == WordKind::kLabel);
