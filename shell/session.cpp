@@ -162,7 +162,9 @@ bool Session::RunOneStatement(std::string_view text, const Origin& origin) {
     InterruptScope scope(*db_);
     ProgressLine progress(options_.progress && isatty(STDERR_FILENO));
     // The statement runs on this thread; the progress line has its own.
+    db_->SetProgressListener([&progress](const std::string& text) { progress.SetText(text); });
     result = db_->Execute(text, params_);
+    db_->SetProgressListener(nullptr);
   }
   if (!result.ok() && result.status().Is(ErrorKind::kInterrupted)) {
     TakeInterrupt();

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ struct ExecContext {
   // Set (from another thread or a signal handler) to stop the statement;
   // operators check it on every row they produce and in long inner loops.
   const std::atomic<bool>* interrupt = nullptr;
+  // Told how far long work has got ("pagerank: iteration 7 of 20"), for a
+  // progress line; may be empty. Called from the statement's thread.
+  const std::function<void(const std::string&)>* progress = nullptr;
   // Nodes scanned and nodes expanded after a scan, so far in this
   // statement. From project_after_steps on the statement is a whole-graph
   // one and asks for the in-memory projection; a LIMIT 25 never gets there.
@@ -48,6 +52,11 @@ struct ExecContext {
   int64_t graph_steps = 0;
   bool asked_adjacency = false;  // the whole projection was asked for
 };
+
+// Says how far long work has got, if anyone listens.
+inline void ReportProgress(const ExecContext& ctx, const std::string& text) {
+  if (ctx.progress != nullptr && *ctx.progress) (*ctx.progress)(text);
+}
 
 // Ends the statement with a kInterrupted error when it was asked to stop.
 inline void CheckInterrupt(const ExecContext& ctx) {

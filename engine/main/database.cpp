@@ -89,6 +89,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   RunOptions run_options;
   run_options.max_path_length = options_.max_path_length;
   run_options.interrupt = &interrupt_;
+  run_options.progress = &progress_;
   run_options.project_after_steps = options_.project_after_steps;
   interrupt_.store(false, std::memory_order_relaxed);
   std::vector<QueryResult> results;

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -157,6 +158,10 @@ class Database {
   // request when it starts.
   void Interrupt() { interrupt_.store(true, std::memory_order_relaxed); }
 
+  // Called, on the statement's thread, with how far long work has got
+  // ("pagerank: iteration 7 of 20"); empty: nobody listens.
+  void SetProgressListener(std::function<void(const std::string&)> listener) { progress_ = std::move(listener); }
+
   GraphStore& store() { return *store_; }
   const DatabaseOptions& options() const { return options_; }
 
@@ -174,6 +179,7 @@ class Database {
   std::unique_ptr<GraphStore> store_;
   DatabaseOptions options_;
   std::atomic<bool> interrupt_{false};
+  std::function<void(const std::string&)> progress_;
   ProcedureRegistry procedures_;
   std::unique_ptr<PlanCache> plan_cache_;  // after store_: its plans go first
 };

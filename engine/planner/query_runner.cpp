@@ -98,6 +98,7 @@ Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& 
   ctx.max_path_length = options.max_path_length;
   ctx.project_after_steps = options.project_after_steps;
   ctx.interrupt = options.interrupt;
+  ctx.progress = options.progress;
   ctx.profile = profile;
   ctx.eval.txn = txn.get();
   ctx.eval.params = &params;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "common/status.h"
@@ -25,6 +26,7 @@ struct RunOptions {
   int64_t max_path_length = 32;
   int64_t project_after_steps = 4096;            // see ExecContext::project_after_steps
   const std::atomic<bool>* interrupt = nullptr;  // see ExecContext::interrupt
+  const std::function<void(const std::string&)>* progress = nullptr;  // see ExecContext::progress
 };
 
 // Plans a query (kQuery, kExplain or kProfile) against `catalog`. The plan
