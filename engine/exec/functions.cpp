@@ -74,6 +74,8 @@ const FunctionInfo& ScalarFunctionInfo(int id) {
   return functions::GetTable().entries.at(static_cast<size_t>(id)).info;
 }
 
+size_t ScalarFunctionCount() { return functions::GetTable().entries.size(); }
+
 Value CallScalarFunction(int id, std::vector<Value>& args, EvalContext& ctx) {
   const functions::FunctionEntry& entry = functions::GetTable().entries.at(static_cast<size_t>(id));
   const int n = static_cast<int>(args.size());
@@ -84,11 +86,15 @@ Value CallScalarFunction(int id, std::vector<Value>& args, EvalContext& ctx) {
   return entry.fn(args, ctx);
 }
 
-bool IsAggregateFunction(std::string_view name) {
-  static const char* const kNames[] = {
+const std::vector<std::string_view>& AggregateFunctionNames() {
+  static const std::vector<std::string_view> kNames = {
       "count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentilecont", "percentiledisc"};
+  return kNames;
+}
+
+bool IsAggregateFunction(std::string_view name) {
   const std::string lower = functions::Lower(name);
-  for (const char* n : kNames) {
+  for (std::string_view n : AggregateFunctionNames()) {
     if (lower == n) return true;
   }
   return false;

@@ -22,6 +22,8 @@ struct FunctionInfo {
 // The id of a scalar function, or -1 when there is none of that name.
 int FindScalarFunction(std::string_view name);
 const FunctionInfo& ScalarFunctionInfo(int id);
+// How many scalar functions there are: their ids are 0 .. count - 1.
+size_t ScalarFunctionCount();
 
 // Calls scalar function `id` (arguments already evaluated). Throws
 // QueryError on a wrong argument type.
@@ -29,5 +31,7 @@ Value CallScalarFunction(int id, std::vector<Value>& args, EvalContext& ctx);
 
 // Aggregates: count, sum, avg, min, max, collect (and more if present).
 bool IsAggregateFunction(std::string_view name);
+// The aggregates' names, lower case: the names IsAggregateFunction knows.
+const std::vector<std::string_view>& AggregateFunctionNames();
 
 }  // namespace kg
