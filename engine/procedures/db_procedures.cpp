@@ -9,6 +9,7 @@
 #include "exec/operator.h"
 #include "exec/query_error.h"
 #include "procedures/builtin_procedures.h"
+#include "procedures/function_docs.h"
 #include "storage/transaction.h"
 
 namespace kg {
@@ -162,6 +163,19 @@ void RegisterDbProcedures(ProcedureRegistry* r) {
                "The schema as a graph: which labels each relationship type joins, and how often (reads the "
                "adjacency once).",
                Schema});
+  r->Register({"dbms.functions",
+               {},
+               {Column("name", CypherType::kString), Column("signature", CypherType::kString),
+                Column("description", CypherType::kString), Column("aggregating", CypherType::kBoolean)},
+               false, "Every function, with its signature and what it does.",
+               [](ExecContext&, std::vector<Value>&) -> std::unique_ptr<ProcedureRows> {
+                 Rows rows;
+                 for (const FunctionDoc& f : FunctionDocs()) {
+                   rows.push_back({Value(std::string(f.name)), Value(std::string(f.signature)),
+                                   Value(std::string(f.description)), Value(f.aggregate)});
+                 }
+                 return std::make_unique<VectorRows>(std::move(rows));
+               }});
   r->Register({"dbms.procedures",
                {},
                {Column("name", CypherType::kString), Column("signature", CypherType::kString),
