@@ -4,7 +4,7 @@
 
 #include "exec/expression_evaluator.h"
 #include "exec/query_error.h"
-#include "main/database.h"
+#include "exec/query_stats.h"
 #include "storage/transaction.h"
 
 namespace kg {

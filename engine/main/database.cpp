@@ -10,7 +10,7 @@
 #include "parser/parser.h"
 #include "procedures/builtin_procedures.h"
 #include "planner/planner.h"
-#include "planner/query_runner.h"
+#include "runner/query_runner.h"
 #include "storage/cursors.h"
 #include "storage/transaction.h"
 

@@ -22,6 +22,7 @@
 #include "common/status.h"
 #include "common/value.h"
 #include "exec/procedure_registry.h"
+#include "runner/query_result.h"
 #include "storage/graph_store.h"
 
 namespace kg {
@@ -39,35 +40,6 @@ struct DatabaseOptions {
   // reads through it from then on; fewer (a LIMIT 25) never pay for it.
   // 0: every scan uses it at once (the language tests run so).
   int64_t project_after_steps = 4096;
-};
-
-// What a statement changed.
-struct QueryStats {
-  int64_t nodes_created = 0;
-  int64_t nodes_deleted = 0;
-  int64_t relationships_created = 0;
-  int64_t relationships_deleted = 0;
-  int64_t properties_set = 0;
-  int64_t labels_added = 0;
-  int64_t labels_removed = 0;
-  bool ContainsUpdates() const {
-    return nodes_created || nodes_deleted || relationships_created || relationships_deleted || properties_set ||
-           labels_added || labels_removed;
-  }
-};
-
-struct QueryResult {
-  std::vector<std::string> columns;
-  // Nodes, relationships and paths carry their views (labels, type,
-  // properties as the statement left them).
-  std::vector<std::vector<Value>> rows;
-  QueryStats stats;
-  // EXPLAIN: the plan (no rows); PROFILE: the plan with rows and time per
-  // operator (and the rows).
-  std::string plan;
-  // The statement's text, and where it starts in the text given to Execute.
-  std::string statement;
-  Position position;
 };
 
 class Database;

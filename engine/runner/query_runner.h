@@ -15,9 +15,9 @@
 
 #include "common/status.h"
 #include "common/value.h"
-#include "main/database.h"
 #include "parser/ast.h"
 #include "planner/planner.h"
+#include "runner/query_result.h"
 #include "storage/graph_store.h"
 
 namespace kg {

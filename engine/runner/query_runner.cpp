@@ -1,4 +1,4 @@
-#include "planner/query_runner.h"
+#include "runner/query_runner.h"
 
 #include <chrono>
 
