@@ -12,6 +12,7 @@ void RegisterAlgorithmProcedures(ProcedureRegistry* r);  // algorithm_procedures
 // All of the above.
 inline void RegisterBuiltinProcedures(ProcedureRegistry* r) {
   RegisterDbProcedures(r);
+  RegisterAlgorithmProcedures(r);
 }
 
 }  // namespace kg
