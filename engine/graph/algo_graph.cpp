@@ -5,6 +5,7 @@
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <thread>
 
 #include "storage/catalog.h"
 #include "storage/cursors.h"
@@ -121,10 +122,13 @@ Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec,
     }
   }
 
-  // The storage projection first: afterwards every clean node's adjacency
-  // is an array in memory.
+  // The storage projection's adjacency first: afterwards every clean
+  // node's relationships are an array in memory. Its nodes part (labels
+  // and property columns) is not needed: the node ids come from the
+  // label (or node) keys when it is missing, which is cheaper than
+  // decoding every node record to build it.
   const auto built_before = txn->projection_built();
-  KG_RETURN_IF_ERROR(txn->UseProjection(kProjectAll, interrupt));
+  KG_RETURN_IF_ERROR(txn->UseProjection(kProjectAdjacency, interrupt));
   const auto built_after = txn->projection_built();
   AlgoGraph g;
   g.storage_seconds_ = (built_after.nodes_seconds - built_before.nodes_seconds) +
@@ -206,11 +210,26 @@ Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec,
     g.relationships_ = (raw.targets.size() - loops) / 2 + loops;
     finish(std::move(raw), &g.out_);
   } else {
-    KG_RETURN_IF_ERROR(fill(&raw, {{fwd, false}}));
+    // The two directions are independent: with no dirty node (every read
+    // is of the immutable storage projection, which threads may share;
+    // the transaction's own reads may not be) the in-rows are filled on a
+    // second thread.
+    bool any_dirty = !use_blocks;
+    for (Vertex v = 0; v < n && !any_dirty; ++v) any_dirty = p->IsDirty(g.ids_[v]);
+    RawRows raw_in;
+    Status in_status;
+    std::thread second;
+    if (!any_dirty) second = std::thread([&] { in_status = fill(&raw_in, {{back, false}}); });
+    Status out_status = fill(&raw, {{fwd, false}});
+    if (second.joinable()) {
+      second.join();
+    } else if (out_status.ok()) {
+      in_status = fill(&raw_in, {{back, false}});
+    }
+    KG_RETURN_IF_ERROR(out_status);
+    KG_RETURN_IF_ERROR(in_status);
     g.relationships_ = raw.targets.size();
     finish(std::move(raw), &g.out_);
-    RawRows raw_in;
-    KG_RETURN_IF_ERROR(fill(&raw_in, {{back, false}}));
     finish(std::move(raw_in), &g.in_);
   }
   g.build_seconds_ = Seconds(own_start);
