@@ -431,7 +431,7 @@ Each input row runs the procedure once. Built in:
   db.labels db.relationshipTypes db.propertyKeys db.indexes    names in use
   db.schema            which labels each relationship type joins, and how often
   dbms.procedures      every procedure with its signature; dbms.functions the functions
-  algo.*               graph algorithms: centrality, components, communities
+  algo.*               graph algorithms: centrality, components, communities (:help algorithms)
 Arguments follow the signature dbms.procedures shows; a standalone CALL without parentheses
 takes them from the parameters of the same names. Tab completes procedure names after CALL.)",
        {
@@ -446,6 +446,42 @@ takes them from the parameters of the same names. Tab completes procedure names 
        },
        "",
        "functions"},
+
+      {"algorithms",
+       "graph algorithms: central bodies, brokers, components, communities, paths",
+       R"(CALL algo.NAME(config) runs a graph algorithm on the part of the graph its config map picks:
+labels and types (any of them; default all), direction ('out' by default, 'in', 'undirected')
+and weight (a numeric relationship property; 1 each without it). Answers match networkx.
+  algo.pagerank algo.betweenness algo.closeness     -> node, score
+  algo.degree                                       -> node, inDegree, outDegree, degree
+  algo.wcc algo.scc                                 -> node, component (its smallest node id)
+  algo.kcore -> node, core     algo.triangles -> node, triangles, coefficient
+  algo.articulationPoints -> node     algo.bridges -> source, target, relationship
+  algo.communities (Louvain)                        -> node, community, modularity
+  algo.dijkstra(source, target) -> path, cost     algo.shortestPaths(source) -> node, distance
+Own keys: pagerank damping, iterations, tolerance; betweenness normalized, samples, seed;
+closeness wfImproved; communities resolution, seed, threshold. An unknown key is an error
+that lists the accepted ones. Definitions, memory and speed: docs/algorithms.md.)",
+       {
+           {"The most central bodies: most shortest paths between the others run through them",
+            "CALL algo.betweenness({types: ['PART_OF', 'MEMBER_OF', 'HOLDS_POSITION', 'ATTENDED'],\n"
+            "    direction: 'undirected'}) YIELD node, score WHERE node:Organization\n"
+            "    RETURN node.name_en AS body, score ORDER BY score DESC LIMIT 5"},
+           {"Brokers: the bodies whose removal would split the network",
+            "CALL algo.articulationPoints({types: ['PART_OF', 'MEMBER_OF', 'HOLDS_POSITION',\n"
+            "    'ATTENDED']}) YIELD node WHERE node:Organization RETURN node.name_en AS broker"},
+           {"The shortest chain from the foreign ministry to the World Heritage Committee",
+            "MATCH (m {key: 'ministry/vn-foreign-affairs'}), (c {key: 'committee/world-heritage-committee'})\n"
+            "    CALL algo.dijkstra(m, c, {types: ['PART_OF', 'MEMBER_OF', 'HOLDS_POSITION', 'ATTENDED'],\n"
+            "    direction: 'undirected'}) YIELD path, cost RETURN [n IN nodes(path) | n.name] AS chain, cost"},
+           {"Which groups form (Louvain), with the partition's modularity",
+            "CALL algo.communities({types: ['PART_OF', 'MEMBER_OF', 'HOLDS_POSITION', 'ATTENDED']\n"
+            "    }) YIELD node, community, modularity WITH community, modularity, collect(node.name) AS members\n"
+            "    RETURN community, size(members) AS size, members[0..3] AS some, modularity\n"
+            "    ORDER BY size DESC LIMIT 5"},
+       },
+       "",
+       "procedures"},
 
       {"functions",
        "the built-in functions, by family",
@@ -822,6 +858,12 @@ constexpr Alias kAliases[] = {
     {"procedure", "procedures"},
     {"call", "procedures"},
     {"yield", "procedures"},
+    {"algorithm", "algorithms"},
+    {"algo", "algorithms"},
+    {"graphalgorithms", "algorithms"},
+    {"pagerank", "algorithms"},
+    {"centrality", "algorithms"},
+    {"communities", "algorithms"},
     {"string", "strings"},
     {"text", "strings"},
     {"vietnamese", "strings"},
