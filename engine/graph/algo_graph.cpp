@@ -99,7 +99,8 @@ const char* OrientationName(Orientation o) {
   return "?";
 }
 
-Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec, const std::atomic<bool>* interrupt) {
+Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec, const std::atomic<bool>* interrupt,
+                                   const Progress* progress) {
   const Catalog& cat = txn->catalog();
   std::vector<LabelId> labels;
   for (const std::string& name : spec.labels) {
@@ -128,6 +129,9 @@ Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec,
   // label (or node) keys when it is missing, which is cheaper than
   // decoding every node record to build it.
   const auto built_before = txn->projection_built();
+  if (txn->projection() == nullptr || !txn->projection()->has_adjacency()) {
+    Report(progress, "projecting the graph: reading every relationship into memory");
+  }
   KG_RETURN_IF_ERROR(txn->UseProjection(kProjectAdjacency, interrupt));
   const auto built_after = txn->projection_built();
   AlgoGraph g;
@@ -137,7 +141,9 @@ Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec,
   const GraphProjection* p = txn->projection();
   const bool use_blocks = p != nullptr && p->has_adjacency();
 
+  Report(progress, "projecting the graph: picking nodes");
   KG_ASSIGN_OR_RETURN(g.ids_, PickNodes(txn, labels, interrupt));
+  Report(progress, "projecting the graph: " + std::to_string(g.ids_.size()) + " nodes, their relationships");
   if (g.ids_.size() >= kNoVertex) return Status::Runtime("too many nodes for one projection");
   const Vertex n = static_cast<Vertex>(g.ids_.size());
   std::vector<Vertex> dense(g.ids_.empty() ? 0 : g.ids_.back() + 1, kNoVertex);
@@ -185,6 +191,7 @@ Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec,
 
   std::vector<double> weights;
   if (weight_key) {
+    Report(progress, "projecting the graph: reading the weights");
     KG_ASSIGN_OR_RETURN(weights, ReadWeights(txn, *weight_key, type_ok, interrupt));
   }
   auto finish = [&](RawRows raw, Rows* rows) {

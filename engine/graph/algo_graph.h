@@ -25,6 +25,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,14 @@ inline bool Interrupted(const std::atomic<bool>* interrupt) {
 // The kInterrupted status an algorithm returns when it stopped early.
 Status Cancelled();
 
+// Told how far long work has got ("pagerank: iteration 7 of 20"), for a
+// progress line; may be null or empty. Called on the algorithm's thread, a
+// hundred times a run at most, so it may take its time.
+using Progress = std::function<void(const std::string&)>;
+inline void Report(const Progress* progress, const std::string& text) {
+  if (progress != nullptr && *progress) (*progress)(text);
+}
+
 class AlgoGraph {
  public:
   // One edge as FromEdges takes it: tail -> head in dense numbers.
@@ -76,7 +85,8 @@ class AlgoGraph {
   // label, type or weight key the database has never seen (a typo gives an
   // error, not an empty graph); kRuntime for a weight that is not a number;
   // kInterrupted.
-  static Result<AlgoGraph> Build(Transaction* txn, const ProjectionSpec& spec, const std::atomic<bool>* interrupt);
+  static Result<AlgoGraph> Build(Transaction* txn, const ProjectionSpec& spec, const std::atomic<bool>* interrupt,
+                                 const Progress* progress = nullptr);
   // A graph given directly (tests; Simple()): `ids` are the vertices' node
   // ids in increasing order, edges in any order and oriented as given
   // (kUndirected lists each at both ends).

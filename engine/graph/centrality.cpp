@@ -92,6 +92,12 @@ class ShortestPathSearch {
   std::vector<bool> settled_flag_;
 };
 
+// "betweenness: source 1,200 of 50,000" (the count from 1).
+void ReportShare(const Progress* progress, const char* what, uint64_t done, uint64_t total) {
+  if (progress == nullptr || !*progress) return;
+  Report(progress, std::string(what) + " " + std::to_string(done + 1) + " of " + std::to_string(total));
+}
+
 // networkx's _rescale (endpoints=False); with samples the sums are scaled
 // by n / samples in every case.
 void Rescale(std::vector<double>* scores, Vertex n, bool directed, bool normalized, uint64_t samples) {
@@ -122,7 +128,7 @@ void Rescale(std::vector<double>* scores, Vertex n, bool directed, bool normaliz
 // where networkx counts neighbours. The unit tests check this against
 // Boost's on simple graphs.
 Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const BetweennessOptions& options,
-                                        const std::atomic<bool>* interrupt) {
+                                        const std::atomic<bool>* interrupt, const Progress* progress) {
   const AlgoGraph g = graph.Simple(AlgoGraph::Merge::kMin, false);
   const Vertex n = g.num_vertices();
   std::vector<double> scores(n, 0.0);
@@ -142,8 +148,11 @@ Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const Betweennes
   const AlgoGraph::Rows& in = g.In();
   ShortestPathSearch search(out, n, g.weighted());
   std::vector<double> delta(n, 0.0);
-  for (Vertex s : sources) {
+  const size_t step = std::max<size_t>(1, sources.size() / 100);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const Vertex s = sources[i];
     if (Interrupted(interrupt)) return Cancelled();
+    if (i % step == 0) ReportShare(progress, "betweenness: source", i, sources.size());
     search.Run(s);
     const std::vector<Vertex>& order = search.order();
     for (Vertex v : order) delta[v] = 0;
@@ -166,14 +175,17 @@ Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const Betweennes
 
 // Own code: Boost's closeness_centrality takes an all-pairs distance
 // matrix, n^2 numbers; this runs one search per vertex instead.
-Result<std::vector<double>> Closeness(const AlgoGraph& graph, bool wf_improved, const std::atomic<bool>* interrupt) {
+Result<std::vector<double>> Closeness(const AlgoGraph& graph, bool wf_improved, const std::atomic<bool>* interrupt,
+                                      const Progress* progress) {
   const AlgoGraph g = graph.Simple(AlgoGraph::Merge::kMin, false);
   const Vertex n = g.num_vertices();
   std::vector<double> scores(n, 0.0);
   // Distances to v: search the edges backwards.
   ShortestPathSearch search(g.In(), n, g.weighted());
+  const Vertex step = std::max<Vertex>(1, n / 100);
   for (Vertex v = 0; v < n; ++v) {
     if ((v & 0xff) == 0 && Interrupted(interrupt)) return Cancelled();
+    if (v % step == 0) ReportShare(progress, "closeness: node", v, n);
     search.Run(v);
     double total = 0;
     for (Vertex u : search.order()) total += search.dist(u);

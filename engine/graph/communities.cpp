@@ -173,7 +173,8 @@ double LevelModularity(const LevelGraph& l, const std::vector<Vertex>& comm, dou
 }  // namespace
 
 // Own code: Boost 1.74 has no community detection.
-Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, const std::atomic<bool>* interrupt) {
+Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, const std::atomic<bool>* interrupt,
+                              const Progress* progress) {
   LevelGraph base = FromAlgoGraph(g);
   ComputeDegrees(&base);
   const Vertex n = base.n;
@@ -184,6 +185,7 @@ Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options,
   double modularity = LevelModularity(base, member, options.resolution);
   LouvainResult result;
   for (int depth = 0; depth < options.max_levels && base.total > 0; ++depth) {
+    Report(progress, "communities: level " + std::to_string(depth + 1) + ", " + std::to_string(level.n) + " vertices");
     std::vector<Vertex> comm;
     bool cancelled = false;
     const bool moved = MovePhase(level, options.resolution, &rng, &comm, interrupt, &cancelled);

@@ -39,7 +39,8 @@ struct LouvainResult {
   int levels = 0;
 };
 
-Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, const std::atomic<bool>* interrupt);
+Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, const std::atomic<bool>* interrupt,
+                              const Progress* progress = nullptr);
 
 // The modularity of `community` (by vertex, any labels) on `g`.
 double Modularity(const AlgoGraph& g, const std::vector<NodeId>& community, double resolution);

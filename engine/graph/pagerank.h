@@ -32,6 +32,7 @@ struct PageRankResult {
   bool converged = false;
 };
 
-Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, const std::atomic<bool>* interrupt);
+Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, const std::atomic<bool>* interrupt,
+                                const Progress* progress = nullptr);
 
 }  // namespace kg::graph

@@ -72,7 +72,7 @@ Value Number(double d, bool integral) {
 
 std::shared_ptr<const AlgoGraph> Project(ExecContext& ctx, const graph::ProjectionSpec& spec) {
   if (ctx.txn == nullptr) ThrowRuntime("algorithms need a transaction");
-  return Share(Check(AlgoGraph::Build(ctx.txn, spec, ctx.interrupt)));
+  return Share(Check(AlgoGraph::Build(ctx.txn, spec, ctx.interrupt, ctx.progress)));
 }
 
 // One row per vertex: node and the values `fill` gives for it.
@@ -124,7 +124,7 @@ void RegisterScores(ProcedureRegistry* r) {
         o.iterations = static_cast<int>(c.Integer("iterations", 20, 0, 1000000));
         o.tolerance = c.Number("tolerance", 1e-6, 0, kHuge);
         auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto pr = Share(Check(graph::PageRank(*g, o, ctx.interrupt)));
+        auto pr = Share(Check(graph::PageRank(*g, o, ctx.interrupt, ctx.progress)));
         return PerVertex(g, [pr](Vertex v, std::vector<Value>& out) { out.push_back(Value(pr->scores[v])); });
       }));
 
@@ -139,7 +139,7 @@ void RegisterScores(ProcedureRegistry* r) {
         o.samples = static_cast<uint64_t>(c.Integer("samples", 0, 0, std::numeric_limits<int64_t>::max()));
         o.seed = static_cast<uint64_t>(c.Integer("seed", 42, 0, std::numeric_limits<int64_t>::max()));
         auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto s = Share(Check(graph::Betweenness(*g, o, ctx.interrupt)));
+        auto s = Share(Check(graph::Betweenness(*g, o, ctx.interrupt, ctx.progress)));
         return PerVertex(g, [s](Vertex v, std::vector<Value>& out) { out.push_back(Value((*s)[v])); });
       }));
 
@@ -151,7 +151,7 @@ void RegisterScores(ProcedureRegistry* r) {
         Config c("algo.closeness", args[0], kAllKeys, {"wfImproved"});
         const bool wf = c.Boolean("wfImproved", true);
         auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto s = Share(Check(graph::Closeness(*g, wf, ctx.interrupt)));
+        auto s = Share(Check(graph::Closeness(*g, wf, ctx.interrupt, ctx.progress)));
         return PerVertex(g, [s](Vertex v, std::vector<Value>& out) { out.push_back(Value((*s)[v])); });
       }));
 
@@ -263,7 +263,7 @@ void RegisterStructure(ProcedureRegistry* r) {
         o.seed = static_cast<uint64_t>(c.Integer("seed", 42, 0, std::numeric_limits<int64_t>::max()));
         o.threshold = c.Number("threshold", 1e-7, 0, kHuge);
         auto g = Project(ctx, c.Projection(Orientation::kUndirected));
-        auto l = Share(Check(graph::Louvain(*g, o, ctx.interrupt)));
+        auto l = Share(Check(graph::Louvain(*g, o, ctx.interrupt, ctx.progress)));
         return PerVertex(g, [l](Vertex v, std::vector<Value>& out) {
           out.push_back(Value(static_cast<int64_t>(l->community[v])));
           out.push_back(Value(l->modularity));
