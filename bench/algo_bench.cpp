@@ -114,8 +114,10 @@ kg::Status Run(const Options& opt) {
   out["relationships"] = rels;
   out["runs"] = opt.runs;
   out["pagerank_iterations"] = opt.iterations;
-  out["median_seconds"] = {{"projection_total", Median(project_s)}, {"storage_projection", Median(storage_s)},
-                           {"pagerank", Median(pagerank_s)}, {"wcc", Median(wcc_s)},
+  out["median_seconds"] = {{"projection_total", Median(project_s)},
+                           {"storage_projection", Median(storage_s)},
+                           {"pagerank", Median(pagerank_s)},
+                           {"wcc", Median(wcc_s)},
                            {"projection_plus_pagerank", Median(total_pr_s)},
                            {"projection_plus_wcc", Median(total_wcc_s)}};
   out["projection_bytes"] = bytes;
@@ -124,8 +126,8 @@ kg::Status Run(const Options& opt) {
   out["wcc_components"] = components;
   out["pagerank_score_sum"] = score_sum;
   out["pagerank_l1_from_converged"] = l1_from_converged;
-  std::cerr << "algorithm projection " << bytes << " bytes, "
-            << out["projection_bytes_per_relationship"].get<double>() << " bytes per relationship\n";
+  std::cerr << "algorithm projection " << bytes << " bytes, " << out["projection_bytes_per_relationship"].get<double>()
+            << " bytes per relationship\n";
   std::cout << out.dump(2) << "\n";
   return kg::Status::Ok();
 }

@@ -243,8 +243,8 @@ Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec,
   return g;
 }
 
-AlgoGraph AlgoGraph::FromEdges(std::vector<NodeId> ids, std::vector<Edge> edges, Orientation orientation,
-                               bool weighted, bool keep_relationships) {
+AlgoGraph AlgoGraph::FromEdges(std::vector<NodeId> ids, std::vector<Edge> edges, Orientation orientation, bool weighted,
+                               bool keep_relationships) {
   AlgoGraph g;
   g.ids_ = std::move(ids);
   g.orientation_ = orientation;

@@ -90,8 +90,8 @@ class AlgoGraph {
   // A graph given directly (tests; Simple()): `ids` are the vertices' node
   // ids in increasing order, edges in any order and oriented as given
   // (kUndirected lists each at both ends).
-  static AlgoGraph FromEdges(std::vector<NodeId> ids, std::vector<Edge> edges, Orientation orientation,
-                             bool weighted, bool keep_relationships);
+  static AlgoGraph FromEdges(std::vector<NodeId> ids, std::vector<Edge> edges, Orientation orientation, bool weighted,
+                             bool keep_relationships);
 
   // Parallel edges merged into one, weighing the smallest (kMin, what
   // shortest paths see) or the sum (kSum, what modularity sees) of theirs;
@@ -130,11 +130,11 @@ class AlgoGraph {
   const Rows& Out() const { return out_; }
   const Rows& In() const { return directed() ? in_ : out_; }
 
-  // Memory held and time taken, for PROFILE, the docs and the benchmark.
+  // Memory held and time taken, for the docs and the benchmark.
   struct Stats {
     uint64_t bytes = 0;
-    double build_seconds = 0;              // this projection, from the storage one
-    double storage_projection_seconds = 0; // building the storage projection, when this call built it
+    double build_seconds = 0;               // this projection, from the storage one
+    double storage_projection_seconds = 0;  // building the storage projection, when this call built it
   };
   Stats stats() const;
 

@@ -1,7 +1,7 @@
 #include "graph/biconnected.h"
 
-#include <boost/graph/biconnected_components.hpp>
 #include <algorithm>
+#include <boost/graph/biconnected_components.hpp>
 #include <iterator>
 
 #include "graph/boost_views.h"

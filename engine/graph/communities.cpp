@@ -217,7 +217,8 @@ double Modularity(const AlgoGraph& g, const std::vector<NodeId>& community, doub
   ComputeDegrees(&l);
   std::unordered_map<NodeId, Vertex> dense;
   std::vector<Vertex> comm(l.n);
-  for (Vertex v = 0; v < l.n; ++v) comm[v] = dense.emplace(community[v], static_cast<Vertex>(dense.size())).first->second;
+  for (Vertex v = 0; v < l.n; ++v)
+    comm[v] = dense.emplace(community[v], static_cast<Vertex>(dense.size())).first->second;
   return LevelModularity(l, comm, resolution);
 }
 

@@ -24,8 +24,8 @@ Vertex MiddleByEdges(const AlgoGraph::Rows& rows, Vertex n) {
 // PageRank; and it has no tolerance test. The loop below pulls each
 // vertex's new score over its in-edges, so the writes are sequential and
 // only the reads of the neighbours' shares jump around memory.
-Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options,
-                                const std::atomic<bool>* interrupt, const Progress* progress) {
+Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, const std::atomic<bool>* interrupt,
+                                const Progress* progress) {
   if (!(options.damping >= 0 && options.damping <= 1)) return Status::Usage("damping must lie in [0, 1]");
   if (options.iterations < 0) return Status::Usage("iterations must not be negative");
   PageRankResult result;
@@ -54,8 +54,8 @@ Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& optio
   for (int it = 0; it < options.iterations; ++it) {
     if (Interrupted(interrupt)) return Cancelled();
     if (options.iterations <= 100 || it % (options.iterations / 100) == 0) {
-      Report(progress, "pagerank: iteration " + std::to_string(it + 1) + " of at most " +
-                           std::to_string(options.iterations));
+      Report(progress,
+             "pagerank: iteration " + std::to_string(it + 1) + " of at most " + std::to_string(options.iterations));
     }
     double dangling = 0;
     for (Vertex v = 0; v < n; ++v) {

@@ -43,7 +43,8 @@ struct Search {
   std::vector<Vertex> settled;
 };
 
-Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> target, const std::atomic<bool>* interrupt) {
+Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> target,
+                   const std::atomic<bool>* interrupt) {
   const Vertex n = g.num_vertices();
   const AlgoGraph::Rows& out = g.Out();
   for (double w : out.weights) {
@@ -86,8 +87,8 @@ Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vert
   // in.
   for (Vertex v = target; v != source;) {
     const uint64_t e = s.pred_edge[v];
-    const Vertex tail = static_cast<Vertex>(
-        std::upper_bound(out.offsets.begin(), out.offsets.end(), e) - out.offsets.begin() - 1);
+    const Vertex tail =
+        static_cast<Vertex>(std::upper_bound(out.offsets.begin(), out.offsets.end(), e) - out.offsets.begin() - 1);
     path.vertices.push_back(v);
     if (!out.rels.empty()) path.rels.push_back(out.rels[e]);
     v = tail;

@@ -66,9 +66,7 @@ Value RelValue(ExecContext& ctx, RelId id) {
 }
 
 // A whole number when it is one (unweighted counts), a float otherwise.
-Value Number(double d, bool integral) {
-  return integral ? Value(static_cast<int64_t>(d)) : Value(d);
-}
+Value Number(double d, bool integral) { return integral ? Value(static_cast<int64_t>(d)) : Value(d); }
 
 std::shared_ptr<const AlgoGraph> Project(ExecContext& ctx, const graph::ProjectionSpec& spec) {
   if (ctx.txn == nullptr) ThrowRuntime("algorithms need a transaction");
@@ -113,65 +111,65 @@ constexpr unsigned kAllKeys = Config::kLabelsAndTypes | Config::kDirection | Con
 constexpr double kHuge = std::numeric_limits<double>::max();
 
 void RegisterScores(ProcedureRegistry* r) {
-  r->Register(Make(
-      "algo.pagerank", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("score", CypherType::kFloat)},
-      "PageRank of every node (networkx's definition); config: labels, types, direction, weight, damping, "
-      "iterations, tolerance",
-      [](ExecContext& ctx, std::vector<Value>& args) {
-        Config c("algo.pagerank", args[0], kAllKeys, {"damping", "iterations", "tolerance"});
-        graph::PageRankOptions o;
-        o.damping = c.Number("damping", 0.85, 0, 1);
-        o.iterations = static_cast<int>(c.Integer("iterations", 20, 0, 1000000));
-        o.tolerance = c.Number("tolerance", 1e-6, 0, kHuge);
-        auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto pr = Share(Check(graph::PageRank(*g, o, ctx.interrupt, ctx.progress)));
-        return PerVertex(g, [pr](Vertex v, std::vector<Value>& out) { out.push_back(Value(pr->scores[v])); });
-      }));
+  r->Register(
+      Make("algo.pagerank", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("score", CypherType::kFloat)},
+           "PageRank of every node (networkx's definition); config: labels, types, direction, weight, damping, "
+           "iterations, tolerance",
+           [](ExecContext& ctx, std::vector<Value>& args) {
+             Config c("algo.pagerank", args[0], kAllKeys, {"damping", "iterations", "tolerance"});
+             graph::PageRankOptions o;
+             o.damping = c.Number("damping", 0.85, 0, 1);
+             o.iterations = static_cast<int>(c.Integer("iterations", 20, 0, 1000000));
+             o.tolerance = c.Number("tolerance", 1e-6, 0, kHuge);
+             auto g = Project(ctx, c.Projection(Orientation::kOut));
+             auto pr = Share(Check(graph::PageRank(*g, o, ctx.interrupt, ctx.progress)));
+             return PerVertex(g, [pr](Vertex v, std::vector<Value>& out) { out.push_back(Value(pr->scores[v])); });
+           }));
 
-  r->Register(Make(
-      "algo.betweenness", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("score", CypherType::kFloat)},
-      "betweenness centrality (Brandes; networkx's normalisation); config: labels, types, direction, weight, "
-      "normalized, samples, seed",
-      [](ExecContext& ctx, std::vector<Value>& args) {
-        Config c("algo.betweenness", args[0], kAllKeys, {"normalized", "samples", "seed"});
-        graph::BetweennessOptions o;
-        o.normalized = c.Boolean("normalized", true);
-        o.samples = static_cast<uint64_t>(c.Integer("samples", 0, 0, std::numeric_limits<int64_t>::max()));
-        o.seed = static_cast<uint64_t>(c.Integer("seed", 42, 0, std::numeric_limits<int64_t>::max()));
-        auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto s = Share(Check(graph::Betweenness(*g, o, ctx.interrupt, ctx.progress)));
-        return PerVertex(g, [s](Vertex v, std::vector<Value>& out) { out.push_back(Value((*s)[v])); });
-      }));
+  r->Register(
+      Make("algo.betweenness", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("score", CypherType::kFloat)},
+           "betweenness centrality (Brandes; networkx's normalisation); config: labels, types, direction, weight, "
+           "normalized, samples, seed",
+           [](ExecContext& ctx, std::vector<Value>& args) {
+             Config c("algo.betweenness", args[0], kAllKeys, {"normalized", "samples", "seed"});
+             graph::BetweennessOptions o;
+             o.normalized = c.Boolean("normalized", true);
+             o.samples = static_cast<uint64_t>(c.Integer("samples", 0, 0, std::numeric_limits<int64_t>::max()));
+             o.seed = static_cast<uint64_t>(c.Integer("seed", 42, 0, std::numeric_limits<int64_t>::max()));
+             auto g = Project(ctx, c.Projection(Orientation::kOut));
+             auto s = Share(Check(graph::Betweenness(*g, o, ctx.interrupt, ctx.progress)));
+             return PerVertex(g, [s](Vertex v, std::vector<Value>& out) { out.push_back(Value((*s)[v])); });
+           }));
 
-  r->Register(Make(
-      "algo.closeness", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("score", CypherType::kFloat)},
-      "closeness centrality (networkx's, Wasserman-Faust for disconnected graphs); config: labels, types, "
-      "direction, weight, wfImproved",
-      [](ExecContext& ctx, std::vector<Value>& args) {
-        Config c("algo.closeness", args[0], kAllKeys, {"wfImproved"});
-        const bool wf = c.Boolean("wfImproved", true);
-        auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto s = Share(Check(graph::Closeness(*g, wf, ctx.interrupt, ctx.progress)));
-        return PerVertex(g, [s](Vertex v, std::vector<Value>& out) { out.push_back(Value((*s)[v])); });
-      }));
+  r->Register(Make("algo.closeness", {ConfigArgument()},
+                   {Col("node", CypherType::kNode), Col("score", CypherType::kFloat)},
+                   "closeness centrality (networkx's, Wasserman-Faust for disconnected graphs); config: labels, types, "
+                   "direction, weight, wfImproved",
+                   [](ExecContext& ctx, std::vector<Value>& args) {
+                     Config c("algo.closeness", args[0], kAllKeys, {"wfImproved"});
+                     const bool wf = c.Boolean("wfImproved", true);
+                     auto g = Project(ctx, c.Projection(Orientation::kOut));
+                     auto s = Share(Check(graph::Closeness(*g, wf, ctx.interrupt, ctx.progress)));
+                     return PerVertex(g, [s](Vertex v, std::vector<Value>& out) { out.push_back(Value((*s)[v])); });
+                   }));
 
-  r->Register(Make(
-      "algo.degree", {ConfigArgument()},
-      {Col("node", CypherType::kNode), Col("inDegree", CypherType::kNumber), Col("outDegree", CypherType::kNumber),
-       Col("degree", CypherType::kNumber)},
-      "in-, out- and total degree of every node (weighted: sums of weights); config: labels, types, direction, "
-      "weight",
-      [](ExecContext& ctx, std::vector<Value>& args) {
-        Config c("algo.degree", args[0], kAllKeys, {});
-        auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto d = Share(graph::DegreeCentrality(*g));
-        const bool integral = !g->weighted();
-        return PerVertex(g, [d, integral](Vertex v, std::vector<Value>& out) {
-          out.push_back(Number(d->in[v], integral));
-          out.push_back(Number(d->out[v], integral));
-          out.push_back(Number(d->total[v], integral));
-        });
-      }));
+  r->Register(
+      Make("algo.degree", {ConfigArgument()},
+           {Col("node", CypherType::kNode), Col("inDegree", CypherType::kNumber), Col("outDegree", CypherType::kNumber),
+            Col("degree", CypherType::kNumber)},
+           "in-, out- and total degree of every node (weighted: sums of weights); config: labels, types, direction, "
+           "weight",
+           [](ExecContext& ctx, std::vector<Value>& args) {
+             Config c("algo.degree", args[0], kAllKeys, {});
+             auto g = Project(ctx, c.Projection(Orientation::kOut));
+             auto d = Share(graph::DegreeCentrality(*g));
+             const bool integral = !g->weighted();
+             return PerVertex(g, [d, integral](Vertex v, std::vector<Value>& out) {
+               out.push_back(Number(d->in[v], integral));
+               out.push_back(Number(d->out[v], integral));
+               out.push_back(Number(d->total[v], integral));
+             });
+           }));
 }
 
 void RegisterStructure(ProcedureRegistry* r) {
@@ -192,17 +190,16 @@ void RegisterStructure(ProcedureRegistry* r) {
   r->Register(components("algo.wcc", false));
   r->Register(components("algo.scc", true));
 
-  r->Register(Make(
-      "algo.articulationPoints", {ConfigArgument()}, {Col("node", CypherType::kNode)},
-      "nodes whose removal splits their connected component (directions ignored); config: labels, types",
-      [](ExecContext& ctx, std::vector<Value>& args) {
-        Config c("algo.articulationPoints", args[0], Config::kLabelsAndTypes, {});
-        auto g = Project(ctx, c.Projection(Orientation::kOut));
-        auto points = Share(Check(graph::ArticulationPoints(*g, ctx.interrupt)));
-        return std::make_unique<LazyRows>(points->size(), [g, points](size_t i, std::vector<Value>& out) {
-          out.assign({NodeValue(g->node_id((*points)[i]))});
-        });
-      }));
+  r->Register(Make("algo.articulationPoints", {ConfigArgument()}, {Col("node", CypherType::kNode)},
+                   "nodes whose removal splits their connected component (directions ignored); config: labels, types",
+                   [](ExecContext& ctx, std::vector<Value>& args) {
+                     Config c("algo.articulationPoints", args[0], Config::kLabelsAndTypes, {});
+                     auto g = Project(ctx, c.Projection(Orientation::kOut));
+                     auto points = Share(Check(graph::ArticulationPoints(*g, ctx.interrupt)));
+                     return std::make_unique<LazyRows>(points->size(), [g, points](size_t i, std::vector<Value>& out) {
+                       out.assign({NodeValue(g->node_id((*points)[i]))});
+                     });
+                   }));
 
   r->Register(Make(
       "algo.bridges", {ConfigArgument()},
@@ -223,20 +220,19 @@ void RegisterStructure(ProcedureRegistry* r) {
         });
       }));
 
-  r->Register(Make(
-      "algo.kcore", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("core", CypherType::kInteger)},
-      "core number of every node (undirected, simple graph); config: labels, types",
-      [](ExecContext& ctx, std::vector<Value>& args) {
-        Config c("algo.kcore", args[0], Config::kLabelsAndTypes, {});
-        auto g = Project(ctx, c.Projection(Orientation::kUndirected));
-        auto core = Share(Check(graph::CoreNumbers(*g, ctx.interrupt)));
-        return PerVertex(g, [core](Vertex v, std::vector<Value>& out) { out.push_back(Value((*core)[v])); });
-      }));
+  r->Register(
+      Make("algo.kcore", {ConfigArgument()}, {Col("node", CypherType::kNode), Col("core", CypherType::kInteger)},
+           "core number of every node (undirected, simple graph); config: labels, types",
+           [](ExecContext& ctx, std::vector<Value>& args) {
+             Config c("algo.kcore", args[0], Config::kLabelsAndTypes, {});
+             auto g = Project(ctx, c.Projection(Orientation::kUndirected));
+             auto core = Share(Check(graph::CoreNumbers(*g, ctx.interrupt)));
+             return PerVertex(g, [core](Vertex v, std::vector<Value>& out) { out.push_back(Value((*core)[v])); });
+           }));
 
   r->Register(Make(
       "algo.triangles", {ConfigArgument()},
-      {Col("node", CypherType::kNode), Col("triangles", CypherType::kInteger),
-       Col("coefficient", CypherType::kFloat)},
+      {Col("node", CypherType::kNode), Col("triangles", CypherType::kInteger), Col("coefficient", CypherType::kFloat)},
       "triangles through every node and its local clustering coefficient (undirected, simple graph); config: "
       "labels, types",
       [](ExecContext& ctx, std::vector<Value>& args) {
@@ -251,8 +247,7 @@ void RegisterStructure(ProcedureRegistry* r) {
 
   r->Register(Make(
       "algo.communities", {ConfigArgument()},
-      {Col("node", CypherType::kNode), Col("community", CypherType::kInteger),
-       Col("modularity", CypherType::kFloat)},
+      {Col("node", CypherType::kNode), Col("community", CypherType::kInteger), Col("modularity", CypherType::kFloat)},
       "Louvain communities, each named by its smallest node id, and the partition's modularity (undirected); "
       "config: labels, types, weight, resolution, seed, threshold",
       [](ExecContext& ctx, std::vector<Value>& args) {
@@ -272,47 +267,48 @@ void RegisterStructure(ProcedureRegistry* r) {
 }
 
 void RegisterPaths(ProcedureRegistry* r) {
-  r->Register(Make(
-      "algo.dijkstra",
-      {{"source", CypherType::kNode, std::nullopt}, {"target", CypherType::kNode, std::nullopt}, ConfigArgument()},
-      {Col("path", CypherType::kPath), Col("cost", CypherType::kNumber)},
-      "the lightest path from source to target (no row when there is none); config: labels, types, direction, "
-      "weight",
-      [](ExecContext& ctx, std::vector<Value>& args) -> std::unique_ptr<ProcedureRows> {
-        Config c("algo.dijkstra", args[2], kAllKeys, {});
-        if (args[0].is_null() || args[1].is_null()) return std::make_unique<VectorRows>(std::vector<std::vector<Value>>{});
-        graph::ProjectionSpec spec = c.Projection(Orientation::kOut);
-        spec.keep_relationships = true;
-        auto g = Project(ctx, spec);
-        const Vertex from = VertexOf(*g, args[0], "algo.dijkstra", "source");
-        const Vertex to = VertexOf(*g, args[1], "algo.dijkstra", "target");
-        auto path = Check(graph::ShortestPath(*g, from, to, ctx.interrupt));
-        std::vector<std::vector<Value>> rows;
-        if (path) {
-          PathValue p;
-          for (Vertex v : path->vertices) p.nodes.push_back(NodeRef{g->node_id(v), nullptr});
-          for (RelId rel : path->rels) p.rels.push_back(RelValue(ctx, rel).as_relationship());
-          rows.push_back({Value::Path(std::move(p)), Number(path->cost, !g->weighted())});
-        }
-        return std::make_unique<VectorRows>(std::move(rows));
-      }));
+  r->Register(
+      Make("algo.dijkstra",
+           {{"source", CypherType::kNode, std::nullopt}, {"target", CypherType::kNode, std::nullopt}, ConfigArgument()},
+           {Col("path", CypherType::kPath), Col("cost", CypherType::kNumber)},
+           "the lightest path from source to target (no row when there is none); config: labels, types, direction, "
+           "weight",
+           [](ExecContext& ctx, std::vector<Value>& args) -> std::unique_ptr<ProcedureRows> {
+             Config c("algo.dijkstra", args[2], kAllKeys, {});
+             if (args[0].is_null() || args[1].is_null())
+               return std::make_unique<VectorRows>(std::vector<std::vector<Value>>{});
+             graph::ProjectionSpec spec = c.Projection(Orientation::kOut);
+             spec.keep_relationships = true;
+             auto g = Project(ctx, spec);
+             const Vertex from = VertexOf(*g, args[0], "algo.dijkstra", "source");
+             const Vertex to = VertexOf(*g, args[1], "algo.dijkstra", "target");
+             auto path = Check(graph::ShortestPath(*g, from, to, ctx.interrupt));
+             std::vector<std::vector<Value>> rows;
+             if (path) {
+               PathValue p;
+               for (Vertex v : path->vertices) p.nodes.push_back(NodeRef{g->node_id(v), nullptr});
+               for (RelId rel : path->rels) p.rels.push_back(RelValue(ctx, rel).as_relationship());
+               rows.push_back({Value::Path(std::move(p)), Number(path->cost, !g->weighted())});
+             }
+             return std::make_unique<VectorRows>(std::move(rows));
+           }));
 
-  r->Register(Make(
-      "algo.shortestPaths", {{"source", CypherType::kNode, std::nullopt}, ConfigArgument()},
-      {Col("node", CypherType::kNode), Col("distance", CypherType::kNumber)},
-      "the distance from source to every node it reaches, nearest first; config: labels, types, direction, "
-      "weight",
-      [](ExecContext& ctx, std::vector<Value>& args) -> std::unique_ptr<ProcedureRows> {
-        Config c("algo.shortestPaths", args[1], kAllKeys, {});
-        if (args[0].is_null()) return std::make_unique<VectorRows>(std::vector<std::vector<Value>>{});
-        auto g = Project(ctx, c.Projection(Orientation::kOut));
-        const Vertex from = VertexOf(*g, args[0], "algo.shortestPaths", "source");
-        auto d = Share(Check(graph::SingleSourceDistances(*g, from, ctx.interrupt)));
-        const bool integral = !g->weighted();
-        return std::make_unique<LazyRows>(d->size(), [g, d, integral](size_t i, std::vector<Value>& out) {
-          out.assign({NodeValue(g->node_id((*d)[i].vertex)), Number((*d)[i].distance, integral)});
-        });
-      }));
+  r->Register(
+      Make("algo.shortestPaths", {{"source", CypherType::kNode, std::nullopt}, ConfigArgument()},
+           {Col("node", CypherType::kNode), Col("distance", CypherType::kNumber)},
+           "the distance from source to every node it reaches, nearest first; config: labels, types, direction, "
+           "weight",
+           [](ExecContext& ctx, std::vector<Value>& args) -> std::unique_ptr<ProcedureRows> {
+             Config c("algo.shortestPaths", args[1], kAllKeys, {});
+             if (args[0].is_null()) return std::make_unique<VectorRows>(std::vector<std::vector<Value>>{});
+             auto g = Project(ctx, c.Projection(Orientation::kOut));
+             const Vertex from = VertexOf(*g, args[0], "algo.shortestPaths", "source");
+             auto d = Share(Check(graph::SingleSourceDistances(*g, from, ctx.interrupt)));
+             const bool integral = !g->weighted();
+             return std::make_unique<LazyRows>(d->size(), [g, d, integral](size_t i, std::vector<Value>& out) {
+               out.assign({NodeValue(g->node_id((*d)[i].vertex)), Number((*d)[i].distance, integral)});
+             });
+           }));
 }
 
 }  // namespace

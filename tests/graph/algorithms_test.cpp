@@ -103,7 +103,9 @@ TEST_CASE("The projection refuses unknown names and weights that are not numbers
   auto unknown_type = AlgoGraph::Build(r.get(), Spec(Orientation::kOut, "", {"KNOWZ"}), nullptr);
   REQUIRE(unknown_type.status().Is(ErrorKind::kSemantic));
   REQUIRE(unknown_type.status().message().find("KNOWZ") != std::string::npos);
-  REQUIRE(AlgoGraph::Build(r.get(), Spec(Orientation::kOut, "", {}, {"Nobody"}), nullptr).status().Is(ErrorKind::kSemantic));
+  REQUIRE(AlgoGraph::Build(r.get(), Spec(Orientation::kOut, "", {}, {"Nobody"}), nullptr)
+              .status()
+              .Is(ErrorKind::kSemantic));
   REQUIRE(AlgoGraph::Build(r.get(), Spec(Orientation::kOut, "weight"), nullptr).status().Is(ErrorKind::kSemantic));
   {
     auto w = Write(*s.store);
@@ -151,13 +153,15 @@ TEST_CASE("PageRank matches networkx, dangling nodes and parallel edges included
   // networkx._pagerank_python on the MultiDiGraph, tol 1e-12.
   auto pr = Must(graph::PageRank(s.Project(Spec(Orientation::kOut)), o, nullptr));
   REQUIRE(pr.converged);
-  RequireNear(pr.scores, {0.110627497472, 0.136948945435, 0.159322176206, 0.201748126529, 0.214401480133,
-                          0.134036201642, 0.042915572585},
-              1e-9);
+  RequireNear(
+      pr.scores,
+      {0.110627497472, 0.136948945435, 0.159322176206, 0.201748126529, 0.214401480133, 0.134036201642, 0.042915572585},
+      1e-9);
   auto weighted = Must(graph::PageRank(s.Project(Spec(Orientation::kOut, "w")), o, nullptr));
-  RequireNear(weighted.scores, {0.068218980287, 0.103509133649, 0.133505764007, 0.24368562834, 0.252655784496,
-                                0.152901708815, 0.045523000406},
-              1e-9);
+  RequireNear(
+      weighted.scores,
+      {0.068218980287, 0.103509133649, 0.133505764007, 0.24368562834, 0.252655784496, 0.152901708815, 0.045523000406},
+      1e-9);
   o.iterations = 3;
   auto short_run = Must(graph::PageRank(s.Project(Spec(Orientation::kOut)), o, nullptr));
   REQUIRE(short_run.iterations == 3);
@@ -224,7 +228,8 @@ TEST_CASE("Degrees count every relationship, self-loops at both ends", "[graph]"
   RequireNear(d.total, {3, 3, 3, 3, 3, 1, 0});
   auto w = graph::DegreeCentrality(s.Project(Spec(Orientation::kUndirected, "w")));
   RequireNear(w.total, {5, 6, 7, 6, 3, 1, 0});
-  const AlgoGraph loop = AlgoGraph::FromEdges({1, 2}, {{0, 0, 1, 0}, {0, 1, 1, 0}}, Orientation::kUndirected, false, false);
+  const AlgoGraph loop =
+      AlgoGraph::FromEdges({1, 2}, {{0, 0, 1, 0}, {0, 1, 1, 0}}, Orientation::kUndirected, false, false);
   RequireNear(graph::DegreeCentrality(loop).total, {3, 1});
 }
 
