@@ -303,3 +303,36 @@ TEST_CASE("Dijkstra finds the lightest path and its relationships", "[graph]") {
 
 }  // namespace
 }  // namespace kg::test
+
+namespace kg::test {
+namespace {
+
+// Ctrl-C reaches every algorithm of kg's own between rounds, and each
+// reports how far it has got.
+TEST_CASE("Algorithms stop when asked and report progress", "[graph]") {
+  SmallGraph s;
+  const AlgoGraph g = s.Project(Spec(Orientation::kOut));
+  std::atomic<bool> stop{true};
+  REQUIRE(graph::PageRank(g, {}, &stop).status().Is(ErrorKind::kInterrupted));
+  REQUIRE(graph::Betweenness(g, {}, &stop).status().Is(ErrorKind::kInterrupted));
+  REQUIRE(graph::Closeness(g, true, &stop).status().Is(ErrorKind::kInterrupted));
+  REQUIRE(graph::Louvain(g, {}, &stop).status().Is(ErrorKind::kInterrupted));
+  REQUIRE(graph::WeaklyConnectedComponents(g, &stop).status().Is(ErrorKind::kInterrupted));
+  REQUIRE(graph::Triangles(g, &stop).status().Is(ErrorKind::kInterrupted));
+
+  std::vector<std::string> said;
+  const graph::Progress progress = [&](const std::string& text) { said.push_back(text); };
+  graph::PageRankOptions o;
+  o.iterations = 3;
+  o.tolerance = 0;
+  Must(graph::PageRank(g, o, nullptr, &progress));
+  REQUIRE(said == std::vector<std::string>{"pagerank: iteration 1 of at most 3", "pagerank: iteration 2 of at most 3",
+                                           "pagerank: iteration 3 of at most 3"});
+  said.clear();
+  Must(graph::Betweenness(g, {}, nullptr, &progress));
+  REQUIRE(said.size() == 7);
+  REQUIRE(said.back() == "betweenness: source 7 of 7");
+}
+
+}  // namespace
+}  // namespace kg::test
