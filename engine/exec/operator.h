@@ -45,6 +45,9 @@ struct ExecContext {
   // Told how far long work has got ("pagerank: iteration 7 of 20"), for a
   // progress line; may be empty. Called from the statement's thread.
   const std::function<void(const std::string&)>* progress = nullptr;
+  // What long work says about itself for PROFILE, a line each ("algo.pagerank
+  // projected 139 nodes and 412 relationships (12 KB) in 0.2 ms").
+  std::vector<std::string> profile_notes;
   // Nodes scanned and nodes expanded after a scan, so far in this
   // statement. From project_after_steps on the statement is a whole-graph
   // one and asks for the in-memory projection; a LIMIT 25 never gets there.

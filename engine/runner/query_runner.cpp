@@ -136,6 +136,7 @@ Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& 
                       (built.nodes_seconds + built.adjacency_seconds) * 1000.0);
         result.plan += buf;
       }
+      for (const std::string& note : ctx.profile_notes) result.plan += note + "\n";
     }
   } catch (const QueryError& e) {
     // The transaction is destroyed uncommitted: nothing changed.
