@@ -18,7 +18,14 @@ namespace {
 
 using Rows = std::vector<std::vector<Value>>;
 
-std::unique_ptr<ProcedureRows> SortedNames(std::vector<std::string> names) {
+// One row per name whose id is `used`, sorted: the catalog keeps names
+// nothing carries any more (after a DELETE), which the lists leave out.
+template <typename Used, typename Name>
+std::unique_ptr<ProcedureRows> NamesInUse(size_t count, Used used, Name name) {
+  std::vector<std::string> names;
+  for (size_t id = 0; id < count; ++id) {
+    if (used(id)) names.push_back(name(id));
+  }
   std::sort(names.begin(), names.end());
   Rows rows;
   for (auto& n : names) rows.push_back({Value(std::move(n))});
@@ -27,32 +34,25 @@ std::unique_ptr<ProcedureRows> SortedNames(std::vector<std::string> names) {
 
 std::unique_ptr<ProcedureRows> Labels(ExecContext& ctx, std::vector<Value>&) {
   const Catalog& c = ctx.txn->catalog();
-  std::vector<std::string> names;
-  for (LabelId i = 0; i < c.num_labels(); ++i) {
-    if (c.NodesWithLabel(i) > 0) names.push_back(c.LabelName(i));
-  }
-  return SortedNames(std::move(names));
+  return NamesInUse(
+      c.num_labels(), [&](size_t id) { return c.NodesWithLabel(id) > 0; },
+      [&](size_t id) { return c.LabelName(id); });
 }
 
 std::unique_ptr<ProcedureRows> RelationshipTypes(ExecContext& ctx, std::vector<Value>&) {
   const Catalog& c = ctx.txn->catalog();
-  std::vector<std::string> names;
-  for (RelTypeId i = 0; i < c.num_rel_types(); ++i) {
-    if (c.RelsOfType(i) > 0) names.push_back(c.RelTypeName(i));
-  }
-  return SortedNames(std::move(names));
+  return NamesInUse(
+      c.num_rel_types(), [&](size_t id) { return c.RelsOfType(id) > 0; },
+      [&](size_t id) { return c.RelTypeName(id); });
 }
 
 std::unique_ptr<ProcedureRows> PropertyKeys(ExecContext& ctx, std::vector<Value>&) {
   const Catalog& c = ctx.txn->catalog();
-  std::vector<std::string> names;
-  for (PropertyKeyId k = 0; k < c.num_property_keys(); ++k) {
-    // A database made before kg counted keys lists every key it ever saw.
-    if (!c.property_counts_known() || c.NodesWithProperty(k) + c.RelsWithProperty(k) > 0) {
-      names.push_back(c.PropertyKeyName(k));
-    }
-  }
-  return SortedNames(std::move(names));
+  // A database made before kg counted keys lists every key it ever saw.
+  return NamesInUse(
+      c.num_property_keys(),
+      [&](size_t id) { return !c.property_counts_known() || c.NodesWithProperty(id) + c.RelsWithProperty(id) > 0; },
+      [&](size_t id) { return c.PropertyKeyName(id); });
 }
 
 std::unique_ptr<ProcedureRows> Indexes(ExecContext& ctx, std::vector<Value>&) {
