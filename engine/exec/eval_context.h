@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/value.h"
-#include "parser/ast.h"
+#include "exec/bound_expression.h"
 
 namespace kg {
 
@@ -16,14 +16,15 @@ using Row = std::vector<Value>;
 
 // Matches a pattern used inside an expression (a pattern predicate in WHERE,
 // a pattern comprehension) against the graph, with the variables the row
-// already binds. Implemented by the executor, which plans such patterns.
+// already binds. The planner plans each such pattern on its own; the runner
+// (runner/query_runner.cpp) implements this by running those plans.
 class PatternEvaluator {
  public:
   virtual ~PatternEvaluator() = default;
   // kPatternPredicate: whether at least one match exists.
-  virtual bool Exists(const ast::Expr& expr, Row& row) = 0;
+  virtual bool Exists(const bound::Expr& expr, Row& row) = 0;
   // kPatternComprehension: one value of expr.args[1] per match passing expr.args[0].
-  virtual ValueList Comprehend(const ast::Expr& expr, Row& row) = 0;
+  virtual ValueList Comprehend(const bound::Expr& expr, Row& row) = 0;
 };
 
 struct EvalContext {

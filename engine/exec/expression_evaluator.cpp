@@ -17,9 +17,9 @@ namespace kg {
 
 namespace {
 
-using ast::Expr;
-using ast::ExprKind;
-using ast::Op;
+using bound::Expr;
+using bound::ExprKind;
+using bound::Op;
 
 const char* KindName(const Value& v) { return ValueKindName(v.kind()); }
 
@@ -51,7 +51,7 @@ std::string Lower(const std::string& s) {
       verb = "raise";
       break;
     default:
-      verb = std::string("apply ") + ast::OpSymbol(op) + " to";
+      verb = std::string("apply ") + bound::OpSymbol(op) + " to";
   }
   if (op == Op::kSub) ThrowRuntime("cannot subtract " + std::string(KindName(b)) + " from " + KindName(a));
   if (op == Op::kPow) ThrowRuntime("cannot raise " + std::string(KindName(a)) + " to a " + KindName(b) + " power");
@@ -390,21 +390,21 @@ Value Quantify(const Expr& e, Row& row, EvalContext& ctx) {
       ThrowRuntime(std::string("a quantifier's predicate must be a BOOLEAN, got ") + KindName(t));
     } else if (t.as_bool()) {
       ++trues;
-      if (e.quantifier == ast::Quantifier::kAny) return Value(true);
-      if (e.quantifier == ast::Quantifier::kNone) return Value(false);
-      if (e.quantifier == ast::Quantifier::kSingle && trues > 1) return Value(false);
+      if (e.quantifier == bound::Quantifier::kAny) return Value(true);
+      if (e.quantifier == bound::Quantifier::kNone) return Value(false);
+      if (e.quantifier == bound::Quantifier::kSingle && trues > 1) return Value(false);
     } else {
       ++falses;
-      if (e.quantifier == ast::Quantifier::kAll) return Value(false);
+      if (e.quantifier == bound::Quantifier::kAll) return Value(false);
     }
   }
   switch (e.quantifier) {
-    case ast::Quantifier::kAll:
-    case ast::Quantifier::kNone:
+    case bound::Quantifier::kAll:
+    case bound::Quantifier::kNone:
       return nulls ? Value() : Value(true);
-    case ast::Quantifier::kAny:
+    case bound::Quantifier::kAny:
       return nulls ? Value() : Value(false);
-    case ast::Quantifier::kSingle:
+    case bound::Quantifier::kSingle:
       return nulls ? Value() : Value(trues == 1);
   }
   return Value();
@@ -445,14 +445,13 @@ Value MapProjection(const Expr& e, Row& row, EvalContext& ctx) {
     ThrowRuntime(std::string("a map projection needs a node, relationship or map, got ") + KindName(subject));
   }
   ValueMap out;
-  for (const ast::MapProjectionItem& item : e.map_items) {
-    using K = ast::MapProjectionItem::Kind;
+  for (const bound::MapProjectionItem& item : e.map_items) {
+    using K = bound::MapProjectionItem::Kind;
     switch (item.kind) {
       case K::kProperty:
         out[item.key] = PropertyOf(subject, item.key, ctx);
         break;
       case K::kLiteral:
-      case K::kVariable:
         if (!item.value) ThrowSemantic("variable `" + item.key + "` is not defined", e.pos);
         out[item.key] = Evaluate(*item.value, row, ctx);
         break;
@@ -468,7 +467,7 @@ Value Logical(const Expr& e, Row& row, EvalContext& ctx) {
   auto truth = [&](const Value& v) -> int {  // 0 false, 1 true, 2 null
     if (v.is_null()) return 2;
     if (!v.is_bool()) {
-      ThrowRuntime(std::string(ast::OpSymbol(e.op)) + " expects BOOLEAN operands, got " + KindName(v));
+      ThrowRuntime(std::string(bound::OpSymbol(e.op)) + " expects BOOLEAN operands, got " + KindName(v));
     }
     return v.as_bool() ? 1 : 0;
   };
@@ -538,7 +537,7 @@ Value Binary(const Expr& e, Row& row, EvalContext& ctx) {
     case Op::kRegexMatch:
       return RegexMatch(a, b);
     default:
-      ThrowSemantic(std::string("unknown operator ") + ast::OpSymbol(e.op), e.pos);
+      ThrowSemantic(std::string("unknown operator ") + bound::OpSymbol(e.op), e.pos);
   }
 }
 
@@ -550,16 +549,9 @@ Value Function(const Expr& e, Row& row, EvalContext& ctx) {
     }
     return row[static_cast<size_t>(e.slot)];
   }
-  int id = e.function_id;
-  if (id < 0) {
-    id = FindScalarFunction(Lower(e.name));
-    if (id < 0) ThrowSemantic("unknown function '" + e.name + "'", e.pos);
-    const FunctionInfo& info = ScalarFunctionInfo(id);
-    const int n = static_cast<int>(e.args.size());
-    if (n < info.min_args || (info.max_args >= 0 && n > info.max_args)) {
-      ThrowSemantic(e.name + "() cannot take " + std::to_string(n) + " argument" + (n == 1 ? "" : "s"), e.pos);
-    }
-  }
+  // The binder resolved the function and checked its number of arguments.
+  const int id = e.function_id;
+  if (id < 0) ThrowSemantic("unknown function '" + e.name + "'", e.pos);
   // exists(<pattern>) is the pattern predicate itself.
   if (e.args.size() == 1 && e.args[0]->kind == ExprKind::kPatternPredicate) {
     const std::string lower = Lower(e.name);
@@ -650,8 +642,6 @@ Value Evaluate(const Expr& e, Row& row, EvalContext& ctx) {
       return Value(ctx.patterns->Comprehend(e, row));
     case ExprKind::kMapProjection:
       return MapProjection(e, row, ctx);
-    case ExprKind::kExistsSubquery:
-      ThrowUnsupported("EXISTS { ... } subqueries", e.pos);
   }
   ThrowSemantic("unknown expression", e.pos);
 }

@@ -1,6 +1,6 @@
-// Evaluates AST expressions against a row.
+// Evaluates bound expressions (exec/bound_expression.h) against a row.
 //
-// Variables were resolved by the planner to row slots (Expr::slot); the
+// Variables were resolved by the binder to row slots (Expr::slot); the
 // evaluator reads row[slot]. Bound variables of comprehensions, quantifiers
 // and reduce have slots past the operator's own columns: the evaluator grows
 // the row as needed, writes them while it iterates and leaves them behind
@@ -14,11 +14,11 @@
 
 #include "common/value.h"
 #include "exec/eval_context.h"
-#include "parser/ast.h"
+#include "exec/bound_expression.h"
 
 namespace kg {
 
-Value Evaluate(const ast::Expr& expr, Row& row, EvalContext& ctx);
+Value Evaluate(const bound::Expr& expr, Row& row, EvalContext& ctx);
 
 // Reads a property of a node, relationship or map (null when absent).
 Value PropertyOf(const Value& container, const std::string& key, EvalContext& ctx);

@@ -78,7 +78,7 @@ bool TypeSet::Matches(RelTypeId type) const {
 // ---- NodeScanOp ----
 
 NodeScanOp::NodeScanOp(OperatorPtr input, int slot, Mode mode, std::vector<std::string> labels, std::string property,
-                       const ast::Expr* value, std::string variable)
+                       const bound::Expr* value, std::string variable)
     : slot_(slot), mode_(mode), property_(std::move(property)), value_(value), variable_(std::move(variable)) {
   labels_.names = std::move(labels);
   AddChild(std::move(input));
@@ -348,7 +348,7 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
 VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
                                      std::vector<std::string> types, std::vector<std::string> to_labels, bool into,
                                      int64_t min_hops, int64_t max_hops, bool reverse_list,
-                                     const ast::Expr* rel_properties, RelUniqueness uniqueness, std::string detail)
+                                     const bound::Expr* rel_properties, RelUniqueness uniqueness, std::string detail)
     : from_slot_(from_slot),
       rels_slot_(rels_slot),
       to_slot_(to_slot),

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "exec/operator.h"
-#include "parser/ast.h"
+#include "exec/bound_expression.h"
 #include "storage/cursors.h"
 #include "storage/ids.h"
 
@@ -51,13 +51,13 @@ class NodeScanOp : public Operator {
     kIndexSeek,  // nodes with labels[0] whose indexed `property` equals `value`
   };
   NodeScanOp(OperatorPtr input, int slot, Mode mode, std::vector<std::string> labels, std::string property,
-             const ast::Expr* value, std::string variable);
+             const bound::Expr* value, std::string variable);
   std::string Name() const override;
   std::string Detail() const override;
   // kLabel with `property` = `value`: the predicate (the whole `=`
   // expression) is this scan's to check; the property's column settles it
   // for most nodes, the rest are evaluated.
-  void CheckPredicate(const ast::Expr* predicate) { predicate_ = predicate; }
+  void CheckPredicate(const bound::Expr* predicate) { predicate_ = predicate; }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -81,8 +81,8 @@ class NodeScanOp : public Operator {
   Mode mode_;
   LabelSet labels_;
   std::string property_;
-  const ast::Expr* value_;
-  const ast::Expr* predicate_ = nullptr;
+  const bound::Expr* value_;
+  const bound::Expr* predicate_ = nullptr;
   std::string variable_;
   std::unique_ptr<NodeCursor> all_;
   std::unique_ptr<NodeIdCursor> ids_;
@@ -147,7 +147,7 @@ class VarLengthExpandOp : public Operator {
  public:
   VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
                     std::vector<std::string> types, std::vector<std::string> to_labels, bool into, int64_t min_hops,
-                    int64_t max_hops, bool reverse_list, const ast::Expr* rel_properties, RelUniqueness uniqueness,
+                    int64_t max_hops, bool reverse_list, const bound::Expr* rel_properties, RelUniqueness uniqueness,
                     std::string detail);
   std::string Name() const override { return into_ ? "VarLengthExpandInto" : "VarLengthExpand"; }
   std::string Detail() const override { return detail_; }
@@ -179,7 +179,7 @@ class VarLengthExpandOp : public Operator {
   bool into_;
   int64_t min_hops_, max_hops_;
   bool reverse_list_;
-  const ast::Expr* rel_properties_;
+  const bound::Expr* rel_properties_;
   RelUniqueness uniqueness_;
   std::string detail_;
   bool whole_graph_ = false;
@@ -225,7 +225,7 @@ class ShortestPathOp : public Operator {
  public:
   ShortestPathOp(OperatorPtr input, int from_slot, int to_slot, int rels_slot, Direction dir,
                  std::vector<std::string> types, int64_t min_hops, int64_t max_hops, bool all,
-                 const ast::Expr* rel_properties, std::string detail);
+                 const bound::Expr* rel_properties, std::string detail);
   std::string Name() const override { return all_ ? "AllShortestPaths" : "ShortestPath"; }
   std::string Detail() const override { return detail_; }
 
@@ -248,7 +248,7 @@ class ShortestPathOp : public Operator {
   TypeSet types_;
   int64_t min_hops_, max_hops_;
   bool all_;
-  const ast::Expr* rel_properties_;
+  const bound::Expr* rel_properties_;
   std::string detail_;
   std::vector<ValueList> results_;
   size_t pos_ = 0;

@@ -5,7 +5,7 @@
 
 namespace kg {
 
-ProcedureCallOp::ProcedureCallOp(OperatorPtr input, const Procedure* procedure, std::vector<const ast::Expr*> args,
+ProcedureCallOp::ProcedureCallOp(OperatorPtr input, const Procedure* procedure, std::vector<const bound::Expr*> args,
                                  Arguments passing, std::vector<Output> outputs, bool standalone, std::string detail)
     : procedure_(procedure),
       args_(std::move(args)),

@@ -10,7 +10,7 @@
 
 #include "exec/operator.h"
 #include "exec/procedure.h"
-#include "parser/ast.h"
+#include "exec/bound_expression.h"
 
 namespace kg {
 
@@ -29,7 +29,7 @@ class ProcedureCallOp : public Operator {
   // kFromParameters, the parameter of the argument's name if there is one).
   // A standalone call that yields nothing returns no rows; inside a query
   // it passes each input row on.
-  ProcedureCallOp(OperatorPtr input, const Procedure* procedure, std::vector<const ast::Expr*> args,
+  ProcedureCallOp(OperatorPtr input, const Procedure* procedure, std::vector<const bound::Expr*> args,
                   Arguments passing, std::vector<Output> outputs, bool standalone, std::string detail);
   std::string Name() const override { return "ProcedureCall"; }
   std::string Detail() const override { return detail_; }
@@ -44,7 +44,7 @@ class ProcedureCallOp : public Operator {
   void Start(ExecContext& ctx, Row& row);
 
   const Procedure* procedure_;
-  std::vector<const ast::Expr*> args_;
+  std::vector<const bound::Expr*> args_;
   Arguments passing_;
   std::vector<Output> outputs_;
   bool standalone_;

@@ -18,7 +18,7 @@ bool StartOp::NextImpl(ExecContext& ctx, Row& row) {
   return true;
 }
 
-FilterOp::FilterOp(OperatorPtr input, const ast::Expr* predicate, std::string detail)
+FilterOp::FilterOp(OperatorPtr input, const bound::Expr* predicate, std::string detail)
     : predicate_(predicate), detail_(std::move(detail)) {
   AddChild(std::move(input));
 }
@@ -43,7 +43,7 @@ bool ProjectOp::NextImpl(ExecContext& ctx, Row& row) {
   return true;
 }
 
-UnwindOp::UnwindOp(OperatorPtr input, const ast::Expr* list, int slot, std::string detail)
+UnwindOp::UnwindOp(OperatorPtr input, const bound::Expr* list, int slot, std::string detail)
     : list_(list), slot_(slot), detail_(std::move(detail)) {
   AddChild(std::move(input));
 }
@@ -211,9 +211,9 @@ AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<A
     : keys_(std::move(keys)), aggregates_(std::move(aggregates)), detail_(std::move(detail)) {
   AddChild(std::move(input));
   for (const Key& k : keys_) {
-    const ast::Expr* var = k.expr;
-    if (var->kind == ast::ExprKind::kProperty && !var->args.empty()) var = var->args[0].get();
-    if (var->kind != ast::ExprKind::kVariable || var->slot < 0 || (node_slot_ >= 0 && var->slot != node_slot_)) {
+    const bound::Expr* var = k.expr;
+    if (var->kind == bound::ExprKind::kProperty && !var->args.empty()) var = var->args[0].get();
+    if (var->kind != bound::ExprKind::kVariable || var->slot < 0 || (node_slot_ >= 0 && var->slot != node_slot_)) {
       node_slot_ = -1;
       break;
     }
@@ -221,11 +221,11 @@ AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<A
   }
   counts_only_ = node_slot_ >= 0 && !aggregates_.empty();
   for (const Aggregate& a : aggregates_) {
-    const ast::Expr* c = a.call;
-    if (c->kind == ast::ExprKind::kCountStar) {
+    const bound::Expr* c = a.call;
+    if (c->kind == bound::ExprKind::kCountStar) {
       count_slots_.push_back(-1);
-    } else if (c->kind == ast::ExprKind::kFunction && LowerName(c->name) == "count" && !c->distinct &&
-               c->args.size() == 1 && c->args[0]->kind == ast::ExprKind::kVariable && c->args[0]->slot >= 0) {
+    } else if (c->kind == bound::ExprKind::kFunction && LowerName(c->name) == "count" && !c->distinct &&
+               c->args.size() == 1 && c->args[0]->kind == bound::ExprKind::kVariable && c->args[0]->slot >= 0) {
       count_slots_.push_back(c->args[0]->slot);
     } else {
       counts_only_ = false;
@@ -325,7 +325,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
     auto new_aggregators = [&](Row& r) {
       std::vector<std::unique_ptr<Aggregator>> aggs;
       for (const Aggregate& a : aggregates_) {
-        const bool star = a.call->kind == ast::ExprKind::kCountStar;
+        const bool star = a.call->kind == bound::ExprKind::kCountStar;
         std::vector<Value> params;
         // Extra arguments (percentiles) are constant per group: evaluate them on the first row.
         for (size_t i = 1; !star && i < a.call->args.size(); ++i) params.push_back(Evaluate(*a.call->args[i], r, ctx.eval));
@@ -357,8 +357,8 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
       }
       State::Group& group = st.groups[g];
       for (size_t i = 0; i < aggregates_.size(); ++i) {
-        const ast::Expr* call = aggregates_[i].call;
-        if (call->kind == ast::ExprKind::kCountStar) {
+        const bound::Expr* call = aggregates_[i].call;
+        if (call->kind == bound::ExprKind::kCountStar) {
           group.aggregators[i]->Add(Value(true));
         } else if (call->args.empty()) {
           ThrowSemantic(call->name + "() needs an argument", call->pos);
@@ -399,7 +399,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
   return true;
 }
 
-SkipLimitOp::SkipLimitOp(OperatorPtr input, const ast::Expr* skip, const ast::Expr* limit)
+SkipLimitOp::SkipLimitOp(OperatorPtr input, const bound::Expr* skip, const bound::Expr* limit)
     : skip_(skip), limit_(limit) {
   AddChild(std::move(input));
 }
@@ -414,7 +414,7 @@ std::string SkipLimitOp::Detail() const {
 namespace {
 
 // SKIP and LIMIT take constants (literals, parameters): no row is needed.
-int64_t CountOf(const ast::Expr* e, const char* what, ExecContext& ctx) {
+int64_t CountOf(const bound::Expr* e, const char* what, ExecContext& ctx) {
   Row empty;
   Value v = Evaluate(*e, empty, ctx.eval);
   if (!v.is_int()) {

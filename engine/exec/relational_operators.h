@@ -11,7 +11,7 @@
 
 #include "exec/aggregator.h"
 #include "exec/operator.h"
-#include "parser/ast.h"
+#include "exec/bound_expression.h"
 
 namespace kg {
 
@@ -49,7 +49,7 @@ class ArgumentOp : public Operator {
 // Keeps rows for which the predicate is true.
 class FilterOp : public Operator {
  public:
-  FilterOp(OperatorPtr input, const ast::Expr* predicate, std::string detail);
+  FilterOp(OperatorPtr input, const bound::Expr* predicate, std::string detail);
   std::string Name() const override { return "Filter"; }
   std::string Detail() const override { return detail_; }
 
@@ -57,7 +57,7 @@ class FilterOp : public Operator {
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
-  const ast::Expr* predicate_;
+  const bound::Expr* predicate_;
   std::string detail_;
 };
 
@@ -66,7 +66,7 @@ class FilterOp : public Operator {
 class ProjectOp : public Operator {
  public:
   struct Item {
-    const ast::Expr* expr;
+    const bound::Expr* expr;
     int slot;
   };
   ProjectOp(OperatorPtr input, std::vector<Item> items, std::string detail);
@@ -86,7 +86,7 @@ class ProjectOp : public Operator {
 // gives one row with that value).
 class UnwindOp : public Operator {
  public:
-  UnwindOp(OperatorPtr input, const ast::Expr* list, int slot, std::string detail);
+  UnwindOp(OperatorPtr input, const bound::Expr* list, int slot, std::string detail);
   std::string Name() const override { return "Unwind"; }
   std::string Detail() const override { return detail_; }
 
@@ -95,7 +95,7 @@ class UnwindOp : public Operator {
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
-  const ast::Expr* list_;
+  const bound::Expr* list_;
   int slot_;
   std::string detail_;
   Value current_;
@@ -104,7 +104,7 @@ class UnwindOp : public Operator {
 };
 
 struct SortKey {
-  const ast::Expr* expr;
+  const bound::Expr* expr;
   bool descending;
 };
 
@@ -117,7 +117,7 @@ class SortOp : public Operator {
   std::string Detail() const override { return detail_; }
   // A SKIP and LIMIT follow: only the first skip + limit rows are needed,
   // so the sort keeps that many as it reads (a partial sort), not all.
-  void KeepTop(const ast::Expr* skip, const ast::Expr* limit) {
+  void KeepTop(const bound::Expr* skip, const bound::Expr* limit) {
     top_skip_ = skip;
     top_limit_ = limit;
   }
@@ -130,8 +130,8 @@ class SortOp : public Operator {
  private:
   std::vector<SortKey> keys_;
   std::string detail_;
-  const ast::Expr* top_skip_ = nullptr;
-  const ast::Expr* top_limit_ = nullptr;
+  const bound::Expr* top_skip_ = nullptr;
+  const bound::Expr* top_limit_ = nullptr;
   std::vector<Row> rows_;
   size_t pos_ = 0;
   bool loaded_ = false;
@@ -163,11 +163,11 @@ class DistinctOp : public Operator {
 class AggregateOp : public Operator {
  public:
   struct Key {
-    const ast::Expr* expr;
+    const bound::Expr* expr;
     int slot;
   };
   struct Aggregate {
-    const ast::Expr* call;  // kFunction (aggregate) or kCountStar
+    const bound::Expr* call;  // kFunction (aggregate) or kCountStar
     int slot;
   };
   AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail);
@@ -201,7 +201,7 @@ class AggregateOp : public Operator {
 // SKIP and LIMIT; the counts are expressions evaluated once per Open.
 class SkipLimitOp : public Operator {
  public:
-  SkipLimitOp(OperatorPtr input, const ast::Expr* skip, const ast::Expr* limit);
+  SkipLimitOp(OperatorPtr input, const bound::Expr* skip, const bound::Expr* limit);
   std::string Name() const override { return limit_ ? (skip_ ? "SkipLimit" : "Limit") : "Skip"; }
   std::string Detail() const override;
   // Reads the whole input even past the limit (for writes before it).
@@ -212,8 +212,8 @@ class SkipLimitOp : public Operator {
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
-  const ast::Expr* skip_;
-  const ast::Expr* limit_;
+  const bound::Expr* skip_;
+  const bound::Expr* limit_;
   int64_t to_skip_ = 0;
   int64_t remaining_ = -1;
   bool drain_ = false;    // DrainInput was called: for every run

@@ -37,7 +37,7 @@ std::optional<NodeId> NodeAt(const Row& row, int slot) {
 
 ShortestPathOp::ShortestPathOp(OperatorPtr input, int from_slot, int to_slot, int rels_slot, Direction dir,
                                std::vector<std::string> types, int64_t min_hops, int64_t max_hops, bool all,
-                               const ast::Expr* rel_properties, std::string detail)
+                               const bound::Expr* rel_properties, std::string detail)
     : from_slot_(from_slot),
       to_slot_(to_slot),
       rels_slot_(rels_slot),

@@ -22,7 +22,7 @@ void CheckStorable(const std::string& key, const Value& v) {
 }
 
 // Evaluates a property map expression into storable properties.
-Properties EvaluateProperties(ExecContext& ctx, Row& row, const ast::Expr* expr, bool merge) {
+Properties EvaluateProperties(ExecContext& ctx, Row& row, const bound::Expr* expr, bool merge) {
   Properties props;
   if (!expr) return props;
   Value m = Evaluate(*expr, row, ctx.eval);
@@ -45,7 +45,7 @@ struct Entity {
 };
 
 // The node or relationship an expression names; nullopt for null.
-std::optional<Entity> EntityOf(ExecContext& ctx, Row& row, const ast::Expr* expr, const char* clause) {
+std::optional<Entity> EntityOf(ExecContext& ctx, Row& row, const bound::Expr* expr, const char* clause) {
   Value v = Evaluate(*expr, row, ctx.eval);
   if (v.is_null()) return std::nullopt;
   if (v.is_node()) return Entity{true, v.as_node().id};
@@ -133,14 +133,14 @@ void ApplySet(ExecContext& ctx, Row& row, const SetSpec& spec) {
   auto entity = EntityOf(ctx, row, spec.entity, "SET");
   if (!entity) return;  // SET on null does nothing
   switch (spec.kind) {
-    case ast::SetItem::Kind::kProperty: {
+    case SetSpec::Kind::kProperty: {
       Value v = Evaluate(*spec.value, row, ctx.eval);
       CheckStorable(spec.key, v);
       SetProperty(ctx, *entity, Check(ctx.txn->InternPropertyKey(spec.key)), std::move(v));
       ctx.stats->properties_set++;
       break;
     }
-    case ast::SetItem::Kind::kReplace: {
+    case SetSpec::Kind::kReplace: {
       ValueMap m = MapOf(ctx, Evaluate(*spec.value, row, ctx.eval));
       Properties props;
       for (auto& [k, v] : m) {
@@ -153,7 +153,7 @@ void ApplySet(ExecContext& ctx, Row& row, const SetSpec& spec) {
       ReplaceProperties(ctx, *entity, NormaliseProperties(std::move(props)));
       break;
     }
-    case ast::SetItem::Kind::kMerge: {
+    case SetSpec::Kind::kMerge: {
       ValueMap m = MapOf(ctx, Evaluate(*spec.value, row, ctx.eval));
       for (auto& [k, v] : m) {
         CheckStorable(k, v);
@@ -162,7 +162,7 @@ void ApplySet(ExecContext& ctx, Row& row, const SetSpec& spec) {
       }
       break;
     }
-    case ast::SetItem::Kind::kLabels: {
+    case SetSpec::Kind::kLabels: {
       if (!entity->is_node) ThrowRuntime("SET of labels needs a node, got a relationship");
       auto node = Check(ctx.txn->GetNode(entity->id));
       if (!node) ThrowRuntime("node " + std::to_string(entity->id) + " was deleted");
@@ -251,7 +251,7 @@ bool RemoveOp::NextImpl(ExecContext& ctx, Row& row) {
   for (const RemoveSpec& s : items_) {
     auto entity = EntityOf(ctx, row, s.entity, "REMOVE");
     if (!entity) continue;
-    if (s.kind == ast::RemoveItem::Kind::kProperty) {
+    if (s.kind == RemoveSpec::Kind::kProperty) {
       auto key = ctx.txn->catalog().FindPropertyKey(s.key);
       if (!key) continue;
       const Properties props = CurrentProperties(ctx, *entity);
@@ -273,7 +273,7 @@ bool RemoveOp::NextImpl(ExecContext& ctx, Row& row) {
   return true;
 }
 
-DeleteOp::DeleteOp(OperatorPtr input, std::vector<const ast::Expr*> exprs, bool detach, std::string detail)
+DeleteOp::DeleteOp(OperatorPtr input, std::vector<const bound::Expr*> exprs, bool detach, std::string detail)
     : exprs_(std::move(exprs)), detach_(detach), detail_(std::move(detail)) {
   AddChild(std::move(input));
 }
@@ -306,7 +306,7 @@ bool DeleteOp::NextImpl(ExecContext& ctx, Row& row) {
       }
     };
     while (child()->Next(ctx, row)) {
-      for (const ast::Expr* e : exprs_) add(Evaluate(*e, row, ctx.eval), add);
+      for (const bound::Expr* e : exprs_) add(Evaluate(*e, row, ctx.eval), add);
       rows_.push_back(row);
     }
     for (RelId r : rels) {

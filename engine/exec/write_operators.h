@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "exec/operator.h"
-#include "parser/ast.h"
+#include "exec/bound_expression.h"
 
 namespace kg {
 
@@ -17,14 +17,14 @@ struct CreateSpec {
     int slot;
     bool bound;  // already in the row: not created
     std::vector<std::string> labels;
-    const ast::Expr* properties;  // may be nullptr
+    const bound::Expr* properties;  // may be nullptr
   };
   struct Rel {
     int slot;
     std::string type;
     int start;  // index into nodes
     int end;
-    const ast::Expr* properties;
+    const bound::Expr* properties;
   };
   std::vector<Node> nodes;
   std::vector<Rel> rels;
@@ -33,16 +33,21 @@ struct CreateSpec {
 
 // One SET item, resolved.
 struct SetSpec {
-  ast::SetItem::Kind kind;
-  const ast::Expr* entity;  // the node/relationship expression (kProperty: the property's base)
+  enum class Kind {
+    kProperty,  // entity.key = value
+    kReplace,   // entity = value (a map, node or relationship)
+    kMerge,     // entity += value
+    kLabels,    // entity:Label...
+  } kind;
+  const bound::Expr* entity;  // the node/relationship expression (kProperty: the property's base)
   std::string key;          // kProperty
-  const ast::Expr* value;   // not for kLabels
+  const bound::Expr* value;   // not for kLabels
   std::vector<std::string> labels;
 };
 
 struct RemoveSpec {
-  ast::RemoveItem::Kind kind;
-  const ast::Expr* entity;
+  enum class Kind { kProperty, kLabels } kind;
+  const bound::Expr* entity;
   std::string key;
   std::vector<std::string> labels;
 };
@@ -119,7 +124,7 @@ class RemoveOp : public Operator {
 // relationships after that (without DETACH) is a constraint error.
 class DeleteOp : public Operator {
  public:
-  DeleteOp(OperatorPtr input, std::vector<const ast::Expr*> exprs, bool detach, std::string detail);
+  DeleteOp(OperatorPtr input, std::vector<const bound::Expr*> exprs, bool detach, std::string detail);
   std::string Name() const override { return detach_ ? "DetachDelete" : "Delete"; }
   std::string Detail() const override { return detail_; }
 
@@ -128,7 +133,7 @@ class DeleteOp : public Operator {
   bool NextImpl(ExecContext& ctx, Row& row) override;
 
  private:
-  std::vector<const ast::Expr*> exprs_;
+  std::vector<const bound::Expr*> exprs_;
   bool detach_;
   std::string detail_;
   std::vector<Row> rows_;

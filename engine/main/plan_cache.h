@@ -40,7 +40,7 @@ namespace kg {
 
 // One statement, parsed and planned against one catalog.
 struct CompiledStatement {
-  // The plan points into the statement: both live on the heap and die together.
+  // Kept for its kind, text and position; the plan does not point into it.
   std::unique_ptr<ast::Statement> statement;
   std::shared_ptr<const Catalog> catalog;  // planned against (kept alive, so its address stays unique)
   std::unique_ptr<Plan> plan;              // kQuery, kExplain and kProfile

@@ -2,8 +2,9 @@
 //
 // The parser (parser.h) builds it from the ANTLR parse tree; nothing after
 // the parser sees ANTLR types. Every node carries the position where its text
-// begins, so later stages report errors at the right place. The planner
-// annotates expressions in place (Expr::slot) when it resolves variables.
+// begins, so later stages report errors at the right place. Nothing after
+// the parser changes it: the binder (binder/) makes bound expressions from
+// it, and the planner reads it.
 #pragma once
 
 #include <cstdint>
@@ -107,14 +108,6 @@ struct Expr {
   std::vector<MapProjectionItem> map_items;  // kMapProjection
   std::shared_ptr<PatternPart> pattern;      // kPatternPredicate, kPatternComprehension
   std::string text;                          // the expression as written (column names)
-
-  // Filled by the planner: the row slot of a variable (kVariable, the bound
-  // variable of comprehensions/quantifiers/reduce, a map projection's
-  // variable items), or of an aggregate's result; -1 until resolved.
-  int slot = -1;
-  int slot2 = -1;  // kReduce: the accumulator's slot
-  // Filled by the planner for kFunction: index into the function table.
-  int function_id = -1;
 };
 
 // ---- Patterns ----

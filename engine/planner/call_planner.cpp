@@ -25,9 +25,8 @@ std::string ColumnNames(const Procedure& p) {
   return out;
 }
 
-// The arguments as written: their number, and the types the planner can
-// already tell.
-void CheckExplicitArguments(const Procedure& p, const ast::Clause& clause, const Scope& scope) {
+// The arguments as written: their number.
+void CheckArgumentCount(const Procedure& p, const ast::Clause& clause) {
   size_t required = 0;
   for (const auto& a : p.arguments) required += a.default_value ? 0 : 1;
   const size_t given = clause.call_args.size();
@@ -38,14 +37,13 @@ void CheckExplicitArguments(const Procedure& p, const ast::Clause& clause, const
     ThrowSemantic(p.name + "() takes " + wanted + ", got " + std::to_string(given),
                   clause.pos);
   }
-  for (size_t i = 0; i < given; ++i) {
+}
+
+// The arguments' types, where the binder could tell them.
+void CheckArgumentKinds(const Procedure& p, const ast::Clause& clause, const std::vector<const bound::Expr*>& bound) {
+  for (size_t i = 0; i < bound.size(); ++i) {
     const ast::Expr& arg = *clause.call_args[i];
-    std::vector<ast::Expr*> aggregates;
-    QueryPlanner::CollectAggregates(const_cast<ast::Expr&>(arg), &aggregates);
-    if (!aggregates.empty()) {
-      ThrowSemantic("a procedure's argument cannot be an aggregate: " + aggregates[0]->text, aggregates[0]->pos);
-    }
-    auto kind = StaticKind(arg, scope);
+    auto kind = bound[i]->static_kind;
     if (kind && !KindHasType(*kind, p.arguments[i].type)) {
       ThrowSemantic(p.name + "() expects " + CypherTypeName(p.arguments[i].type) + " for `" + p.arguments[i].name +
                         "`, got " + ValueKindName(*kind),
@@ -56,7 +54,7 @@ void CheckExplicitArguments(const Procedure& p, const ast::Clause& clause, const
 
 }  // namespace
 
-OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, ast::Clause& clause, Scope& scope, bool standalone,
+OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, const ast::Clause& clause, Scope& scope, bool standalone,
                                    std::vector<std::string>* columns, std::vector<int>* column_slots) {
   const Procedure* p = procedures_ != nullptr ? procedures_->Find(clause.procedure) : nullptr;
   if (p == nullptr) {
@@ -65,15 +63,22 @@ OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, ast::Clause& clause, Scope
   if (p->writes) plan_->writes = true;
 
   // Arguments.
-  std::vector<const ast::Expr*> args(p->arguments.size(), nullptr);
+  std::vector<const bound::Expr*> args(p->arguments.size(), nullptr);
   BindOptions options;
   options.context = "a procedure's argument";
   if (clause.call_args_given) {
-    CheckExplicitArguments(*p, clause, scope);
-    for (size_t i = 0; i < clause.call_args.size(); ++i) {
-      Bind(*clause.call_args[i], scope, options);
-      args[i] = clause.call_args[i].get();
+    CheckArgumentCount(*p, clause);
+    std::vector<const bound::Expr*> written;
+    for (const auto& arg : clause.call_args) {
+      std::vector<const ast::Expr*> aggregates;
+      CollectAggregates(*arg, &aggregates);
+      if (!aggregates.empty()) {
+        ThrowSemantic("a procedure's argument cannot be an aggregate: " + aggregates[0]->text, aggregates[0]->pos);
+      }
     }
+    for (const auto& arg : clause.call_args) written.push_back(Bind(*arg, scope, options));
+    CheckArgumentKinds(*p, clause, written);
+    for (size_t i = 0; i < written.size(); ++i) args[i] = written[i];
   } else if (!standalone) {
     size_t required = 0;
     for (const auto& a : p->arguments) required += a.default_value ? 0 : 1;
@@ -145,9 +150,9 @@ OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, ast::Clause& clause, Scope
     BindOptions where_options;
     where_options.context = "WHERE";
     where_options.predicate = true;
-    Bind(*clause.where, scope, where_options);
-    CheckPredicateKind(*clause.where, scope);
-    plan = std::make_unique<FilterOp>(std::move(plan), clause.where.get(), clause.where->text);
+    const bound::Expr* where = Bind(*clause.where, scope, where_options);
+    CheckPredicateKind(*where);
+    plan = std::make_unique<FilterOp>(std::move(plan), where, clause.where->text);
   }
   return plan;
 }

@@ -46,9 +46,12 @@ std::string RelText(const ast::RelPattern& r) {
   return out;
 }
 
+// A conjunct of WHERE or of a property map: read as written to place it,
+// evaluated bound.
 struct Predicate {
-  ast::Expr* expr;
+  const ast::Expr* expr;
   std::set<std::string> vars;
+  const bound::Expr* bound = nullptr;
   bool applied = false;
 };
 
@@ -136,7 +139,7 @@ static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast
   return out;
 }
 
-static void SplitConjuncts(ast::Expr* e, std::vector<ast::Expr*>* out) {
+static void SplitConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
   if (e->kind == ast::ExprKind::kBinary && e->op == ast::Op::kAnd) {
     SplitConjuncts(e->args[0].get(), out);
     SplitConjuncts(e->args[1].get(), out);
@@ -157,14 +160,14 @@ class PatternPlanner {
 
   void AddBoundRelationship(int slot) { uniqueness_.rel_slots.push_back(slot); }
 
-  void AddPredicate(ast::Expr* e) {
+  void AddPredicate(const ast::Expr* e) {
     Predicate pred{e, {}};
-    QueryPlanner::CollectVariables(*e, &pred.vars);
+    CollectVariables(*e, &pred.vars);
     preds_.push_back(std::move(pred));
   }
 
   // Property maps become equality predicates.
-  void AddPropertyPredicates(const std::string& var, ast::Expr* props, Position pos) {
+  void AddPropertyPredicates(const std::string& var, const ast::Expr* props, Position pos) {
     if (!props) return;
     if (props->kind != ast::ExprKind::kMap) {
       ThrowUnsupported("a parameter as the property map of a pattern in MATCH (write the keys out)", pos);
@@ -172,8 +175,7 @@ class PatternPlanner {
     for (size_t i = 0; i < props->keys.size(); ++i) {
       auto eq = MakeBinary(ast::Op::kEq, MakeProperty(MakeVariable(var, pos), props->keys[i], pos),
                            CloneExpr(*props->args[i]), pos);
-      ast::Expr* e = p_.Own(std::move(eq));
-      AddPredicate(e);
+      AddPredicate(p_.Made(std::move(eq)));
     }
   }
 
@@ -182,8 +184,8 @@ class PatternPlanner {
     options.context = context;
     options.predicate = true;
     for (auto& pred : preds_) {
-      p_.Bind(*pred.expr, scope_, options);
-      CheckPredicateKind(*pred.expr, scope_);
+      pred.bound = p_.Bind(*pred.expr, scope_, options);
+      CheckPredicateKind(*pred.bound);
     }
   }
 
@@ -196,27 +198,29 @@ class PatternPlanner {
       }
       if (!ready) continue;
       pred.applied = true;
-      plan = std::make_unique<FilterOp>(std::move(plan), pred.expr, pred.expr->text);
+      plan = std::make_unique<FilterOp>(std::move(plan), pred.bound, pred.expr->text);
     }
     return plan;
   }
 
   // Equality predicate `var.key = <expr of bound variables>`: its value side.
-  const ast::Expr* EqualityOn(const std::string& var, const std::string& key, Predicate** which = nullptr) {
+  const bound::Expr* EqualityOn(const std::string& var, const std::string& key, Predicate** which = nullptr) {
     std::string found = key;
     return FindEquality(var, &found, which);
   }
 
   // The first equality predicate `var.<some key> = <expr of bound
   // variables>` (not yet applied): its value side, and the key in *key.
-  const ast::Expr* AnyEqualityOn(const std::string& var, std::string* key, Predicate** which) {
+  const bound::Expr* AnyEqualityOn(const std::string& var, std::string* key, Predicate** which) {
     key->clear();
     return FindEquality(var, key, which);
   }
 
   // Both of the above: *key names the key, or is empty for any (and then
   // receives the one found).
-  const ast::Expr* FindEquality(const std::string& var, std::string* key, Predicate** which) {
+  // The value side is the bound predicate's operand (a binary keeps its
+  // operands in order).
+  const bound::Expr* FindEquality(const std::string& var, std::string* key, Predicate** which) {
     for (auto& pred : preds_) {
       if (pred.applied) continue;
       const ast::Expr* e = pred.expr;
@@ -227,13 +231,13 @@ class PatternPlanner {
         if (prop->kind != ast::ExprKind::kProperty || (!key->empty() && prop->name != *key)) continue;
         if (prop->args[0]->kind != ast::ExprKind::kVariable || prop->args[0]->name != var) continue;
         std::set<std::string> vars;
-        QueryPlanner::CollectVariables(*value, &vars);
+        CollectVariables(*value, &vars);
         bool ok = true;
         for (const auto& v : vars) ok = ok && bound_.count(v) > 0;
         if (ok) {
           if (which) *which = &pred;
           *key = prop->name;
-          return value;
+          return pred.bound->args[1 - side].get();
         }
       }
     }
@@ -245,7 +249,7 @@ class PatternPlanner {
     const Catalog& c = p_.catalog_;
     std::vector<std::string> labels = n.labels;
     Predicate* key_pred = nullptr;
-    if (const ast::Expr* key = EqualityOn(n.variable, std::string(kKeyProperty), &key_pred)) {
+    if (const bound::Expr* key = EqualityOn(n.variable, std::string(kKeyProperty), &key_pred)) {
       // The seek finds exactly the node whose key equals the value: the
       // predicate needs no second check.
       key_pred->applied = true;
@@ -258,7 +262,7 @@ class PatternPlanner {
       for (PropertyKeyId key : c.IndexedKeys(*label)) {
         const std::string& name = c.PropertyKeyName(key);
         Predicate* pred = nullptr;
-        if (const ast::Expr* value = EqualityOn(n.variable, name, &pred)) {
+        if (const bound::Expr* value = EqualityOn(n.variable, name, &pred)) {
           // The index compares values as `=` does (1 = 1.0, strings
           // exactly): the predicate needs no second check.
           pred->applied = true;
@@ -284,13 +288,13 @@ class PatternPlanner {
       // predicate itself where the column cannot settle it.
       std::string column;
       Predicate* pred = nullptr;
-      const ast::Expr* value = AnyEqualityOn(n.variable, &column, &pred);
+      const bound::Expr* value = AnyEqualityOn(n.variable, &column, &pred);
       started_with_scan_ = started_with_scan_ || value == nullptr;
       auto scan = std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column,
                                                value, Display(n.variable));
       if (value) {
         pred->applied = true;
-        scan->CheckPredicate(pred->expr);
+        scan->CheckPredicate(pred->bound);
       }
       return scan;
     }
@@ -318,15 +322,21 @@ class PatternPlanner {
 
   OperatorPtr LabelFilter(OperatorPtr plan, const ast::NodePattern& n) {
     if (n.labels.empty()) return plan;
-    auto check = std::make_unique<ast::Expr>();
-    check->kind = ast::ExprKind::kLabelCheck;
+    auto variable = std::make_unique<bound::Expr>();
+    variable->kind = bound::ExprKind::kVariable;
+    variable->pos = n.pos;
+    variable->name = n.variable;
+    variable->text = n.variable;
+    variable->slot = scope_.Find(n.variable)->slot;
+    auto check = std::make_unique<bound::Expr>();
+    check->kind = bound::ExprKind::kLabelCheck;
     check->pos = n.pos;
     check->labels = n.labels;
-    check->args.push_back(MakeVariable(n.variable, n.pos));
-    check->args[0]->slot = scope_.Find(n.variable)->slot;
+    check->args.push_back(std::move(variable));
     check->text = Display(n.variable);
     for (const auto& l : n.labels) check->text += ":" + l;
-    ast::Expr* e = p_.Own(std::move(check));
+    check->static_kind = Value::Kind::kBool;
+    const bound::Expr* e = p_.Own(std::move(check));
     return std::make_unique<FilterOp>(std::move(plan), e, e->text);
   }
 
@@ -448,7 +458,7 @@ class PatternPlanner {
       const int64_t max = r.max_hops ? *r.max_hops : -1;
       auto expand = std::make_unique<VarLengthExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i],
                                                         slots.nodes[to], dir, r.types, to_labels, into, min, max,
-                                                        !rightwards, r.properties.get(), uniqueness_, detail);
+                                                        !rightwards, BindProperties(r), uniqueness_, detail);
       if (started_with_scan_) expand->ReadsWholeGraph();
       plan = std::move(expand);
       uniqueness_.rel_list_slots.push_back(slots.rels[i]);
@@ -497,7 +507,7 @@ class PatternPlanner {
     const int64_t max = r.variable_length ? (r.max_hops ? *r.max_hops : -1) : 1;
     plan = std::make_unique<ShortestPathOp>(
         std::move(plan), slots.nodes[0], slots.nodes[1], slots.rels[0], dir, r.types, min, max,
-        part.kind == ast::PatternPart::Kind::kAllShortest, r.properties.get(),
+        part.kind == ast::PatternPart::Kind::kAllShortest, BindProperties(r),
         Display(part.nodes[0].variable) + RelText(r) + Display(part.nodes[1].variable));
     bound_.insert(r.variable);
     plan = Apply(std::move(plan));
@@ -509,9 +519,18 @@ class PatternPlanner {
     for (auto& pred : preds_) {
       if (pred.applied) continue;
       pred.applied = true;
-      plan = std::make_unique<FilterOp>(std::move(plan), pred.expr, pred.expr->text);
+      plan = std::make_unique<FilterOp>(std::move(plan), pred.bound, pred.expr->text);
     }
     return plan;
+  }
+
+  // A variable-length relationship's property map, which the expansion
+  // checks on every relationship it walks (nullptr when there is none).
+  const bound::Expr* BindProperties(const ast::RelPattern& r) {
+    if (!r.properties) return nullptr;
+    BindOptions options;
+    options.context = "a pattern's properties";
+    return p_.Bind(*r.properties, scope_, options);
   }
 
   static std::string Display(const std::string& var) { return IsHidden(var) ? "" : var; }
@@ -540,7 +559,7 @@ void CheckPatternProperties(QueryPlanner& p, std::vector<ast::PatternPart>& part
   }
 }
 
-OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::PatternPart>& parts, ast::Expr* where,
+OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::PatternPart>& parts, const ast::Expr* where,
                         Scope& scope, bool allow_new, const char* clause, std::vector<int>* new_slots) {
   const Scope before = scope;
   std::vector<PartSlots> slots = RegisterVariables(p, parts, scope, before, allow_new, clause);
@@ -567,9 +586,9 @@ OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::Patt
     }
   }
   if (where) {
-    std::vector<ast::Expr*> conjuncts;
+    std::vector<const ast::Expr*> conjuncts;
     SplitConjuncts(where, &conjuncts);
-    for (ast::Expr* c : conjuncts) pp.AddPredicate(c);
+    for (const ast::Expr* c : conjuncts) pp.AddPredicate(c);
   }
   pp.BindPredicates("WHERE");
   pp.SetTopLevel(dynamic_cast<StartOp*>(plan.get()) != nullptr);
@@ -582,20 +601,20 @@ OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::Patt
 
 }  // namespace
 
-OperatorPtr QueryPlanner::PlanMatch(OperatorPtr input, ast::Clause& clause, Scope& scope, std::vector<int>* new_slots) {
-  return PlanPattern(*this, std::move(input), clause.pattern, clause.where.get(), scope, true,
+OperatorPtr QueryPlanner::PlanMatch(OperatorPtr input, const ast::Clause& clause, Scope& scope,
+                                    std::vector<int>* new_slots) {
+  // A copy: planning names the anonymous elements.
+  std::vector<ast::PatternPart> parts = ClonePatterns(clause.pattern);
+  return PlanPattern(*this, std::move(input), parts, clause.where.get(), scope, true,
                      clause.optional ? "OPTIONAL MATCH" : "MATCH", new_slots);
 }
 
-OperatorPtr QueryPlanner::PlanPatternExpression(ast::PatternPart& part, Scope& scope, bool allow_new_variables) {
+void QueryPlanner::PlanPatternExpression(const ast::PatternPart& part, Scope& scope, bool allow_new_variables,
+                                         const bound::Expr& at) {
   std::vector<ast::PatternPart> parts;
-  // The pattern is planned in place: PlanPattern names anonymous elements,
-  // which must stick to the shared AST.
-  parts.push_back(std::move(part));
-  OperatorPtr plan = PlanPattern(*this, std::make_unique<ArgumentOp>(), parts, nullptr, scope, allow_new_variables,
-                                 "a pattern expression", nullptr);
-  part = std::move(parts[0]);
-  return plan;
+  parts.push_back(ClonePattern(part));
+  plan_->pattern_plans[&at] = PlanPattern(*this, std::make_unique<ArgumentOp>(), parts, nullptr, scope,
+                                          allow_new_variables, "a pattern expression", nullptr);
 }
 
 // ---- CREATE and MERGE ----
@@ -635,13 +654,13 @@ static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>
           continue;
         }
       }
-      if (n.properties) p.Bind(*n.properties, scope, options);
+      const bound::Expr* properties = n.properties ? p.Bind(*n.properties, scope, options) : nullptr;
       const int slot = p.NewSlot();
       if (n.variable.empty()) n.variable = HiddenName(slot);
       scope.vars[n.variable] = Var{slot, VarKind::kNode};
       node_index[n.variable] = static_cast<int>(spec.nodes.size());
       indexes.push_back(static_cast<int>(spec.nodes.size()));
-      spec.nodes.push_back(CreateSpec::Node{slot, false, n.labels, n.properties.get()});
+      spec.nodes.push_back(CreateSpec::Node{slot, false, n.labels, properties});
       ps.nodes.push_back(slot);
     }
     for (size_t i = 0; i < part.rels.size(); ++i) {
@@ -658,13 +677,13 @@ static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>
         ThrowSemantic("variable `" + r.variable + "` is already declared; " + clause + " cannot create it again",
                       r.pos);
       }
-      if (r.properties) p.Bind(*r.properties, scope, options);
+      const bound::Expr* properties = r.properties ? p.Bind(*r.properties, scope, options) : nullptr;
       const int slot = p.NewSlot();
       if (r.variable.empty()) r.variable = HiddenName(slot);
       scope.vars[r.variable] = Var{slot, VarKind::kRel};
       const bool left = r.direction == ast::RelDirection::kLeft;
       spec.rels.push_back(CreateSpec::Rel{slot, r.types[0], left ? indexes[i + 1] : indexes[i],
-                                          left ? indexes[i] : indexes[i + 1], r.properties.get()});
+                                          left ? indexes[i] : indexes[i + 1], properties});
       ps.rels.push_back(slot);
     }
     ps.path = RegisterPath(p, part, scope);
@@ -712,15 +731,16 @@ static OperatorPtr AddPaths(OperatorPtr plan, std::vector<ast::PatternPart>& par
   return plan;
 }
 
-OperatorPtr QueryPlanner::PlanCreate(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+OperatorPtr QueryPlanner::PlanCreate(OperatorPtr input, const ast::Clause& clause, Scope& scope) {
   std::vector<PartSlots> slots;
   const std::string text = PatternText(clause.pattern);
-  CreateSpec spec = BuildCreateSpec(*this, clause.pattern, scope, "CREATE", false, &slots);
+  std::vector<ast::PatternPart> parts = ClonePatterns(clause.pattern);
+  CreateSpec spec = BuildCreateSpec(*this, parts, scope, "CREATE", false, &slots);
   OperatorPtr plan = std::make_unique<CreateOp>(std::move(input), std::move(spec), text);
-  return AddPaths(std::move(plan), clause.pattern, slots);
+  return AddPaths(std::move(plan), parts, slots);
 }
 
-OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, const ast::Clause& clause, Scope& scope) {
   if (clause.pattern.size() != 1) ThrowSemantic("MERGE takes exactly one pattern", clause.pos);
   const std::string text = PatternText(clause.pattern);
   for (auto& n : clause.pattern[0].nodes) {
@@ -731,8 +751,9 @@ OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scop
   // The create side names the slots; the match side reuses them.
   Scope create_scope = scope;
   std::vector<PartSlots> slots;
+  std::vector<ast::PatternPart> parts = ClonePatterns(clause.pattern);
   // Give anonymous elements their names first so both sides agree.
-  CreateSpec spec = BuildCreateSpec(*this, clause.pattern, create_scope, "MERGE", true, &slots);
+  CreateSpec spec = BuildCreateSpec(*this, parts, create_scope, "MERGE", true, &slots);
   // An undirected relationship in MERGE matches either direction and, when
   // nothing matches, is created from left to right.
   // Match side: the same variables, already registered in create_scope with
@@ -740,7 +761,7 @@ OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scop
   // only the variables bound before MERGE as bound.
   Scope match_scope = create_scope;
   PatternPlanner pp(*this, match_scope, scope);
-  ast::PatternPart& part = clause.pattern[0];
+  ast::PatternPart& part = parts[0];
   for (auto& n : part.nodes) pp.AddPropertyPredicates(n.variable, n.properties.get(), n.pos);
   for (auto& r : part.rels) pp.AddPropertyPredicates(r.variable, r.properties.get(), r.pos);
   pp.BindPredicates("MERGE");
@@ -754,7 +775,7 @@ OperatorPtr QueryPlanner::PlanMerge(OperatorPtr input, ast::Clause& clause, Scop
   OperatorPtr plan = std::make_unique<MergeOp>(std::move(input), std::move(match), std::move(spec),
                                                std::move(on_create), std::move(on_match), text);
   // Both sides leave the path's elements in the same slots.
-  plan = AddPaths(std::move(plan), clause.pattern, slots);
+  plan = AddPaths(std::move(plan), parts, slots);
   return plan;
 }
 

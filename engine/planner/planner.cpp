@@ -21,7 +21,7 @@ bool IsReadClause(ast::ClauseKind k) { return k == ast::ClauseKind::kMatch || k 
 // of those.
 void CheckConstant(const ast::Expr& e, const char* what) {
   std::set<std::string> vars;
-  QueryPlanner::CollectVariables(e, &vars);
+  CollectVariables(e, &vars);
   if (!vars.empty()) {
     ThrowSemantic(std::string(what) + " takes a constant (a number or a parameter), not an expression of `" +
                       *vars.begin() + "`",
@@ -38,7 +38,7 @@ void CheckConstant(const ast::Expr& e, const char* what) {
 }
 
 void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& keys) {
-  if (QueryPlanner::IsAggregate(e) || keys.count(e.text)) return;
+  if (IsAggregate(e) || keys.count(e.text)) return;
   if (e.kind == ast::ExprKind::kVariable) {
     ThrowSemantic("`" + e.name + "` is used next to an aggregate but is not a grouping key; return it as its own "
                   "column or aggregate it",
@@ -59,14 +59,7 @@ void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& key
 
 }  // namespace
 
-void CheckPredicateKind(const ast::Expr& e, const Scope& scope) {
-  auto k = StaticKind(e, scope);
-  if (k && *k != Value::Kind::kBool) {
-    ThrowSemantic(std::string("WHERE expects a boolean, got ") + ValueKindName(*k), e.pos);
-  }
-}
-
-OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::string>* columns,
+OperatorPtr QueryPlanner::PlanSingleQuery(const ast::SingleQuery& q, std::vector<std::string>* columns,
                                           std::vector<int>* column_slots, size_t* width, bool* has_result) {
   width_ = 0;
   Scope scope;
@@ -76,7 +69,7 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
   *has_result = false;
   const size_t n = q.clauses.size();
   for (size_t i = 0; i < n; ++i) {
-    ast::Clause& clause = q.clauses[i];
+    const ast::Clause& clause = q.clauses[i];
     const bool last = i + 1 == n;
     if (*has_result) ThrowSemantic("RETURN must be the last clause of a query", clause.pos);
     // Clause-at-a-time semantics where writes are involved: a write clause
@@ -98,12 +91,12 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
       case ast::ClauseKind::kUnwind: {
         BindOptions options;
         options.context = "UNWIND";
-        Bind(*clause.expr, scope, options);
+        const bound::Expr* list = Bind(*clause.expr, scope, options);
         if (scope.Find(clause.variable)) {
           ThrowSemantic("variable `" + clause.variable + "` is already declared", clause.pos);
         }
         const int slot = NewSlot();
-        plan = std::make_unique<UnwindOp>(std::move(plan), clause.expr.get(), slot,
+        plan = std::make_unique<UnwindOp>(std::move(plan), list, slot,
                                           clause.expr->text + " AS " + clause.variable);
         scope.vars[clause.variable] = Var{slot, VarKind::kValue};
         break;
@@ -158,37 +151,35 @@ OperatorPtr QueryPlanner::PlanSingleQuery(ast::SingleQuery& q, std::vector<std::
   return plan;
 }
 
-OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause, Scope& scope, bool is_return,
+OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, const ast::Clause& clause, Scope& scope, bool is_return,
                                          std::vector<std::string>* columns, std::vector<int>* column_slots) {
-  ast::Projection& proj = clause.projection;
+  const ast::Projection& proj = clause.projection;
   const char* clause_name = is_return ? "RETURN" : "WITH";
   // Items: `*` first (the variables in scope, by name), then the listed ones.
   struct Item {
-    ast::Expr* expr;
+    const ast::Expr* expr;
     std::string name;
     bool aggregating = false;
     int slot = -1;
+    std::optional<Value::Kind> static_kind;
   };
   std::vector<Item> items;
-  std::vector<ast::ExprPtr> star_exprs;
   if (proj.star) {
     bool any = false;
     for (const auto& [name, v] : scope.vars) {
       if (name.empty() || name[0] == ' ') continue;
       any = true;
-      auto e = MakeVariable(name, clause.pos);
-      items.push_back(Item{e.get(), name});
-      star_exprs.push_back(std::move(e));
+      items.push_back(Item{Made(MakeVariable(name, clause.pos)), name, false, -1, std::nullopt});
     }
     if (!any && is_return && proj.items.empty()) {
       ThrowSemantic("RETURN * needs at least one variable in scope", clause.pos);
     }
   }
-  for (auto& item : proj.items) {
+  for (const auto& item : proj.items) {
     if (!is_return && !item.has_alias && item.expr->kind != ast::ExprKind::kVariable) {
       ThrowSemantic("expression in WITH must be aliased (use AS): " + item.expr->text, item.expr->pos);
     }
-    items.push_back(Item{item.expr.get(), item.alias});
+    items.push_back(Item{item.expr.get(), item.alias, false, -1, std::nullopt});
   }
   {
     std::set<std::string> names;
@@ -198,18 +189,17 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
       }
     }
   }
-  for (auto& e : star_exprs) Own(std::move(e));
-
   // Aggregation.
-  std::vector<ast::Expr*> aggregate_calls;
+  std::vector<const ast::Expr*> aggregate_calls;
   for (Item& it : items) {
-    std::vector<ast::Expr*> calls;
+    std::vector<const ast::Expr*> calls;
     CollectAggregates(*it.expr, &calls);
     it.aggregating = !calls.empty();
-    for (ast::Expr* c : calls) aggregate_calls.push_back(c);
+    for (const ast::Expr* c : calls) aggregate_calls.push_back(c);
   }
   const bool aggregating = !aggregate_calls.empty();
   Scope new_scope;
+  std::map<const ast::Expr*, int> aggregate_slots;  // where the Aggregate operator leaves each call's result
   OperatorPtr plan = std::move(input);
   BindOptions options;
   options.context = clause_name;
@@ -218,23 +208,18 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     std::vector<AggregateOp::Aggregate> aggregates;
     for (Item& it : items) {
       if (it.aggregating) continue;
-      Bind(*it.expr, scope, options);
+      const bound::Expr* key = Bind(*it.expr, scope, options);
       it.slot = NewSlot();
-      keys.push_back(AggregateOp::Key{it.expr, it.slot});
+      it.static_kind = key->static_kind;
+      keys.push_back(AggregateOp::Key{key, it.slot});
     }
-    for (ast::Expr* call : aggregate_calls) {
+    for (const ast::Expr* call : aggregate_calls) {
       BindOptions arg_options;
       arg_options.context = "an aggregate's argument";
-      for (auto& a : call->args) {
-        std::vector<ast::Expr*> nested;
-        CollectAggregates(*a, &nested);
-        if (!nested.empty()) {
-          ThrowSemantic("aggregate functions cannot be nested: " + call->text, nested[0]->pos);
-        }
-        Bind(*a, scope, arg_options);
-      }
-      call->slot = NewSlot();
-      aggregates.push_back(AggregateOp::Aggregate{call, call->slot});
+      const bound::Expr* bound_call = Own(binder_.BindAggregateCall(*call, scope, arg_options));
+      const int slot = NewSlot();
+      aggregate_slots[call] = slot;
+      aggregates.push_back(AggregateOp::Aggregate{bound_call, slot});
     }
     std::string detail;
     for (const auto& k : keys) detail += (detail.empty() ? "" : ", ") + k.expr->text;
@@ -257,21 +242,24 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     // Expressions around aggregates are computed on the grouped rows.
     std::vector<ProjectOp::Item> post;
     options.aggregates = true;
+    options.aggregate_slots = &aggregate_slots;
     for (Item& it : items) {
       if (!it.aggregating) continue;
-      Bind(*it.expr, scope, options);
+      const bound::Expr* value = Bind(*it.expr, scope, options);
       it.slot = NewSlot();
-      post.push_back(ProjectOp::Item{it.expr, it.slot});
+      post.push_back(ProjectOp::Item{value, it.slot});
     }
     if (!post.empty()) plan = std::make_unique<ProjectOp>(std::move(plan), std::move(post), "");
     options.aggregates = false;
+    options.aggregate_slots = nullptr;
   } else {
     std::vector<ProjectOp::Item> project;
     std::string detail;
     for (Item& it : items) {
-      Bind(*it.expr, scope, options);
+      const bound::Expr* value = Bind(*it.expr, scope, options);
       it.slot = NewSlot();
-      project.push_back(ProjectOp::Item{it.expr, it.slot});
+      it.static_kind = value->static_kind;
+      project.push_back(ProjectOp::Item{value, it.slot});
       detail += (detail.empty() ? "" : ", ") + it.expr->text + (it.expr->text == it.name ? "" : " AS " + it.name);
     }
     plan = std::make_unique<ProjectOp>(std::move(plan), std::move(project), detail);
@@ -282,7 +270,7 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     if (it.expr->kind == ast::ExprKind::kVariable) {
       if (const Var* v = scope.Find(it.expr->name)) kind = v->kind, static_kind = v->static_kind;
     } else if (!it.aggregating) {
-      static_kind = StaticKind(*it.expr, scope);
+      static_kind = it.static_kind;
     }
     new_scope.vars[it.name] = Var{it.slot, kind, static_kind};
   }
@@ -293,6 +281,8 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
   }
   // ORDER BY sees the projected names and, unless the projection grouped or
   // removed duplicates, the variables from before it too.
+  std::vector<SortKey> sort_keys;
+  std::string sort_detail;
   if (!proj.order_by.empty()) {
     Scope order_scope = (proj.distinct || aggregating) ? Scope{} : scope;
     for (const auto& [name, v] : new_scope.vars) order_scope.vars[name] = v;
@@ -303,19 +293,20 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     order_options.projected = &projected;
     std::vector<SortKey> keys;
     std::string detail;
-    for (auto& s : proj.order_by) {
-      std::vector<ast::Expr*> calls;
+    for (const auto& s : proj.order_by) {
+      std::vector<const ast::Expr*> calls;
       CollectAggregates(*s.expr, &calls);
       if (!calls.empty() && !aggregating) {
         ThrowSemantic("ORDER BY cannot aggregate unless the projection does: " + s.expr->text, s.expr->pos);
       }
-      for (ast::Expr* call : calls) {
+      for (const ast::Expr* call : calls) {
         if (projected.find(call->text) == projected.end() && projected.find(s.expr->text) == projected.end()) {
           ThrowUnsupported("ORDER BY an aggregate that the projection does not return: " + call->text, call->pos);
         }
       }
+      const bound::Expr* key = nullptr;
       try {
-        Bind(*s.expr, order_scope, order_options);
+        key = Bind(*s.expr, order_scope, order_options);
       } catch (const QueryError& e) {
         if ((proj.distinct || aggregating) && scope.Find(s.expr->name.empty() ? s.expr->text : s.expr->name)) {
           ThrowSemantic("ORDER BY after " + std::string(proj.distinct ? "DISTINCT" : "aggregation") +
@@ -324,27 +315,36 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
         }
         throw;
       }
-      keys.push_back(SortKey{s.expr.get(), s.descending});
+      keys.push_back(SortKey{key, s.descending});
       detail += (detail.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
     }
-    auto sort = std::make_unique<SortOp>(std::move(plan), std::move(keys), detail);
-    if (proj.limit) sort->KeepTop(proj.skip.get(), proj.limit.get());
-    plan = std::move(sort);
+    sort_keys = std::move(keys);
+    sort_detail = std::move(detail);
   }
-  if (proj.skip || proj.limit) {
+  // SKIP and LIMIT are constants: bound in an empty scope.
+  const bound::Expr* skip = nullptr;
+  const bound::Expr* limit = nullptr;
+  {
     Scope empty;
     BindOptions count_options;
     if (proj.skip) {
       count_options.context = "SKIP";
       CheckConstant(*proj.skip, "SKIP");
-      Bind(*proj.skip, empty, count_options);
+      skip = Bind(*proj.skip, empty, count_options);
     }
     if (proj.limit) {
       count_options.context = "LIMIT";
       CheckConstant(*proj.limit, "LIMIT");
-      Bind(*proj.limit, empty, count_options);
+      limit = Bind(*proj.limit, empty, count_options);
     }
-    auto skip_limit = std::make_unique<SkipLimitOp>(std::move(plan), proj.skip.get(), proj.limit.get());
+  }
+  if (!proj.order_by.empty()) {
+    auto sort = std::make_unique<SortOp>(std::move(plan), std::move(sort_keys), sort_detail);
+    if (limit) sort->KeepTop(skip, limit);
+    plan = std::move(sort);
+  }
+  if (skip || limit) {
+    auto skip_limit = std::make_unique<SkipLimitOp>(std::move(plan), skip, limit);
     // After a write, every row must still go through it: the limit drains
     // its input instead of stopping early.
     if (plan_->writes) skip_limit->DrainInput();
@@ -361,9 +361,9 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
     std::map<std::string, int> projected;
     for (const Item& it : items) projected[it.expr->text] = it.slot;
     where_options.projected = &projected;
-    Bind(*proj.where, where_scope, where_options);
-    CheckPredicateKind(*proj.where, where_scope);
-    plan = std::make_unique<FilterOp>(std::move(plan), proj.where.get(), proj.where->text);
+    const bound::Expr* where = Bind(*proj.where, where_scope, where_options);
+    CheckPredicateKind(*where);
+    plan = std::make_unique<FilterOp>(std::move(plan), where, proj.where->text);
   }
   scope = new_scope;
   if (is_return) {
@@ -377,55 +377,68 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, ast::Clause& clause,
   return plan;
 }
 
-OperatorPtr QueryPlanner::PlanSet(OperatorPtr input, std::vector<ast::SetItem>& items, Scope& scope,
+namespace {
+
+SetSpec::Kind SetKindOf(ast::SetItem::Kind k) {
+  switch (k) {
+    case ast::SetItem::Kind::kProperty:
+      return SetSpec::Kind::kProperty;
+    case ast::SetItem::Kind::kReplace:
+      return SetSpec::Kind::kReplace;
+    case ast::SetItem::Kind::kMerge:
+      return SetSpec::Kind::kMerge;
+    case ast::SetItem::Kind::kLabels:
+      break;
+  }
+  return SetSpec::Kind::kLabels;
+}
+
+}  // namespace
+
+OperatorPtr QueryPlanner::PlanSet(OperatorPtr input, const std::vector<ast::SetItem>& items, Scope& scope,
                                   std::vector<SetSpec>* specs) {
   BindOptions options;
   options.context = "SET";
   std::string detail;
-  for (auto& item : items) {
+  for (const auto& item : items) {
     SetSpec spec;
-    spec.kind = item.kind;
-    spec.value = item.value.get();
+    spec.kind = SetKindOf(item.kind);
+    spec.value = nullptr;
     spec.labels = item.labels;
     if (item.kind == ast::SetItem::Kind::kProperty) {
-      ast::Expr* target = item.target.get();
+      const ast::Expr* target = item.target.get();
       if (target->kind != ast::ExprKind::kProperty) ThrowSemantic("SET needs a property such as n.name", item.pos);
-      spec.entity = target->args[0].get();
       spec.key = target->name;
-      Bind(*target->args[0], scope, options);
+      spec.entity = Bind(*target->args[0], scope, options);
       detail += (detail.empty() ? "" : ", ") + target->text;
     } else {
-      auto var = MakeVariable(item.variable, item.pos);
-      spec.entity = Own(std::move(var));
-      Bind(*const_cast<ast::Expr*>(spec.entity), scope, options);
+      spec.entity = Bind(*Made(MakeVariable(item.variable, item.pos)), scope, options);
       detail += (detail.empty() ? "" : ", ") + item.variable;
     }
-    if (item.value) Bind(*item.value, scope, options);
+    if (item.value) spec.value = Bind(*item.value, scope, options);
     specs->push_back(std::move(spec));
   }
   if (!input) return nullptr;
   return std::make_unique<SetOp>(std::move(input), *specs, detail);
 }
 
-OperatorPtr QueryPlanner::PlanRemove(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+OperatorPtr QueryPlanner::PlanRemove(OperatorPtr input, const ast::Clause& clause, Scope& scope) {
   BindOptions options;
   options.context = "REMOVE";
   std::vector<RemoveSpec> specs;
   std::string detail;
-  for (auto& item : clause.remove_items) {
+  for (const auto& item : clause.remove_items) {
     RemoveSpec spec;
-    spec.kind = item.kind;
+    spec.kind = item.kind == ast::RemoveItem::Kind::kProperty ? RemoveSpec::Kind::kProperty : RemoveSpec::Kind::kLabels;
     spec.labels = item.labels;
     if (item.kind == ast::RemoveItem::Kind::kProperty) {
-      ast::Expr* target = item.target.get();
+      const ast::Expr* target = item.target.get();
       if (target->kind != ast::ExprKind::kProperty) ThrowSemantic("REMOVE needs a property such as n.name", item.pos);
-      spec.entity = target->args[0].get();
       spec.key = target->name;
-      Bind(*target->args[0], scope, options);
+      spec.entity = Bind(*target->args[0], scope, options);
       detail += (detail.empty() ? "" : ", ") + target->text;
     } else {
-      spec.entity = Own(MakeVariable(item.variable, item.pos));
-      Bind(*const_cast<ast::Expr*>(spec.entity), scope, options);
+      spec.entity = Bind(*Made(MakeVariable(item.variable, item.pos)), scope, options);
       detail += (detail.empty() ? "" : ", ") + item.variable;
     }
     specs.push_back(std::move(spec));
@@ -433,21 +446,21 @@ OperatorPtr QueryPlanner::PlanRemove(OperatorPtr input, ast::Clause& clause, Sco
   return std::make_unique<RemoveOp>(std::move(input), std::move(specs), detail);
 }
 
-OperatorPtr QueryPlanner::PlanDelete(OperatorPtr input, ast::Clause& clause, Scope& scope) {
+OperatorPtr QueryPlanner::PlanDelete(OperatorPtr input, const ast::Clause& clause, Scope& scope) {
   BindOptions options;
   options.context = "DELETE";
-  std::vector<const ast::Expr*> exprs;
+  std::vector<const bound::Expr*> exprs;
   std::string detail;
-  for (auto& e : clause.delete_exprs) {
+  for (const auto& e : clause.delete_exprs) {
     if (e->kind == ast::ExprKind::kLabelCheck) {
       ThrowSemantic("DELETE takes nodes, relationships or paths; to remove a label use REMOVE " + e->text, e->pos);
     }
-    Bind(*e, scope, options);
-    auto k = StaticKind(*e, scope);
+    const bound::Expr* b = Bind(*e, scope, options);
+    auto k = b->static_kind;
     if (k && *k != Value::Kind::kNode && *k != Value::Kind::kRelationship && *k != Value::Kind::kPath) {
       ThrowSemantic(std::string("DELETE takes nodes, relationships or paths, got ") + ValueKindName(*k), e->pos);
     }
-    exprs.push_back(e.get());
+    exprs.push_back(b);
     detail += (detail.empty() ? "" : ", ") + e->text;
   }
   return std::make_unique<DeleteOp>(std::move(input), std::move(exprs), clause.detach, detail);
@@ -455,7 +468,7 @@ OperatorPtr QueryPlanner::PlanDelete(OperatorPtr input, ast::Clause& clause, Sco
 
 }  // namespace planner
 
-Plan PlanQuery(ast::Query& query, const Catalog& catalog, const ProcedureRegistry* procedures) {
+Plan PlanQuery(const ast::Query& query, const Catalog& catalog, const ProcedureRegistry* procedures) {
   Plan plan;
   planner::QueryPlanner p(catalog, procedures, &plan);
   if (query.parts.size() == 1) {

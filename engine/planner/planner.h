@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exec/bound_expression.h"
 #include "exec/operator.h"
 #include "parser/ast.h"
 #include "storage/catalog.h"
@@ -39,17 +40,19 @@ struct Plan {
   size_t width = 0;               // row width the root needs
   bool writes = false;
   bool has_result = false;        // ends with RETURN (or UNION of RETURNs)
-  // Nested plans of pattern predicates and comprehensions, by expression.
-  std::unordered_map<const ast::Expr*, OperatorPtr> pattern_plans;
-  // Expressions the planner made (property-map predicates and the like).
-  std::vector<ast::ExprPtr> owned;
+  // Nested plans of pattern predicates and comprehensions, by the bound
+  // expression that stands for the pattern.
+  std::unordered_map<const bound::Expr*, OperatorPtr> pattern_plans;
+  // The bound expressions the operators evaluate. A plan points into
+  // nothing else: the AST it was planned from may go.
+  std::vector<bound::ExprPtr> expressions;
 };
 
 class ProcedureRegistry;
 
 // Throws QueryError (kSemantic with a position) for a query that cannot
 // be planned. CALL finds its procedures in `procedures` (none if nullptr).
-Plan PlanQuery(ast::Query& query, const Catalog& catalog, const ProcedureRegistry* procedures);
+Plan PlanQuery(const ast::Query& query, const Catalog& catalog, const ProcedureRegistry* procedures);
 
 // The plan as text, one operator per line, indented by depth; with
 // `profile`, each line also gives rows and time.

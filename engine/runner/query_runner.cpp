@@ -17,7 +17,7 @@ class PlanPatternEvaluator : public PatternEvaluator {
  public:
   PlanPatternEvaluator(Plan* plan, ExecContext* ctx) : plan_(plan), ctx_(ctx) {}
 
-  bool Exists(const ast::Expr& expr, Row& row) override {
+  bool Exists(const bound::Expr& expr, Row& row) override {
     Operator* op = Find(expr);
     Row copy = row;
     Grow(&copy);
@@ -25,7 +25,7 @@ class PlanPatternEvaluator : public PatternEvaluator {
     return op->Next(*ctx_, copy);
   }
 
-  ValueList Comprehend(const ast::Expr& expr, Row& row) override {
+  ValueList Comprehend(const bound::Expr& expr, Row& row) override {
     Operator* op = Find(expr);
     Row copy = row;
     Grow(&copy);
@@ -39,7 +39,7 @@ class PlanPatternEvaluator : public PatternEvaluator {
   }
 
  private:
-  Operator* Find(const ast::Expr& expr) {
+  Operator* Find(const bound::Expr& expr) {
     auto it = plan_->pattern_plans.find(&expr);
     if (it == plan_->pattern_plans.end()) ThrowRuntime("internal error: a pattern expression was not planned");
     return it->second.get();
@@ -63,7 +63,7 @@ const char* FirstWriteWord(const ast::Statement& s) {
 
 }  // namespace
 
-Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog,
+Result<std::unique_ptr<Plan>> PlanStatement(const ast::Statement& statement, const Catalog& catalog,
                                             const ProcedureRegistry& procedures) {
   try {
     return std::make_unique<Plan>(PlanQuery(statement.query, catalog, &procedures));
@@ -72,7 +72,7 @@ Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Cat
   }
 }
 
-Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& plan, const ValueMap& params,
+Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, Plan& plan, const ValueMap& params,
                             const RunOptions& options) {
   const bool explain = statement.kind == ast::Statement::Kind::kExplain;
   const bool profile = statement.kind == ast::Statement::Kind::kProfile;
@@ -146,7 +146,7 @@ Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& 
 }
 
 
-Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, ast::Statement& statement,
+Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, const ast::Statement& statement,
                                  const ValueMap& params, const RunOptions& options) {
   try {
     switch (statement.kind) {

@@ -29,21 +29,22 @@ struct RunOptions {
   const std::function<void(const std::string&)>* progress = nullptr;  // see ExecContext::progress
 };
 
-// Plans a query (kQuery, kExplain or kProfile) against `catalog`. The plan
-// points into `statement`, which must outlive it and not move. A plan
-// depends on nothing but the statement and the catalog (names, counts,
-// indexes): the same two always give the same plan.
-Result<std::unique_ptr<Plan>> PlanStatement(ast::Statement& statement, const Catalog& catalog,
+// Plans a query (kQuery, kExplain or kProfile) against `catalog`: the
+// binder and the planner read the statement and leave it as it was; the
+// plan owns the bound expressions its operators evaluate and points into
+// nothing else. A plan depends on nothing but the statement and the catalog
+// (names, counts, indexes): the same two always give the same plan.
+Result<std::unique_ptr<Plan>> PlanStatement(const ast::Statement& statement, const Catalog& catalog,
                                             const ProcedureRegistry& procedures);
 
 // Runs a plan PlanStatement made for `statement`. After an error the plan
 // must not be run again (its operators may hold a half-done state).
-Result<QueryResult> RunPlan(GraphStore& store, ast::Statement& statement, Plan& plan, const ValueMap& params,
+Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, Plan& plan, const ValueMap& params,
                             const RunOptions& options);
 
 // PlanStatement against the store's current catalog and RunPlan, or the
 // index statements (CREATE INDEX, DROP INDEX).
-Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, ast::Statement& statement,
+Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, const ast::Statement& statement,
                                  const ValueMap& params, const RunOptions& options);
 
 }  // namespace kg

@@ -1,7 +1,6 @@
 // The expression evaluator, scalar functions and aggregates, checked the
 // way a user would see them: `RETURN <expression>` is parsed and its one
-// projection evaluated. A small binder here gives comprehension variables
-// their slots (the planner's job in a real query).
+// projection bound (binder/) and evaluated.
 #include "exec/expression_evaluator.h"
 
 #include <catch2/catch.hpp>
@@ -9,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "binder/expression_binder.h"
 #include "exec/aggregator.h"
 #include "exec/functions.h"
 #include "exec/query_error.h"
@@ -18,51 +18,16 @@
 namespace kg {
 namespace {
 
-using Scope = std::map<std::string, int>;
+// Gives comprehension variables fresh slots; patterns are not planned here.
+class TestHost : public binder::ExpressionBinder::Host {
+ public:
+  explicit TestHost(int next) : next_(next) {}
+  int NewSlot() override { return next_++; }
+  void PlanPatternExpression(const ast::PatternPart&, binder::Scope&, bool, const bound::Expr&) override {}
 
-void BindSlots(ast::Expr& e, Scope scope, int* next) {
-  using K = ast::ExprKind;
-  auto bind = [&](ast::ExprPtr& p, const Scope& s) {
-    if (p) BindSlots(*p, s, next);
-  };
-  switch (e.kind) {
-    case K::kVariable: {
-      auto it = scope.find(e.name);
-      INFO("variable " << e.name);
-      REQUIRE(it != scope.end());
-      e.slot = it->second;
-      return;
-    }
-    case K::kListComprehension:
-    case K::kQuantifier: {
-      bind(e.args[0], scope);
-      Scope inner = scope;
-      e.slot = (*next)++;
-      inner[e.name] = e.slot;
-      for (size_t i = 1; i < e.args.size(); ++i) bind(e.args[i], inner);
-      return;
-    }
-    case K::kReduce: {
-      bind(e.args[0], scope);
-      bind(e.args[1], scope);
-      Scope inner = scope;
-      e.slot2 = (*next)++;
-      e.slot = (*next)++;
-      inner[e.name] = e.slot2;
-      inner[e.keys.at(0)] = e.slot;
-      bind(e.args[2], inner);
-      return;
-    }
-    default:
-      break;
-  }
-  for (auto& a : e.args) bind(a, scope);
-  bind(e.case_subject, scope);
-  for (auto& w : e.whens) bind(w, scope);
-  for (auto& t : e.thens) bind(t, scope);
-  bind(e.case_else, scope);
-  for (auto& item : e.map_items) bind(item.value, scope);
-}
+ private:
+  int next_;
+};
 
 // Evaluates `RETURN <text>`. `vars` names the row's first slots.
 Value Eval(const std::string& text, Row row = {}, const std::vector<std::string>& vars = {}, Transaction* txn = nullptr,
@@ -70,15 +35,16 @@ Value Eval(const std::string& text, Row row = {}, const std::vector<std::string>
   auto parsed = ParseStatements("RETURN " + text);
   INFO(text << ": " << parsed.status().ToString());
   REQUIRE(parsed.ok());
-  ast::Expr& expr = *parsed->at(0).query.parts.at(0).clauses.back().projection.items.at(0).expr;
-  Scope scope;
-  for (size_t i = 0; i < vars.size(); ++i) scope[vars[i]] = static_cast<int>(i);
-  int next = static_cast<int>(vars.size());
-  BindSlots(expr, scope, &next);
+  const ast::Expr& parsed_expr = *parsed->at(0).query.parts.at(0).clauses.back().projection.items.at(0).expr;
+  binder::Scope scope;
+  for (size_t i = 0; i < vars.size(); ++i) scope.vars[vars[i]] = binder::Var{static_cast<int>(i), binder::VarKind::kValue};
+  TestHost host(static_cast<int>(vars.size()));
+  binder::ExpressionBinder binder(host);
+  const bound::ExprPtr expr = binder.Bind(parsed_expr, scope, binder::BindOptions{});
   EvalContext ctx;
   ctx.txn = txn;
   ctx.params = params;
-  return Evaluate(expr, row, ctx);
+  return Evaluate(*expr, row, ctx);
 }
 
 // The error `RETURN <text>` fails with (an ok Status if it does not fail).
@@ -91,11 +57,16 @@ Status ErrorOf(const std::string& text, const ValueMap* params = nullptr) {
   return Status::Ok();
 }
 
-bool Fails(const std::string& text, ErrorKind kind, const std::string& words) {
-  const Status s = ErrorOf(text);
+bool Fails(const std::string& text, ErrorKind kind, const std::string& words, const ValueMap* params = nullptr) {
+  const Status s = ErrorOf(text, params);
   INFO(text << " -> " << (s.ok() ? std::string("no error") : s.ToString()));
   return !s.ok() && s.kind() == kind && s.message().find(words) != std::string::npos;
 }
+
+// Operands the binder cannot see: their errors come from the evaluator.
+const ValueMap kOperands = {{"yes_bool", Value(true)}, {"one", Value(int64_t{1})}, {"yes", Value("yes")},
+                            {"a", Value("a")}, {"list", Value(ValueList{Value(int64_t{1})})},
+                            {"map", Value::Map(ValueMap{{"a", Value(int64_t{1})}})}};
 
 ValueList L(std::initializer_list<Value> items) { return ValueList(items); }
 
@@ -132,9 +103,12 @@ TEST_CASE("Addition joins strings and lists, and refuses mismatched kinds", "[ex
   CHECK(Eval("[1, 2] + [3]") == Value(L({1, 2, 3})));
   CHECK(Eval("[1] + 2") == Value(L({1, 2})));
   CHECK(Eval("0 + [1]") == Value(L({0, 1})));
-  CHECK(Fails("true + 1", ErrorKind::kRuntime, "cannot add BOOLEAN and INTEGER"));
-  CHECK(Fails("'a' - 1", ErrorKind::kRuntime, "cannot subtract"));
-  CHECK(Fails("{a: 1} * 2", ErrorKind::kRuntime, "MAP"));
+  CHECK(Fails("$yes_bool + 1", ErrorKind::kRuntime, "cannot add BOOLEAN and INTEGER", &kOperands));
+  CHECK(Fails("true + 1", ErrorKind::kSemantic, "+ expects numbers, strings or lists"));
+  CHECK(Fails("$a - 1", ErrorKind::kRuntime, "cannot subtract", &kOperands));
+  CHECK(Fails("'a' - 1", ErrorKind::kSemantic, "arithmetic - expects numbers"));
+  CHECK(Fails("$map * 2", ErrorKind::kRuntime, "MAP", &kOperands));
+  CHECK(Fails("{a: 1} * 2", ErrorKind::kSemantic, "MAP"));
 }
 
 TEST_CASE("Three-valued logic", "[expr]") {
@@ -145,8 +119,11 @@ TEST_CASE("Three-valued logic", "[expr]") {
   CHECK(Eval("true XOR false") == Value(true));
   CHECK(Eval("null XOR true").is_null());
   CHECK(Eval("NOT null").is_null());
-  CHECK(Fails("1 AND true", ErrorKind::kRuntime, "BOOLEAN"));
-  CHECK(Fails("NOT 'yes'", ErrorKind::kRuntime, "BOOLEAN"));
+  CHECK(Fails("$one AND true", ErrorKind::kRuntime, "BOOLEAN", &kOperands));
+  CHECK(Fails("NOT $yes", ErrorKind::kRuntime, "BOOLEAN", &kOperands));
+  // Written as literals, the binder sees the kinds and says so first.
+  CHECK(Fails("1 AND true", ErrorKind::kSemantic, "BOOLEAN"));
+  CHECK(Fails("NOT 'yes'", ErrorKind::kSemantic, "BOOLEAN"));
 }
 
 TEST_CASE("Comparison operators and IS NULL", "[expr]") {
@@ -171,7 +148,8 @@ TEST_CASE("IN follows null semantics", "[expr]") {
   CHECK(Eval("null IN [1]").is_null());
   CHECK(Eval("[1, 2] IN [[1, 2], 3]") == Value(true));
   CHECK(Eval("1 IN null").is_null());
-  CHECK(Fails("1 IN 1", ErrorKind::kRuntime, "IN expects a list"));
+  CHECK(Fails("1 IN $one", ErrorKind::kRuntime, "IN expects a list", &kOperands));
+  CHECK(Fails("1 IN 1", ErrorKind::kSemantic, "IN expects a list"));
 }
 
 TEST_CASE("String predicates and regular expressions", "[expr]") {
@@ -218,7 +196,8 @@ TEST_CASE("Maps, property access on maps and map projection", "[expr]") {
   CHECK(Eval("{a: 1}.missing").is_null());
   CHECK(Eval("null.a").is_null());
   CHECK(Eval("date('2024-07-09').month") == Value(7));
-  CHECK(Fails("[1].a", ErrorKind::kRuntime, "cannot read property 'a' of LIST"));
+  CHECK(Fails("$list.a", ErrorKind::kRuntime, "cannot read property 'a' of LIST", &kOperands));
+  CHECK(Fails("[1].a", ErrorKind::kSemantic, "cannot read property 'a' of LIST"));
   CHECK(Eval("m{.a, c: 3}", {Value::Map({{"a", 1}, {"b", 2}})}, {"m"}) == Value::Map({{"a", 1}, {"c", 3}}));
   CHECK(Eval("m{.*, a: 0}", {Value::Map({{"a", 1}, {"b", 2}})}, {"m"}) == Value::Map({{"a", 0}, {"b", 2}}));
 }
