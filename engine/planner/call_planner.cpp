@@ -1,114 +1,23 @@
-// Planning CALL: the procedure is looked up, its arguments checked against
-// the signature (number, passing mode, types known before running), and
-// YIELD's columns given slots. A standalone call (the whole query is the
-// CALL) returns its columns; a call inside a query must YIELD what it uses.
-#include <set>
-
+// Planning CALL: the binder resolves the procedure and binds the call
+// (binder/call_binder.h); the planner places a ProcedureCall operator and,
+// for YIELD ... WHERE, a Filter. A standalone call's columns are the
+// result's.
+#include "binder/call_binder.h"
 #include "exec/procedure_call_operator.h"
-#include "exec/procedure_registry.h"
 #include "exec/relational_operators.h"
 #include "planner/planner_internal.h"
 
 namespace kg::planner {
 
-namespace {
-
-std::string ArgumentNames(const Procedure& p) {
-  std::string out;
-  for (const auto& a : p.arguments) out += (out.empty() ? "" : ", ") + a.name;
-  return out;
-}
-
-std::string ColumnNames(const Procedure& p) {
-  std::string out;
-  for (const auto& c : p.columns) out += (out.empty() ? "" : ", ") + c.name;
-  return out;
-}
-
-// The arguments as written: their number.
-void CheckArgumentCount(const Procedure& p, const ast::Clause& clause) {
-  size_t required = 0;
-  for (const auto& a : p.arguments) required += a.default_value ? 0 : 1;
-  const size_t given = clause.call_args.size();
-  if (given < required || given > p.arguments.size()) {
-    std::string wanted = p.arguments.empty() ? "no arguments" : std::to_string(required);
-    if (p.arguments.size() != required) wanted += " to " + std::to_string(p.arguments.size());
-    if (!p.arguments.empty()) wanted += std::string(p.arguments.size() == 1 ? " argument" : " arguments") + " (" + ArgumentNames(p) + ")";
-    ThrowSemantic(p.name + "() takes " + wanted + ", got " + std::to_string(given),
-                  clause.pos);
-  }
-}
-
-// The arguments' types, where the binder could tell them.
-void CheckArgumentKinds(const Procedure& p, const ast::Clause& clause, const std::vector<const bound::Expr*>& bound) {
-  for (size_t i = 0; i < bound.size(); ++i) {
-    const ast::Expr& arg = *clause.call_args[i];
-    auto kind = bound[i]->static_kind;
-    if (kind && !KindHasType(*kind, p.arguments[i].type)) {
-      ThrowSemantic(p.name + "() expects " + CypherTypeName(p.arguments[i].type) + " for `" + p.arguments[i].name +
-                        "`, got " + ValueKindName(*kind),
-                    arg.pos);
-    }
-  }
-}
-
-}  // namespace
-
 OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, const ast::Clause& clause, Scope& scope, bool standalone,
                                    std::vector<std::string>* columns, std::vector<int>* column_slots) {
-  const Procedure* p = procedures_ != nullptr ? procedures_->Find(clause.procedure) : nullptr;
-  if (p == nullptr) {
-    ThrowSemantic("there is no procedure `" + clause.procedure + "` (CALL dbms.procedures() lists them)", clause.pos);
-  }
+  binder::BoundCall call = binder::BindCall(binder_, *this, procedures_, clause, scope, standalone);
+  const Procedure* p = call.procedure;
   if (p->writes) plan_->writes = true;
-
-  // Arguments.
-  std::vector<const bound::Expr*> args(p->arguments.size(), nullptr);
-  BindOptions options;
-  options.context = "a procedure's argument";
-  if (clause.call_args_given) {
-    CheckArgumentCount(*p, clause);
-    std::vector<const bound::Expr*> written;
-    for (const auto& arg : clause.call_args) {
-      std::vector<const ast::Expr*> aggregates;
-      CollectAggregates(*arg, &aggregates);
-      if (!aggregates.empty()) {
-        ThrowSemantic("a procedure's argument cannot be an aggregate: " + aggregates[0]->text, aggregates[0]->pos);
-      }
-    }
-    for (const auto& arg : clause.call_args) written.push_back(Bind(*arg, scope, options));
-    CheckArgumentKinds(*p, clause, written);
-    for (size_t i = 0; i < written.size(); ++i) args[i] = written[i];
-  } else if (!standalone) {
-    size_t required = 0;
-    for (const auto& a : p->arguments) required += a.default_value ? 0 : 1;
-    if (required > 0) {
-      ThrowSemantic("inside a query, " + p->name + "'s arguments must be written in parentheses: " + p->name + "(" +
-                        ArgumentNames(*p) + ")",
-                    clause.pos);
-    }
-  }
-  // Standalone `CALL name` takes each argument from the parameter of its name.
-  const auto passing = clause.call_args_given || !standalone ? ProcedureCallOp::Arguments::kWritten
-                                                             : ProcedureCallOp::Arguments::kFromParameters;
-
-  // Yielded columns.
-  std::vector<ast::YieldItem> items = clause.yield_items;
-  if (clause.yield_star && !standalone) {
-    ThrowSemantic("YIELD * is only allowed when the CALL is the whole query; name the columns: YIELD " +
-                      ColumnNames(*p),
-                  clause.pos);
-  }
-  if (!clause.yield_given || clause.yield_star) {
-    if (!standalone && !p->columns.empty()) {
-      ThrowSemantic("inside a query, CALL " + p->name + " must say which columns it uses: YIELD " + ColumnNames(*p),
-                    clause.pos);
-    }
-    items.clear();
-    for (const auto& c : p->columns) items.push_back(ast::YieldItem{clause.pos, c.name, c.name});
-  }
-  std::vector<ProcedureCallOp::Output> outputs;
-  std::set<std::string> declared;
+  std::vector<const bound::Expr*> args;
+  for (auto& a : call.args) args.push_back(a ? Own(std::move(a)) : nullptr);
+  const auto passing = call.arguments_from_parameters ? ProcedureCallOp::Arguments::kFromParameters
+                                                      : ProcedureCallOp::Arguments::kWritten;
   std::string detail = p->name + "(";
   for (size_t i = 0; i < args.size(); ++i) {
     std::string arg = args[i] != nullptr ? args[i]->text : "default";
@@ -116,44 +25,20 @@ OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, const ast::Clause& clause,
     detail += (i ? ", " : "") + arg;
   }
   detail += ")";
-  for (const ast::YieldItem& item : items) {
-    size_t column = p->columns.size();
-    for (size_t c = 0; c < p->columns.size(); ++c) {
-      if (p->columns[c].name == item.column) column = c;
-    }
-    if (column == p->columns.size()) {
-      ThrowSemantic(p->name + " yields no column `" + item.column + "`; it yields " +
-                        (p->columns.empty() ? std::string("nothing") : ColumnNames(*p)),
-                    item.pos);
-    }
-    if (scope.Find(item.variable) != nullptr || !declared.insert(item.variable).second) {
-      ThrowSemantic("variable `" + item.variable + "` is already declared", item.pos);
-    }
-    const int slot = NewSlot();
-    outputs.push_back(ProcedureCallOp::Output{column, slot});
-    VarKind kind = VarKind::kValue;
-    if (p->columns[column].type == CypherType::kNode) kind = VarKind::kNode;
-    if (p->columns[column].type == CypherType::kRelationship) kind = VarKind::kRel;
-    if (p->columns[column].type == CypherType::kPath) kind = VarKind::kPath;
-    scope.vars[item.variable] = Var{slot, kind};
-    detail += (outputs.size() == 1 ? " YIELD " : ", ") + item.column +
-              (item.variable == item.column ? "" : " AS " + item.variable);
+  std::vector<ProcedureCallOp::Output> outputs;
+  for (const auto& out : call.outputs) {
+    outputs.push_back(ProcedureCallOp::Output{out.column, out.slot});
+    detail += (outputs.size() == 1 ? " YIELD " : ", ") + out.column_name +
+              (out.variable == out.column_name ? "" : " AS " + out.variable);
     if (standalone) {
-      columns->push_back(item.variable);
-      column_slots->push_back(slot);
+      columns->push_back(out.variable);
+      column_slots->push_back(out.slot);
     }
   }
   OperatorPtr plan =
       std::make_unique<ProcedureCallOp>(std::move(input), p, std::move(args), passing, std::move(outputs),
                                         standalone, detail);
-  if (clause.where) {
-    BindOptions where_options;
-    where_options.context = "WHERE";
-    where_options.predicate = true;
-    const bound::Expr* where = Bind(*clause.where, scope, where_options);
-    CheckPredicateKind(*where);
-    plan = std::make_unique<FilterOp>(std::move(plan), where, clause.where->text);
-  }
+  if (call.where) plan = std::make_unique<FilterOp>(std::move(plan), Own(std::move(call.where)), clause.where->text);
   return plan;
 }
 
