@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "binder/pattern_binder.h"
 #include "exec/join_operators.h"
 #include "exec/relational_operators.h"
 #include "planner/planner_internal.h"
@@ -11,20 +12,9 @@ namespace kg::planner {
 
 namespace {
 
-// Slots of one pattern part's elements.
-struct PartSlots {
-  std::vector<int> nodes;
-  std::vector<int> rels;
-  int path = -1;
-};
-
-// Name under which an anonymous element lives in the scope: a leading space
-// keeps it out of reach of query text and out of RETURN *.
-std::string HiddenName(int slot) { return " anon" + std::to_string(slot); }
-
-bool IsHidden(const std::string& name) { return !name.empty() && name[0] == ' '; }
-
-bool IsHidden(const std::string& name);
+using binder::HiddenName;
+using binder::IsHidden;
+using PartSlots = binder::PatternSlots;
 
 std::string NodeText(const ast::NodePattern& n) {
   std::string out = "(" + (IsHidden(n.variable) ? std::string() : n.variable);
@@ -56,88 +46,6 @@ struct Predicate {
 };
 
 }  // namespace
-
-// A named path's slot (-1 when the part has no name); the name must be new.
-static int RegisterPath(QueryPlanner& p, const ast::PatternPart& part, Scope& scope) {
-  if (part.path_variable.empty()) return -1;
-  if (scope.Find(part.path_variable)) {
-    ThrowSemantic("variable `" + part.path_variable + "` is already declared", part.pos);
-  }
-  const int slot = p.NewSlot();
-  scope.vars[part.path_variable] = Var{slot, VarKind::kPath};
-  return slot;
-}
-
-// Registers the variables of pattern parts in the scope (new slots for new
-// ones) and checks that names are used consistently.
-static std::vector<PartSlots> RegisterVariables(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope,
-                                                const Scope& before, bool allow_new, const char* clause) {
-  std::vector<PartSlots> out;
-  std::set<std::string> rels_in_clause;
-  for (auto& part : parts) {
-    PartSlots ps;
-    for (auto& n : part.nodes) {
-      if (n.variable.empty()) {
-        const int slot = p.NewSlot();
-        n.variable = HiddenName(slot);
-        scope.vars[n.variable] = Var{slot, VarKind::kNode};
-        ps.nodes.push_back(slot);
-        continue;
-      }
-      if (const Var* v = scope.Find(n.variable)) {
-        const bool maybe_node = v->kind == VarKind::kValue && before.Find(n.variable) &&
-                                (!v->static_kind || *v->static_kind == Value::Kind::kNode);
-        if (v->kind != VarKind::kNode && !maybe_node) {
-          ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
-        }
-        ps.nodes.push_back(v->slot);
-        continue;
-      }
-      if (!allow_new) {
-        ThrowSemantic("a pattern in an expression cannot introduce the new variable `" + n.variable + "`", n.pos);
-      }
-      const int slot = p.NewSlot();
-      scope.vars[n.variable] = Var{slot, VarKind::kNode};
-      ps.nodes.push_back(slot);
-    }
-    for (auto& r : part.rels) {
-      const VarKind kind = r.variable_length || part.kind != ast::PatternPart::Kind::kPlain ? VarKind::kRelList
-                                                                                              : VarKind::kRel;
-      if (r.variable.empty()) {
-        const int slot = p.NewSlot();
-        r.variable = HiddenName(slot);
-        scope.vars[r.variable] = Var{slot, kind};
-        ps.rels.push_back(slot);
-        continue;
-      }
-      if (!rels_in_clause.insert(r.variable).second) {
-        ThrowSemantic("the relationship variable `" + r.variable + "` is used for more than one relationship in " +
-                          clause,
-                      r.pos);
-      }
-      if (const Var* v = scope.Find(r.variable)) {
-        if (v->kind == VarKind::kRel && !r.variable_length && before.Find(r.variable)) {
-          ps.rels.push_back(v->slot);  // bound by an earlier clause: the expansion must arrive at it
-          continue;
-        }
-        if (v->kind == VarKind::kRel || v->kind == VarKind::kRelList) {
-          ThrowUnsupported("matching relationship list `" + r.variable + "` again after an earlier clause bound it",
-                           r.pos);
-        }
-        ThrowSemantic("variable `" + r.variable + "` is " + VarKindName(v->kind) + ", not a relationship", r.pos);
-      }
-      if (!allow_new) {
-        ThrowSemantic("a pattern in an expression cannot introduce the new variable `" + r.variable + "`", r.pos);
-      }
-      const int slot = p.NewSlot();
-      scope.vars[r.variable] = Var{slot, kind};
-      ps.rels.push_back(slot);
-    }
-    ps.path = RegisterPath(p, part, scope);
-    out.push_back(ps);
-  }
-  return out;
-}
 
 static void SplitConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
   if (e->kind == ast::ExprKind::kBinary && e->op == ast::Op::kAnd) {
@@ -562,7 +470,7 @@ void CheckPatternProperties(QueryPlanner& p, std::vector<ast::PatternPart>& part
 OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::PatternPart>& parts, const ast::Expr* where,
                         Scope& scope, bool allow_new, const char* clause, std::vector<int>* new_slots) {
   const Scope before = scope;
-  std::vector<PartSlots> slots = RegisterVariables(p, parts, scope, before, allow_new, clause);
+  std::vector<PartSlots> slots = binder::BindPatternVariables(p, parts, scope, before, allow_new, clause);
   if (new_slots) {
     for (const auto& [name, v] : scope.vars) {
       if (!before.Find(name)) new_slots->push_back(v.slot);
@@ -686,7 +594,7 @@ static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>
                                           left ? indexes[i] : indexes[i + 1], properties});
       ps.rels.push_back(slot);
     }
-    ps.path = RegisterPath(p, part, scope);
+    ps.path = binder::BindPathVariable(p, part, scope);
     part_slots->push_back(ps);
   }
   return spec;
