@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "binder/projection_binder.h"
 #include "exec/relational_operators.h"
 #include "planner/planner_internal.h"
 
@@ -16,46 +17,6 @@ namespace planner {
 namespace {
 
 bool IsReadClause(ast::ClauseKind k) { return k == ast::ClauseKind::kMatch || k == ast::ClauseKind::kMerge; }
-
-// SKIP and LIMIT take a constant: a literal, a parameter, or an expression
-// of those.
-void CheckConstant(const ast::Expr& e, const char* what) {
-  std::set<std::string> vars;
-  CollectVariables(e, &vars);
-  if (!vars.empty()) {
-    ThrowSemantic(std::string(what) + " takes a constant (a number or a parameter), not an expression of `" +
-                      *vars.begin() + "`",
-                  e.pos);
-  }
-  if (e.kind == ast::ExprKind::kLiteral) {
-    if (e.value.is_int() && e.value.as_int() < 0) {
-      ThrowSemantic(std::string(what) + " takes a non-negative integer, got " + e.value.ToString(), e.pos);
-    }
-    if (!e.value.is_int()) {
-      ThrowSemantic(std::string(what) + " takes a non-negative integer, got " + e.value.ToString(), e.pos);
-    }
-  }
-}
-
-void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& keys) {
-  if (IsAggregate(e) || keys.count(e.text)) return;
-  if (e.kind == ast::ExprKind::kVariable) {
-    ThrowSemantic("`" + e.name + "` is used next to an aggregate but is not a grouping key; return it as its own "
-                  "column or aggregate it",
-                  e.pos);
-  }
-  if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier ||
-      e.kind == ast::ExprKind::kReduce || e.kind == ast::ExprKind::kPatternComprehension) {
-    return;  // they bind their own variables; leave them to run-time
-  }
-  for (const auto& a : e.args) {
-    if (a) CheckGroupedExpression(*a, keys);
-  }
-  if (e.case_subject) CheckGroupedExpression(*e.case_subject, keys);
-  for (const auto& w : e.whens) CheckGroupedExpression(*w, keys);
-  for (const auto& t : e.thens) CheckGroupedExpression(*t, keys);
-  if (e.case_else) CheckGroupedExpression(*e.case_else, keys);
-}
 
 }  // namespace
 
@@ -153,193 +114,56 @@ OperatorPtr QueryPlanner::PlanSingleQuery(const ast::SingleQuery& q, std::vector
 
 OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, const ast::Clause& clause, Scope& scope, bool is_return,
                                          std::vector<std::string>* columns, std::vector<int>* column_slots) {
-  const ast::Projection& proj = clause.projection;
-  const char* clause_name = is_return ? "RETURN" : "WITH";
-  // Items: `*` first (the variables in scope, by name), then the listed ones.
-  struct Item {
-    const ast::Expr* expr;
-    std::string name;
-    bool aggregating = false;
-    int slot = -1;
-    std::optional<Value::Kind> static_kind;
-  };
-  std::vector<Item> items;
-  if (proj.star) {
-    bool any = false;
-    for (const auto& [name, v] : scope.vars) {
-      if (name.empty() || name[0] == ' ') continue;
-      any = true;
-      items.push_back(Item{Made(MakeVariable(name, clause.pos)), name, false, -1, std::nullopt});
-    }
-    if (!any && is_return && proj.items.empty()) {
-      ThrowSemantic("RETURN * needs at least one variable in scope", clause.pos);
-    }
-  }
-  for (const auto& item : proj.items) {
-    if (!is_return && !item.has_alias && item.expr->kind != ast::ExprKind::kVariable) {
-      ThrowSemantic("expression in WITH must be aliased (use AS): " + item.expr->text, item.expr->pos);
-    }
-    items.push_back(Item{item.expr.get(), item.alias, false, -1, std::nullopt});
-  }
-  {
-    std::set<std::string> names;
-    for (const Item& it : items) {
-      if (!names.insert(it.name).second) {
-        ThrowSemantic("column name `" + it.name + "` is used more than once in " + clause_name, clause.pos);
-      }
-    }
-  }
-  // Aggregation.
-  std::vector<const ast::Expr*> aggregate_calls;
-  for (Item& it : items) {
-    std::vector<const ast::Expr*> calls;
-    CollectAggregates(*it.expr, &calls);
-    it.aggregating = !calls.empty();
-    for (const ast::Expr* c : calls) aggregate_calls.push_back(c);
-  }
-  const bool aggregating = !aggregate_calls.empty();
-  Scope new_scope;
-  std::map<const ast::Expr*, int> aggregate_slots;  // where the Aggregate operator leaves each call's result
+  binder::BoundProjection bp = binder::BindProjection(binder_, *this, clause, scope, is_return);
   OperatorPtr plan = std::move(input);
-  BindOptions options;
-  options.context = clause_name;
-  if (aggregating) {
+  if (!bp.aggregates.empty()) {
     std::vector<AggregateOp::Key> keys;
     std::vector<AggregateOp::Aggregate> aggregates;
-    for (Item& it : items) {
-      if (it.aggregating) continue;
-      const bound::Expr* key = Bind(*it.expr, scope, options);
-      it.slot = NewSlot();
-      it.static_kind = key->static_kind;
-      keys.push_back(AggregateOp::Key{key, it.slot});
-    }
-    for (const ast::Expr* call : aggregate_calls) {
-      BindOptions arg_options;
-      arg_options.context = "an aggregate's argument";
-      const bound::Expr* bound_call = Own(binder_.BindAggregateCall(*call, scope, arg_options));
-      const int slot = NewSlot();
-      aggregate_slots[call] = slot;
-      aggregates.push_back(AggregateOp::Aggregate{bound_call, slot});
-    }
     std::string detail;
-    for (const auto& k : keys) detail += (detail.empty() ? "" : ", ") + k.expr->text;
+    for (auto& it : bp.items) {
+      if (it.aggregating) continue;
+      const bound::Expr* key = Own(std::move(it.value));
+      keys.push_back(AggregateOp::Key{key, it.slot});
+      detail += (detail.empty() ? "" : ", ") + key->text;
+    }
     detail = "keys [" + detail + "], aggregates [";
-    for (size_t i = 0; i < aggregates.size(); ++i) detail += (i ? ", " : "") + aggregates[i].call->text;
+    for (auto& a : bp.aggregates) {
+      const bound::Expr* call = Own(std::move(a.call));
+      detail += (aggregates.empty() ? "" : ", ") + call->text;
+      aggregates.push_back(AggregateOp::Aggregate{call, a.slot});
+    }
     detail += "]";
     plan = std::make_unique<AggregateOp>(std::move(plan), std::move(keys), std::move(aggregates), detail);
-    // Outside its aggregates, an aggregating item may use only grouping keys
-    // (or constants): `me.age + count(*)` needs `me.age` (or `me`) among
-    // the keys, as openCypher requires.
-    std::set<std::string> key_texts;
-    for (const Item& it : items) {
-      if (!it.aggregating && (it.expr->kind == ast::ExprKind::kVariable || it.expr->kind == ast::ExprKind::kProperty)) {
-        key_texts.insert(it.expr->text);
-      }
-    }
-    for (const Item& it : items) {
-      if (it.aggregating) CheckGroupedExpression(*it.expr, key_texts);
-    }
     // Expressions around aggregates are computed on the grouped rows.
     std::vector<ProjectOp::Item> post;
-    options.aggregates = true;
-    options.aggregate_slots = &aggregate_slots;
-    for (Item& it : items) {
-      if (!it.aggregating) continue;
-      const bound::Expr* value = Bind(*it.expr, scope, options);
-      it.slot = NewSlot();
-      post.push_back(ProjectOp::Item{value, it.slot});
+    for (auto& it : bp.items) {
+      if (it.aggregating) post.push_back(ProjectOp::Item{Own(std::move(it.value)), it.slot});
     }
     if (!post.empty()) plan = std::make_unique<ProjectOp>(std::move(plan), std::move(post), "");
-    options.aggregates = false;
-    options.aggregate_slots = nullptr;
   } else {
     std::vector<ProjectOp::Item> project;
     std::string detail;
-    for (Item& it : items) {
-      const bound::Expr* value = Bind(*it.expr, scope, options);
-      it.slot = NewSlot();
-      it.static_kind = value->static_kind;
-      project.push_back(ProjectOp::Item{value, it.slot});
-      detail += (detail.empty() ? "" : ", ") + it.expr->text + (it.expr->text == it.name ? "" : " AS " + it.name);
+    for (auto& it : bp.items) {
+      project.push_back(ProjectOp::Item{Own(std::move(it.value)), it.slot});
+      detail += (detail.empty() ? "" : ", ") + it.text + (it.text == it.name ? "" : " AS " + it.name);
     }
     plan = std::make_unique<ProjectOp>(std::move(plan), std::move(project), detail);
   }
-  for (const Item& it : items) {
-    VarKind kind = VarKind::kValue;
-    std::optional<Value::Kind> static_kind;
-    if (it.expr->kind == ast::ExprKind::kVariable) {
-      if (const Var* v = scope.Find(it.expr->name)) kind = v->kind, static_kind = v->static_kind;
-    } else if (!it.aggregating) {
-      static_kind = it.static_kind;
-    }
-    new_scope.vars[it.name] = Var{it.slot, kind, static_kind};
-  }
-  if (proj.distinct) {
+  if (bp.distinct) {
     std::vector<int> slots;
-    for (const Item& it : items) slots.push_back(it.slot);
+    for (const auto& it : bp.items) slots.push_back(it.slot);
     plan = std::make_unique<DistinctOp>(std::move(plan), std::move(slots), "");
   }
-  // ORDER BY sees the projected names and, unless the projection grouped or
-  // removed duplicates, the variables from before it too.
-  std::vector<SortKey> sort_keys;
-  std::string sort_detail;
-  if (!proj.order_by.empty()) {
-    Scope order_scope = (proj.distinct || aggregating) ? Scope{} : scope;
-    for (const auto& [name, v] : new_scope.vars) order_scope.vars[name] = v;
-    std::map<std::string, int> projected;
-    for (const Item& it : items) projected[it.expr->text] = it.slot;
-    BindOptions order_options;
-    order_options.context = "ORDER BY";
-    order_options.projected = &projected;
+  const bound::Expr* skip = bp.skip ? Own(std::move(bp.skip)) : nullptr;
+  const bound::Expr* limit = bp.limit ? Own(std::move(bp.limit)) : nullptr;
+  if (!bp.order_by.empty()) {
     std::vector<SortKey> keys;
     std::string detail;
-    for (const auto& s : proj.order_by) {
-      std::vector<const ast::Expr*> calls;
-      CollectAggregates(*s.expr, &calls);
-      if (!calls.empty() && !aggregating) {
-        ThrowSemantic("ORDER BY cannot aggregate unless the projection does: " + s.expr->text, s.expr->pos);
-      }
-      for (const ast::Expr* call : calls) {
-        if (projected.find(call->text) == projected.end() && projected.find(s.expr->text) == projected.end()) {
-          ThrowUnsupported("ORDER BY an aggregate that the projection does not return: " + call->text, call->pos);
-        }
-      }
-      const bound::Expr* key = nullptr;
-      try {
-        key = Bind(*s.expr, order_scope, order_options);
-      } catch (const QueryError& e) {
-        if ((proj.distinct || aggregating) && scope.Find(s.expr->name.empty() ? s.expr->text : s.expr->name)) {
-          ThrowSemantic("ORDER BY after " + std::string(proj.distinct ? "DISTINCT" : "aggregation") +
-                            " can only use the projected columns: " + s.expr->text,
-                        s.expr->pos);
-        }
-        throw;
-      }
-      keys.push_back(SortKey{key, s.descending});
-      detail += (detail.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
+    for (auto& k : bp.order_by) {
+      keys.push_back(SortKey{Own(std::move(k.expr)), k.descending});
+      detail += (detail.empty() ? "" : ", ") + k.text + (k.descending ? " DESC" : "");
     }
-    sort_keys = std::move(keys);
-    sort_detail = std::move(detail);
-  }
-  // SKIP and LIMIT are constants: bound in an empty scope.
-  const bound::Expr* skip = nullptr;
-  const bound::Expr* limit = nullptr;
-  {
-    Scope empty;
-    BindOptions count_options;
-    if (proj.skip) {
-      count_options.context = "SKIP";
-      CheckConstant(*proj.skip, "SKIP");
-      skip = Bind(*proj.skip, empty, count_options);
-    }
-    if (proj.limit) {
-      count_options.context = "LIMIT";
-      CheckConstant(*proj.limit, "LIMIT");
-      limit = Bind(*proj.limit, empty, count_options);
-    }
-  }
-  if (!proj.order_by.empty()) {
-    auto sort = std::make_unique<SortOp>(std::move(plan), std::move(sort_keys), sort_detail);
+    auto sort = std::make_unique<SortOp>(std::move(plan), std::move(keys), detail);
     if (limit) sort->KeepTop(skip, limit);
     plan = std::move(sort);
   }
@@ -350,26 +174,11 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, const ast::Clause& c
     if (plan_->writes) skip_limit->DrainInput();
     plan = std::move(skip_limit);
   }
-  if (proj.where) {
-    // Like ORDER BY, WITH's WHERE may also read the variables from before
-    // the projection unless it grouped or removed duplicates.
-    Scope where_scope = (proj.distinct || aggregating) ? Scope{} : scope;
-    for (const auto& [name, v] : new_scope.vars) where_scope.vars[name] = v;
-    BindOptions where_options;
-    where_options.context = "WHERE";
-    where_options.predicate = true;
-    std::map<std::string, int> projected;
-    for (const Item& it : items) projected[it.expr->text] = it.slot;
-    where_options.projected = &projected;
-    const bound::Expr* where = Bind(*proj.where, where_scope, where_options);
-    CheckPredicateKind(*where);
-    plan = std::make_unique<FilterOp>(std::move(plan), where, proj.where->text);
-  }
-  scope = new_scope;
+  if (bp.where) plan = std::make_unique<FilterOp>(std::move(plan), Own(std::move(bp.where)), bp.where_text);
   if (is_return) {
     columns->clear();
     column_slots->clear();
-    for (const Item& it : items) {
+    for (const auto& it : bp.items) {
       columns->push_back(it.name);
       column_slots->push_back(it.slot);
     }
