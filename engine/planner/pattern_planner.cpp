@@ -454,14 +454,17 @@ class PatternPlanner {
   std::set<std::string> types_used_;  // relationship types of the parts planned so far
 };
 
-void CheckPatternProperties(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope) {
+// Binds every property map once, in the whole pattern's scope, so that its
+// errors are reported in the pattern's terms before the maps are split into
+// predicates (which are bound again, as WHERE conjuncts).
+void CheckPatternProperties(QueryPlanner& p, const std::vector<ast::PatternPart>& parts, Scope& scope) {
   BindOptions options;
   options.context = "a pattern's properties";
-  for (auto& part : parts) {
-    for (auto& n : part.nodes) {
+  for (const auto& part : parts) {
+    for (const auto& n : part.nodes) {
       if (n.properties) p.Bind(*n.properties, scope, options);
     }
-    for (auto& r : part.rels) {
+    for (const auto& r : part.rels) {
       if (r.properties) p.Bind(*r.properties, scope, options);
     }
   }
