@@ -2,6 +2,7 @@
 // checks that names are used consistently.
 #include "binder/pattern_binder.h"
 
+#include <map>
 #include <set>
 
 #include "exec/query_error.h"
@@ -89,6 +90,79 @@ std::vector<PatternSlots> BindPatternVariables(ExpressionBinder::Host& host, std
     out.push_back(ps);
   }
   return out;
+}
+
+BoundCreatePattern BindCreatePattern(ExpressionBinder& binder, ExpressionBinder::Host& host,
+                                     std::vector<ast::PatternPart>& parts, Scope& scope, const char* clause,
+                                     bool merge) {
+  BoundCreatePattern spec;
+  std::map<std::string, int> node_index;  // variable -> index in spec.nodes
+  BindOptions options;
+  options.context = clause;
+  for (auto& part : parts) {
+    if (part.kind != ast::PatternPart::Kind::kPlain) {
+      ThrowSemantic(std::string(clause) + " cannot create a shortestPath pattern", part.pos);
+    }
+    PatternSlots ps;
+    std::vector<int> indexes;
+    for (auto& n : part.nodes) {
+      if (!n.variable.empty()) {
+        auto it = node_index.find(n.variable);
+        if (it != node_index.end() || scope.Find(n.variable)) {
+          const Var* v = scope.Find(n.variable);
+          if (v && v->kind != VarKind::kNode && v->kind != VarKind::kValue) {
+            ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
+          }
+          if (!n.labels.empty() || n.properties || part.nodes.size() == 1) {
+            ThrowSemantic("variable `" + n.variable + "` is already declared; " + clause +
+                              " cannot create it again or add labels or properties to it",
+                          n.pos);
+          }
+          if (it == node_index.end()) {
+            node_index[n.variable] = static_cast<int>(spec.nodes.size());
+            spec.nodes.push_back(BoundCreatePattern::Node{v->slot, true, {}, nullptr});
+          }
+          indexes.push_back(node_index[n.variable]);
+          ps.nodes.push_back(spec.nodes[node_index[n.variable]].slot);
+          continue;
+        }
+      }
+      bound::ExprPtr properties = n.properties ? binder.Bind(*n.properties, scope, options) : nullptr;
+      const int slot = host.NewSlot();
+      if (n.variable.empty()) n.variable = HiddenName(slot);
+      scope.vars[n.variable] = Var{slot, VarKind::kNode};
+      node_index[n.variable] = static_cast<int>(spec.nodes.size());
+      indexes.push_back(static_cast<int>(spec.nodes.size()));
+      spec.nodes.push_back(BoundCreatePattern::Node{slot, false, n.labels, std::move(properties)});
+      ps.nodes.push_back(slot);
+    }
+    for (size_t i = 0; i < part.rels.size(); ++i) {
+      auto& r = part.rels[i];
+      if (r.types.size() != 1) {
+        ThrowSemantic(std::string(clause) + " needs exactly one type for each relationship, such as -[:KNOWS]->",
+                      r.pos);
+      }
+      if (r.variable_length) ThrowSemantic(std::string(clause) + " cannot create a variable-length relationship", r.pos);
+      if (r.direction == ast::RelDirection::kBoth && !merge) {
+        ThrowSemantic("CREATE needs a direction for each relationship: use -> or <-", r.pos);
+      }
+      if (!r.variable.empty() && scope.Find(r.variable)) {
+        ThrowSemantic("variable `" + r.variable + "` is already declared; " + clause + " cannot create it again",
+                      r.pos);
+      }
+      bound::ExprPtr properties = r.properties ? binder.Bind(*r.properties, scope, options) : nullptr;
+      const int slot = host.NewSlot();
+      if (r.variable.empty()) r.variable = HiddenName(slot);
+      scope.vars[r.variable] = Var{slot, VarKind::kRel};
+      const bool left = r.direction == ast::RelDirection::kLeft;
+      spec.rels.push_back(BoundCreatePattern::Rel{slot, r.types[0], left ? indexes[i + 1] : indexes[i],
+                                                  left ? indexes[i] : indexes[i + 1], std::move(properties)});
+      ps.rels.push_back(slot);
+    }
+    ps.path = BindPathVariable(host, part, scope);
+    spec.slots.push_back(ps);
+  }
+  return spec;
 }
 
 }  // namespace kg::binder

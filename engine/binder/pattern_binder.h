@@ -1,5 +1,5 @@
 // Binding a pattern's variables (MATCH, OPTIONAL MATCH, a pattern inside an
-// expression; CREATE and MERGE name theirs by the same rules): each node,
+// expression; CREATE and MERGE by their own rules, below): each node,
 // relationship and named path gets its row slot, from the scope when the
 // name is bound already, a new one otherwise (added to the scope), with the
 // checks that names are used consistently (a node variable is not a
@@ -41,5 +41,34 @@ std::vector<PatternSlots> BindPatternVariables(ExpressionBinder::Host& host, std
 
 // A named path's slot (-1 when the part has no name); the name must be new.
 int BindPathVariable(ExpressionBinder::Host& host, const ast::PatternPart& part, Scope& scope);
+
+// What CREATE (and MERGE, when nothing matches) makes for one row, by the
+// rules of creating: a node variable bound already is reused (and may not
+// get labels or properties), every other node and every relationship is
+// new (one type, no variable length; CREATE needs a direction), and the
+// property maps are bound.
+struct BoundCreatePattern {
+  struct Node {
+    int slot;
+    bool bound;  // bound already: not created
+    std::vector<std::string> labels;
+    bound::ExprPtr properties;  // nullptr when none
+  };
+  struct Rel {
+    int slot;
+    std::string type;
+    int start;  // index into nodes
+    int end;
+    bound::ExprPtr properties;
+  };
+  std::vector<Node> nodes;
+  std::vector<Rel> rels;
+  std::vector<PatternSlots> slots;  // per part
+};
+
+// `clause` is "CREATE" or "MERGE" (MERGE allows an undirected relationship).
+BoundCreatePattern BindCreatePattern(ExpressionBinder& binder, ExpressionBinder::Host& host,
+                                     std::vector<ast::PatternPart>& parts, Scope& scope, const char* clause,
+                                     bool merge);
 
 }  // namespace kg::binder

@@ -530,76 +530,21 @@ void QueryPlanner::PlanPatternExpression(const ast::PatternPart& part, Scope& sc
 
 // ---- CREATE and MERGE ----
 
+// CREATE's (and MERGE's create side's) elements, bound by the binder, as
+// the create operators take them.
 static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>& parts, Scope& scope,
                                   const char* clause, bool merge, std::vector<PartSlots>* part_slots) {
+  binder::BoundCreatePattern bound = binder::BindCreatePattern(p.binder(), p, parts, scope, clause, merge);
   CreateSpec spec;
   spec.merge = merge;
-  std::map<std::string, int> node_index;  // variable -> index in spec.nodes
-  BindOptions options;
-  options.context = clause;
-  for (auto& part : parts) {
-    if (part.kind != ast::PatternPart::Kind::kPlain) {
-      ThrowSemantic(std::string(clause) + " cannot create a shortestPath pattern", part.pos);
-    }
-    PartSlots ps;
-    std::vector<int> indexes;
-    for (auto& n : part.nodes) {
-      if (!n.variable.empty()) {
-        auto it = node_index.find(n.variable);
-        if (it != node_index.end() || scope.Find(n.variable)) {
-          const Var* v = scope.Find(n.variable);
-          if (v && v->kind != VarKind::kNode && v->kind != VarKind::kValue) {
-            ThrowSemantic("variable `" + n.variable + "` is " + VarKindName(v->kind) + ", not a node", n.pos);
-          }
-          if (!n.labels.empty() || n.properties || part.nodes.size() == 1) {
-            ThrowSemantic("variable `" + n.variable + "` is already declared; " + clause +
-                              " cannot create it again or add labels or properties to it",
-                          n.pos);
-          }
-          if (it == node_index.end()) {
-            node_index[n.variable] = static_cast<int>(spec.nodes.size());
-            spec.nodes.push_back(CreateSpec::Node{v->slot, true, {}, nullptr});
-          }
-          indexes.push_back(node_index[n.variable]);
-          ps.nodes.push_back(spec.nodes[node_index[n.variable]].slot);
-          continue;
-        }
-      }
-      const bound::Expr* properties = n.properties ? p.Bind(*n.properties, scope, options) : nullptr;
-      const int slot = p.NewSlot();
-      if (n.variable.empty()) n.variable = HiddenName(slot);
-      scope.vars[n.variable] = Var{slot, VarKind::kNode};
-      node_index[n.variable] = static_cast<int>(spec.nodes.size());
-      indexes.push_back(static_cast<int>(spec.nodes.size()));
-      spec.nodes.push_back(CreateSpec::Node{slot, false, n.labels, properties});
-      ps.nodes.push_back(slot);
-    }
-    for (size_t i = 0; i < part.rels.size(); ++i) {
-      auto& r = part.rels[i];
-      if (r.types.size() != 1) {
-        ThrowSemantic(std::string(clause) + " needs exactly one type for each relationship, such as -[:KNOWS]->",
-                      r.pos);
-      }
-      if (r.variable_length) ThrowSemantic(std::string(clause) + " cannot create a variable-length relationship", r.pos);
-      if (r.direction == ast::RelDirection::kBoth && !merge) {
-        ThrowSemantic("CREATE needs a direction for each relationship: use -> or <-", r.pos);
-      }
-      if (!r.variable.empty() && scope.Find(r.variable)) {
-        ThrowSemantic("variable `" + r.variable + "` is already declared; " + clause + " cannot create it again",
-                      r.pos);
-      }
-      const bound::Expr* properties = r.properties ? p.Bind(*r.properties, scope, options) : nullptr;
-      const int slot = p.NewSlot();
-      if (r.variable.empty()) r.variable = HiddenName(slot);
-      scope.vars[r.variable] = Var{slot, VarKind::kRel};
-      const bool left = r.direction == ast::RelDirection::kLeft;
-      spec.rels.push_back(CreateSpec::Rel{slot, r.types[0], left ? indexes[i + 1] : indexes[i],
-                                          left ? indexes[i] : indexes[i + 1], properties});
-      ps.rels.push_back(slot);
-    }
-    ps.path = binder::BindPathVariable(p, part, scope);
-    part_slots->push_back(ps);
+  for (auto& n : bound.nodes) {
+    spec.nodes.push_back(CreateSpec::Node{n.slot, n.bound, n.labels, n.properties ? p.Own(std::move(n.properties)) : nullptr});
   }
+  for (auto& r : bound.rels) {
+    spec.rels.push_back(
+        CreateSpec::Rel{r.slot, r.type, r.start, r.end, r.properties ? p.Own(std::move(r.properties)) : nullptr});
+  }
+  *part_slots = std::move(bound.slots);
   return spec;
 }
 

@@ -46,6 +46,7 @@ class QueryPlanner : public binder::ExpressionBinder::Host {
   const bound::Expr* Bind(const ast::Expr& e, Scope& scope, const BindOptions& options) {
     return Own(binder_.Bind(e, scope, options));
   }
+  binder::ExpressionBinder& binder() { return binder_; }
   const bound::Expr* Own(bound::ExprPtr e) {
     plan_->expressions.push_back(std::move(e));
     return plan_->expressions.back().get();
