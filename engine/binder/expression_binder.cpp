@@ -391,6 +391,7 @@ void CheckPredicateKind(const bound::Expr& e) {
 
 bound::ExprPtr ExpressionBinder::BindAggregateCall(const ast::Expr& call, Scope& scope, const BindOptions& options) {
   bound::ExprPtr b = Shell(call);
+  b->aggregate = true;
   for (const auto& a : call.args) {
     std::vector<const ast::Expr*> nested;
     CollectAggregates(*a, &nested);
@@ -451,6 +452,7 @@ bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const Bi
                             " is not allowed in " + options.context + "; aggregate in WITH or RETURN",
                         e.pos);
         }
+        b->aggregate = true;
         b->slot = slot;  // the Aggregate operator computed it there
         return b;
       }

@@ -37,8 +37,8 @@ enum class ExprKind {
   kBinary,     // args[0] op args[1]
   kIsNull,     // args[0] IS NULL
   kIsNotNull,  // args[0] IS NOT NULL
-  kFunction,   // a scalar function (function_id, function), or an aggregate whose result is row[slot]
-  kCountStar,  // count(*): its result is row[slot]; in an Aggregate operator's list, the call itself
+  kFunction,   // a scalar function (function_id, function), or an aggregate (see Expr::aggregate)
+  kCountStar,  // count(*), an aggregate
   kCase,       // see Expr::case_*
   kIndex,      // args[0][args[1]]
   kSlice,      // args[0][args[1]..args[2]]; a missing bound is nullptr
@@ -99,7 +99,12 @@ struct Expr {
   std::vector<ExprPtr> args;        // operands, see ExprKind
   std::vector<std::string> keys;    // kMap keys (parallel to args)
   std::vector<std::string> labels;  // kLabelCheck
-  bool distinct = false;            // aggregates
+  // An aggregate call (kCountStar, or kFunction naming an aggregate). In an
+  // Aggregate operator's list it is the call itself (arguments bound);
+  // anywhere else it stands for its result, row[slot], which the Aggregate
+  // operator below put there.
+  bool aggregate = false;
+  bool distinct = false;  // aggregates
   Quantifier quantifier = Quantifier::kAll;
   ExprPtr case_subject;  // kCase: may be nullptr (generic form); whens[i] -> thens[i]; case_else may be nullptr
   std::vector<ExprPtr> whens;

@@ -542,7 +542,7 @@ Value Binary(const Expr& e, Row& row, EvalContext& ctx) {
 }
 
 Value Function(const Expr& e, Row& row, EvalContext& ctx) {
-  if (e.function_id < 0 && (e.kind == ExprKind::kCountStar || IsAggregateFunction(Lower(e.name)))) {
+  if (e.aggregate) {
     if (e.slot < 0 || static_cast<size_t>(e.slot) >= row.size()) {
       const std::string name = e.kind == ExprKind::kCountStar ? "count(*)" : e.name + "()";
       ThrowSemantic("aggregate function " + name + " is not allowed here", e.pos);

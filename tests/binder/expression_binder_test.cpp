@@ -129,6 +129,8 @@ TEST_CASE("Aggregates are bound to the slot their result is in, and only where a
   bound::ExprPtr e = b.Bind(p.expr(), scope, options);
   CHECK(e->args[0]->kind == bound::ExprKind::kCountStar);
   CHECK(e->args[0]->slot == 7);
+  CHECK(e->args[0]->aggregate);
+  CHECK(!e->aggregate);
 
   binder::BindOptions where;
   where.context = "WHERE";
