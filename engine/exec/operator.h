@@ -1,7 +1,7 @@
 // Operator: one step of a physical plan.
 //
 // Plans are trees of operators pulled from the root (the Volcano model). All
-// operators of one query part share one row layout: the planner gives every
+// operators of one query part share one row layout: the binder gives every
 // variable (and every hidden intermediate) its own slot, so an operator
 // writes only its own slots and leaves those of its inputs alone. One Row
 // object travels down the tree: Next(ctx, row) asks the operator to fill

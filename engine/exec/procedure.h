@@ -6,7 +6,7 @@
 // Running it yields rows through a ProcedureRows cursor, so an algorithm can
 // compute its scores once and hand out a million rows without copying them.
 //
-// The registry (procedure_registry.h) holds the declarations; the planner
+// The registry (procedure_registry.h) holds the declarations; the binder
 // checks a CALL against them and the ProcedureCall operator runs one.
 // Built-in procedures live in engine/procedures/ and register themselves.
 #pragma once

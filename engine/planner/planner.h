@@ -1,10 +1,13 @@
 // Planner: from a query's AST to a tree of physical operators.
 //
 // It walks the clauses in order, keeping the scope (which variables exist
-// and in which row slot each lives), resolves every expression in place
-// (Expr::slot, Expr::function_id), checks what the query means (unknown
-// variables, aggregates where they are not allowed, column names, what
-// CREATE and MERGE accept), and stacks operators.
+// and in which row slot each lives), and has the binder (binder/) bind each
+// clause's patterns, projections, calls and expressions against it: the
+// binder gives variables their slots, resolves functions and procedures and
+// checks what the query means (unknown variables, aggregates where they
+// are not allowed, column names, what CREATE and MERGE accept). The planner
+// stacks operators over the bound expressions, which the plan owns; it
+// reads the AST and never changes it.
 //
 // Choosing where a pattern starts is the decision that matters most for
 // speed. For each connected pattern part the planner starts from a node
