@@ -131,13 +131,23 @@ TEST_CASE("Schema's counts include a bulk load", "[schema]") {
     const kg::PropertyKeyId since = loader->InternPropertyKey("since");
     const kg::RelTypeId knows = loader->InternRelType("KNOWS");
     for (int i = 0; i < 100; ++i) {
-      kg::Properties props{{name, kg::Value("n" + std::to_string(i))}};
-      if (i % 3 == 0) props.push_back({year, kg::Value(int64_t{1900} + i)});
+      kg::Properties props(1);
+      props[0].key = name;
+      props[0].value = kg::Value("n" + std::to_string(i));
+      if (i % 3 == 0) {
+        props.emplace_back();
+        props.back().key = year;
+        props.back().value = kg::Value(int64_t{1900} + i);
+      }
       kg::test::Must(loader->AddNode({person}, std::move(props)));
     }
     for (int i = 0; i < 99; ++i) {
       kg::Properties props;
-      if (i % 2 == 0) props.push_back({since, kg::Value(int64_t{i})});
+      if (i % 2 == 0) {
+        props.emplace_back();
+        props.back().key = since;
+        props.back().value = kg::Value(int64_t{i});
+      }
       kg::test::Must(loader->AddRelationship(knows, i, i + 1, std::move(props)));
     }
     kg::test::MustOk(loader->Finish());
