@@ -1,8 +1,9 @@
 // Builds the parts of a GraphProjection from one state of the database: the
 // nodes part from a scan of the nodes column family (existence, labels,
-// property columns), the adjacency part from one of the adjacency column
-// family (both directions of every node; two threads, each half the node
-// range). Internal to the storage layer; GraphStore calls it.
+// property columns), the adjacency part from the out entries of the
+// adjacency column family (two threads taking chunks of the node range in
+// turn), its in direction derived from them in memory. Internal to the storage layer;
+// GraphStore calls it.
 #pragma once
 
 #include <rocksdb/db.h>
@@ -40,11 +41,12 @@ class ProjectionBuilder {
 
  private:
   static Status ScanNodes(Source src, GraphProjection::NodesPart* part, const std::atomic<bool>* interrupt);
-  // The adjacency of nodes [first, last) into `entries`, and their offsets
-  // (relative to `entries`) into offsets[2 * first .. 2 * last].
-  static Status ScanAdjacency(Source src, NodeId first, NodeId last, uint64_t* offsets,
-                              std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>>* entries,
-                              const std::atomic<bool>* interrupt);
+  // The out entries of nodes [first, last) into `entries`, and their
+  // offsets (relative to `entries`) into offsets[1 .. last - first]: node n
+  // ends at offsets[n - first + 1]. Every neighbour must lie below `bound`.
+  static Status ScanOut(Source src, NodeId first, NodeId last, NodeId bound, uint64_t* offsets,
+                        std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>>* entries,
+                        const std::atomic<bool>* interrupt);
 };
 
 }  // namespace kg
