@@ -44,11 +44,12 @@ struct GraphProjection::NodesPart {
 };
 
 // Out entries: read from RocksDB in chunks of 2^chunk_shift consecutive
-// node ids, each chunk into its own array (two threads take chunks in turn,
-// so a range of heavy nodes does not leave one thread behind, and nothing
-// is copied). out_offsets holds positions in the chunks laid end to end:
-// node n's block is out_offsets[n] .. out_offsets[n + 1], in chunk
-// n >> chunk_shift from its out_base on. In entries: one array, derived
+// node ids by two threads taking chunks in turn (so a range of heavy nodes
+// does not leave one thread behind), each appending its chunks to its own
+// array (nothing is copied). out_offsets holds positions in the chunks laid
+// end to end: node n's block is out_offsets[n] .. out_offsets[n + 1], in
+// chunk n >> chunk_shift, which starts at out_chunk[n >> chunk_shift] and
+// position out_base[n >> chunk_shift]. In entries: one array, derived
 // from the out entries in memory; node n's block is in_offsets[n] ..
 // in_offsets[n + 1].
 namespace {
@@ -81,8 +82,9 @@ struct GraphProjection::AdjacencyPart {
   using Offsets = std::vector<uint64_t, HugePageAllocator<uint64_t>>;
   NodeId bound = 0;
   unsigned chunk_shift = 0;
-  std::vector<Entries> out;        // by chunk
-  std::vector<uint64_t> out_base;  // by chunk: position of its first entry
+  Entries out[2];                              // by reading thread
+  std::vector<const GraphProjection::Entry*> out_chunk;  // by chunk: its first entry
+  std::vector<uint64_t> out_base;                        // by chunk: position of its first entry
   Offsets out_offsets;             // bound + 1
   Offsets in_offsets;              // bound + 1
   std::vector<GraphProjection::Entry, UninitializedHugePageAllocator<GraphProjection::Entry>> in;
@@ -93,7 +95,7 @@ struct GraphProjection::AdjacencyPart {
     const uint64_t begin = out_offsets[id];
     *count = out_offsets[id + 1] - begin;
     const size_t c = id >> chunk_shift;
-    return out[c].data() + (begin - out_base[c]);
+    return out_chunk[c] + (begin - out_base[c]);
   }
 };
 
@@ -241,10 +243,10 @@ GraphProjection::Stats GraphProjection::stats() const {
   if (adjacency_) {
     s.relationships = adjacency_->relationships;
     const AdjacencyPart& a = *adjacency_;
-    // The out chunks' entries, not their reservations, which are never
+    // The out entries, not the arrays' reservations, which are never
     // touched past the entries and so take no memory.
     s.bytes_adjacency = (a.out_offsets.capacity() + a.in_offsets.capacity()) * 8 + a.in.capacity() * sizeof(Entry);
-    for (const AdjacencyPart::Entries& c : a.out) s.bytes_adjacency += c.size() * sizeof(Entry);
+    s.bytes_adjacency += (a.out[0].size() + a.out[1].size()) * sizeof(Entry);
     s.adjacency_build_seconds = adjacency_->build_seconds;
   }
   return s;
@@ -479,35 +481,19 @@ Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder:
   a.chunk_shift = 12;
   while ((bound >> a.chunk_shift) > 64) ++a.chunk_shift;
   const size_t chunks = static_cast<size_t>((bound >> a.chunk_shift) + 1);
-  a.out.resize(chunks);
+  a.out_chunk.assign(chunks, nullptr);
   a.out_base.assign(chunks + 1, 0);
   a.out_offsets.assign(bound + 1, 0);
-  // Reserve each chunk room for all its keys, out and in, by its share of
-  // the column family's bytes: more than its out entries need (about twice,
-  // spread evenly), which costs address space but no memory until written,
+  // Either thread may read most of the entries: each reserves room for
+  // all of them, which costs address space but no memory until written,
   // whereas growing would copy.
-  {
-    std::vector<std::string> bounds(chunks + 1);
-    for (size_t c = 0; c <= chunks; ++c) {
-      bounds[c] = key_codec::AdjacencyPrefix(std::min<NodeId>(NodeId{c} << a.chunk_shift, bound));
-    }
-    std::vector<rocksdb::Range> ranges(chunks);
-    for (size_t c = 0; c < chunks; ++c) ranges[c] = rocksdb::Range(bounds[c], bounds[c + 1]);
-    std::vector<uint64_t> bytes(chunks, 0);
-    rocksdb::SizeApproximationOptions approx;
-    approx.include_memtables = true;
-    if (src.db->GetApproximateSizes(approx, src.adjacency, ranges.data(), static_cast<int>(chunks), bytes.data()).ok()) {
-      uint64_t total = 0;
-      for (uint64_t b : bytes) total += b;
-      for (size_t c = 0; c < chunks && total > 0; ++c) {
-        const double share = static_cast<double>(bytes[c]) / static_cast<double>(total);
-        a.out[c].reserve(static_cast<size_t>(share * static_cast<double>(rel_count) * 2.1));
-      }
-    }
-  }
+  a.out[0].reserve(rel_count + rel_count / 16);
+  a.out[1].reserve(rel_count + rel_count / 16);
+  std::vector<std::pair<int, uint64_t>> chunk_at(chunks);  // thread, position in its array
   std::vector<Status> status(chunks);
   std::atomic<size_t> next_chunk{0};
-  auto scan = [&] {
+  auto scan = [&](int thread) {
+    AdjacencyPart::Entries* entries = &a.out[thread];
     for (size_t c; (c = next_chunk.fetch_add(1)) < chunks;) {
       if (Interrupted(interrupt)) {
         status[c] = Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
@@ -515,21 +501,25 @@ Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder:
       }
       const NodeId first = std::min<NodeId>(NodeId{c} << a.chunk_shift, bound);
       const NodeId last = std::min<NodeId>(NodeId{c + 1} << a.chunk_shift, bound);
-      status[c] = ScanOut(src, first, last, bound, a.out_offsets.data() + first, &a.out[c], interrupt);
+      chunk_at[c] = {thread, entries->size()};
+      status[c] = ScanOut(src, first, last, bound, a.out_offsets.data() + first, entries, interrupt);
       if (!status[c].ok()) next_chunk = chunks;  // the other thread stops too
     }
   };
-  std::thread second(scan);
-  scan();
+  std::thread second(scan, 1);
+  scan(0);
   second.join();
   for (const Status& st : status) KG_RETURN_IF_ERROR(st);
-  // Chunk offsets were relative to the chunk: make them positions in the
-  // chunks laid end to end.
+  // ScanOut wrote positions in its thread's array: make them positions in
+  // the chunks laid end to end.
   for (size_t c = 0; c < chunks; ++c) {
-    a.out_base[c + 1] = a.out_base[c] + a.out[c].size();
+    const auto [thread, start] = chunk_at[c];
+    a.out_chunk[c] = a.out[thread].data() + start;
     const NodeId first = std::min<NodeId>(NodeId{c} << a.chunk_shift, bound);
     const NodeId last = std::min<NodeId>(NodeId{c + 1} << a.chunk_shift, bound);
-    for (NodeId n = first + 1; n <= last; ++n) a.out_offsets[n] += a.out_base[c];
+    const uint64_t size = first == last ? 0 : a.out_offsets[last] - start;
+    for (NodeId n = first + 1; n <= last; ++n) a.out_offsets[n] = a.out_offsets[n] - start + a.out_base[c];
+    a.out_base[c + 1] = a.out_base[c] + size;
   }
   const uint64_t total = a.out_base[chunks];
   // The in entries: a counting sort of the out entries by end node. Two
