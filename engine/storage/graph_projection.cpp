@@ -82,11 +82,11 @@ struct GraphProjection::AdjacencyPart {
   using Offsets = std::vector<uint64_t, HugePageAllocator<uint64_t>>;
   NodeId bound = 0;
   unsigned chunk_shift = 0;
-  Entries out[2];                              // by reading thread
+  Entries out[2];                                        // by reading thread
   std::vector<const GraphProjection::Entry*> out_chunk;  // by chunk: its first entry
   std::vector<uint64_t> out_base;                        // by chunk: position of its first entry
-  Offsets out_offsets;             // bound + 1
-  Offsets in_offsets;              // bound + 1
+  Offsets out_offsets;                                   // bound + 1
+  Offsets in_offsets;                                    // bound + 1
   std::vector<GraphProjection::Entry, UninitializedHugePageAllocator<GraphProjection::Entry>> in;
   uint64_t relationships = 0;
   double build_seconds = 0;
@@ -513,12 +513,12 @@ Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder:
   // ScanOut wrote positions in its thread's array: make them positions in
   // the chunks laid end to end.
   for (size_t c = 0; c < chunks; ++c) {
-    const auto [thread, start] = chunk_at[c];
-    a.out_chunk[c] = a.out[thread].data() + start;
+    const auto [thread, begin] = chunk_at[c];
+    a.out_chunk[c] = a.out[thread].data() + begin;
     const NodeId first = std::min<NodeId>(NodeId{c} << a.chunk_shift, bound);
     const NodeId last = std::min<NodeId>(NodeId{c + 1} << a.chunk_shift, bound);
-    const uint64_t size = first == last ? 0 : a.out_offsets[last] - start;
-    for (NodeId n = first + 1; n <= last; ++n) a.out_offsets[n] = a.out_offsets[n] - start + a.out_base[c];
+    const uint64_t size = first == last ? 0 : a.out_offsets[last] - begin;
+    for (NodeId n = first + 1; n <= last; ++n) a.out_offsets[n] = a.out_offsets[n] - begin + a.out_base[c];
     a.out_base[c + 1] = a.out_base[c] + size;
   }
   const uint64_t total = a.out_base[chunks];
