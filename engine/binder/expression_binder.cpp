@@ -48,60 +48,19 @@ bound::ExprKind KindOf(ast::ExprKind k) {
   ThrowUnsupported("EXISTS { ... } subqueries");
 }
 
-bound::Op OpOf(ast::Op op) {
-  using A = ast::Op;
-  using B = bound::Op;
-  switch (op) {
-    case A::kNone: return B::kNone;
-    case A::kNot: return B::kNot;
-    case A::kNegate: return B::kNegate;
-    case A::kPlus: return B::kPlus;
-    case A::kOr: return B::kOr;
-    case A::kXor: return B::kXor;
-    case A::kAnd: return B::kAnd;
-    case A::kEq: return B::kEq;
-    case A::kNe: return B::kNe;
-    case A::kLt: return B::kLt;
-    case A::kLe: return B::kLe;
-    case A::kGt: return B::kGt;
-    case A::kGe: return B::kGe;
-    case A::kAdd: return B::kAdd;
-    case A::kSub: return B::kSub;
-    case A::kMul: return B::kMul;
-    case A::kDiv: return B::kDiv;
-    case A::kMod: return B::kMod;
-    case A::kPow: return B::kPow;
-    case A::kIn: return B::kIn;
-    case A::kStartsWith: return B::kStartsWith;
-    case A::kEndsWith: return B::kEndsWith;
-    case A::kContains: return B::kContains;
-    case A::kRegexMatch: return B::kRegexMatch;
-  }
-  return B::kNone;
-}
-
-bound::Quantifier QuantifierOf(ast::Quantifier q) {
-  switch (q) {
-    case ast::Quantifier::kAll: return bound::Quantifier::kAll;
-    case ast::Quantifier::kAny: return bound::Quantifier::kAny;
-    case ast::Quantifier::kNone: return bound::Quantifier::kNone;
-    case ast::Quantifier::kSingle: return bound::Quantifier::kSingle;
-  }
-  return bound::Quantifier::kAll;
-}
 
 // The node for `e` with what it says of itself; no operands yet.
 bound::ExprPtr Shell(const ast::Expr& e) {
   auto b = std::make_unique<bound::Expr>();
   b->kind = KindOf(e.kind);
   b->pos = e.pos;
-  b->op = OpOf(e.op);
+  b->op = e.op;
   b->value = e.value;
   b->name = e.name;
   b->keys = e.keys;
   b->labels = e.labels;
   b->distinct = e.distinct;
-  b->quantifier = QuantifierOf(e.quantifier);
+  b->quantifier = e.quantifier;
   b->text = e.text;
   return b;
 }
@@ -204,7 +163,7 @@ void CheckOperandKinds(const bound::Expr& e) {
     if (auto k = kind_of(0); k && *k != Value::Kind::kBool) fail("NOT expects a BOOLEAN", *k);
   }
   if (e.kind == K::kUnary && (e.op == O::kNegate || e.op == O::kPlus)) {
-    if (auto k = kind_of(0); k && !IsNumberKind(*k)) fail(std::string("unary ") + bound::OpSymbol(e.op) + " expects a number", *k);
+    if (auto k = kind_of(0); k && !IsNumberKind(*k)) fail(std::string("unary ") + OpSymbol(e.op) + " expects a number", *k);
   }
   if (e.kind != K::kBinary) return;
   switch (e.op) {
@@ -213,7 +172,7 @@ void CheckOperandKinds(const bound::Expr& e) {
     case O::kXor:
       for (size_t i = 0; i < 2; ++i) {
         if (auto k = kind_of(i); k && *k != Value::Kind::kBool) {
-          fail(std::string(bound::OpSymbol(e.op)) + " expects BOOLEAN operands", *k);
+          fail(std::string(OpSymbol(e.op)) + " expects BOOLEAN operands", *k);
         }
       }
       break;
@@ -228,7 +187,7 @@ void CheckOperandKinds(const bound::Expr& e) {
       for (size_t i = 0; i < 2; ++i) {
         auto k = kind_of(i);
         if (k && !IsNumberKind(*k) && *k != Value::Kind::kDate) {
-          fail(std::string("arithmetic ") + bound::OpSymbol(e.op) + " expects numbers", *k);
+          fail(std::string("arithmetic ") + OpSymbol(e.op) + " expects numbers", *k);
         }
       }
       break;

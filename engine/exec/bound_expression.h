@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/operators.h"
 #include "common/status.h"
 #include "common/value.h"
 
@@ -51,37 +52,9 @@ enum class ExprKind {
   kMapProjection,         // args[0]{...}: see Expr::map_items
 };
 
-enum class Op {
-  kNone,
-  kNot,
-  kNegate,
-  kPlus,
-  kOr,
-  kXor,
-  kAnd,
-  kEq,
-  kNe,
-  kLt,
-  kLe,
-  kGt,
-  kGe,
-  kAdd,
-  kSub,
-  kMul,
-  kDiv,
-  kMod,
-  kPow,
-  kIn,
-  kStartsWith,
-  kEndsWith,
-  kContains,
-  kRegexMatch,
-};
+using kg::Op;
+using kg::Quantifier;
 
-// The operator as written in a query ("STARTS WITH", "<>").
-const char* OpSymbol(Op op);
-
-enum class Quantifier { kAll, kAny, kNone, kSingle };
 
 // One entry of a map projection n{.a, b: expr, .*, v}.
 struct MapProjectionItem {

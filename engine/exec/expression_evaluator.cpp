@@ -51,7 +51,7 @@ std::string Lower(const std::string& s) {
       verb = "raise";
       break;
     default:
-      verb = std::string("apply ") + bound::OpSymbol(op) + " to";
+      verb = std::string("apply ") + OpSymbol(op) + " to";
   }
   if (op == Op::kSub) ThrowRuntime("cannot subtract " + std::string(KindName(b)) + " from " + KindName(a));
   if (op == Op::kPow) ThrowRuntime("cannot raise " + std::string(KindName(a)) + " to a " + KindName(b) + " power");
@@ -467,7 +467,7 @@ Value Logical(const Expr& e, Row& row, EvalContext& ctx) {
   auto truth = [&](const Value& v) -> int {  // 0 false, 1 true, 2 null
     if (v.is_null()) return 2;
     if (!v.is_bool()) {
-      ThrowRuntime(std::string(bound::OpSymbol(e.op)) + " expects BOOLEAN operands, got " + KindName(v));
+      ThrowRuntime(std::string(OpSymbol(e.op)) + " expects BOOLEAN operands, got " + KindName(v));
     }
     return v.as_bool() ? 1 : 0;
   };
@@ -537,7 +537,7 @@ Value Binary(const Expr& e, Row& row, EvalContext& ctx) {
     case Op::kRegexMatch:
       return RegexMatch(a, b);
     default:
-      ThrowSemantic(std::string("unknown operator ") + bound::OpSymbol(e.op), e.pos);
+      ThrowSemantic(std::string("unknown operator ") + OpSymbol(e.op), e.pos);
   }
 }
 

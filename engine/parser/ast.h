@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "common/operators.h"
 #include "common/status.h"
 #include "common/value.h"
 
@@ -48,39 +49,9 @@ enum class ExprKind {
   kExistsSubquery,        // EXISTS { ... }: not supported (reported by the planner)
 };
 
-enum class Op {
-  kNone,
-  // unary
-  kNot,
-  kNegate,
-  kPlus,
-  // binary
-  kOr,
-  kXor,
-  kAnd,
-  kEq,
-  kNe,
-  kLt,
-  kLe,
-  kGt,
-  kGe,
-  kAdd,
-  kSub,
-  kMul,
-  kDiv,
-  kMod,
-  kPow,
-  kIn,
-  kStartsWith,
-  kEndsWith,
-  kContains,
-  kRegexMatch,
-};
+using kg::Op;
+using kg::Quantifier;
 
-// The operator as written in a query ("STARTS WITH", "<>").
-const char* OpSymbol(Op op);
-
-enum class Quantifier { kAll, kAny, kNone, kSingle };
 
 // One entry of a map projection n{.a, b: expr, .*, v}
 struct MapProjectionItem {

@@ -29,7 +29,7 @@ ast::ExprPtr MakeBinary(ast::Op op, ast::ExprPtr a, ast::ExprPtr b, Position pos
   e->kind = ast::ExprKind::kBinary;
   e->op = op;
   e->pos = pos;
-  e->text = a->text + " " + ast::OpSymbol(op) + " " + b->text;
+  e->text = a->text + " " + OpSymbol(op) + " " + b->text;
   e->args.push_back(std::move(a));
   e->args.push_back(std::move(b));
   return e;

@@ -1,6 +1,6 @@
-#include "exec/bound_expression.h"
+#include "common/operators.h"
 
-namespace kg::bound {
+namespace kg {
 
 const char* OpSymbol(Op op) {
   switch (op) {
@@ -32,4 +32,4 @@ const char* OpSymbol(Op op) {
   return "?";
 }
 
-}  // namespace kg::bound
+}  // namespace kg
