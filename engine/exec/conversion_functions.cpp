@@ -30,14 +30,16 @@ std::optional<double> ParseDouble(const std::string& text) {
   return d;
 }
 
-std::optional<int64_t> ParseInt(const std::string& text) {
+// An integer written out in `text`; one too big for 64 bits is an error,
+// or, with `or_null`, no integer (toIntegerOrNull gives null for it).
+std::optional<int64_t> ParseInt(const std::string& text, bool or_null) {
   const std::string s = Trimmed(text);
   if (s.empty()) return std::nullopt;
   errno = 0;
   char* end = nullptr;
   const long long i = std::strtoll(s.c_str(), &end, 10);
   if (end == s.c_str() + s.size() && errno == 0) return static_cast<int64_t>(i);
-  if (end == s.c_str() + s.size() && errno == ERANGE) ThrowRuntime("integer overflow: '" + s + "'");
+  if (end == s.c_str() + s.size() && errno == ERANGE && !or_null) ThrowRuntime("integer overflow: '" + s + "'");
   return std::nullopt;
 }
 
@@ -79,7 +81,7 @@ Value ToIntegerImpl(const Value& v, bool or_null) {
     case Value::Kind::kBool:
       return Value(static_cast<int64_t>(v.as_bool() ? 1 : 0));
     case Value::Kind::kString: {
-      if (std::optional<int64_t> i = ParseInt(v.as_string())) return Value(*i);
+      if (std::optional<int64_t> i = ParseInt(v.as_string(), or_null)) return Value(*i);
       const std::optional<double> d = ParseDouble(v.as_string());
       if (!d || std::isnan(*d) || std::fabs(*d) >= 9223372036854775808.0) return Value();
       return Truncate("toInteger", *d);

@@ -140,7 +140,7 @@ const FunctionDoc kDocs[] = {
     {"toInteger", "toInteger(input :: ANY) :: INTEGER",
      "A number (truncated towards zero), BOOLEAN (1 or 0) or STRING as an INTEGER, null for text that is not a number, an error for other types; null for null.", false},
     {"toIntegerOrNull", "toIntegerOrNull(input :: ANY) :: INTEGER",
-     "As toInteger, but null instead of an error for a value of another type or a FLOAT beyond the INTEGER range.", false},
+     "As toInteger, but null instead of an error for a value of another type or a number beyond the INTEGER range.", false},
     {"toFloat", "toFloat(input :: ANY) :: FLOAT",
      "A number or STRING as a FLOAT, null for text that is not a number, an error for other types; null for null.", false},
     {"toFloatOrNull", "toFloatOrNull(input :: ANY) :: FLOAT",
