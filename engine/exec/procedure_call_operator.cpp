@@ -27,11 +27,15 @@ void ProcedureCallOp::Start(ExecContext& ctx, Row& row) {
   for (size_t i = 0; i < procedure_->arguments.size(); ++i) {
     const ProcedureArgument& declared = procedure_->arguments[i];
     Value v;
+    const Value* param = nullptr;
+    if (args_[i] == nullptr && passing_ == Arguments::kFromParameters && ctx.eval.params != nullptr) {
+      auto it = ctx.eval.params->find(declared.name);
+      if (it != ctx.eval.params->end()) param = &it->second;
+    }
     if (args_[i] != nullptr) {
       v = Evaluate(*args_[i], row, ctx.eval);
-    } else if (passing_ == Arguments::kFromParameters && ctx.eval.params != nullptr &&
-               ctx.eval.params->count(declared.name) > 0) {
-      v = ctx.eval.params->at(declared.name);
+    } else if (param != nullptr) {
+      v = *param;
     } else if (declared.default_value) {
       v = *declared.default_value;
     } else {

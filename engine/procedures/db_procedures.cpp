@@ -94,7 +94,7 @@ std::unique_ptr<ProcedureRows> Schema(ExecContext& ctx, std::vector<Value>&) {
     for (auto cur = txn.ScanLabel(l); cur->Valid(); cur->Next()) {
       if (cur->id() >= set_of.size()) continue;
       uint32_t& set = set_of[cur->id()];
-      auto [it, added] = next_set.emplace(std::make_pair(set, l), static_cast<uint32_t>(sets.size()));
+      auto [it, added] = next_set.try_emplace(std::make_pair(set, l), static_cast<uint32_t>(sets.size()));
       if (added) {
         std::vector<LabelId> grown = sets[set];
         grown.push_back(l);
