@@ -17,6 +17,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libedit-dev libfmt-dev
   catch2
   libexpat1-dev
+  libhowardhinnant-date-dev tzdata
   python3 python3-networkx python3-igraph graphviz
 )
 

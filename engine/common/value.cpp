@@ -32,6 +32,16 @@ const char* ValueKindName(Value::Kind kind) {
       return "RELATIONSHIP";
     case Value::Kind::kPath:
       return "PATH";
+    case Value::Kind::kLocalTime:
+      return "LOCAL TIME";
+    case Value::Kind::kTime:
+      return "ZONED TIME";
+    case Value::Kind::kLocalDateTime:
+      return "LOCAL DATETIME";
+    case Value::Kind::kDateTime:
+      return "ZONED DATETIME";
+    case Value::Kind::kDuration:
+      return "DURATION";
   }
   return "?";
 }
@@ -79,7 +89,9 @@ bool operator==(const Value& a, const Value& b) {
 }
 
 namespace {
-bool IsStorableScalar(const Value& v) { return v.kind() > Value::Kind::kNull && v.kind() < Value::Kind::kList; }
+bool IsStorableScalar(const Value& v) {
+  return (v.kind() > Value::Kind::kNull && v.kind() < Value::Kind::kList) || v.is_temporal();
+}
 }  // namespace
 
 bool Value::IsStorable() const {
@@ -202,6 +214,16 @@ std::string Value::ToString() const {
       return QuoteString(as_string());
     case Kind::kDate:
       return "date('" + as_date().ToIsoString() + "')";
+    case Kind::kLocalTime:
+      return "localtime('" + as_local_time().ToIsoString() + "')";
+    case Kind::kTime:
+      return "time('" + as_time().ToIsoString() + "')";
+    case Kind::kLocalDateTime:
+      return "localdatetime('" + as_local_date_time().ToIsoString() + "')";
+    case Kind::kDateTime:
+      return "datetime('" + as_date_time().ToIsoString() + "')";
+    case Kind::kDuration:
+      return "duration('" + as_duration().ToIsoString() + "')";
     case Kind::kList: {
       std::string out = "[";
       const ValueList& l = as_list();

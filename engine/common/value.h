@@ -1,7 +1,8 @@
 // Value: a property value, as stored on nodes and relationships.
 //
 // The kinds are those openCypher allows as property values: null, boolean,
-// 64-bit integer, double, UTF-8 string, date, and lists of these. The query
+// 64-bit integer, double, UTF-8 string, the temporal kinds (date, local and
+// zoned time, local and zoned date-time, duration), and lists of these. The query
 // layer adds its own kinds (maps, nodes, paths) on top; storage accepts only
 // what IsStorable() says.
 #pragma once
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/temporal.h"
 
 namespace kg {
 
@@ -42,10 +44,9 @@ struct RelRef {
 
 class Value {
  public:
-  // Stored on disk as tag bytes (see value_codec): never renumber.
-  // Kinds up to kList are stored on disk as tag bytes (see record_codec):
-  // never renumber. Maps, nodes, relationships and paths exist only in
-  // queries.
+  // Storable kinds (up to kList, and the temporal kinds from kLocalTime)
+  // are stored on disk as tag bytes (see record_codec): never renumber.
+  // Maps, nodes, relationships and paths exist only in queries.
   enum class Kind : uint8_t {
     kNull = 0,
     kBool = 1,
@@ -58,6 +59,11 @@ class Value {
     kNode = 8,
     kRelationship = 9,
     kPath = 10,
+    kLocalTime = 11,
+    kTime = 12,
+    kLocalDateTime = 13,
+    kDateTime = 14,
+    kDuration = 15,
   };
 
   Value() = default;                             // null
@@ -69,6 +75,11 @@ class Value {
   Value(std::string s) : v_(std::move(s)) {}     // NOLINT
   Value(const char* s) : v_(std::string(s)) {}   // NOLINT
   Value(Date d) : v_(d) {}                       // NOLINT
+  Value(LocalTime t) : v_(t) {}                  // NOLINT
+  Value(Time t) : v_(t) {}                       // NOLINT
+  Value(LocalDateTime t) : v_(t) {}              // NOLINT
+  Value(DateTime t) : v_(t) {}                   // NOLINT
+  Value(Duration d) : v_(d) {}                   // NOLINT
   Value(ValueList l) : v_(std::move(l)) {}       // NOLINT
   Value(NodeRef n) : v_(std::move(n)) {}         // NOLINT
   Value(RelRef r) : v_(std::move(r)) {}          // NOLINT
@@ -83,6 +94,15 @@ class Value {
   bool is_number() const { return is_int() || is_float(); }
   bool is_string() const { return kind() == Kind::kString; }
   bool is_date() const { return kind() == Kind::kDate; }
+  bool is_local_time() const { return kind() == Kind::kLocalTime; }
+  bool is_time() const { return kind() == Kind::kTime; }
+  bool is_local_date_time() const { return kind() == Kind::kLocalDateTime; }
+  bool is_date_time() const { return kind() == Kind::kDateTime; }
+  bool is_duration() const { return kind() == Kind::kDuration; }
+  // A date, time, date-time or duration of any flavour.
+  bool is_temporal() const {
+    return kind() == Kind::kDate || (kind() >= Kind::kLocalTime && kind() <= Kind::kDuration);
+  }
   bool is_list() const { return kind() == Kind::kList; }
   bool is_map() const { return kind() == Kind::kMap; }
   bool is_node() const { return kind() == Kind::kNode; }
@@ -95,6 +115,11 @@ class Value {
   double as_number() const { return is_int() ? static_cast<double>(as_int()) : as_float(); }
   const std::string& as_string() const { return std::get<std::string>(v_); }
   Date as_date() const { return std::get<Date>(v_); }
+  LocalTime as_local_time() const { return std::get<LocalTime>(v_); }
+  Time as_time() const { return std::get<Time>(v_); }
+  LocalDateTime as_local_date_time() const { return std::get<LocalDateTime>(v_); }
+  const DateTime& as_date_time() const { return std::get<DateTime>(v_); }
+  const Duration& as_duration() const { return std::get<Duration>(v_); }
   const ValueList& as_list() const { return std::get<ValueList>(v_); }
   const std::map<std::string, Value>& as_map() const;
   const NodeRef& as_node() const { return std::get<NodeRef>(v_); }
@@ -112,6 +137,7 @@ class Value {
   friend bool operator!=(const Value& a, const Value& b) { return !(a == b); }
 
   // Cypher literal notation: null, true, 42, 1.5, 'text', date('2024-07-09'),
+  // datetime('2024-10-03T09:00+02:00'), duration('P1Y2M'),
   // [1, 2], {a: 1}; nodes as (:Label {p: 1}), relationships as
   // [:TYPE {p: 1}] and paths as <(:A)-[:T]->(:B)> when their views are set,
   // by id otherwise.
@@ -119,7 +145,8 @@ class Value {
 
  private:
   std::variant<std::monostate, bool, int64_t, double, std::string, Date, ValueList,
-               std::shared_ptr<const MapValue>, NodeRef, RelRef, std::shared_ptr<const PathValue>>
+               std::shared_ptr<const MapValue>, NodeRef, RelRef, std::shared_ptr<const PathValue>, LocalTime, Time,
+               LocalDateTime, DateTime, Duration>
       v_;
 };
 

@@ -16,6 +16,13 @@ int CompareIntDouble(int64_t i, double d) {
   return frac > 0 ? -1 : (frac < 0 ? 1 : 0);
 }
 
+namespace {
+template <typename T>
+int Cmp(T a, T b) {
+  return a < b ? -1 : (b < a ? 1 : 0);
+}
+}  // namespace
+
 std::optional<int> CompareComparable(const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) {
     if (a.is_int() && b.is_int()) return a.as_int() < b.as_int() ? -1 : (a.as_int() > b.as_int() ? 1 : 0);
@@ -34,7 +41,22 @@ std::optional<int> CompareComparable(const Value& a, const Value& b) {
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
     case Value::Kind::kDate:
-      return a.as_date() < b.as_date() ? -1 : (b.as_date() < a.as_date() ? 1 : 0);
+      return Cmp(a.as_date().days, b.as_date().days);
+    case Value::Kind::kLocalTime:
+      return Cmp(a.as_local_time().nanos, b.as_local_time().nanos);
+    case Value::Kind::kTime:
+      return Cmp(a.as_time().UtcNanos(), b.as_time().UtcNanos());
+    case Value::Kind::kLocalDateTime: {
+      const LocalDateTime x = a.as_local_date_time(), y = b.as_local_date_time();
+      const int c = Cmp(x.date.days, y.date.days);
+      return c != 0 ? c : Cmp(x.time.nanos, y.time.nanos);
+    }
+    case Value::Kind::kDateTime: {
+      const DateTime& x = a.as_date_time();
+      const DateTime& y = b.as_date_time();
+      const int c = Cmp(x.EpochSeconds(), y.EpochSeconds());
+      return c != 0 ? c : Cmp(x.Nanosecond(), y.Nanosecond());
+    }
     default:
       return std::nullopt;
   }

@@ -31,6 +31,11 @@ struct EvalContext {
   Transaction* txn = nullptr;
   const ValueMap* params = nullptr;
   PatternEvaluator* patterns = nullptr;
+  // The clocks of datetime.statement() / .transaction(): the instant the
+  // statement (and its transaction) started, in nanoseconds since
+  // 1970-01-01T00:00Z; 0 when the runner did not set them (then "now").
+  int64_t statement_time_nanos = 0;
+  int64_t transaction_time_nanos = 0;
 };
 
 }  // namespace kg

@@ -64,7 +64,9 @@ Tri EqualsTri(const Value& a, const Value& b) {
       return FoldAll(pairs);
     }
     default:
-      // Scalars, dates, nodes, relationships and paths: exact identity.
+      // Scalars, temporal values, nodes, relationships and paths: exact
+      // identity (datetimes: the same wall clock, offset and zone, as
+      // Neo4j; durations: the same months, days, seconds, nanoseconds).
       return a == b ? Tri::kTrue : Tri::kFalse;
   }
 }
@@ -100,19 +102,30 @@ int OrderRank(const Value& v) {
       return 3;
     case Kind::kPath:
       return 4;
-    case Kind::kDate:
+    // The temporal kinds, in the order Neo4j sorts them.
+    case Kind::kDateTime:
       return 5;
-    case Kind::kString:
+    case Kind::kLocalDateTime:
       return 6;
-    case Kind::kBool:
+    case Kind::kDate:
       return 7;
+    case Kind::kTime:
+      return 8;
+    case Kind::kLocalTime:
+      return 9;
+    case Kind::kDuration:
+      return 10;
+    case Kind::kString:
+      return 11;
+    case Kind::kBool:
+      return 12;
     case Kind::kInt:
     case Kind::kFloat:
-      return 8;
+      return 13;
     case Kind::kNull:
-      return 9;
+      return 14;
   }
-  return 10;
+  return 15;
 }
 
 template <typename T>
@@ -165,7 +178,30 @@ int OrderCompare(const Value& a, const Value& b) {
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
     case Kind::kDate:
-      return Cmp(a.as_date().days, b.as_date().days);
+    case Kind::kLocalTime:
+    case Kind::kLocalDateTime:
+      return *CompareComparable(a, b);
+    case Kind::kTime: {
+      // The instant, then the offset, so that only equal values tie.
+      const int c = *CompareComparable(a, b);
+      return c != 0 ? c : Cmp(a.as_time().offset_seconds, b.as_time().offset_seconds);
+    }
+    case Kind::kDateTime: {
+      const int c = *CompareComparable(a, b);
+      if (c != 0) return c;
+      const DateTime& x = a.as_date_time();
+      const DateTime& y = b.as_date_time();
+      if (x.offset_seconds != y.offset_seconds) return Cmp(x.offset_seconds, y.offset_seconds);
+      return Cmp(x.zone, y.zone);
+    }
+    case Kind::kDuration: {
+      const Duration& x = a.as_duration();
+      const Duration& y = b.as_duration();
+      if (x.months != y.months) return Cmp(x.months, y.months);
+      if (x.days != y.days) return Cmp(x.days, y.days);
+      if (x.seconds != y.seconds) return Cmp(x.seconds, y.seconds);
+      return Cmp(x.nanos, y.nanos);
+    }
     case Kind::kList: {
       const ValueList& x = a.as_list();
       const ValueList& y = b.as_list();
@@ -258,6 +294,26 @@ size_t EquivalenceHash(const Value& v) {
       return std::hash<std::string>()(v.as_string());
     case Kind::kDate:
       return Mix(0xda7e, std::hash<int64_t>()(v.as_date().days));
+    case Kind::kLocalTime:
+      return Mix(0x10c7, std::hash<int64_t>()(v.as_local_time().nanos));
+    case Kind::kTime:
+      return Mix(Mix(0x713e, std::hash<int64_t>()(v.as_time().time.nanos)), v.as_time().offset_seconds);
+    case Kind::kLocalDateTime: {
+      const LocalDateTime t = v.as_local_date_time();
+      return Mix(Mix(0x10d7, std::hash<int64_t>()(t.date.days)), std::hash<int64_t>()(t.time.nanos));
+    }
+    case Kind::kDateTime: {
+      const DateTime& t = v.as_date_time();
+      size_t h = Mix(0xd7, std::hash<int64_t>()(t.local.date.days));
+      h = Mix(h, std::hash<int64_t>()(t.local.time.nanos));
+      return Mix(Mix(h, t.offset_seconds), t.zone);
+    }
+    case Kind::kDuration: {
+      const Duration& d = v.as_duration();
+      size_t h = Mix(0xd0, std::hash<int64_t>()(d.months));
+      h = Mix(h, std::hash<int64_t>()(d.days));
+      return Mix(Mix(h, std::hash<int64_t>()(d.seconds)), std::hash<int64_t>()(d.nanos));
+    }
     case Kind::kList: {
       size_t h = 0x1157;
       for (const Value& e : v.as_list()) h = Mix(h, EquivalenceHash(e));

@@ -20,8 +20,10 @@ Value CypherLess(const Value& a, const Value& b);
 Value CypherLessEqual(const Value& a, const Value& b);
 
 // The total order of ORDER BY (ascending): maps < nodes < relationships <
-// lists < paths < dates < strings < booleans < numbers < null; within a
-// kind the natural order (NaN after every other number). <0, 0, >0.
+// lists < paths < datetimes < localdatetimes < dates < times < localtimes
+// < durations < strings < booleans < numbers < null; within a kind the
+// natural order (NaN after every other number; zoned values by instant).
+// <0, 0, >0.
 int OrderCompare(const Value& a, const Value& b);
 
 // Equivalence, as grouping keys and DISTINCT see it: like equality, but

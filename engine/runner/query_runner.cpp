@@ -104,6 +104,11 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   ctx.eval.params = &params;
   PlanPatternEvaluator patterns(&plan, &ctx);
   ctx.eval.patterns = &patterns;
+  // Each statement runs in its own transaction, so both clocks read the same.
+  ctx.eval.statement_time_nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count();
+  ctx.eval.transaction_time_nanos = ctx.eval.statement_time_nanos;
 
   try {
     const auto start = std::chrono::steady_clock::now();
