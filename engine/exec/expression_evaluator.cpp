@@ -10,6 +10,7 @@
 
 #include "exec/functions.h"
 #include "exec/query_error.h"
+#include "exec/temporal_fields.h"
 #include "exec/value_ops.h"
 #include "storage/transaction.h"
 
@@ -277,23 +278,6 @@ Value PropertyFrom(const Properties& props, const std::string& key, EvalContext&
 Value FromView(const std::shared_ptr<const EntityView>& view, const std::string& key) {
   auto it = view->properties.find(key);
   return it == view->properties.end() ? Value() : it->second;
-}
-
-Value DateField(Date d, const std::string& key) {
-  int64_t y;
-  unsigned m, day;
-  d.ToCivil(&y, &m, &day);
-  const std::string k = Lower(key);
-  if (k == "year") return Value(y);
-  if (k == "month") return Value(static_cast<int64_t>(m));
-  if (k == "day") return Value(static_cast<int64_t>(day));
-  if (k == "quarter") return Value(static_cast<int64_t>((m - 1) / 3 + 1));
-  if (k == "dayofweek") {
-    // 1970-01-01 was a Thursday; ISO weekdays run Monday = 1 .. Sunday = 7.
-    const int64_t w = ((d.days % 7) + 7 + 3) % 7;
-    return Value(w + 1);
-  }
-  ThrowRuntime("a DATE has no field '" + key + "'");
 }
 
 Value LabelCheck(const Value& v, const std::vector<std::string>& labels, EvalContext& ctx) {
@@ -683,7 +667,12 @@ Value PropertyOf(const Value& container, const std::string& key, EvalContext& ct
       return PropertyFrom(rec->properties, key, ctx);
     }
     case Value::Kind::kDate:
-      return DateField(container.as_date(), key);
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return TemporalField(container, key);
     default:
       ThrowRuntime("cannot read property '" + key + "' of " + KindName(container));
   }

@@ -1,0 +1,129 @@
+#include "exec/temporal_fields.h"
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "common/time_zone.h"
+#include "exec/query_error.h"
+
+namespace kg {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// year, quarter, month, week, weekYear, day, ordinalDay, weekDay
+// (dayOfWeek), dayOfQuarter.
+std::optional<int64_t> DateComponent(Date d, const std::string& k) {
+  int64_t y;
+  unsigned m, day;
+  d.ToCivil(&y, &m, &day);
+  if (k == "year") return y;
+  if (k == "month") return m;
+  if (k == "day") return day;
+  if (k == "quarter") return (m - 1) / 3 + 1;
+  if (k == "ordinalday") return d.days - Date::FromCivil(y, 1, 1).days + 1;
+  if (k == "dayofquarter") return d.days - Date::FromCivil(y, (m - 1) / 3 * 3 + 1, 1).days + 1;
+  if (k == "week" || k == "weekyear" || k == "weekday" || k == "dayofweek") {
+    const iso_week::year_weeknum_weekday iso{date::sys_days{date::days{d.days}}};
+    if (k == "week") return static_cast<unsigned>(iso.weeknum());
+    if (k == "weekyear") return static_cast<int>(iso.year());
+    return static_cast<unsigned>(iso.weekday());  // Monday 1 .. Sunday 7
+  }
+  return std::nullopt;
+}
+
+// hour, minute, second, millisecond, microsecond, nanosecond.
+std::optional<int64_t> TimeComponent(LocalTime t, const std::string& k) {
+  if (k == "hour") return t.hour();
+  if (k == "minute") return t.minute();
+  if (k == "second") return t.second();
+  if (k == "millisecond") return t.nanosecond() / 1000000;
+  if (k == "microsecond") return t.nanosecond() / 1000;
+  if (k == "nanosecond") return t.nanosecond();
+  return std::nullopt;
+}
+
+// timezone, offset, offsetMinutes, offsetSeconds.
+std::optional<Value> ZoneComponent(int32_t offset, uint32_t zone, const std::string& k) {
+  if (k == "timezone") return Value(zone != 0 ? tz::ZoneName(zone) : FormatUtcOffset(offset));
+  if (k == "offset") return Value(FormatUtcOffset(offset));
+  if (k == "offsetminutes") return Value(static_cast<int64_t>(offset / 60));
+  if (k == "offsetseconds") return Value(static_cast<int64_t>(offset));
+  return std::nullopt;
+}
+
+std::optional<int64_t> DurationComponent(const Duration& d, const std::string& k) {
+  if (k == "years") return d.months / 12;
+  if (k == "quarters") return d.months / 3;
+  if (k == "months") return d.months;
+  if (k == "weeks") return d.days / 7;
+  if (k == "days") return d.days;
+  if (k == "hours") return d.seconds / 3600;
+  if (k == "minutes") return d.seconds / 60;
+  if (k == "seconds") return d.seconds;
+  if (k == "milliseconds") return d.seconds * 1000 + d.nanos / 1000000;
+  if (k == "microseconds") return d.seconds * 1000000 + d.nanos / 1000;
+  if (k == "nanoseconds") return d.seconds * kNanosPerSecond + d.nanos;
+  if (k == "quartersofyear") return d.months / 3 % 4;
+  if (k == "monthsofquarter") return d.months % 3;
+  if (k == "monthsofyear") return d.months % 12;
+  if (k == "daysofweek") return d.days % 7;
+  if (k == "minutesofhour") return d.seconds / 60 % 60;
+  if (k == "secondsofminute") return d.seconds % 60;
+  if (k == "millisecondsofsecond") return d.nanos / 1000000;
+  if (k == "microsecondsofsecond") return d.nanos / 1000;
+  if (k == "nanosecondsofsecond") return d.nanos;
+  return std::nullopt;
+}
+
+Value Int(std::optional<int64_t> v) { return Value(*v); }
+
+}  // namespace
+
+Value TemporalField(const Value& v, const std::string& key) {
+  const std::string k = Lower(key);
+  switch (v.kind()) {
+    case Value::Kind::kDate:
+      if (auto c = DateComponent(v.as_date(), k)) return Int(c);
+      break;
+    case Value::Kind::kLocalTime:
+      if (auto c = TimeComponent(v.as_local_time(), k)) return Int(c);
+      break;
+    case Value::Kind::kTime: {
+      const Time t = v.as_time();
+      if (auto c = TimeComponent(t.time, k)) return Int(c);
+      if (auto z = ZoneComponent(t.offset_seconds, 0, k)) return *z;
+      break;
+    }
+    case Value::Kind::kLocalDateTime: {
+      const LocalDateTime t = v.as_local_date_time();
+      if (auto c = DateComponent(t.date, k)) return Int(c);
+      if (auto c = TimeComponent(t.time, k)) return Int(c);
+      break;
+    }
+    case Value::Kind::kDateTime: {
+      const DateTime& t = v.as_date_time();
+      if (auto c = DateComponent(t.local.date, k)) return Int(c);
+      if (auto c = TimeComponent(t.local.time, k)) return Int(c);
+      if (auto z = ZoneComponent(t.offset_seconds, t.zone, k)) return *z;
+      if (k == "epochseconds") return Value(t.EpochSeconds());
+      if (k == "epochmillis") return Value(t.EpochSeconds() * 1000 + t.Nanosecond() / 1000000);
+      break;
+    }
+    case Value::Kind::kDuration:
+      if (auto c = DurationComponent(v.as_duration(), k)) return Int(c);
+      break;
+    default:
+      ThrowRuntime(std::string("cannot read component '") + key + "' of " + ValueKindName(v.kind()));
+  }
+  ThrowRuntime(std::string("a ") + ValueKindName(v.kind()) + " has no component '" + key + "'");
+}
+
+}  // namespace kg
