@@ -46,6 +46,25 @@ const char* ValueKindName(Value::Kind kind) {
   return "?";
 }
 
+std::string TemporalIsoString(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kDate:
+      return v.as_date().ToIsoString();
+    case Value::Kind::kLocalTime:
+      return v.as_local_time().ToIsoString();
+    case Value::Kind::kTime:
+      return v.as_time().ToIsoString();
+    case Value::Kind::kLocalDateTime:
+      return v.as_local_date_time().ToIsoString();
+    case Value::Kind::kDateTime:
+      return v.as_date_time().ToIsoString();
+    case Value::Kind::kDuration:
+      return v.as_duration().ToIsoString();
+    default:
+      return "";
+  }
+}
+
 Value Value::Map(ValueMap entries) {
   Value v;
   v.v_ = std::make_shared<const MapValue>(MapValue{std::move(entries)});

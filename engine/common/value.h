@@ -172,4 +172,9 @@ struct PathValue {
 
 const char* ValueKindName(Value::Kind kind);
 
+// The ISO 8601 text of a temporal value (date, times, date-times,
+// duration): 2024-10-03T09:00+02:00[Europe/Paris], P9Y10M15D. Empty for
+// any other kind.
+std::string TemporalIsoString(const Value& v);
+
 }  // namespace kg

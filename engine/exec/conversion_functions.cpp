@@ -61,11 +61,10 @@ Value ToStringImpl(const Value& v, bool or_null) {
     case Value::Kind::kFloat:
     case Value::Kind::kBool:
       return Value(v.ToString());
-    case Value::Kind::kDate:
-      return Value(v.as_date().ToIsoString());
     default:
+      if (v.is_temporal()) return Value(TemporalIsoString(v));
       if (or_null) return Value();
-      ThrowArgument("toString", "a STRING, number, BOOLEAN or DATE", v);
+      ThrowArgument("toString", "a STRING, number, BOOLEAN or temporal value", v);
   }
 }
 
