@@ -186,7 +186,7 @@ void CheckOperandKinds(const bound::Expr& e) {
     case O::kPow:
       for (size_t i = 0; i < 2; ++i) {
         auto k = kind_of(i);
-        if (k && !IsNumberKind(*k) && *k != Value::Kind::kDate) {
+        if (k && !IsNumberKind(*k) && !IsTemporalKind(*k)) {
           fail(std::string("arithmetic ") + OpSymbol(e.op) + " expects numbers", *k);
         }
       }
@@ -489,7 +489,7 @@ bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const Bi
       b->args.push_back(Bind(*e.args[0], scope, options));
       auto k = b->args[0]->static_kind;
       if (k && *k != Value::Kind::kNode && *k != Value::Kind::kRelationship && *k != Value::Kind::kMap &&
-          *k != Value::Kind::kDate) {
+          !IsTemporalKind(*k)) {
         ThrowSemantic("cannot read property '" + e.name + "' of " + ValueKindName(*k), e.pos);
       }
       return b;

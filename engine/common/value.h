@@ -100,9 +100,7 @@ class Value {
   bool is_date_time() const { return kind() == Kind::kDateTime; }
   bool is_duration() const { return kind() == Kind::kDuration; }
   // A date, time, date-time or duration of any flavour.
-  bool is_temporal() const {
-    return kind() == Kind::kDate || (kind() >= Kind::kLocalTime && kind() <= Kind::kDuration);
-  }
+  bool is_temporal() const;
   bool is_list() const { return kind() == Kind::kList; }
   bool is_map() const { return kind() == Kind::kMap; }
   bool is_node() const { return kind() == Kind::kNode; }
@@ -152,6 +150,7 @@ class Value {
 
 using ValueMap = std::map<std::string, Value>;
 
+
 struct MapValue {
   ValueMap entries;
 };
@@ -171,6 +170,12 @@ struct PathValue {
 };
 
 const char* ValueKindName(Value::Kind kind);
+
+// Date, the times, the date-times and duration.
+inline bool IsTemporalKind(Value::Kind k) {
+  return k == Value::Kind::kDate || (k >= Value::Kind::kLocalTime && k <= Value::Kind::kDuration);
+}
+inline bool Value::is_temporal() const { return IsTemporalKind(kind()); }
 
 // The ISO 8601 text of a temporal value (date, times, date-times,
 // duration): 2024-10-03T09:00+02:00[Europe/Paris], P9Y10M15D. Empty for
