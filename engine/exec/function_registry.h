@@ -25,7 +25,7 @@ void RegisterListFunctions(Registry* r);        // list_functions.cpp
 void RegisterStringFunctions(Registry* r);      // string_functions.cpp
 void RegisterMathFunctions(Registry* r);        // math_functions.cpp
 void RegisterConversionFunctions(Registry* r);  // conversion_functions.cpp
-void RegisterTemporalFunctions(Registry* r);    // temporal_functions.cpp
+void RegisterTemporalConstructFunctions(Registry* r);  // temporal_construct.cpp
 
 // "toUpper() expects a STRING, got INTEGER" as a runtime error.
 [[noreturn]] void ThrowArgument(const char* function, const char* expected, const Value& got);

@@ -45,7 +45,7 @@ struct Table {
     RegisterStringFunctions(&entries);
     RegisterMathFunctions(&entries);
     RegisterConversionFunctions(&entries);
-    RegisterTemporalFunctions(&entries);
+    RegisterTemporalConstructFunctions(&entries);
     for (size_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].info.name, static_cast<int>(i));
   }
 };

@@ -30,8 +30,10 @@ Value FromMap(Value::Kind kind, const ValueMap& map, const char* function);
 
 // `base` (a temporal value) with `fields` applied, as kind({<base>, fields})
 // selects: date.truncate('month', d, {day: 5}) is
-// WithFields(kDate, truncated, {day: 5}). A timezone field moves a zoned
-// base to that zone (same instant) and gives a local base that zone.
+// WithFields(kDate, truncated, {day: 5}). A timezone field replaces the
+// base's zone and keeps its wall clock, as truncate's override does
+// (datetime.truncate('year', d, {timezone: 'Europe/Stockholm'}) is midnight
+// in Stockholm); kind({datetime: d, timezone: z}) instead keeps the instant.
 Value WithFields(Value::Kind kind, const Value& base, const ValueMap& fields, const char* function);
 
 // The value kind(text) builds from ISO 8601 text.

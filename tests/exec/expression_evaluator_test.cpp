@@ -229,7 +229,8 @@ TEST_CASE("Parameters and unknown names", "[expr]") {
   CHECK(missing.message() == "missing parameter $nope");
   CHECK(missing.position().valid());
   CHECK(Fails("foo(1)", ErrorKind::kSemantic, "unknown function 'foo'"));
-  CHECK(Fails("datetime('2024-01-01T00:00')", ErrorKind::kSemantic, "not supported yet: datetime()"));
+  CHECK(Fails("datetime('2024-01-01T00:00[Mars/Olympus]')", ErrorKind::kRuntime,
+              "datetime(): unknown time zone 'Mars/Olympus'"));
 }
 
 TEST_CASE("String functions count Unicode code points", "[expr][functions]") {
