@@ -28,7 +28,8 @@ struct Column {
   std::vector<uint64_t> ids;
   std::vector<uint8_t> tags;
   std::vector<int64_t> bits;
-  std::string arena;  // strings: bits is an offset to a 4-byte length and the bytes
+  std::string arena;  // strings: bits is an offset to a 4-byte length and the bytes; so
+                      // are the temporal values wider than 8 bytes, in record_codec's form
 
   size_t Bytes() const {
     return ids.capacity() * 8 + tags.capacity() + bits.capacity() * 8 + arena.capacity();
@@ -166,10 +167,24 @@ Value ColumnValue(const Column& c, size_t i) {
     }
     case Value::Kind::kDate:
       return Value(Date{b});
+    case Value::Kind::kLocalTime:
+      return Value(LocalTime{b});
     case Value::Kind::kString: {
       uint32_t len;
       std::memcpy(&len, c.arena.data() + b, 4);
       return Value(std::string(c.arena.data() + b + 4, len));
+    }
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration: {
+      uint32_t len;
+      std::memcpy(&len, c.arena.data() + b, 4);
+      std::string_view bytes(c.arena.data() + b + 4, len);
+      Value v;
+      // Encoded at the build from a value that decoded: cannot fail.
+      if (!record_codec::DecodeValue(&bytes, &v).ok()) return Value();
+      return v;
     }
     default:
       return Value();
@@ -274,6 +289,21 @@ void AddValue(Column* c, const Value& v) {
     case Value::Kind::kDate:
       bits = v.as_date().days;
       break;
+    case Value::Kind::kLocalTime:
+      bits = v.as_local_time().nanos;
+      break;
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration: {
+      std::string bytes;
+      record_codec::EncodeValue(v, &bytes);
+      bits = static_cast<int64_t>(c->arena.size());
+      const uint32_t len = static_cast<uint32_t>(bytes.size());
+      c->arena.append(reinterpret_cast<const char*>(&len), 4);
+      c->arena.append(bytes);
+      break;
+    }
     case Value::Kind::kString: {
       const std::string& s = v.as_string();
       bits = static_cast<int64_t>(c->arena.size());

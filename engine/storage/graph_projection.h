@@ -91,8 +91,9 @@ class GraphProjection {
   // false when there is no dense column for it.
   struct DenseColumn {
     const uint8_t* tags = nullptr;  // Value::Kind per node id; kAbsentTag: no value
-    const int64_t* bits = nullptr;  // int, date days, bool, or a double's bits
-    const char* arena = nullptr;    // strings: bits is the offset of a 4-byte length and the bytes
+    const int64_t* bits = nullptr;  // int, date days, local time nanos, bool, or a double's bits
+    const char* arena = nullptr;    // strings (and wider temporal values, record-encoded): bits is
+                                    // the offset of a 4-byte length and the bytes
     uint64_t size = 0;              // ids below it
     uint8_t only_kind = 0xFD;       // the one kind every value has, if so (0xFD: several, or lists)
   };

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <limits>
 
+#include "common/time_zone.h"
+
 namespace kg::key_codec {
 namespace {
 
@@ -12,6 +14,11 @@ constexpr uint8_t kTagBool = 0x10;
 constexpr uint8_t kTagNumber = 0x20;
 constexpr uint8_t kTagString = 0x30;
 constexpr uint8_t kTagDate = 0x40;
+constexpr uint8_t kTagLocalTime = 0x50;
+constexpr uint8_t kTagTime = 0x60;
+constexpr uint8_t kTagLocalDateTime = 0x70;
+constexpr uint8_t kTagDateTime = 0x80;
+constexpr uint8_t kTagDuration = 0x90;
 // After the double of a number: which kind it was. Stored on disk.
 constexpr uint8_t kNumberIsFloat = 0x00;
 constexpr uint8_t kNumberIsInt = 0x01;
@@ -29,6 +36,44 @@ uint64_t OrderedDouble(double d) {
   std::memcpy(&bits, &d, sizeof bits);
   return (bits & (uint64_t{1} << 63)) ? ~bits : bits | (uint64_t{1} << 63);
 }
+
+uint32_t OrderedInt32(int32_t v) { return static_cast<uint32_t>(v) ^ (uint32_t{1} << 31); }
+int32_t UnorderedInt32(uint32_t v) { return static_cast<int32_t>(v ^ (uint32_t{1} << 31)); }
+
+// Text that sorts as its bytes do, whatever follows it: 0x00 in the text
+// becomes 0x00 0xff and the end is 0x00 0x01, so a shorter string sorts
+// before every longer string it is a prefix of.
+void PutOrderedText(std::string* dst, std::string_view text) {
+  for (char c : text) {
+    dst->push_back(c);
+    if (c == '\0') dst->push_back(static_cast<char>(0xff));
+  }
+  dst->push_back('\0');
+  dst->push_back(1);
+}
+
+// Reads what PutOrderedText wrote at the start of `src`; the bytes it took
+// in *consumed.
+std::optional<std::string> GetOrderedText(std::string_view src, size_t* consumed) {
+  std::string s;
+  for (size_t i = 0; i + 1 < src.size(); ++i) {
+    if (src[i] != '\0') {
+      s.push_back(src[i]);
+    } else if (static_cast<uint8_t>(src[i + 1]) == 0xff) {
+      s.push_back('\0');
+      ++i;
+    } else if (src[i + 1] == 1) {
+      *consumed = i + 2;
+      return s;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+// Floor division and remainder, for splitting seconds into days.
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 double UnorderedDouble(uint64_t v) {
   uint64_t bits = (v & (uint64_t{1} << 63)) ? v & ~(uint64_t{1} << 63) : ~v;
@@ -155,6 +200,11 @@ bool IsIndexable(const Value& value) {
     case Value::Kind::kFloat:
     case Value::Kind::kString:
     case Value::Kind::kDate:
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
       return true;
     default:
       return false;
@@ -165,6 +215,17 @@ bool EncodeOrderedValuePrefix(const Value& value, std::string* dst) {
   if (value.is_number()) {
     dst->push_back(static_cast<char>(kTagNumber));
     PutU64(dst, OrderedDouble(value.as_number()));
+    return true;
+  }
+  if (value.is_time()) {  // the instant (as a time of day in UTC)
+    dst->push_back(static_cast<char>(kTagTime));
+    PutU64(dst, OrderedInt(value.as_time().UtcNanos()));
+    return true;
+  }
+  if (value.is_date_time()) {  // the instant
+    dst->push_back(static_cast<char>(kTagDateTime));
+    PutU64(dst, OrderedInt(value.as_date_time().EpochSeconds()));
+    PutU32(dst, static_cast<uint32_t>(value.as_date_time().Nanosecond()));
     return true;
   }
   return EncodeOrderedValue(value, dst);
@@ -186,20 +247,44 @@ bool EncodeOrderedValue(const Value& value, std::string* dst) {
       dst->push_back(static_cast<char>(kNumberIsFloat));
       return true;
     case Value::Kind::kString:
-      // 0x00 in the text becomes 0x00 0xff and the end is 0x00 0x01, so a
-      // shorter string sorts before every longer string it is a prefix of.
       dst->push_back(static_cast<char>(kTagString));
-      for (char c : value.as_string()) {
-        dst->push_back(c);
-        if (c == '\0') dst->push_back(static_cast<char>(0xff));
-      }
-      dst->push_back('\0');
-      dst->push_back(1);
+      PutOrderedText(dst, value.as_string());
       return true;
     case Value::Kind::kDate:
       dst->push_back(static_cast<char>(kTagDate));
       PutU64(dst, OrderedInt(value.as_date().days));
       return true;
+    case Value::Kind::kLocalTime:
+      dst->push_back(static_cast<char>(kTagLocalTime));
+      PutU64(dst, OrderedInt(value.as_local_time().nanos));
+      return true;
+    case Value::Kind::kTime:
+      // The instant sorts; the offset tells apart equal instants.
+      EncodeOrderedValuePrefix(value, dst);
+      PutU32(dst, OrderedInt32(value.as_time().offset_seconds));
+      return true;
+    case Value::Kind::kLocalDateTime:
+      dst->push_back(static_cast<char>(kTagLocalDateTime));
+      PutU64(dst, OrderedInt(value.as_local_date_time().date.days));
+      PutU64(dst, OrderedInt(value.as_local_date_time().time.nanos));
+      return true;
+    case Value::Kind::kDateTime: {
+      // The instant sorts; offset and zone (by name: ids are per process)
+      // tell apart equal instants and make the value whole again.
+      const DateTime& t = value.as_date_time();
+      EncodeOrderedValuePrefix(value, dst);
+      PutU32(dst, OrderedInt32(t.offset_seconds));
+      PutOrderedText(dst, t.zone == 0 ? std::string() : tz::ZoneName(t.zone));
+      return true;
+    }
+    case Value::Kind::kDuration: {
+      // Component by component: durations have no order in openCypher, but
+      // equal ones must meet.
+      const Duration& d = value.as_duration();
+      dst->push_back(static_cast<char>(kTagDuration));
+      for (int64_t part : {d.months, d.days, d.seconds, d.nanos}) PutU64(dst, OrderedInt(part));
+      return true;
+    }
     default:
       return false;
   }
@@ -224,26 +309,72 @@ std::optional<Value> DecodeOrderedValue(std::string_view src, size_t* consumed) 
       return Value(UnorderedInt(GetU64(src.data() + 10)));
     }
     case kTagString: {
-      std::string s;
-      for (size_t i = 1; i + 1 < src.size(); ++i) {
-        if (src[i] != '\0') {
-          s.push_back(src[i]);
-        } else if (static_cast<uint8_t>(src[i + 1]) == 0xff) {
-          s.push_back('\0');
-          ++i;
-        } else if (src[i + 1] == 1) {
-          *consumed = i + 2;
-          return Value(std::move(s));
-        } else {
-          return std::nullopt;
-        }
-      }
-      return std::nullopt;
+      size_t used = 0;
+      std::optional<std::string> s = GetOrderedText(src.substr(1), &used);
+      if (!s) return std::nullopt;
+      *consumed = 1 + used;
+      return Value(std::move(*s));
     }
     case kTagDate:
       if (src.size() < 9) return std::nullopt;
       *consumed = 9;
       return Value(Date{UnorderedInt(GetU64(src.data() + 1))});
+    case kTagLocalTime: {
+      if (src.size() < 9) return std::nullopt;
+      const int64_t nanos = UnorderedInt(GetU64(src.data() + 1));
+      if (nanos < 0 || nanos >= kNanosPerDay) return std::nullopt;
+      *consumed = 9;
+      return Value(LocalTime{nanos});
+    }
+    case kTagTime: {
+      if (src.size() < 13) return std::nullopt;
+      Time t;
+      t.offset_seconds = UnorderedInt32(GetU32(src.data() + 9));
+      t.time.nanos = UnorderedInt(GetU64(src.data() + 1)) + t.offset_seconds * kNanosPerSecond;
+      if (t.time.nanos < 0 || t.time.nanos >= kNanosPerDay) return std::nullopt;
+      *consumed = 13;
+      return Value(t);
+    }
+    case kTagLocalDateTime: {
+      if (src.size() < 17) return std::nullopt;
+      LocalDateTime t;
+      t.date.days = UnorderedInt(GetU64(src.data() + 1));
+      t.time.nanos = UnorderedInt(GetU64(src.data() + 9));
+      if (t.time.nanos < 0 || t.time.nanos >= kNanosPerDay) return std::nullopt;
+      *consumed = 17;
+      return Value(t);
+    }
+    case kTagDateTime: {
+      if (src.size() < 17) return std::nullopt;
+      DateTime t;
+      const int64_t epoch_seconds = UnorderedInt(GetU64(src.data() + 1));
+      const uint32_t nanos = GetU32(src.data() + 9);
+      if (nanos >= kNanosPerSecond) return std::nullopt;
+      t.offset_seconds = UnorderedInt32(GetU32(src.data() + 13));
+      size_t used = 0;
+      std::optional<std::string> zone = GetOrderedText(src.substr(17), &used);
+      if (!zone) return std::nullopt;
+      if (!zone->empty()) {
+        std::optional<uint32_t> id = tz::FindZone(*zone);
+        if (!id) return std::nullopt;
+        t.zone = *id;
+      }
+      const int64_t local = epoch_seconds + t.offset_seconds;
+      t.local.date.days = FloorDiv(local, kSecondsPerDay);
+      t.local.time.nanos = (local - t.local.date.days * kSecondsPerDay) * kNanosPerSecond + nanos;
+      *consumed = 17 + used;
+      return Value(t);
+    }
+    case kTagDuration: {
+      if (src.size() < 33) return std::nullopt;
+      Duration d;
+      d.months = UnorderedInt(GetU64(src.data() + 1));
+      d.days = UnorderedInt(GetU64(src.data() + 9));
+      d.seconds = UnorderedInt(GetU64(src.data() + 17));
+      d.nanos = UnorderedInt(GetU64(src.data() + 25));
+      *consumed = 33;
+      return Value(d);
+    }
     default:
       return std::nullopt;
   }

@@ -52,16 +52,20 @@ inline NodeId DecodePropertyIndexNode(std::string_view key) { return GetU64(key.
 std::string UniqueKeyKey(const Value& value);
 
 // Order-preserving encoding of an indexable value (bool, number, string,
-// date; not null, not list). Integers and floats share one number space so
-// that a range over 1..2.5 finds both kinds; the exact value follows the
-// double so nothing is lost. Returns false for a value that cannot be indexed.
+// and the temporal kinds; not null, not list). Integers and floats share one
+// number space so that a range over 1..2.5 finds both kinds; the exact value
+// follows the double so nothing is lost. Zoned times and datetimes sort by
+// their instant, then offset (and zone name) make the value exact; local
+// ones sort by wall clock; durations component by component. Returns false
+// for a value that cannot be indexed.
 bool EncodeOrderedValue(const Value& value, std::string* dst);
 // Reads back what EncodeOrderedValue wrote at the start of `src`, and how
 // many bytes it took.
 std::optional<Value> DecodeOrderedValue(std::string_view src, size_t* consumed);
-// The bytes shared by every encoding that compares equal to `value` as a
-// number (a Cypher 2 and 2.0): the double part only. For non-numbers, the
-// whole encoding.
+// The bytes shared by every encoding that compares equal to `value`: for a
+// number (a Cypher 2 and 2.0) the double part only; for a zoned time or
+// datetime the instant (10:00+01:00 and 09:00Z). For other kinds, the whole
+// encoding.
 bool EncodeOrderedValuePrefix(const Value& value, std::string* dst);
 bool IsIndexable(const Value& value);
 

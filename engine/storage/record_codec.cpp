@@ -1,7 +1,11 @@
 #include "storage/record_codec.h"
 
 #include <cassert>
+#include <cstdint>
 #include <cstring>
+#include <optional>
+
+#include "common/time_zone.h"
 
 namespace kg::record_codec {
 namespace {
@@ -10,6 +14,31 @@ uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cas
 int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
 Status Corrupt(const char* what) { return Status::Storage(std::string("corrupt record: ") + what); }
+
+void PutSigned(std::string* dst, int64_t v) { PutVarint(dst, ZigZag(v)); }
+
+bool GetSigned(std::string_view* src, int64_t* v) {
+  uint64_t n;
+  if (!GetVarint(src, &n)) return false;
+  *v = UnZigZag(n);
+  return true;
+}
+
+// A time of day: nanoseconds since midnight, below one day.
+bool GetTimeOfDay(std::string_view* src, LocalTime* out) {
+  uint64_t n;
+  if (!GetVarint(src, &n) || n >= static_cast<uint64_t>(kNanosPerDay)) return false;
+  out->nanos = static_cast<int64_t>(n);
+  return true;
+}
+
+// A UTC offset in seconds.
+bool GetOffset(std::string_view* src, int32_t* out) {
+  int64_t v;
+  if (!GetSigned(src, &v) || v < INT32_MIN || v > INT32_MAX) return false;
+  *out = static_cast<int32_t>(v);
+  return true;
+}
 
 void EncodeProperties(const Properties& props, std::string* dst) {
   PutVarint(dst, props.size());
@@ -83,6 +112,36 @@ void EncodeValue(const Value& value, std::string* dst) {
     case Value::Kind::kDate:
       PutVarint(dst, ZigZag(value.as_date().days));
       break;
+    case Value::Kind::kLocalTime:
+      PutVarint(dst, static_cast<uint64_t>(value.as_local_time().nanos));
+      break;
+    case Value::Kind::kTime:
+      PutVarint(dst, static_cast<uint64_t>(value.as_time().time.nanos));
+      PutSigned(dst, value.as_time().offset_seconds);
+      break;
+    case Value::Kind::kLocalDateTime:
+      PutSigned(dst, value.as_local_date_time().date.days);
+      PutVarint(dst, static_cast<uint64_t>(value.as_local_date_time().time.nanos));
+      break;
+    case Value::Kind::kDateTime: {
+      // The zone by its name: zone ids are interned per process.
+      const DateTime& t = value.as_date_time();
+      PutSigned(dst, t.local.date.days);
+      PutVarint(dst, static_cast<uint64_t>(t.local.time.nanos));
+      PutSigned(dst, t.offset_seconds);
+      const std::string zone = t.zone == 0 ? std::string() : tz::ZoneName(t.zone);
+      PutVarint(dst, zone.size());
+      dst->append(zone);
+      break;
+    }
+    case Value::Kind::kDuration: {
+      const Duration& d = value.as_duration();
+      PutSigned(dst, d.months);
+      PutSigned(dst, d.days);
+      PutSigned(dst, d.seconds);
+      PutSigned(dst, d.nanos);
+      break;
+    }
     case Value::Kind::kList:
       PutVarint(dst, value.as_list().size());
       for (const Value& v : value.as_list()) EncodeValue(v, dst);
@@ -132,6 +191,52 @@ Status DecodeValue(std::string_view* src, Value* out) {
       if (!GetVarint(src, &n)) return Corrupt("date");
       *out = Value(Date{UnZigZag(n)});
       return Status::Ok();
+    case Value::Kind::kLocalTime: {
+      LocalTime t;
+      if (!GetTimeOfDay(src, &t)) return Corrupt("local time");
+      *out = Value(t);
+      return Status::Ok();
+    }
+    case Value::Kind::kTime: {
+      Time t;
+      if (!GetTimeOfDay(src, &t.time) || !GetOffset(src, &t.offset_seconds)) return Corrupt("time");
+      *out = Value(t);
+      return Status::Ok();
+    }
+    case Value::Kind::kLocalDateTime: {
+      LocalDateTime t;
+      if (!GetSigned(src, &t.date.days) || !GetTimeOfDay(src, &t.time)) return Corrupt("local datetime");
+      *out = Value(t);
+      return Status::Ok();
+    }
+    case Value::Kind::kDateTime: {
+      DateTime t;
+      if (!GetSigned(src, &t.local.date.days) || !GetTimeOfDay(src, &t.local.time) ||
+          !GetOffset(src, &t.offset_seconds) || !GetVarint(src, &n) || n > src->size()) {
+        return Corrupt("datetime");
+      }
+      if (n > 0) {
+        const std::string_view name = src->substr(0, n);
+        std::optional<uint32_t> zone = tz::FindZone(name);
+        if (!zone) {
+          return Status::Storage("a stored datetime names the time zone '" + std::string(name) +
+                                 "', which this system's time zone database does not know");
+        }
+        t.zone = *zone;
+      }
+      src->remove_prefix(n);
+      *out = Value(t);
+      return Status::Ok();
+    }
+    case Value::Kind::kDuration: {
+      Duration d;
+      if (!GetSigned(src, &d.months) || !GetSigned(src, &d.days) || !GetSigned(src, &d.seconds) ||
+          !GetSigned(src, &d.nanos) || d.nanos <= -kNanosPerSecond || d.nanos >= kNanosPerSecond) {
+        return Corrupt("duration");
+      }
+      *out = Value(d);
+      return Status::Ok();
+    }
     case Value::Kind::kList: {
       if (!GetVarint(src, &n) || n > src->size()) return Corrupt("list");
       ValueList list;

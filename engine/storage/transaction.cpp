@@ -373,7 +373,15 @@ Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, Prop
   for (const auto* bound : {&range.lower, &range.upper}) {
     if (*bound && !key_codec::IsIndexable(**bound)) empty = true;  // null or a list: nothing compares to it
   }
-  if (range.lower && range.upper && !empty && !CompareComparable(*range.lower, *range.upper)) empty = true;
+  // `=` on temporal values is identity (a datetime equals one at the same
+  // instant only with the same offset and zone; durations have no order at
+  // all): an equality scan takes the instant's byte range and keeps exact
+  // matches.
+  const bool identity = range.lower && range.upper && range.lower_inclusive && range.upper_inclusive &&
+                        range.lower->is_temporal() && *range.lower == *range.upper;
+  if (range.lower && range.upper && !empty && !identity && !CompareComparable(*range.lower, *range.upper)) {
+    empty = true;
+  }
   if (empty) {
     return std::make_unique<NodeIdCursor>(
         std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, Status::Ok()),
@@ -402,10 +410,11 @@ Result<std::unique_ptr<NodeIdCursor>> Transaction::ScanIndex(LabelId label, Prop
   }
   const size_t prefix_size = prefix.size();
   IndexRange r = range;
-  auto filter = [r, prefix_size](std::string_view k) {
+  auto filter = [r, prefix_size, identity](std::string_view k) {
     size_t used = 0;
     std::optional<Value> v = key_codec::DecodeOrderedValue(k.substr(prefix_size), &used);
     if (!v) return false;
+    if (identity) return *v == *r.lower;
     if (r.lower) {
       auto c = CompareComparable(*v, *r.lower);
       if (!c || *c < 0 || (*c == 0 && !r.lower_inclusive)) return false;
@@ -445,6 +454,10 @@ class ColumnEqualsIdSource : public IdSource {
       case Value::Kind::kDate:
         bits_ = want.as_date().days;
         tag_ = static_cast<uint8_t>(Value::Kind::kDate);
+        break;
+      case Value::Kind::kLocalTime:
+        bits_ = want.as_local_time().nanos;
+        tag_ = static_cast<uint8_t>(Value::Kind::kLocalTime);
         break;
       case Value::Kind::kString:
         tag_ = static_cast<uint8_t>(Value::Kind::kString);
@@ -679,7 +692,7 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
   if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
     const Value* v = FindProperty(after->properties, *catalog_->FindPropertyKey(kKeyProperty));
     if (!key_codec::IsIndexable(*v)) {
-      return Status::Constraint("the key property must be a string, number, boolean or date, not " + v->ToString());
+      return Status::Constraint("the key property must be a string, number, boolean or temporal value, not " + v->ToString());
     }
     std::string owner;
     bool found;

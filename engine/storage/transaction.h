@@ -46,8 +46,11 @@ class GraphStore;
 class IteratorPool;
 
 // Bounds of a property index scan. A bound's value also fixes the class of
-// values the scan returns (numbers, strings, booleans or dates), as a Cypher
-// comparison would: `n.year > 1990` never matches a string.
+// values the scan returns (numbers, strings, booleans or one temporal kind),
+// as a Cypher comparison would: `n.year > 1990` never matches a string.
+// Zoned times and datetimes compare by instant; Equal on a temporal value
+// finds the identical values only, as `=` does (durations, which have no
+// order, only that way).
 struct IndexRange {
   std::optional<Value> lower, upper;
   bool lower_inclusive = true, upper_inclusive = true;

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "common/temporal_text.h"
+
 namespace kg::shell {
 namespace {
 
@@ -55,7 +57,12 @@ Json ValueToJson(const Value& value) {
     case Value::Kind::kString:
       return value.as_string();
     case Value::Kind::kDate:
-      return value.as_date().ToIsoString();
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return TemporalIsoString(value);
     case Value::Kind::kList: {
       Json out = Json::array();
       for (const Value& v : value.as_list()) out.push_back(ValueToJson(v));

@@ -11,8 +11,9 @@ namespace kg::shell {
 
 // null, true/false, integers as JSON integers, floats as JSON numbers
 // (NaN, Infinity and -Infinity, which JSON cannot write, as the strings
-// "NaN", "Infinity", "-Infinity"), strings, dates as ISO strings
-// ("2024-07-09"), lists as arrays, maps as objects (keys sorted), and
+// "NaN", "Infinity", "-Infinity"), strings, dates, times, datetimes and
+// durations as ISO strings ("2024-07-09", "2024-10-03T09:00+02:00[Europe/Paris]",
+// "P9Y10M15D"), lists as arrays, maps as objects (keys sorted), and
 //   node:         {"id": 12, "labels": ["Person"], "properties": {...}}
 //   relationship: {"id": 3, "type": "KNOWS", "start": 12, "end": 14, "properties": {...}}
 //   path:         {"nodes": [node, ...], "relationships": [relationship, ...]}

@@ -1,8 +1,10 @@
 // Values as cell text: Value::ToString's Cypher notation, with strings and
-// dates bare at the top level and paths unwrapped.
+// temporal values bare at the top level and paths unwrapped.
 #include "output/value_text.h"
 
 #include <cctype>
+
+#include "common/temporal_text.h"
 
 namespace kg::shell {
 namespace {
@@ -63,7 +65,12 @@ std::string CellText(const Value& value) {
     case Value::Kind::kString:
       return value.as_string();
     case Value::Kind::kDate:
-      return value.as_date().ToIsoString();
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      return TemporalIsoString(value);
     default:
       return CypherText(value);
   }

@@ -12,7 +12,8 @@ namespace kg::shell {
 
 // A cell's text: strings raw (no quotes or escapes), null as "null",
 // booleans "true"/"false", numbers and floats as Value::ToString (1000.0,
-// 0.1, NaN), dates ISO ("2024-07-09"), and everything else in Cypher
+// 0.1, NaN), dates, times, datetimes and durations ISO ("2024-07-09",
+// "2024-10-03T09:00+02:00[Europe/Paris]", "P9Y10M15D"), and everything else in Cypher
 // notation as CypherText gives it. The text may hold any character of the
 // value, control characters included: each format decides how to show them.
 std::string CellText(const Value& value);

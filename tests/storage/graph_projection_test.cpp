@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include "common/time_zone.h"
 #include "storage/bulk_loader.h"
 #include "test_util.h"
 
@@ -75,7 +76,8 @@ void CheckAgainstRocksDb(GraphStore& store) {
     REQUIRE(Collect(projected->ScanLabel(l)) == want);
     // The equality pre-filter keeps every node that has the value.
     for (PropertyKeyId k = 0; k < cat.num_property_keys(); ++k) {
-      for (const Value& v : {Value(int64_t{1990}), Value("An"), Value(true)}) {
+      for (const Value& v : {Value(int64_t{1990}), Value("An"), Value(true), Value(LocalTime{3600 * kNanosPerSecond}),
+                             Value(Duration{1, 0, 0, 0})}) {
         // An id the cursor is certain of has the value.
         for (auto c = projected->ScanLabelMaybeEqual(l, k, v); c->Valid(); c->Next()) {
           if (!c->certain()) continue;
@@ -188,6 +190,45 @@ TEST_CASE("the projection answers as RocksDB does through random statements", "[
   REQUIRE(later != nullptr);
   REQUIRE(later->stats().dirty > 0);
   REQUIRE(later->stats().adjacency_build_seconds == first->stats().adjacency_build_seconds);  // the same build
+}
+
+TEST_CASE("the projection holds temporal values as the records do", "[projection][temporal]") {
+  TempDir dir;
+  auto store = OpenStore(dir.Sub("db"));
+  const uint32_t paris = *tz::FindZone("Europe/Paris");
+  {
+    auto txn = Write(*store);
+    for (int i = 0; i < 40; ++i) {
+      const LocalTime t{(i % 24) * 3600 * kNanosPerSecond + i};
+      const LocalDateTime local{Date{19000 + i}, t};
+      // `at` on every node (a dense column of mixed temporal kinds), `when`
+      // on a few (sparse).
+      Value at;
+      switch (i % 5) {
+        case 0:
+          at = Value(t);
+          break;
+        case 1:
+          at = Value(Time{t, -3600 * (i % 4)});
+          break;
+        case 2:
+          at = Value(local);
+          break;
+        case 3:
+          at = Value(tz::ResolveLocal(paris, local));
+          break;
+        default:
+          at = Value(Duration{i, -i, 3600, i % 2 ? 5 : -5});
+          break;
+      }
+      NamedProps props = {{"at", at}};
+      if (i % 7 == 0) props.push_back({"when", Value(DateTime{local, 7200, 0})});
+      AddNode(*txn, {"Event"}, props);
+    }
+    MustOk(txn->Commit());
+  }
+  CheckAgainstRocksDb(*store);
+  REQUIRE(store->current_projection()->stats().columns == 2);
 }
 
 TEST_CASE("a rolled-back statement leaves the projection as it was", "[projection]") {
