@@ -16,15 +16,18 @@
 // - :ID and :START_ID/:END_ID are the database's node ids (integers).
 // - :LABEL is the labels joined by ';'; :TYPE the relationship type.
 // - A column per property key of the exported nodes (relationships), in
-//   name order, headed `name:type`: int, float, string, bool, date, or a list
-//   type int[], float[], string[], bool[], date[]. A key whose values have
+//   name order, headed `name:type`: int, float, string, bool, date,
+//   localtime, time, localdatetime, datetime, duration, or a list type
+//   int[], float[], string[], bool[], date[], datetime[]... A key whose values have
 //   different kinds is a `string` column holding each value's text (lists
 //   as JSON). The type follows the last ':' of the header.
 // - An empty unquoted field is no property; a quoted empty field ("") is an
 //   empty string, or in a list column an empty list.
 // - Values: integers in decimal, floats in the shortest form that reads back
 //   exactly (1.0, 0.1, 1e+20, NaN, INF, -INF), bools true/false, dates
-//   YYYY-MM-DD. List elements are joined by ';'; a ';' or '\' inside an
+//   YYYY-MM-DD, the other temporal kinds ISO 8601 as Cypher writes them
+//   (12:31:14.645+01:00, 2024-10-03T09:00+02:00[Europe/Paris], P9Y10M15D).
+//   List elements are joined by ';'; a ';' or '\' inside an
 //   element (and in :LABEL, inside a label) is escaped with '\'.
 //   A list holding a single empty string ([""]) is written as "" and so
 //   reads back as an empty list: the one value this layout cannot tell

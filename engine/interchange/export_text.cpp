@@ -46,7 +46,12 @@ void AppendValueText(std::string* out, const Value& v) {
       out->append(v.as_string());
       return;
     case Value::Kind::kDate:
-      out->append(v.as_date().ToIsoString());
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      out->append(TemporalIsoString(v));
       return;
     case Value::Kind::kList:
       out->append(JsonText(ValueJson(v, false)));
@@ -57,13 +62,32 @@ void AppendValueText(std::string* out, const Value& v) {
   }
 }
 
+const char* TemporalTypeName(Value::Kind kind) {
+  switch (kind) {
+    case Value::Kind::kDate:
+      return "date";
+    case Value::Kind::kLocalTime:
+      return "localtime";
+    case Value::Kind::kTime:
+      return "time";
+    case Value::Kind::kLocalDateTime:
+      return "localdatetime";
+    case Value::Kind::kDateTime:
+      return "datetime";
+    case Value::Kind::kDuration:
+      return "duration";
+    default:
+      return nullptr;
+  }
+}
+
 std::string ValueText(const Value& v) {
   std::string out;
   AppendValueText(&out, v);
   return out;
 }
 
-nlohmann::ordered_json ValueJson(const Value& v, bool dates_as_objects) {
+nlohmann::ordered_json ValueJson(const Value& v, bool temporals_as_objects) {
   switch (v.kind()) {
     case Value::Kind::kNull:
       return nullptr;
@@ -80,11 +104,18 @@ nlohmann::ordered_json ValueJson(const Value& v, bool dates_as_objects) {
     case Value::Kind::kString:
       return v.as_string();
     case Value::Kind::kDate:
-      if (dates_as_objects) return nlohmann::ordered_json{{"$date", v.as_date().ToIsoString()}};
-      return v.as_date().ToIsoString();
+    case Value::Kind::kLocalTime:
+    case Value::Kind::kTime:
+    case Value::Kind::kLocalDateTime:
+    case Value::Kind::kDateTime:
+    case Value::Kind::kDuration:
+      if (temporals_as_objects) {
+        return nlohmann::ordered_json{{std::string("$") + TemporalTypeName(v.kind()), TemporalIsoString(v)}};
+      }
+      return TemporalIsoString(v);
     case Value::Kind::kList: {
       nlohmann::ordered_json array = nlohmann::ordered_json::array();
-      for (const Value& e : v.as_list()) array.push_back(ValueJson(e, dates_as_objects));
+      for (const Value& e : v.as_list()) array.push_back(ValueJson(e, temporals_as_objects));
       return array;
     }
     default:

@@ -27,7 +27,8 @@
 //   </gexf>
 //
 // Attribute types: boolean, long (64-bit integers), double, and string for
-// text, dates (ISO), lists (JSON text) and mixed keys. The node label is
+// text, temporal values (ISO: dates, times, datetimes, durations), lists
+// (JSON text) and mixed keys. The node label is
 // the caption (name, else labels, else id), the edge label the type; in
 // 1.3 the edge's `kind` is its type too, so Gephi keeps parallel edges of
 // different types apart. Properties named like a built-in (node: labels,

@@ -27,10 +27,11 @@
 //
 // A key per property of the exported nodes (np<i>) and relationships
 // (ep<i>), in name order, typed over every value it holds: boolean, long
-// (64-bit integers), double, or string for text, dates (ISO), lists (JSON
-// text) and keys whose values have mixed kinds. A date or list key says
-// what it held in <desc> ("kg:date", "kg:int[]", "kg:string[]"...), so
-// kg's importer can restore it; other readers ignore <desc>.
+// (64-bit integers), double, or string for text, temporal values (ISO:
+// dates, times, datetimes, durations), lists (JSON text) and keys whose
+// values have mixed kinds. A temporal or list key says what it held in
+// <desc> ("kg:date", "kg:datetime", "kg:duration", "kg:int[]"...), so kg's
+// importer can restore it; other readers ignore <desc>.
 //
 // Built-in attributes: node `labels` (element_text.h: LabelsText) and
 // `label` (the caption: name, else labels, else id); edge `type` and
@@ -151,7 +152,7 @@ class GraphmlWriter : public GraphWriter {
       b.append("  <key id=\"").append(id).append("\" for=\"").append(domain).append("\" attr.name=\"");
       replaced_ += AppendXml(&b, AttributeName(c.name, reserved));
       b.append("\" attr.type=\"").append(GraphmlType(c.type)).append("\"");
-      if (!c.type.mixed && (c.type.list || c.type.base == ColumnType::Base::kDate)) {
+      if (!c.type.mixed && (c.type.list || c.type.IsTemporal())) {
         b.append("><desc>kg:").append(c.type.Name()).append("</desc></key>\n");
       } else {
         b.append("/>\n");

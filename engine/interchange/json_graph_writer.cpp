@@ -13,7 +13,11 @@
 // Node ids are strings, "n" and the database id, so that `kg import` reads
 // the file back (links name nodes by these ids) and networkx gets readable
 // node names. Properties keep their kinds: integers, floats (1.0 stays a
-// float), booleans, strings, lists, and dates as {"$date": "YYYY-MM-DD"};
+// float), booleans, strings, lists, and temporal values as objects naming
+// their kind: {"$date": "YYYY-MM-DD"}, {"$localtime": "12:31:14.645"},
+// {"$time": "12:00Z"}, {"$localdatetime": "2015-07-21T21:40"},
+// {"$datetime": "2024-10-03T09:00+02:00[Europe/Paris]"},
+// {"$duration": "P9Y10M15D"};
 // NaN and the infinities, which JSON cannot hold, are written as the
 // strings "NaN", "Infinity" and "-Infinity". Text that is not UTF-8 is
 // written with U+FFFD in place of the bad bytes.

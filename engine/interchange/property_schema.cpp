@@ -18,6 +18,16 @@ std::optional<ColumnType::Base> ScalarBase(const Value& v) {
       return ColumnType::Base::kString;
     case Value::Kind::kDate:
       return ColumnType::Base::kDate;
+    case Value::Kind::kLocalTime:
+      return ColumnType::Base::kLocalTime;
+    case Value::Kind::kTime:
+      return ColumnType::Base::kTime;
+    case Value::Kind::kLocalDateTime:
+      return ColumnType::Base::kLocalDateTime;
+    case Value::Kind::kDateTime:
+      return ColumnType::Base::kDateTime;
+    case Value::Kind::kDuration:
+      return ColumnType::Base::kDuration;
     default:
       return std::nullopt;
   }
@@ -35,6 +45,16 @@ const char* BaseName(ColumnType::Base base) {
       return "string";
     case ColumnType::Base::kDate:
       return "date";
+    case ColumnType::Base::kLocalTime:
+      return "localtime";
+    case ColumnType::Base::kTime:
+      return "time";
+    case ColumnType::Base::kLocalDateTime:
+      return "localdatetime";
+    case ColumnType::Base::kDateTime:
+      return "datetime";
+    case ColumnType::Base::kDuration:
+      return "duration";
   }
   return "string";
 }

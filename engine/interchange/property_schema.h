@@ -3,7 +3,8 @@
 // per key before any element (GraphML <key>, GEXF <attribute>, CSV headers).
 //
 // A key's type is the kind all its values share: bool, int, float, string,
-// date, or a list whose elements all share one of those kinds (an empty
+// one temporal kind (date, localtime, time, localdatetime, datetime,
+// duration), or a list whose elements all share one of those kinds (an empty
 // list fits any list type; a key with only empty lists is a string list).
 // Values of different kinds (1 and 1.5, 'a' and ['a'], [1, 'a']) make the
 // key `mixed`: the formats then write it as text.
@@ -20,14 +21,29 @@
 namespace kg::interchange {
 
 struct ColumnType {
-  enum class Base : uint8_t { kBool, kInt, kFloat, kString, kDate };
+  enum class Base : uint8_t {
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kDate,
+    kLocalTime,
+    kTime,
+    kLocalDateTime,
+    kDateTime,
+    kDuration
+  };
   Base base = Base::kString;
   bool list = false;
   bool mixed = false;  // values of several kinds: written as text (base kString)
 
-  // "int", "float", "string", "bool", "date", with "[]" for a list (the
-  // CSV header suffix); "string" for a mixed key.
+  // "int", "float", "string", "bool", "date", "localtime", "time",
+  // "localdatetime", "datetime", "duration", with "[]" for a list (the CSV
+  // header suffix); "string" for a mixed key.
   std::string Name() const;
+  // Whether the formats without such a type write the values as ISO text
+  // (dates, times, datetimes, durations).
+  bool IsTemporal() const { return !mixed && base >= Base::kDate; }
   friend bool operator==(ColumnType a, ColumnType b) {
     return a.base == b.base && a.list == b.list && a.mixed == b.mixed;
   }

@@ -692,7 +692,8 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
   if (new_entries.unique_key && new_entries.unique_key != old_entries.unique_key) {
     const Value* v = FindProperty(after->properties, *catalog_->FindPropertyKey(kKeyProperty));
     if (!key_codec::IsIndexable(*v)) {
-      return Status::Constraint("the key property must be a string, number, boolean or temporal value, not " + v->ToString());
+      return Status::Constraint("the key property must be a string, number, boolean or temporal value, not " +
+                                v->ToString());
     }
     std::string owner;
     bool found;

@@ -3,8 +3,6 @@
 
 #include <cmath>
 
-#include "common/temporal_text.h"
-
 namespace kg::shell {
 namespace {
 

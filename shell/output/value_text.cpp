@@ -4,8 +4,6 @@
 
 #include <cctype>
 
-#include "common/temporal_text.h"
-
 namespace kg::shell {
 namespace {
 

@@ -12,6 +12,7 @@ add_executable(kg_export_tests
   interchange/export_graphml_test.cpp
   interchange/export_json_test.cpp
   interchange/export_subgraph_test.cpp
+  interchange/export_temporal_test.cpp
   interchange/export_text_test.cpp
 )
 target_include_directories(kg_export_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/interchange)

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "common/time_zone.h"
 #include "output/display_width.h"
 #include "output/output_format.h"
 #include "output/result_summary.h"
 #include "output/result_writer.h"
+#include "output/value_json.h"
 #include "output/value_text.h"
 
 namespace kg::shell {
@@ -140,6 +142,33 @@ TEST_CASE("cell text: raw strings, ISO dates, Cypher notation, paths unwrapped",
   path.rels = {RelRef{7, 0, 2, 1, view({"R"})}};
   CHECK(CellText(Value::Path(path)) == "(:A)<-[:R]-(:B)");
   CHECK(CellText(Value(ValueList{Value::Path(path)})) == "[(:A)<-[:R]-(:B)]");
+}
+
+TEST_CASE("cell text and json: temporal values as ISO text, Cypher notation inside lists", "[value_text]") {
+  const LocalDateTime wall{Date::FromCivil(2024, 10, 3), LocalTime::FromFields(9, 0, 0, 0)};
+  const Value paris(tz::ResolveLocal(*tz::FindZone("Europe/Paris"), wall));
+  const Value term(Duration{118, 15, 0, 0});
+  const Value offset(DateTime{wall, -(5 * 3600 + 30 * 60), 0});
+  const Value local(wall);
+  const Value time(Time{LocalTime::FromFields(12, 31, 14, 645000000), 3600});
+  const Value utc_time(Time{LocalTime::FromFields(12, 0, 0, 0), 0});
+  const Value local_time(LocalTime::FromFields(23, 59, 59, 1));
+  const Value negative(Duration::Normalized(0, 0, -1, -999000000));
+  CHECK(CellText(paris) == "2024-10-03T09:00+02:00[Europe/Paris]");
+  CHECK(CellText(term) == "P9Y10M15D");
+  CHECK(CellText(offset) == "2024-10-03T09:00-05:30");
+  CHECK(CellText(local) == "2024-10-03T09:00");
+  CHECK(CellText(time) == "12:31:14.645+01:00");
+  CHECK(CellText(utc_time) == "12:00Z");
+  CHECK(CellText(local_time) == "23:59:59.000000001");
+  CHECK(CellText(negative) == "PT-1.999S");
+  CHECK(CellText(Value(ValueList{paris, term})) ==
+        "[datetime('2024-10-03T09:00+02:00[Europe/Paris]'), duration('P9Y10M15D')]");
+  for (const Value& v : {paris, term, offset, local, time, utc_time, local_time, negative}) {
+    CHECK(ValueToJson(v) == nlohmann::ordered_json(CellText(v)));
+  }
+  CHECK(JsonText(ValueToJson(Value(ValueList{paris, term}))) ==
+        R"(["2024-10-03T09:00+02:00[Europe/Paris]","P9Y10M15D"])");
 }
 
 TEST_CASE("table lines keep one width whatever the cells hold", "[table]") {

@@ -255,8 +255,11 @@ TEST_CASE("an index on a temporal property answers ranges and equality as a scan
 
   // Equality is identity: 09:00Z and 11:00+02:00[Europe/Paris] are the
   // same instant but not equal values.
-  std::vector<Value> probes = {nine_paris, nine_z, Value(tz::AtInstant(hcm, nine_utc.EpochSeconds(), 0)),
-                               Value(nine_utc), Value(Duration{0, 0, 9 * 3600, 0}),
+  std::vector<Value> probes = {nine_paris,
+                               nine_z,
+                               Value(tz::AtInstant(hcm, nine_utc.EpochSeconds(), 0)),
+                               Value(nine_utc),
+                               Value(Duration{0, 0, 9 * 3600, 0}),
                                Value(LocalTime::FromFields(9, 0, 0, 0))};
   for (const Value& v : probes) {
     INFO(v.ToString());
