@@ -217,6 +217,7 @@ atom
   | quantifierExpression                                   # quantifierAtom
   | reduceExpression                                       # reduceAtom
   | existsSubquery                                         # existsSubqueryAtom
+  | countSubquery                                          # countSubqueryAtom
   | relationshipsPattern                                   # patternPredicateAtom
   | parenthesizedExpression                                # parenthesizedAtom
   | functionInvocation                                     # functionAtom
@@ -256,7 +257,13 @@ quantifierExpression : ( ALL | ANY | NONE | SINGLE ) '(' variable IN expression 
 
 reduceExpression : REDUCE '(' variable '=' expression ',' variable IN expression '|' expression ')' ;
 
-existsSubquery : EXISTS '{' ( query | pattern whereClause? ) '}' ;
+// EXISTS { ... } and COUNT { ... }: a whole query (RETURN optional) or a
+// pattern with an optional WHERE, reading the variables around it.
+existsSubquery : EXISTS '{' subqueryBody '}' ;
+
+countSubquery : COUNT '{' subqueryBody '}' ;
+
+subqueryBody : query | pattern whereClause? ;
 
 functionInvocation : functionName '(' DISTINCT? ( expression ( ',' expression )* )? ')' ;
 

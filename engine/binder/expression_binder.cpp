@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "binder/subquery_binder.h"
 #include "exec/functions.h"
 #include "exec/query_error.h"
 
@@ -43,9 +44,10 @@ bound::ExprKind KindOf(ast::ExprKind k) {
     case A::kPatternPredicate: return B::kPatternPredicate;
     case A::kPatternComprehension: return B::kPatternComprehension;
     case A::kMapProjection: return B::kMapProjection;
-    case A::kExistsSubquery: break;
+    case A::kExistsSubquery: return B::kExistsSubquery;
+    case A::kCountSubquery: return B::kCountSubquery;
   }
-  ThrowUnsupported("EXISTS { ... } subqueries");
+  return B::kLiteral;
 }
 
 
@@ -101,7 +103,10 @@ std::optional<Value::Kind> StaticKind(const bound::Expr& e) {
     case K::kLabelCheck:
     case K::kQuantifier:
     case K::kPatternPredicate:
+    case K::kExistsSubquery:
       return Value::Kind::kBool;
+    case K::kCountSubquery:
+      return Value::Kind::kInt;
     case K::kUnary:
       if (e.op == O::kNot) return Value::Kind::kBool;
       return std::nullopt;
@@ -322,6 +327,7 @@ void CollectVariables(const ast::Expr& e, std::set<std::string>* out) {
       if (item.kind == ast::MapProjectionItem::Kind::kVariable) out->insert(item.key);
     }
   }
+  if (e.subquery) CollectQueryVariables(*e.subquery, out);
   if (e.pattern) {
     for (const auto& n : e.pattern->nodes) {
       if (!n.variable.empty()) out->insert(n.variable);
@@ -362,7 +368,6 @@ bound::ExprPtr ExpressionBinder::BindAggregateCall(const ast::Expr& call, Scope&
 
 bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const BindOptions& outer) {
   using K = ast::ExprKind;
-  if (e.kind == K::kExistsSubquery) ThrowUnsupported("EXISTS { ... } subqueries", e.pos);
   // Only boolean operators pass the predicate position on to their operands.
   BindOptions options = outer;
   const bool boolean_op = (e.kind == K::kUnary && e.op == ast::Op::kNot) ||
@@ -485,6 +490,11 @@ bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const Bi
       for (const auto& a : e.args) b->args.push_back(bind(a, inner, inner_options));
       return b;
     }
+    case K::kExistsSubquery:
+    case K::kCountSubquery:
+      host_.PlanSubquery(*e.subquery, scope, *b);
+      b->static_kind = StaticKind(*b);
+      return b;
     case K::kProperty: {
       b->args.push_back(Bind(*e.args[0], scope, options));
       auto k = b->args[0]->static_kind;

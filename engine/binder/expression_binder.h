@@ -9,10 +9,11 @@
 // aggregates where they are not allowed, type errors visible before
 // running. Errors are thrown as QueryError (kSemantic, with the position).
 //
-// Two things the binder asks of its host, the planner: fresh row slots for
-// the variables of comprehensions, quantifiers and reduce, and a plan for
-// each pattern used inside an expression (pattern predicates and pattern
-// comprehensions), kept under the bound node that stands for it.
+// Three things the binder asks of its host, the planner: fresh row slots for
+// the variables of comprehensions, quantifiers and reduce, a plan for each
+// pattern used inside an expression (pattern predicates and pattern
+// comprehensions), and a plan for each EXISTS { } and COUNT { } subquery,
+// each kept under the bound node that stands for it.
 #pragma once
 
 #include <map>
@@ -53,6 +54,10 @@ class ExpressionBinder {
     // are added to `scope`.
     virtual void PlanPatternExpression(const ast::PatternPart& part, Scope& scope, bool allow_new_variables,
                                        const bound::Expr& at) = 0;
+    // Plans `query` (the subquery of EXISTS { } or COUNT { }, as `at.kind`
+    // says) with the variables of `scope` visible inside it, and keeps the
+    // plan under `at`. `scope` is left as it was.
+    virtual void PlanSubquery(const ast::Query& query, Scope& scope, const bound::Expr& at) = 0;
   };
 
   explicit ExpressionBinder(Host& host) : host_(host) {}

@@ -54,7 +54,7 @@ void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& key
 }  // namespace
 
 BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host& host, const ast::Clause& clause,
-                               Scope& scope, bool is_return) {
+                               Scope& scope, bool is_return, const Scope* outer) {
   BoundProjection out;
   const ast::Projection& proj = clause.projection;
   const char* clause_name = is_return ? "RETURN" : "WITH";
@@ -171,7 +171,7 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
   // ORDER BY sees the projected names and, unless the projection grouped or
   // removed duplicates, the variables from before it too.
   if (!proj.order_by.empty()) {
-    Scope order_scope = (proj.distinct || aggregating) ? Scope{} : scope;
+    Scope order_scope = (proj.distinct || aggregating) ? (outer ? *outer : Scope{}) : scope;
     for (const auto& [name, v] : new_scope.vars) order_scope.vars[name] = v;
     std::map<std::string, int> projected;
     for (const Item& it : items) projected[it.expr->text] = it.slot;
@@ -221,7 +221,7 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
   if (proj.where) {
     // Like ORDER BY, WITH's WHERE may also read the variables from before
     // the projection unless it grouped or removed duplicates.
-    Scope where_scope = (proj.distinct || aggregating) ? Scope{} : scope;
+    Scope where_scope = (proj.distinct || aggregating) ? (outer ? *outer : Scope{}) : scope;
     for (const auto& [name, v] : new_scope.vars) where_scope.vars[name] = v;
     BindOptions where_options;
     where_options.context = "WHERE";

@@ -50,7 +50,9 @@ struct BoundProjection {
   std::string where_text;
 };
 
+// `outer`: in a subquery, the scope around it, whose variables ORDER BY and
+// WITH's WHERE see even after grouping or DISTINCT; nullptr otherwise.
 BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host& host, const ast::Clause& clause,
-                               Scope& scope, bool is_return);
+                               Scope& scope, bool is_return, const Scope* outer = nullptr);
 
 }  // namespace kg::binder

@@ -50,6 +50,8 @@ enum class ExprKind {
   kPatternPredicate,      // a pattern used as a boolean: the plan's nested plan for this node
   kPatternComprehension,  // [pattern WHERE args[0] | args[1]]: the nested plan for this node; args[0] may be nullptr
   kMapProjection,         // args[0]{...}: see Expr::map_items
+  kExistsSubquery,        // EXISTS { ... }: whether the plan's nested subquery plan for this node gives a row
+  kCountSubquery,         // COUNT { ... }: how many rows it gives
 };
 
 using kg::Op;

@@ -15,8 +15,9 @@ class Transaction;
 using Row = std::vector<Value>;
 
 // Matches a pattern used inside an expression (a pattern predicate in WHERE,
-// a pattern comprehension) against the graph, with the variables the row
-// already binds. The planner plans each such pattern on its own; the runner
+// a pattern comprehension) against the graph, and runs the subqueries of
+// EXISTS { } and COUNT { }, with the variables the row already binds. The
+// planner plans each such pattern and subquery on its own; the runner
 // (runner/query_runner.cpp) implements this by running those plans.
 class PatternEvaluator {
  public:
@@ -25,6 +26,10 @@ class PatternEvaluator {
   virtual bool Exists(const bound::Expr& expr, Row& row) = 0;
   // kPatternComprehension: one value of expr.args[1] per match passing expr.args[0].
   virtual ValueList Comprehend(const bound::Expr& expr, Row& row) = 0;
+  // kExistsSubquery: whether the subquery gives at least one row.
+  virtual bool SubqueryExists(const bound::Expr& expr, Row& row) = 0;
+  // kCountSubquery: how many rows the subquery gives.
+  virtual int64_t SubqueryCount(const bound::Expr& expr, Row& row) = 0;
 };
 
 struct EvalContext {

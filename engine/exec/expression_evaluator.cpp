@@ -624,6 +624,12 @@ Value Evaluate(const Expr& e, Row& row, EvalContext& ctx) {
     case ExprKind::kPatternComprehension:
       if (!ctx.patterns) ThrowUnsupported("pattern comprehensions here", e.pos);
       return Value(ctx.patterns->Comprehend(e, row));
+    case ExprKind::kExistsSubquery:
+      if (!ctx.patterns) ThrowUnsupported("EXISTS { ... } here", e.pos);
+      return Value(ctx.patterns->SubqueryExists(e, row));
+    case ExprKind::kCountSubquery:
+      if (!ctx.patterns) ThrowUnsupported("COUNT { ... } here", e.pos);
+      return Value(ctx.patterns->SubqueryCount(e, row));
     case ExprKind::kMapProjection:
       return MapProjection(e, row, ctx);
   }

@@ -195,6 +195,7 @@ struct AggregateOp::State {
   std::vector<Group> groups;
   size_t pos = 0;
   bool loaded = false;
+  std::vector<Value> kept;  // the values of keep_slots_
 };
 
 namespace {
@@ -322,6 +323,9 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
   State& st = *state_;
   if (!st.loaded) {
     st.loaded = true;
+    // The row comes down from the Argument leaf with the kept slots set;
+    // no operator below writes them.
+    for (int s : keep_slots_) st.kept.push_back(row[s]);
     auto new_aggregators = [&](Row& r) {
       std::vector<std::unique_ptr<Aggregator>> aggs;
       for (const Aggregate& a : aggregates_) {
@@ -369,6 +373,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
     }
     if (st.groups.empty() && keys_.empty()) {
       Row empty(row.size(), Value());
+      for (size_t i = 0; i < keep_slots_.size(); ++i) empty[keep_slots_[i]] = st.kept[i];
       st.groups.push_back(State::Group{empty, {}, new_aggregators(empty)});
     }
   }
@@ -382,6 +387,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
       // Only the keys (functions of the node) and the counts are in scope
       // after the aggregation; every other slot is left null.
       for (Value& v : row) v = Value();
+      for (size_t i = 0; i < keep_slots_.size(); ++i) row[keep_slots_[i]] = st.kept[i];
       row[node_slot_] = std::move(group.node);
     }
     for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = std::move(group.key[i]);

@@ -173,6 +173,10 @@ class AggregateOp : public Operator {
   AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail);
   std::string Name() const override { return "Aggregate"; }
   std::string Detail() const override { return detail_; }
+  // Slots every input row holds the same value in (the outer variables of a
+  // subquery, from its Argument leaf): every output row keeps them, even
+  // the one an empty input gives.
+  void KeepSlots(std::vector<int> slots) { keep_slots_ = std::move(slots); }
 
  protected:
   void OpenImpl(ExecContext& ctx) override;
@@ -181,6 +185,7 @@ class AggregateOp : public Operator {
 
  private:
   struct State;
+  std::vector<int> keep_slots_;
   std::vector<Key> keys_;
   std::vector<Aggregate> aggregates_;
   std::string detail_;

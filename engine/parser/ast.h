@@ -22,6 +22,7 @@ namespace kg::ast {
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 struct PatternPart;
+struct Query;
 
 enum class ExprKind {
   kLiteral,    // value: null, boolean, integer, float, string
@@ -46,7 +47,8 @@ enum class ExprKind {
   kPatternPredicate,      // a pattern used as a boolean: pattern
   kPatternComprehension,  // [path_var = pattern WHERE args[0] | args[1]]: pattern; args[0] may be nullptr
   kMapProjection,         // args[0]{...}: see Expr::map_items
-  kExistsSubquery,        // EXISTS { ... }: not supported (reported by the planner)
+  kExistsSubquery,        // EXISTS { ... }: whether `subquery` gives a row
+  kCountSubquery,         // COUNT { ... }: how many rows `subquery` gives
 };
 
 using kg::Op;
@@ -78,6 +80,9 @@ struct Expr {
   ExprPtr case_else;
   std::vector<MapProjectionItem> map_items;  // kMapProjection
   std::shared_ptr<PatternPart> pattern;      // kPatternPredicate, kPatternComprehension
+  // kExistsSubquery, kCountSubquery: the query inside the braces; the short
+  // form `{ (a)-->(b) WHERE ... }` is kept as the query `MATCH (a)-->(b) WHERE ...`.
+  std::shared_ptr<const Query> subquery;
   std::string text;                          // the expression as written (column names)
 };
 

@@ -610,6 +610,25 @@ ExprPtr AstBuilder::Postfix(P::PostfixExpressionContext* ctx) {
   return result;
 }
 
+ExprPtr AstBuilder::Subquery(ExprKind kind, P::AtomContext* ctx, P::SubqueryBodyContext* body) {
+  auto expr = Make(kind, ctx);
+  auto query = std::make_shared<ast::Query>();
+  if (body->query() != nullptr) {
+    BuildQuery(body->query(), query.get());
+  } else {
+    // The short form is the query MATCH <pattern> [WHERE ...].
+    ast::Clause match;
+    match.kind = ast::ClauseKind::kMatch;
+    match.pos = PosOf(body);
+    match.pattern = BuildPattern(body->pattern());
+    if (body->whereClause() != nullptr) match.where = Expr(body->whereClause()->expression());
+    query->parts.emplace_back();
+    query->parts[0].clauses.push_back(std::move(match));
+  }
+  expr->subquery = std::move(query);
+  return expr;
+}
+
 ExprPtr AstBuilder::Atom(P::AtomContext* ctx) {
   if (auto* a = dynamic_cast<P::LiteralAtomContext*>(ctx)) return Literal(a->literal());
   if (auto* a = dynamic_cast<P::ParameterAtomContext*>(ctx)) return Parameter(a->parameter());
@@ -621,7 +640,12 @@ ExprPtr AstBuilder::Atom(P::AtomContext* ctx) {
   }
   if (auto* a = dynamic_cast<P::QuantifierAtomContext*>(ctx)) return Quantifier(a->quantifierExpression());
   if (auto* a = dynamic_cast<P::ReduceAtomContext*>(ctx)) return Reduce(a->reduceExpression());
-  if (dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx) != nullptr) return Make(ExprKind::kExistsSubquery, ctx);
+  if (auto* a = dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx)) {
+    return Subquery(ExprKind::kExistsSubquery, ctx, a->existsSubquery()->subqueryBody());
+  }
+  if (auto* a = dynamic_cast<P::CountSubqueryAtomContext*>(ctx)) {
+    return Subquery(ExprKind::kCountSubquery, ctx, a->countSubquery()->subqueryBody());
+  }
   if (auto* a = dynamic_cast<P::PatternPredicateAtomContext*>(ctx)) {
     auto expr = Make(ExprKind::kPatternPredicate, ctx);
     expr->pattern = std::make_shared<ast::PatternPart>(BuildRelationshipsPattern(a->relationshipsPattern()));

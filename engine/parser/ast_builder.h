@@ -63,6 +63,8 @@ class AstBuilder {
   ast::ExprPtr Function(P::FunctionInvocationContext* ctx);
   ast::ExprPtr MapProjection(P::MapProjectionContext* ctx);
   ast::ExprPtr Parameter(P::ParameterContext* ctx);
+  // EXISTS { ... } or COUNT { ... } (kind), whose braces hold `body`.
+  ast::ExprPtr Subquery(ast::ExprKind kind, P::AtomContext* ctx, P::SubqueryBodyContext* body);
 
   // A new expression of `kind` covering the text from `first` to `last`.
   ast::ExprPtr Make(ast::ExprKind kind, antlr4::Token* first, antlr4::Token* last);

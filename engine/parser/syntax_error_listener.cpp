@@ -140,6 +140,9 @@ std::string ConstructClosedBy(antlr4::ParserRuleContext* ctx, const antlr4::misc
       case CypherParser::RuleExistsSubquery:
         name = "the EXISTS subquery", want = "'}'";
         break;
+      case CypherParser::RuleCountSubquery:
+        name = "the COUNT subquery", want = "'}'";
+        break;
       case CypherParser::RuleCaseExpression:
         name = "the CASE expression", want = "END";
         break;

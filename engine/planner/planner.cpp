@@ -24,7 +24,14 @@ OperatorPtr QueryPlanner::PlanSingleQuery(const ast::SingleQuery& q, std::vector
                                           std::vector<int>* column_slots, size_t* width, bool* has_result) {
   width_ = 0;
   Scope scope;
-  OperatorPtr plan = std::make_unique<StartOp>();
+  OperatorPtr plan = PlanClauses(q, std::make_unique<StartOp>(), scope, nullptr, columns, column_slots, has_result);
+  *width = width_;
+  return plan;
+}
+
+OperatorPtr QueryPlanner::PlanClauses(const ast::SingleQuery& q, OperatorPtr plan, Scope& scope, const Scope* outer,
+                                      std::vector<std::string>* columns, std::vector<int>* column_slots,
+                                      bool* has_result) {
   bool read_before = false;   // a clause before this one read the graph
   bool wrote_before = false;  // the clause just before wrote
   *has_result = false;
@@ -65,8 +72,11 @@ OperatorPtr QueryPlanner::PlanSingleQuery(const ast::SingleQuery& q, std::vector
       case ast::ClauseKind::kWith:
       case ast::ClauseKind::kReturn: {
         const bool is_return = clause.kind == ast::ClauseKind::kReturn;
-        plan = PlanProjection(std::move(plan), clause, scope, is_return, columns, column_slots);
+        plan = PlanProjection(std::move(plan), clause, scope, outer, is_return, columns, column_slots);
         if (is_return) *has_result = true;
+        // The variables around a subquery stay visible (none of its own
+        // has their names: binder/subquery_binder.h).
+        if (outer) scope.vars.insert(outer->vars.begin(), outer->vars.end());
         break;
       }
       case ast::ClauseKind::kCreate:
@@ -88,7 +98,7 @@ OperatorPtr QueryPlanner::PlanSingleQuery(const ast::SingleQuery& q, std::vector
         break;
       case ast::ClauseKind::kCall: {
         // `CALL db.labels()` alone is the whole query, and its columns are the result.
-        const bool standalone = n == 1;
+        const bool standalone = n == 1 && !outer;
         plan = PlanCall(std::move(plan), clause, scope, standalone, columns, column_slots);
         if (standalone) *has_result = true;
         break;
@@ -101,20 +111,20 @@ OperatorPtr QueryPlanner::PlanSingleQuery(const ast::SingleQuery& q, std::vector
     }
     if (IsReadClause(clause.kind)) read_before = true;
     wrote_before = ast::IsWriteClause(clause.kind);
-    if (last && !*has_result && !ast::IsWriteClause(clause.kind)) {
+    if (last && !outer && !*has_result && !ast::IsWriteClause(clause.kind)) {
       ThrowSemantic(std::string("a query cannot end with ") + ast::ClauseName(clause.kind) +
                         "; finish it with RETURN (or a clause that changes the graph)",
                     clause.pos);
     }
   }
   if (n == 0) ThrowSemantic("empty query");
-  *width = width_;
   return plan;
 }
 
-OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, const ast::Clause& clause, Scope& scope, bool is_return,
-                                         std::vector<std::string>* columns, std::vector<int>* column_slots) {
-  binder::BoundProjection bp = binder::BindProjection(binder_, *this, clause, scope, is_return);
+OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, const ast::Clause& clause, Scope& scope, const Scope* outer,
+                                         bool is_return, std::vector<std::string>* columns,
+                                         std::vector<int>* column_slots) {
+  binder::BoundProjection bp = binder::BindProjection(binder_, *this, clause, scope, is_return, outer);
   OperatorPtr plan = std::move(input);
   if (!bp.aggregates.empty()) {
     std::vector<AggregateOp::Key> keys;
@@ -133,7 +143,14 @@ OperatorPtr QueryPlanner::PlanProjection(OperatorPtr input, const ast::Clause& c
       aggregates.push_back(AggregateOp::Aggregate{call, a.slot});
     }
     detail += "]";
-    plan = std::make_unique<AggregateOp>(std::move(plan), std::move(keys), std::move(aggregates), detail);
+    auto aggregate = std::make_unique<AggregateOp>(std::move(plan), std::move(keys), std::move(aggregates), detail);
+    // In a subquery the outer row is the same for every row grouped.
+    if (outer) {
+      std::vector<int> kept;
+      for (const auto& [name, v] : outer->vars) kept.push_back(v.slot);
+      aggregate->KeepSlots(std::move(kept));
+    }
+    plan = std::move(aggregate);
     // Expressions around aggregates are computed on the grouped rows.
     std::vector<ProjectOp::Item> post;
     for (auto& it : bp.items) {

@@ -35,6 +35,15 @@
 
 namespace kg {
 
+// The nested plan of an EXISTS { } or COUNT { } subquery: one operator
+// tree per part of its UNION (one without UNION), each on an Argument leaf
+// that passes the outer row in.
+struct SubqueryPlan {
+  std::vector<OperatorPtr> parts;
+  std::vector<std::vector<int>> column_slots;  // per part: where its RETURN's columns are
+  bool distinct = false;                       // UNION (not UNION ALL): equal rows count once
+};
+
 // A planned query, ready to run.
 struct Plan {
   OperatorPtr root;
@@ -46,6 +55,8 @@ struct Plan {
   // Nested plans of pattern predicates and comprehensions, by the bound
   // expression that stands for the pattern.
   std::unordered_map<const bound::Expr*, OperatorPtr> pattern_plans;
+  // Nested plans of EXISTS { } and COUNT { }, by their bound expression.
+  std::unordered_map<const bound::Expr*, SubqueryPlan> subquery_plans;
   // The bound expressions the operators evaluate. A plan points into
   // nothing else: the AST it was planned from may go.
   std::vector<bound::ExprPtr> expressions;

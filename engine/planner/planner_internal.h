@@ -41,6 +41,11 @@ class QueryPlanner : public binder::ExpressionBinder::Host {
   // columns / column slots / width.
   OperatorPtr PlanSingleQuery(const ast::SingleQuery& q, std::vector<std::string>* columns, std::vector<int>* column_slots,
                               size_t* width, bool* has_result);
+  // The clauses of `q` stacked on `plan`, in `scope`. `outer` is the scope
+  // around a subquery (nullptr for a query of its own): its variables stay
+  // visible after every WITH, and the subquery may end with any clause.
+  OperatorPtr PlanClauses(const ast::SingleQuery& q, OperatorPtr plan, Scope& scope, const Scope* outer,
+                          std::vector<std::string>* columns, std::vector<int>* column_slots, bool* has_result);
 
   // `e` bound (binder/expression_binder.h), owned by the plan.
   const bound::Expr* Bind(const ast::Expr& e, Scope& scope, const BindOptions& options) {
@@ -69,6 +74,11 @@ class QueryPlanner : public binder::ExpressionBinder::Host {
 
   int NewSlot() override { return static_cast<int>(width_++); }
 
+  // ---- subquery_planner.cpp ----
+  // EXISTS { } and COUNT { }: plans each part of the subquery on an
+  // Argument leaf, kept in the plan under `at` (ExpressionBinder::Host).
+  void PlanSubquery(const ast::Query& query, Scope& scope, const bound::Expr& at) override;
+
   // ---- call_planner.cpp ----
   // CALL; `standalone` when it is the whole query (then its columns are the
   // result's).
@@ -81,8 +91,9 @@ class QueryPlanner : public binder::ExpressionBinder::Host {
   size_t width_ = 0;
 
  private:
-  OperatorPtr PlanProjection(OperatorPtr input, const ast::Clause& clause, Scope& scope, bool is_return,
-                             std::vector<std::string>* columns, std::vector<int>* column_slots);
+  // `outer`: as for PlanClauses.
+  OperatorPtr PlanProjection(OperatorPtr input, const ast::Clause& clause, Scope& scope, const Scope* outer,
+                             bool is_return, std::vector<std::string>* columns, std::vector<int>* column_slots);
   OperatorPtr PlanSet(OperatorPtr input, const std::vector<ast::SetItem>& items, Scope& scope,
                       std::vector<SetSpec>* specs);
   OperatorPtr PlanRemove(OperatorPtr input, const ast::Clause& clause, Scope& scope);

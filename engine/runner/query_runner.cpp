@@ -1,6 +1,7 @@
 #include "runner/query_runner.h"
 
 #include <chrono>
+#include <unordered_set>
 
 #include "exec/expression_evaluator.h"
 #include "exec/query_error.h"
@@ -12,7 +13,8 @@ namespace kg {
 
 namespace {
 
-// Runs the nested plans of pattern predicates and pattern comprehensions.
+// Runs the nested plans of pattern predicates, pattern comprehensions and
+// EXISTS / COUNT subqueries.
 class PlanPatternEvaluator : public PatternEvaluator {
  public:
   PlanPatternEvaluator(Plan* plan, ExecContext* ctx) : plan_(plan), ctx_(ctx) {}
@@ -38,7 +40,43 @@ class PlanPatternEvaluator : public PatternEvaluator {
     return out;
   }
 
+  bool SubqueryExists(const bound::Expr& expr, Row& row) override {
+    SubqueryPlan& sub = FindSubquery(expr);
+    for (OperatorPtr& part : sub.parts) {
+      Row copy = row;
+      Grow(&copy);
+      part->Open(*ctx_);
+      if (part->Next(*ctx_, copy)) return true;
+    }
+    return false;
+  }
+
+  int64_t SubqueryCount(const bound::Expr& expr, Row& row) override {
+    SubqueryPlan& sub = FindSubquery(expr);
+    int64_t count = 0;
+    std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen;
+    for (size_t i = 0; i < sub.parts.size(); ++i) {
+      Row copy = row;
+      Grow(&copy);
+      sub.parts[i]->Open(*ctx_);
+      while (sub.parts[i]->Next(*ctx_, copy)) {
+        if (sub.distinct) {
+          std::vector<Value> columns;
+          for (int s : sub.column_slots[i]) columns.push_back(copy[s]);
+          if (!seen.insert(std::move(columns)).second) continue;
+        }
+        ++count;
+      }
+    }
+    return count;
+  }
+
  private:
+  SubqueryPlan& FindSubquery(const bound::Expr& expr) {
+    auto it = plan_->subquery_plans.find(&expr);
+    if (it == plan_->subquery_plans.end()) ThrowRuntime("internal error: a subquery was not planned");
+    return it->second;
+  }
   Operator* Find(const bound::Expr& expr) {
     auto it = plan_->pattern_plans.find(&expr);
     if (it == plan_->pattern_plans.end()) ThrowRuntime("internal error: a pattern expression was not planned");
@@ -125,6 +163,9 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
     // the transaction they were read in: a cached plan keeps none of them.
     plan.root->Close();
     for (auto& [expr, op] : plan.pattern_plans) op->Close();
+    for (auto& [expr, sub] : plan.subquery_plans) {
+      for (OperatorPtr& part : sub.parts) part->Close();
+    }
     if (plan.writes) KG_RETURN_IF_ERROR(txn->Commit());
     if (profile) {
       const double ms =

@@ -29,7 +29,9 @@ class CountingHost : public binder::ExpressionBinder::Host {
     }
     patterns.push_back(&at);
   }
+  void PlanSubquery(const ast::Query&, binder::Scope&, const bound::Expr& at) override { subqueries.push_back(&at); }
   int next = 10;
+  std::vector<const bound::Expr*> subqueries;
   std::vector<const bound::Expr*> patterns;
 };
 
@@ -167,6 +169,23 @@ TEST_CASE("A pattern inside an expression is handed to the host under its bound 
   // A pattern as a value is refused outside a predicate.
   const Status s = BindError("(n)-->()");
   CHECK(s.message().find("only as a predicate") != std::string::npos);
+}
+
+TEST_CASE("EXISTS { } and COUNT { } are handed to the host under their bound node, with their kind", "[binder]") {
+  Parsed p = Parse("COUNT { (n)-->(m) WHERE m.x = x } + 1");
+  CountingHost host;
+  binder::ExpressionBinder b(host);
+  binder::Scope scope = TestScope();
+  bound::ExprPtr e = b.Bind(p.expr(), scope, {});
+  REQUIRE(host.subqueries.size() == 1);
+  CHECK(host.subqueries[0] == e->args[0].get());
+  CHECK(e->args[0]->kind == bound::ExprKind::kCountSubquery);
+  CHECK(e->static_kind == Value::Kind::kInt);
+  Parsed q = Parse("EXISTS { MATCH (n)-->(m) RETURN m }");
+  bound::ExprPtr exists = b.Bind(q.expr(), scope, {});
+  CHECK(exists->kind == bound::ExprKind::kExistsSubquery);
+  CHECK(exists->static_kind == Value::Kind::kBool);
+  CHECK(scope.Find("m") == nullptr);
 }
 
 }  // namespace

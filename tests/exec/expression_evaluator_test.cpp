@@ -18,12 +18,13 @@
 namespace kg {
 namespace {
 
-// Gives comprehension variables fresh slots; patterns are not planned here.
+// Gives comprehension variables fresh slots; patterns and subqueries are not planned here.
 class TestHost : public binder::ExpressionBinder::Host {
  public:
   explicit TestHost(int next) : next_(next) {}
   int NewSlot() override { return next_++; }
   void PlanPatternExpression(const ast::PatternPart&, binder::Scope&, bool, const bound::Expr&) override {}
+  void PlanSubquery(const ast::Query&, binder::Scope&, const bound::Expr&) override {}
 
  private:
   int next_;

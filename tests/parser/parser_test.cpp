@@ -163,7 +163,8 @@ TEST_CASE("Parser: comprehensions, quantifiers, CASE and map projection", "[pars
   auto statement = ParseOne(
       "MATCH (n) RETURN [x IN range(1, 3) WHERE x > 1 | x * 2], [p = (n)-->(m) | m.name], "
       "any(x IN n.list WHERE x = 1), reduce(s = 0, x IN [1] | s + x), CASE n.x WHEN 1 THEN 'a' ELSE 'b' END, "
-      "n{.name, .*, k: 1, v}, count(DISTINCT n.x), date.truncate('day', d), EXISTS { MATCH (n)-->() }, exists(n.x)");
+      "n{.name, .*, k: 1, v}, count(DISTINCT n.x), date.truncate('day', d), EXISTS { MATCH (n)-->() }, exists(n.x), "
+      "count { (n)-->(m) WHERE m.x = 1 }, count {.name}");
   const auto& comprehension = ReturnExpr(statement, 0);
   CHECK(comprehension.kind == ExprKind::kListComprehension);
   CHECK(comprehension.name == "x");
@@ -187,6 +188,14 @@ TEST_CASE("Parser: comprehensions, quantifiers, CASE and map projection", "[pars
   CHECK(ReturnExpr(statement, 7).name == "date.truncate");
   CHECK(ReturnExpr(statement, 8).kind == ExprKind::kExistsSubquery);
   CHECK(ReturnExpr(statement, 9).kind == ExprKind::kFunction);
+  // The short form of a subquery is kept as MATCH <pattern> WHERE ...
+  const auto& count = ReturnExpr(statement, 10);
+  REQUIRE(count.kind == ExprKind::kCountSubquery);
+  REQUIRE(count.subquery != nullptr);
+  const ast::Clause& match = count.subquery->parts.at(0).clauses.at(0);
+  CHECK((match.kind == ast::ClauseKind::kMatch && match.pattern.size() == 1 && match.where != nullptr));
+  // `count {.name}` is still a map projection of a variable named count.
+  CHECK(ReturnExpr(statement, 11).kind == ExprKind::kMapProjection);
 }
 
 TEST_CASE("Parser: clauses, keywords as names and comments", "[parser]") {
