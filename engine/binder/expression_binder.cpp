@@ -354,6 +354,28 @@ void CheckPredicateKind(const bound::Expr& e) {
   }
 }
 
+namespace {
+
+// A call of rand() in `e`, or nullptr: a value that differs on every call
+// makes an aggregate's result meaningless.
+const ast::Expr* FindRandomCall(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kFunction && Lower(e.name) == "rand") return &e;
+  for (const auto& a : e.args) {
+    if (const ast::Expr* found = a ? FindRandomCall(*a) : nullptr) return found;
+  }
+  for (const auto* list : {&e.whens, &e.thens}) {
+    for (const auto& a : *list) {
+      if (const ast::Expr* found = FindRandomCall(*a)) return found;
+    }
+  }
+  for (const ast::Expr* a : {e.case_subject.get(), e.case_else.get()}) {
+    if (const ast::Expr* found = a ? FindRandomCall(*a) : nullptr) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 bound::ExprPtr ExpressionBinder::BindAggregateCall(const ast::Expr& call, Scope& scope, const BindOptions& options) {
   bound::ExprPtr b = Shell(call);
   b->aggregate = true;
@@ -361,6 +383,10 @@ bound::ExprPtr ExpressionBinder::BindAggregateCall(const ast::Expr& call, Scope&
     std::vector<const ast::Expr*> nested;
     CollectAggregates(*a, &nested);
     if (!nested.empty()) ThrowSemantic("aggregate functions cannot be nested: " + call.text, nested[0]->pos);
+    if (const ast::Expr* random = FindRandomCall(*a)) {
+      ThrowSemantic("aggregate functions cannot take rand(), whose value differs on every call: " + call.text,
+                    random->pos);
+    }
     b->args.push_back(Bind(*a, scope, options));
   }
   return b;

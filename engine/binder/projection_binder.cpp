@@ -109,6 +109,16 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
     for (const ast::Expr* c : calls) aggregate_calls.push_back(c);
   }
   const bool aggregating = !aggregate_calls.empty();
+  // Outside its aggregates, an aggregating item (or ORDER BY key) may use
+  // only grouping keys (or constants): `me.age + count(*)` needs `me.age`
+  // (or `me`) among the keys, as openCypher requires; a key that is a
+  // larger expression (`me.age + you.age`) does not lend its parts.
+  std::set<std::string> key_texts;
+  for (const Item& it : items) {
+    if (!it.aggregating && (it.expr->kind == ast::ExprKind::kVariable || it.expr->kind == ast::ExprKind::kProperty)) {
+      key_texts.insert(it.expr->text);
+    }
+  }
   Scope new_scope;
   std::map<const ast::Expr*, int> aggregate_slots;  // where the Aggregate operator leaves each call's result
   BindOptions options;
@@ -127,15 +137,6 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
       const int slot = host.NewSlot();
       aggregate_slots[call] = slot;
       out.aggregates.push_back(BoundProjection::Aggregate{std::move(bound_call), slot});
-    }
-    // Outside its aggregates, an aggregating item may use only grouping keys
-    // (or constants): `me.age + count(*)` needs `me.age` (or `me`) among
-    // the keys, as openCypher requires.
-    std::set<std::string> key_texts;
-    for (const Item& it : items) {
-      if (!it.aggregating && (it.expr->kind == ast::ExprKind::kVariable || it.expr->kind == ast::ExprKind::kProperty)) {
-        key_texts.insert(it.expr->text);
-      }
     }
     for (const Item& it : items) {
       if (it.aggregating) CheckGroupedExpression(*it.expr, key_texts);
@@ -188,6 +189,14 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
         if (projected.find(call->text) == projected.end() && projected.find(s.expr->text) == projected.end()) {
           ThrowUnsupported("ORDER BY an aggregate that the projection does not return: " + call->text, call->pos);
         }
+      }
+      if (!calls.empty() && projected.find(s.expr->text) == projected.end()) {
+        // The projection's names stand for their columns here.
+        std::set<std::string> order_keys = key_texts;
+        for (const Item& it : items) {
+          if (it.name != it.expr->text || it.expr->kind == ast::ExprKind::kVariable) order_keys.insert(it.name);
+        }
+        CheckGroupedExpression(*s.expr, order_keys);
       }
       bound::ExprPtr key;
       try {
