@@ -73,6 +73,12 @@ std::vector<PatternSlots> BindPatternVariables(ExpressionBinder::Host& host, std
           ps.rels.push_back(v->slot);  // bound by an earlier clause: the expansion must arrive at it
           continue;
         }
+        const bool maybe_list = v->kind == VarKind::kRelList ||
+                                (v->kind == VarKind::kValue && (!v->static_kind || *v->static_kind == Value::Kind::kList));
+        if (r.variable_length && maybe_list && before.Find(r.variable) && part.kind == ast::PatternPart::Kind::kPlain) {
+          ps.rels.push_back(v->slot);  // a list bound by an earlier clause: the walk follows it
+          continue;
+        }
         if (v->kind == VarKind::kRel || v->kind == VarKind::kRelList) {
           ThrowUnsupported("matching relationship list `" + r.variable + "` again after an earlier clause bound it",
                            r.pos);

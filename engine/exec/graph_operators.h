@@ -193,6 +193,44 @@ class VarLengthExpandOp : public Operator {
   int64_t limit_ = 0;  // hops we may take (cap + 1 when unbounded, to detect the cap)
 };
 
+// A variable-length relationship whose list an earlier clause bound
+// (`WITH [r1, r2] AS rs MATCH (a)-[rs*]->(b)`): the one walk from the node
+// in `from_slot` along exactly those relationships, in the list's order
+// (reversed with `reverse_list`, when the pattern is walked from its right
+// end), each of the pattern's types, direction and properties, no
+// relationship twice, the list's length within min..max (max < 0: no
+// bound). Writes the end node, or with `into` checks it; at most one row
+// per input row. A null list matches nothing; a list holding anything but
+// relationships is a runtime error.
+class RelListExpandOp : public Operator {
+ public:
+  RelListExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
+                  std::vector<std::string> types, std::vector<std::string> to_labels, bool into, int64_t min_hops,
+                  int64_t max_hops, bool reverse_list, const bound::Expr* rel_properties, RelUniqueness uniqueness,
+                  std::string detail);
+  std::string Name() const override { return into_ ? "RelListExpandInto" : "RelListExpand"; }
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+
+ private:
+  // The end of the walk from `from`, or nullopt when the list does not
+  // make one.
+  std::optional<NodeId> Walk(ExecContext& ctx, Row& row, NodeId from, const ValueList& rels);
+
+  int from_slot_, rels_slot_, to_slot_;
+  Direction dir_;
+  TypeSet types_;
+  LabelSet to_labels_;
+  bool into_;
+  int64_t min_hops_, max_hops_;
+  bool reverse_list_;
+  const bound::Expr* rel_properties_;
+  RelUniqueness uniqueness_;
+  std::string detail_;
+};
+
 // Builds a path value from node slots and relationship slots (single
 // relationships or the lists of variable-length segments).
 class ProjectPathOp : public Operator {

@@ -361,7 +361,15 @@ class PatternPlanner {
     const std::string detail = rightwards ? Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable)
                         : Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable) +
                               " (from the right)";
-    if (r.variable_length) {
+    if (r.variable_length && bound_.count(r.variable)) {
+      // The list is bound already: follow it (its own relationships are not
+      // in the uniqueness yet, so they are checked against the others).
+      plan = std::make_unique<RelListExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to], dir,
+                                               r.types, to_labels, into, r.min_hops.value_or(1),
+                                               r.max_hops ? *r.max_hops : -1, !rightwards, BindProperties(r),
+                                               uniqueness_, detail);
+      uniqueness_.rel_list_slots.push_back(slots.rels[i]);
+    } else if (r.variable_length) {
       const int64_t min = r.min_hops.value_or(1);
       const int64_t max = r.max_hops ? *r.max_hops : -1;
       auto expand = std::make_unique<VarLengthExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i],
@@ -485,7 +493,10 @@ OperatorPtr PlanPattern(QueryPlanner& p, OperatorPtr plan, std::vector<ast::Patt
   // uniqueness from the start.
   for (size_t i = 0; i < parts.size(); ++i) {
     for (size_t k = 0; k < parts[i].rels.size(); ++k) {
-      if (before.Find(parts[i].rels[k].variable)) pp.AddBoundRelationship(slots[i].rels[k]);
+      // (A bound list of a variable-length part joins when it is walked.)
+      if (before.Find(parts[i].rels[k].variable) && !parts[i].rels[k].variable_length) {
+        pp.AddBoundRelationship(slots[i].rels[k]);
+      }
     }
   }
   for (size_t i = 0; i < parts.size(); ++i) {
