@@ -104,6 +104,7 @@ what is found, and never removes rows.)",
   null        e.start IS NULL, e.start IS NOT NULL (a missing property is null)
   labels      n:Ministry
   patterns    (p)-[:CHAIRED]->(), NOT (p)-[:CHAIRED]->(:Event): is there such a path?
+  subqueries  EXISTS { (p)-[:CHAIRED]->(e) WHERE ... }, COUNT { ... } >= 2 (:help subqueries)
   logic       AND, OR, XOR, NOT, parentheses
 The bundled graph writes dates as ISO text ('2024-07-09', '2023-07', '2022'), which compares in
 date order: '2021' <= e.start < '2025' keeps the starts from 2021 to 2024 (:help dates).
@@ -122,6 +123,28 @@ with WITH and filter there (:help with).)",
        },
        "",
        "strings, lists, with"},
+
+      {"subqueries",
+       "EXISTS { ... } and COUNT { ... }: ask a pattern or a query about each row",
+       R"(EXISTS { ... } is true when what the braces hold gives at least one row; COUNT { ... } is how
+many rows it gives. Both are expressions: use them in WHERE, RETURN, WITH and ORDER BY. The
+braces hold a pattern with an optional WHERE, or a whole query (MATCH, OPTIONAL MATCH, WITH,
+UNWIND, WHERE, UNION; RETURN optional). The variables of the query around are visible inside; a
+pattern inside may name new ones, which stay inside. A subquery only reads (no CREATE, SET, ...)
+and may not declare a variable with the name of an outer one (WITH 1 AS p when p is outside).)",
+       {
+           {"People who hold a position in at least two bodies",
+            "MATCH (p:Person) WHERE COUNT { (p)-[:HOLDS_POSITION]->() } >= 2 RETURN p.name"},
+           {"Organizations where someone holds a position, busiest first",
+            "MATCH (o:Organization) WHERE EXISTS { (o)<-[:HOLDS_POSITION]-(:Person) }\n"
+            "    RETURN o.name, COUNT { (o)<-[:HOLDS_POSITION]-() } AS people ORDER BY people DESC"},
+           {"People who chaired an event that started in 2024 (the full form)",
+            "MATCH (p:Person) WHERE EXISTS {\n"
+            "    MATCH (p)-[:CHAIRED]->(e:Event) WHERE e.start STARTS WITH '2024'\n"
+            "    } RETURN p.name"},
+       },
+       "",
+       "where, aggregation, match"},
 
       {"return",
        "choose the result's columns: aliases, DISTINCT, *",
@@ -845,6 +868,10 @@ constexpr Alias kAliases[] = {
     {"oncreate", "merge"},
     {"onmatch", "merge"},
     {"unionall", "union"},
+    {"subquery", "subqueries"},
+    {"exists", "subqueries"},
+    {"existssubquery", "subqueries"},
+    {"countsubquery", "subqueries"},
     {"list", "lists"},
     {"listcomprehension", "lists"},
     {"listcomprehensions", "lists"},
