@@ -517,7 +517,9 @@ that lists the accepted ones. Definitions, memory and speed: docs/algorithms.md.
               sin cos tan cot asin acos atan atan2 degrees radians haversin
   conversion  toString toInteger toFloat toBoolean, and toStringOrNull toIntegerOrNull
               toFloatOrNull toBooleanOrNull (null instead of an error)
-  dates       date timestamp                                               (:help dates)
+  dates       date localtime time localdatetime datetime duration timestamp
+              duration.between .inMonths .inDays .inSeconds, <type>.truncate,
+              <type>.realtime .statement .transaction, datetime.fromEpoch    (:help dates)
   aggregates  count collect sum avg min max stDev stDevP percentileCont percentileDisc
               (:help aggregation)
 Most functions give null for a null argument. Integer division by zero is an error.)",
@@ -558,16 +560,23 @@ Strings join with +. ORDER BY sorts by code point, not by the Vietnamese alphabe
        "where, functions"},
 
       {"dates",
-       "date values: the date() forms, fields, comparison",
-       R"(kg has one temporal type, the calendar date.
-  date('2024-07-09')                    ISO text; also 20240709, 2024-W28-2 (week), 2024-191 (day)
-  date('2024-07'), date('2024')         month or year precision: the first day (2024-07-01)
-  date({year: 2024, month: 7, day: 9})  also {year, week, dayOfWeek}, {year, ordinalDay},
-                                        {year, quarter, dayOfQuarter}
-  date()                                today (UTC)
-Dates compare (=, <, >=, ...), sort, and give min() and max(); their fields are d.year, d.month,
-d.day, d.quarter and d.dayOfWeek (Monday is 1). There is no date arithmetic: durations,
-datetime, localdatetime, time and localtime are not supported yet.
+       "dates, times, time zones and durations: forms, fields, arithmetic, comparison",
+       R"(Six temporal types, as openCypher has them:
+  date('2024-07-09')                              a calendar day; also 20240709, 2024-W28-2, 2024-191,
+                                                  date({year: 2024, month: 7, day: 9}), date() is today (UTC)
+  localtime('09:30'), time('09:30+07:00')         a time of day, without or with a UTC offset
+  localdatetime('2024-10-03T09:00')               a date and time on no particular clock
+  datetime('2024-10-03T09:00[Europe/Paris]')      an instant, with an offset (+02:00) or a named zone;
+                                                  a wall time that DST skips moves forward, one it repeats
+                                                  takes the earlier offset; datetime() is now
+  duration('P9Y10M15D'), duration({days: 14})     months, days and seconds kept apart
+Maps build any of them ({year, month, day, hour, minute, second, nanosecond, timezone}); one can
+be made from another (date(dt), datetime({date: d, time: t, timezone: 'Asia/Ho_Chi_Minh'})).
+Fields: d.year .month .day .quarter .week .weekYear .dayOfWeek .ordinalDay, t.hour .minute .second
+.millisecond .nanosecond .timezone .offset, dt.epochSeconds, dur.years .months .days .hours ...
+Arithmetic: a temporal value plus or minus a duration, durations added and scaled;
+duration.between(a, b) (and inMonths, inDays, inSeconds) measure spans; date.truncate('month', d)
+and its kin round down. Values of one type compare and sort; zoned ones by their instant.
 The bundled graph keeps its dates as ISO text, with the precision the article gives:
 '2024-07-09', '2023-11', '1976', and '--03-28' for a day whose year it does not give. Such text
 compares and sorts in date order ('2021' <= e.start < '2025'); date(e.start) turns it into a
@@ -578,11 +587,16 @@ date (a year or month becomes its first day) for the fields, and fails on '--03-
            {"Events per year, of those whose start has a year",
             "MATCH (e:Event) WHERE e.start =~ '[0-9]{4}.*'\n"
             "    RETURN date(e.start).year AS year, count(*) AS events ORDER BY year"},
-           {"Since when Việt Nam has been a member",
-            "MATCH (:Country {iso2: 'VN'})-[m:MEMBER_OF]->(o) RETURN o.name, date(m.valid_from) AS since"},
-           {"The same day written three ways",
-            "RETURN date('2024-W28-2') AS week_date, date({year: 2024, ordinalDay: 191}) AS ordinal,\n"
-            "    date('2024-07-09') = date('20240709') AS same"},
+           {"How long Việt Nam has been a member, as a duration and in days",
+            "MATCH (:Country {iso2: 'VN'})-[m:MEMBER_OF]->(o) WHERE m.valid_from =~ '[0-9]{4}.*'\n"
+            "    RETURN o.name, duration.between(date(m.valid_from), date('2024-12-31')) AS span,\n"
+            "    duration.inDays(date(m.valid_from), date('2024-12-31')).days AS days"},
+           {"The 2024-10-03 interview in Paris, and the same instant in Hà Nội",
+            "WITH datetime('2024-10-03T09:00[Europe/Paris]') AS paris\n"
+            "    RETURN paris, datetime({datetime: paris, timezone: 'Asia/Ho_Chi_Minh'}) AS hanoi"},
+           {"A term of office: Directive 04 ran from 2011-07-06 to 2021-05-21",
+            "RETURN duration.between(date('2011-07-06'), date('2021-05-21')) AS term,\n"
+            "    date('2011-07-06') + duration('P10Y') AS ten_years_on"},
        },
        "",
        "functions, where"},
@@ -897,6 +911,14 @@ constexpr Alias kAliases[] = {
     {"regex", "strings"},
     {"unicode", "strings"},
     {"date", "dates"},
+    {"time", "dates"},
+    {"times", "dates"},
+    {"datetime", "dates"},
+    {"duration", "dates"},
+    {"durations", "dates"},
+    {"temporal", "dates"},
+    {"timezone", "dates"},
+    {"timezones", "dates"},
     {"params", "parameters"},
     {"param", "parameters"},
     {"parameter", "parameters"},
