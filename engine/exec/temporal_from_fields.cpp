@@ -1,6 +1,7 @@
 #include "exec/temporal_from_fields.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace kg::temporal {
@@ -112,8 +113,10 @@ Result<Date> DateFromFields(const DateFields& f) {
   unsigned m, dd;
   d.ToCivil(&y, &m, &dd);
   if (y != year || m != month || static_cast<int64_t>(dd) != day) {
-    return Status::Runtime("day " + std::to_string(day) + " is beyond the end of month " + std::to_string(month) +
-                           " of " + std::to_string(year));
+    char text[48];
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(year),
+                  static_cast<long long>(month), static_cast<long long>(day));
+    return Status::Runtime(std::string(text) + " is not a real date");
   }
   return d;
 }
