@@ -253,7 +253,7 @@ class GraphmlReader {
   Result<Value> Convert(const Key& k, const std::string& text) {
     if (k.type.list) return ConvertList(k.type.base, text);
     if (k.type.base == PropertyType::Base::kString) return Value(text);
-    // Numbers and booleans may carry whitespace around them.
+    // Numbers, booleans and temporal values may carry whitespace around them.
     const size_t b = text.find_first_not_of(" \t\r\n");
     const size_t e = text.find_last_not_of(" \t\r\n");
     const std::string_view trimmed =
@@ -264,7 +264,7 @@ class GraphmlReader {
     return ParseScalar(trimmed, k.type.base);
   }
 
-  // kg's export writes a list as a JSON array (dates as ISO strings).
+  // kg's export writes a list as a JSON array (temporal values as ISO strings).
   static Result<Value> ConvertList(PropertyType::Base base, const std::string& text) {
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_array()) return Status::Io("'" + text + "' is not a JSON list");
@@ -290,7 +290,12 @@ class GraphmlReader {
         case PropertyType::Base::kBool:
           items.emplace_back(item.get<bool>());
           break;
-        case PropertyType::Base::kDate: {
+        case PropertyType::Base::kDate:
+        case PropertyType::Base::kLocalTime:
+        case PropertyType::Base::kTime:
+        case PropertyType::Base::kLocalDateTime:
+        case PropertyType::Base::kDateTime:
+        case PropertyType::Base::kDuration: {
           KG_ASSIGN_OR_RETURN(Value d, ParseScalar(item.get<std::string>(), base));
           items.push_back(std::move(d));
           break;

@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "common/date.h"
 #include "interchange/graph_readers.h"
+#include "interchange/property_text.h"
 
 namespace kg::interchange {
 namespace {
@@ -359,13 +359,17 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
         return Value(std::move(items));
       }
       case Json::value_t::object: {
-        auto date = v.find("$date");
-        if (v.size() == 1 && date != v.end() && date->is_string()) {
-          std::optional<Date> d = Date::Parse(date->get_ref<const std::string&>());
-          if (!d) return Status::Io(date->dump() + " is not a date (YYYY-MM-DD)");
-          return Value(*d);
+        // {"$date": "2024-07-09"}, {"$datetime": "..."}, ...: a temporal
+        // value of the kind its one member names.
+        if (v.size() == 1 && v.begin()->is_string() && v.begin().key().size() > 1 && v.begin().key()[0] == '$') {
+          std::optional<PropertyType> type = ParsePropertyType(v.begin().key().substr(1));
+          if (type && !type->list && IsTemporal(type->base)) {
+            return ParseScalar(v.begin()->get_ref<const std::string&>(), type->base);
+          }
         }
-        return Status::Io("an object other than {\"$date\": \"YYYY-MM-DD\"} cannot be stored");
+        return Status::Io(
+            "an object other than a temporal value ({\"$date\": \"YYYY-MM-DD\"}, {\"$datetime\": \"...\"}, "
+            "{\"$duration\": \"...\"}...) cannot be stored");
       }
       default:
         return Status::Io("a value of this kind cannot be stored: " + v.dump());

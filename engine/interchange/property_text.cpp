@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "common/date.h"
+#include "exec/temporal_parse.h"
 
 namespace kg::interchange {
 namespace {
@@ -30,6 +31,16 @@ const char* BaseName(PropertyType::Base base) {
       return "bool";
     case PropertyType::Base::kDate:
       return "date";
+    case PropertyType::Base::kLocalTime:
+      return "localtime";
+    case PropertyType::Base::kTime:
+      return "time";
+    case PropertyType::Base::kLocalDateTime:
+      return "localdatetime";
+    case PropertyType::Base::kDateTime:
+      return "datetime";
+    case PropertyType::Base::kDuration:
+      return "duration";
   }
   return "string";
 }
@@ -42,6 +53,14 @@ std::string Quoted(std::string_view text) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   return "'" + shown + (text.size() > kMax ? "...'" : "'");
+}
+
+// The value of a time, datetime or duration type from ISO 8601 text, or
+// the error naming the type with an example of its text.
+template <typename T>
+Result<Value> Temporal(std::string_view text, Result<T> parsed, const char* type, const char* example) {
+  if (!parsed.ok()) return Status::Io(Quoted(text) + " is not a " + type + " (ISO 8601, as " + example + ")");
+  return Value(std::move(parsed).value());
 }
 
 }  // namespace
@@ -63,6 +82,16 @@ std::optional<PropertyType> ParsePropertyType(std::string_view name) {
     type.base = PropertyType::Base::kBool;
   } else if (n == "date") {
     type.base = PropertyType::Base::kDate;
+  } else if (n == "localtime") {
+    type.base = PropertyType::Base::kLocalTime;
+  } else if (n == "time") {
+    type.base = PropertyType::Base::kTime;
+  } else if (n == "localdatetime") {
+    type.base = PropertyType::Base::kLocalDateTime;
+  } else if (n == "datetime") {
+    type.base = PropertyType::Base::kDateTime;
+  } else if (n == "duration") {
+    type.base = PropertyType::Base::kDuration;
   } else {
     return std::nullopt;
   }
@@ -71,7 +100,10 @@ std::optional<PropertyType> ParsePropertyType(std::string_view name) {
 
 std::string PropertyTypeName(PropertyType type) { return std::string(BaseName(type.base)) + (type.list ? "[]" : ""); }
 
-const char* PropertyTypeChoices() { return "int, float, string, bool, date, or a list of one: int[], string[]..."; }
+const char* PropertyTypeChoices() {
+  return "int, float, string, bool, date, localtime, time, localdatetime, datetime, duration, or a list of one: "
+         "int[], string[]...";
+}
 
 Result<Value> ParseScalar(std::string_view text, PropertyType::Base base) {
   switch (base) {
@@ -111,6 +143,16 @@ Result<Value> ParseScalar(std::string_view text, PropertyType::Base base) {
       if (!d) return Status::Io(Quoted(text) + " is not a date (YYYY-MM-DD)");
       return Value(*d);
     }
+    case PropertyType::Base::kLocalTime:
+      return Temporal(text, temporal::ParseLocalTime(text), "localtime", "12:31:14.645");
+    case PropertyType::Base::kTime:
+      return Temporal(text, temporal::ParseTime(text), "time", "12:31:14.645+01:00");
+    case PropertyType::Base::kLocalDateTime:
+      return Temporal(text, temporal::ParseLocalDateTime(text), "localdatetime", "2015-07-21T21:40:32.142");
+    case PropertyType::Base::kDateTime:
+      return Temporal(text, temporal::ParseDateTime(text), "datetime", "2024-10-03T09:00+02:00[Europe/Paris]");
+    case PropertyType::Base::kDuration:
+      return Temporal(text, temporal::ParseDuration(text), "duration", "P1Y2M10DT2H30M");
   }
   return Status::Io("unknown type");
 }

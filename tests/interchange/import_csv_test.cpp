@@ -101,8 +101,8 @@ TEST_CASE("csv: bad rows are refused with file:line and the database is unchange
       {"too few fields", header + "1,A,x\n", "", "/nodes.csv:2: 3 fields, but the header has 4 columns"},
       {"an unclosed quote", header + "1,A,\"x,1\n2,A,y,2\n", "", "/nodes.csv:2: a quoted field is not closed"},
       {"an unknown type", ":ID,year:integr\n1,2\n", "",
-       "/nodes.csv:1: column 'year:integr': unknown type 'integr' (int, float, string, bool, date, or a list of "
-       "one: int[], string[]...)"},
+       "/nodes.csv:1: column 'year:integr': unknown type 'integr' (int, float, string, bool, date, localtime, "
+       "time, localdatetime, datetime, duration, or a list of one: int[], string[]...)"},
       {"a bad date", ":ID,d:date\n1,2024-13-01\n", "", "/nodes.csv:2: column 'd': '2024-13-01' is not a date"},
       {"a bad list element", ":ID,l:int[]\n1,1;x;3\n", "",
        "/nodes.csv:2: column 'l': list element 2: 'x' is not an int"},

@@ -8,6 +8,7 @@ add_executable(kg_import_tests
   interchange/import_json_test.cpp
   interchange/import_csv_test.cpp
   interchange/import_graphml_test.cpp
+  interchange/import_temporal_test.cpp
 )
 target_include_directories(kg_import_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/interchange)
 target_link_libraries(kg_import_tests PRIVATE kg_interchange kg_test_main kg_warnings)
