@@ -39,7 +39,8 @@ void Encode(const Value& v, std::string* out) {
       *out += "]";
       break;
     default:
-      // Not storable; ToString is the best available description.
+      // Temporal values: their literal (datetime('...[Europe/Paris]'),
+      // duration('P1D')) is exact. Other kinds are not storable.
       *out += v.ToString();
       break;
   }
