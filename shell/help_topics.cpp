@@ -562,28 +562,27 @@ Strings join with +. ORDER BY sorts by code point, not by the Vietnamese alphabe
       {"dates",
        "dates, times, time zones and durations: forms, fields, arithmetic, comparison",
        R"(Six temporal types, as openCypher has them:
-  date('2024-07-09')                              a calendar day; also 20240709, 2024-W28-2, 2024-191,
-                                                  date({year: 2024, month: 7, day: 9}), date() is today (UTC)
-  localtime('09:30'), time('09:30+07:00')         a time of day, without or with a UTC offset
-  localdatetime('2024-10-03T09:00')               a date and time on no particular clock
-  datetime('2024-10-03T09:00[Europe/Paris]')      an instant, with an offset (+02:00) or a named zone;
-                                                  a wall time that DST skips moves forward, one it repeats
-                                                  takes the earlier offset; datetime() is now
-  duration('P9Y10M15D'), duration({days: 14})     months, days and seconds kept apart
-Maps build any of them ({year, month, day, hour, minute, second, nanosecond, timezone}); one can
-be made from another (date(dt), datetime({date: d, time: t, timezone: 'Asia/Ho_Chi_Minh'})).
-Fields: d.year .month .day .quarter .week .weekYear .dayOfWeek .ordinalDay, t.hour .minute .second
-.millisecond .nanosecond .timezone .offset, dt.epochSeconds, dur.years .months .days .hours ...
-Arithmetic: a temporal value plus or minus a duration, durations added and scaled;
-duration.between(a, b) (and inMonths, inDays, inSeconds) measure spans; date.truncate('month', d)
-and its kin round down. Values of one type compare and sort; zoned ones by their instant.
+  date('2024-07-09')                   a day; also 20240709, 2024-W28-2 (week), 2024-191 (day),
+                                       date('2024-07') and date('2024') (the first day), date() today
+  localtime('09:30'), time('09:30+07:00')          a time of day, without or with a UTC offset
+  localdatetime('2024-10-03T09:00')                a date and time on no particular clock
+  datetime('2024-10-03T09:00[Europe/Paris]')       an instant, with an offset or a named zone
+  duration('P9Y10M15D'), duration({days: 14})      months, days and seconds, kept apart
+Maps build each of them: date({year: 2024, month: 7, day: 9}), also {year, week, dayOfWeek},
+{year, ordinalDay}, {year, quarter, dayOfQuarter}, and hour .. nanosecond, timezone for times.
+One can be made from another: datetime({date: d, time: t, timezone: 'Asia/Ho_Chi_Minh'}).
+A wall time that DST skips moves forward by the gap; one it repeats takes the earlier offset.
+Fields: d.year, d.month, d.day, d.quarter, d.week, d.dayOfWeek (Monday is 1), d.ordinalDay,
+t.hour .. t.nanosecond, t.timezone, t.offset, dt.epochSeconds, and dur.years, dur.days, ...
+A temporal value plus or minus a duration moves it (months first, then days, then seconds);
+duration.between(a, b) measures a span (inMonths, inDays, inSeconds: in one unit only);
+date.truncate('month', d) and its kin round down. Values of one type compare and sort, zoned
+ones by their instant; values of different types do not compare.
 The bundled graph keeps its dates as ISO text, with the precision the article gives:
 '2024-07-09', '2023-11', '1976', and '--03-28' for a day whose year it does not give. Such text
 compares and sorts in date order ('2021' <= e.start < '2025'); date(e.start) turns it into a
 date (a year or month becomes its first day) for the fields, and fails on '--03-28'.)",
        {
-           {"Events since the start of 2024 (text in date order)",
-            "MATCH (e:Event) WHERE e.start >= '2024' RETURN e.name, e.start ORDER BY e.start"},
            {"Events per year, of those whose start has a year",
             "MATCH (e:Event) WHERE e.start =~ '[0-9]{4}.*'\n"
             "    RETURN date(e.start).year AS year, count(*) AS events ORDER BY year"},

@@ -134,7 +134,7 @@ const FunctionDoc kDocs[] = {
 
     // ---- exec/conversion_functions.cpp ----
     {"toString", "toString(input :: ANY) :: STRING",
-     "A STRING, number, BOOLEAN or temporal value (as ISO 8601 text: 2024-10-03T09:00+02:00[Europe/Paris], P9Y10M15D) as a STRING, an error for other types; null for null.", false},
+     "A STRING, number, BOOLEAN or temporal value (as ISO 8601 text, e.g. P9Y10M15D) as a STRING, an error for other types; null for null.", false},
     {"toStringOrNull", "toStringOrNull(input :: ANY) :: STRING",
      "As toString, but null instead of an error for a value of another type.", false},
     {"toInteger", "toInteger(input :: ANY) :: INTEGER",
