@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdint>
 #include <list>
+#include <optional>
 #include <regex>
 #include <string>
 #include <unordered_map>
 
 #include "exec/functions.h"
 #include "exec/query_error.h"
+#include "exec/temporal_arithmetic.h"
 #include "exec/temporal_fields.h"
 #include "exec/value_ops.h"
 #include "storage/transaction.h"
@@ -86,6 +88,9 @@ Value Add(const Value& a, const Value& b) {
     out.insert(out.end(), b.as_list().begin(), b.as_list().end());
     return Value(std::move(out));
   }
+  if (a.is_temporal() || b.is_temporal()) {
+    if (std::optional<Value> r = temporal::Arithmetic(Op::kAdd, a, b)) return std::move(*r);
+  }
   // Strings concatenate with strings and with numbers (the number in its
   // toString() form), as openCypher implementations do.
   auto text = [](const Value& v) { return v.is_string() ? v.as_string() : v.ToString(); };
@@ -98,6 +103,9 @@ Value Add(const Value& a, const Value& b) {
 Value Arithmetic(Op op, const Value& a, const Value& b) {
   if (op == Op::kAdd) return Add(a, b);
   if (a.is_null() || b.is_null()) return Value();
+  if (a.is_temporal() || b.is_temporal()) {
+    if (std::optional<Value> r = temporal::Arithmetic(op, a, b)) return std::move(*r);
+  }
   if (!a.is_number() || !b.is_number()) ThrowOperands(op, a, b);
   if (op == Op::kPow) return Value(std::pow(a.as_number(), b.as_number()));
   if (a.is_int() && b.is_int()) {

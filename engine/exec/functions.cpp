@@ -46,6 +46,7 @@ struct Table {
     RegisterMathFunctions(&entries);
     RegisterConversionFunctions(&entries);
     RegisterTemporalConstructFunctions(&entries);
+    RegisterTemporalArithmeticFunctions(&entries);
     for (size_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].info.name, static_cast<int>(i));
   }
 };

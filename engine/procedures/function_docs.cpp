@@ -200,6 +200,16 @@ const FunctionDoc kDocs[] = {
     {"timestamp", "timestamp() :: INTEGER",
      "The current time in milliseconds since 1970-01-01T00:00:00Z, read at each call.", false},
 
+    // ---- exec/temporal_arithmetic_functions.cpp ----
+    {"duration.between", "duration.between(from :: ANY, to :: ANY) :: DURATION",
+     "The duration from one temporal value to another: whole months, then days, then seconds; a value lacking a date, time or zone borrows the other's; null for null.", false},
+    {"duration.inMonths", "duration.inMonths(from :: ANY, to :: ANY) :: DURATION",
+     "The whole months from one temporal value to another (PT0S unless both have a date); null for null.", false},
+    {"duration.inDays", "duration.inDays(from :: ANY, to :: ANY) :: DURATION",
+     "The whole days from one temporal value to another (PT0S unless both have a date); null for null.", false},
+    {"duration.inSeconds", "duration.inSeconds(from :: ANY, to :: ANY) :: DURATION",
+     "The exact time from one temporal value to another in seconds and nanoseconds; null for null.", false},
+
     // ---- aggregates: exec/aggregator.cpp (each also takes DISTINCT) ----
     {"count", "count(input :: ANY) :: INTEGER",
      "The number of non-null values (count(*): the number of rows); 0 for no rows.", true},
