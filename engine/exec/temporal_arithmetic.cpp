@@ -6,6 +6,7 @@
 
 #include "common/time_zone.h"
 #include "exec/query_error.h"
+#include "exec/temporal_from_fields.h"
 
 namespace kg::temporal {
 
@@ -14,8 +15,6 @@ namespace {
 // Wide enough for a product of two 64-bit parts (GCC and Clang have it).
 __extension__ typedef __int128 Int128;
 
-// java.time's range, which the TCK's extreme values (+999999999-12-31) use.
-constexpr int64_t kMaxYear = 999999999;
 // A month on average: 365.2425 / 12 days (what Neo4j cascades fractions by).
 constexpr int64_t kAvgNanosPerMonth = 2629746 * kNanosPerSecond;
 
@@ -61,7 +60,7 @@ unsigned DaysInMonth(int64_t year, unsigned month) {
 }
 
 Date CheckedDate(Date d) {
-  static const Date kMin = Date::FromCivil(-kMaxYear, 1, 1);
+  static const Date kMin = Date::FromCivil(kMinYear, 1, 1);
   static const Date kMax = Date::FromCivil(kMaxYear, 12, 31);
   if (d.days < kMin.days || d.days > kMax.days) ThrowDateRange();
   return d;
@@ -75,7 +74,7 @@ Date PlusMonths(Date d, int64_t months) {
   int64_t count;
   if (__builtin_add_overflow(year * 12 + (month - 1), months, &count)) ThrowDateRange();
   const int64_t new_year = FloorDiv(count, 12);
-  if (new_year < -kMaxYear || new_year > kMaxYear) ThrowDateRange();
+  if (new_year < kMinYear || new_year > kMaxYear) ThrowDateRange();
   const unsigned new_month = static_cast<unsigned>(FloorMod(count, 12)) + 1;
   const unsigned last = DaysInMonth(new_year, new_month);
   return Date::FromCivil(new_year, new_month, day < last ? day : last);
@@ -233,6 +232,7 @@ Duration Multiply(const Duration& d, const Value& factor) {
                      static_cast<Int128>(d.nanos) * k);
   }
   const double k = factor.as_float();
+  if (!std::isfinite(k)) ThrowRuntime("cannot multiply a DURATION by " + factor.ToString());
   int64_t seconds, nanos;
   JavaSecondsAndNanos(d, &seconds, &nanos);
   return Approximate(static_cast<double>(d.months) * k, static_cast<double>(d.days) * k,
@@ -242,6 +242,7 @@ Duration Multiply(const Duration& d, const Value& factor) {
 Duration Divide(const Duration& d, const Value& divisor) {
   const double k = divisor.as_number();
   if (k == 0) ThrowRuntime("division by zero");
+  if (!std::isfinite(k)) ThrowRuntime("cannot divide a DURATION by " + divisor.ToString());
   int64_t seconds, nanos;
   JavaSecondsAndNanos(d, &seconds, &nanos);
   return Approximate(static_cast<double>(d.months) / k, static_cast<double>(d.days) / k,

@@ -202,13 +202,23 @@ const FunctionDoc kDocs[] = {
 
     // ---- exec/temporal_arithmetic_functions.cpp ----
     {"duration.between", "duration.between(from :: ANY, to :: ANY) :: DURATION",
-     "The duration from one temporal value to another: whole months, then days, then seconds; a value lacking a date, time or zone borrows the other's; null for null.", false},
+     "The duration from one temporal value to another: whole months, then days, then seconds (a date, time or zone missing on one side is borrowed); null for null.", false},
     {"duration.inMonths", "duration.inMonths(from :: ANY, to :: ANY) :: DURATION",
      "The whole months from one temporal value to another (PT0S unless both have a date); null for null.", false},
     {"duration.inDays", "duration.inDays(from :: ANY, to :: ANY) :: DURATION",
      "The whole days from one temporal value to another (PT0S unless both have a date); null for null.", false},
     {"duration.inSeconds", "duration.inSeconds(from :: ANY, to :: ANY) :: DURATION",
      "The exact time from one temporal value to another in seconds and nanoseconds; null for null.", false},
+    {"date.truncate", "date.truncate(unit :: STRING, input :: ANY [, fields :: MAP]) :: DATE",
+     "The date of a temporal value cut to the start of a unit (millennium down to day; week: the Monday), then given the map's fields; null for null.", false},
+    {"datetime.truncate", "datetime.truncate(unit :: STRING, input :: ANY [, fields :: MAP]) :: ZONED DATETIME",
+     "A value with a date cut to the start of a unit (millennium down to microsecond), in its zone or UTC, then given the map's fields; null for null.", false},
+    {"localdatetime.truncate", "localdatetime.truncate(unit :: STRING, input :: ANY [, fields :: MAP]) :: LOCAL DATETIME",
+     "A value with a date cut to the start of a unit (millennium down to microsecond), without a zone, then given the map's fields; null for null.", false},
+    {"time.truncate", "time.truncate(unit :: STRING, input :: ANY [, fields :: MAP]) :: ZONED TIME",
+     "The time of day of a value cut to the start of a unit (day down to microsecond), with its offset or UTC, then given the map's fields; null for null.", false},
+    {"localtime.truncate", "localtime.truncate(unit :: STRING, input :: ANY [, fields :: MAP]) :: LOCAL TIME",
+     "The time of day of a value cut to the start of a unit (day down to microsecond), then given the map's fields; null for null.", false},
 
     // ---- aggregates: exec/aggregator.cpp (each also takes DISTINCT) ----
     {"count", "count(input :: ANY) :: INTEGER",

@@ -5,6 +5,7 @@
 #include "exec/temporal_arithmetic.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <string>
 
 #include "common/time_zone.h"
@@ -177,6 +178,7 @@ TEST_CASE("Overflow and the range of years are errors", "[temporal_arithmetic]")
   CHECK_THROWS_AS(Add(Duration{INT64_MAX, 0, 0, 0}, Duration{1, 0, 0, 0}), QueryError);
   CHECK_THROWS_AS(Multiply(Duration{0, INT64_MAX / 2, 0, 0}, Value(int64_t{3})), QueryError);
   CHECK_THROWS_AS(Multiply(Duration{0, 1, 0, 0}, Value(1e300)), QueryError);
+  CHECK_THROWS_AS(Multiply(Duration{0, 1, 0, 0}, Value(std::nan(""))), QueryError);
   CHECK_THROWS_AS(Negate(Duration{INT64_MIN, 0, 0, 0}), QueryError);
 }
 
