@@ -240,7 +240,7 @@ Value Build(Kind kind, const MapFields& m, const char* function) {
   Date date;
   if (HasDate(kind)) {
     DateFields f = base_date ? FillFromBase(m.date, *base_date) : m.date;
-    if (!f.year && !f.Any() && kind != Kind::kDate) Fail(function, "needs a date: a year or a date to select from");
+    if (!f.Any() && kind != Kind::kDate) Fail(function, "needs a date: a year or a date to select from");
     date = Check(function, DateFromFields(f));
   }
   LocalTime time;
@@ -312,11 +312,11 @@ Value FromTemporal(Kind kind, const Value& other, const char* function) {
   const std::optional<Date> date = DatePart(other);
   const std::optional<LocalTime> time = TimePart(other);
   const std::optional<ZoneSpec> zone = ZoneOf(other);
-  const bool ok = kind == Kind::kDate ? date.has_value() : HasTime(kind) && kind != Kind::kLocalDateTime &&
-                                                                   kind != Kind::kDateTime
-                                                               ? time.has_value()
-                                                               : date.has_value();
-  if (!ok) Fail(function, std::string("cannot make one from a ") + ValueKindName(other.kind()));
+  // Times of day need a time; the rest need a date (a date alone is midnight).
+  const bool time_of_day = kind == Kind::kLocalTime || kind == Kind::kTime;
+  if (time_of_day ? !time : !date) {
+    Fail(function, std::string("a ") + ValueKindName(other.kind()) + (time_of_day ? " has no time of day" : " has no date"));
+  }
   switch (kind) {
     case Kind::kDate: return Value(*date);
     case Kind::kLocalTime: return Value(*time);
