@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "binder/subquery_binder.h"
 #include "exec/query_error.h"
 
 namespace kg::binder {
@@ -31,24 +32,36 @@ void CheckConstant(const ast::Expr& e, const char* what) {
   }
 }
 
-void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& keys) {
+[[noreturn]] void ThrowNotGrouped(const std::string& name, Position pos) {
+  ThrowSemantic("`" + name + "` is used next to an aggregate but is not a grouping key; return it as its own "
+                "column or aggregate it",
+                pos);
+}
+
+// `scope`: the variables before the projection. A subquery reads those it
+// names (it may not declare one of the same name), so they must be keys too.
+void CheckGroupedExpression(const ast::Expr& e, const std::set<std::string>& keys, const Scope& scope) {
   if (IsAggregate(e) || keys.count(e.text)) return;
-  if (e.kind == ast::ExprKind::kVariable) {
-    ThrowSemantic("`" + e.name + "` is used next to an aggregate but is not a grouping key; return it as its own "
-                  "column or aggregate it",
-                  e.pos);
+  if (e.kind == ast::ExprKind::kVariable) ThrowNotGrouped(e.name, e.pos);
+  if (e.subquery) {
+    std::set<std::string> names;
+    CollectQueryVariables(*e.subquery, &names);
+    for (const std::string& name : names) {
+      if (scope.Find(name) && !keys.count(name)) ThrowNotGrouped(name, e.pos);
+    }
+    return;
   }
   if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier ||
       e.kind == ast::ExprKind::kReduce || e.kind == ast::ExprKind::kPatternComprehension) {
     return;  // they bind their own variables; leave them to run-time
   }
   for (const auto& a : e.args) {
-    if (a) CheckGroupedExpression(*a, keys);
+    if (a) CheckGroupedExpression(*a, keys, scope);
   }
-  if (e.case_subject) CheckGroupedExpression(*e.case_subject, keys);
-  for (const auto& w : e.whens) CheckGroupedExpression(*w, keys);
-  for (const auto& t : e.thens) CheckGroupedExpression(*t, keys);
-  if (e.case_else) CheckGroupedExpression(*e.case_else, keys);
+  if (e.case_subject) CheckGroupedExpression(*e.case_subject, keys, scope);
+  for (const auto& w : e.whens) CheckGroupedExpression(*w, keys, scope);
+  for (const auto& t : e.thens) CheckGroupedExpression(*t, keys, scope);
+  if (e.case_else) CheckGroupedExpression(*e.case_else, keys, scope);
 }
 
 }  // namespace
@@ -139,7 +152,7 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
       out.aggregates.push_back(BoundProjection::Aggregate{std::move(bound_call), slot});
     }
     for (const Item& it : items) {
-      if (it.aggregating) CheckGroupedExpression(*it.expr, key_texts);
+      if (it.aggregating) CheckGroupedExpression(*it.expr, key_texts, scope);
     }
     // Expressions around aggregates are computed on the grouped rows.
     options.aggregates = true;
@@ -196,7 +209,7 @@ BoundProjection BindProjection(ExpressionBinder& binder, ExpressionBinder::Host&
         for (const Item& it : items) {
           if (it.name != it.expr->text || it.expr->kind == ast::ExprKind::kVariable) order_keys.insert(it.name);
         }
-        CheckGroupedExpression(*s.expr, order_keys);
+        CheckGroupedExpression(*s.expr, order_keys, scope);
       }
       bound::ExprPtr key;
       try {
