@@ -562,8 +562,8 @@ Strings join with +. ORDER BY sorts by code point, not by the Vietnamese alphabe
       {"dates",
        "dates, times, time zones and durations: forms, fields, arithmetic, comparison",
        R"(Six temporal types, as openCypher has them:
-  date('2024-07-09')                   a day; also 20240709, 2024-W28-2 (week), 2024-191 (day),
-                                       date('2024-07') and date('2024') (the first day), date() today
+  date('2024-07-09')                a day; also 20240709, 2024-W28-2 (week), 2024-191 (day),
+                                    date('2024-07') and date('2024') (the first day), date() today
   localtime('09:30'), time('09:30+07:00')          a time of day, without or with a UTC offset
   localdatetime('2024-10-03T09:00')                a date and time on no particular clock
   datetime('2024-10-03T09:00[Europe/Paris]')       an instant, with an offset or a named zone
