@@ -59,27 +59,36 @@ std::optional<Value> ZoneComponent(int32_t offset, uint32_t zone, const std::str
   return std::nullopt;
 }
 
+// The time part is read as Neo4j reads it: whole seconds rounded down and
+// a fraction in [0, 1e9), so PT-0.1S has seconds -1 and
+// nanosecondsOfSecond 900000000.
 std::optional<int64_t> DurationComponent(const Duration& d, const std::string& k) {
+  int64_t secs = d.seconds;
+  int64_t nanos = d.nanos;
+  if (nanos < 0) {
+    secs -= 1;
+    nanos += kNanosPerSecond;
+  }
   if (k == "years") return d.months / 12;
   if (k == "quarters") return d.months / 3;
   if (k == "months") return d.months;
   if (k == "weeks") return d.days / 7;
   if (k == "days") return d.days;
-  if (k == "hours") return d.seconds / 3600;
-  if (k == "minutes") return d.seconds / 60;
-  if (k == "seconds") return d.seconds;
-  if (k == "milliseconds") return d.seconds * 1000 + d.nanos / 1000000;
-  if (k == "microseconds") return d.seconds * 1000000 + d.nanos / 1000;
-  if (k == "nanoseconds") return d.seconds * kNanosPerSecond + d.nanos;
+  if (k == "hours") return secs / 3600;
+  if (k == "minutes") return secs / 60;
+  if (k == "seconds") return secs;
+  if (k == "milliseconds") return secs * 1000 + nanos / 1000000;
+  if (k == "microseconds") return secs * 1000000 + nanos / 1000;
+  if (k == "nanoseconds") return secs * kNanosPerSecond + nanos;
   if (k == "quartersofyear") return d.months / 3 % 4;
   if (k == "monthsofquarter") return d.months % 3;
   if (k == "monthsofyear") return d.months % 12;
   if (k == "daysofweek") return d.days % 7;
-  if (k == "minutesofhour") return d.seconds / 60 % 60;
-  if (k == "secondsofminute") return d.seconds % 60;
-  if (k == "millisecondsofsecond") return d.nanos / 1000000;
-  if (k == "microsecondsofsecond") return d.nanos / 1000;
-  if (k == "nanosecondsofsecond") return d.nanos;
+  if (k == "minutesofhour") return secs / 60 % 60;
+  if (k == "secondsofminute") return secs % 60;
+  if (k == "millisecondsofsecond") return nanos / 1000000;
+  if (k == "microsecondsofsecond") return nanos / 1000;
+  if (k == "nanosecondsofsecond") return nanos;
   return std::nullopt;
 }
 
