@@ -200,8 +200,11 @@ Value FromEpochFields(const MapFields& m, const char* function) {
   if (ms < 0 || ms > 999 || us < 0 || us > 999999 || ns < 0 || ns > 999999999) {
     Fail(function, "a sub-second field is out of range");
   }
+  // The instants of -999999999-01-01T00:00Z and +999999999-12-31T23:59:59Z.
+  constexpr int64_t kMinEpoch = -31557014135596800LL, kMaxEpoch = 31556889832780799LL;
   int64_t seconds, nanos = ms * 1000000 + us * 1000 + ns;
   if (m.epoch_seconds) {
+    if (*m.epoch_seconds > kMaxEpoch || *m.epoch_seconds < kMinEpoch) Fail(function, "the instant is out of range");
     seconds = *m.epoch_seconds;
   } else {
     if (m.time.millisecond) Fail(function, "millisecond cannot be combined with epochMillis");
@@ -215,8 +218,7 @@ Value FromEpochFields(const MapFields& m, const char* function) {
   }
   seconds += nanos / kNanosPerSecond;
   nanos %= kNanosPerSecond;
-  constexpr int64_t kLimit = 31556889864403199LL;  // +999999999-12-31T23:59:59Z
-  if (seconds > kLimit || seconds < -kLimit - 86400) Fail(function, "the instant is out of range");
+  if (seconds > kMaxEpoch || seconds < kMinEpoch) Fail(function, "the instant is out of range");
   const ZoneSpec zone = m.timezone ? ZoneArgument(function, *m.timezone) : ZoneSpec{};
   return Value(InRange(InstantIn(zone, seconds, nanos), function));
 }

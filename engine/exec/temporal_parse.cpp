@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include "common/time_zone.h"
@@ -372,6 +374,10 @@ Result<Duration> ParseDuration(std::string_view text) {
   if (!d.ok()) return Status::Runtime("the duration '" + std::string(text) + "' is too large");
   if (!negate) return d;
   const Duration& v = d.value();
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  if (v.months == kMin || v.days == kMin || v.seconds == kMin) {
+    return Status::Runtime("the duration '" + std::string(text) + "' is too large");
+  }
   return Duration::Normalized(-v.months, -v.days, -v.seconds, -v.nanos);
 }
 
