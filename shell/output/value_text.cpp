@@ -62,15 +62,8 @@ std::string CellText(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::kString:
       return value.as_string();
-    case Value::Kind::kDate:
-    case Value::Kind::kLocalTime:
-    case Value::Kind::kTime:
-    case Value::Kind::kLocalDateTime:
-    case Value::Kind::kDateTime:
-    case Value::Kind::kDuration:
-      return TemporalIsoString(value);
     default:
-      return CypherText(value);
+      return value.is_temporal() ? TemporalIsoString(value) : CypherText(value);
   }
 }
 

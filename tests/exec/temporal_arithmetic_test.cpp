@@ -45,24 +45,7 @@ const Duration kMixed{1, -14, 16 * 3600 - 12 * 60 + 70, 0};
 // the halves cascade to P12Y11M29DT33H58M13.500000003S.
 const Duration kFractions{12 * 12 + 11, 29, 122293, 500000003};
 
-std::string Iso(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kDate:
-      return v.as_date().ToIsoString();
-    case Value::Kind::kLocalTime:
-      return v.as_local_time().ToIsoString();
-    case Value::Kind::kTime:
-      return v.as_time().ToIsoString();
-    case Value::Kind::kLocalDateTime:
-      return v.as_local_date_time().ToIsoString();
-    case Value::Kind::kDateTime:
-      return v.as_date_time().ToIsoString();
-    case Value::Kind::kDuration:
-      return v.as_duration().ToIsoString();
-    default:
-      return v.ToString();
-  }
-}
+std::string Iso(const Value& v) { return v.is_temporal() ? TemporalIsoString(v) : v.ToString(); }
 
 std::string Sum(const Value& t, const Duration& d) { return Iso(Plus(t, d)); }
 std::string Diff(const Value& t, const Duration& d) { return Iso(Minus(t, d)); }
