@@ -27,6 +27,7 @@ void RegisterMathFunctions(Registry* r);        // math_functions.cpp
 void RegisterConversionFunctions(Registry* r);  // conversion_functions.cpp
 void RegisterTemporalConstructFunctions(Registry* r);  // temporal_construct.cpp
 void RegisterTemporalArithmeticFunctions(Registry* r);  // temporal_arithmetic_functions.cpp
+void RegisterValidityFunctions(Registry* r);            // validity_functions.cpp
 
 // "toUpper() expects a STRING, got INTEGER" as a runtime error.
 [[noreturn]] void ThrowArgument(const char* function, const char* expected, const Value& got);

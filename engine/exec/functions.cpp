@@ -47,6 +47,7 @@ struct Table {
     RegisterConversionFunctions(&entries);
     RegisterTemporalConstructFunctions(&entries);
     RegisterTemporalArithmeticFunctions(&entries);
+    RegisterValidityFunctions(&entries);
     for (size_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].info.name, static_cast<int>(i));
   }
 };

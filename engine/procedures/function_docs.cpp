@@ -220,6 +220,10 @@ const FunctionDoc kDocs[] = {
     {"localtime.truncate", "localtime.truncate(unit :: STRING, input :: ANY [, fields :: MAP]) :: LOCAL TIME",
      "The time of day of a value cut to the start of a unit (day down to microsecond), then given the map's fields; null for null.", false},
 
+    // ---- exec/validity_functions.cpp ----
+    {"kg.validAt", "kg.validAt(fact :: ANY, when :: ANY) :: BOOLEAN",
+     "Whether a node, relationship or map holds on a day by its valid_from/valid_to ('2021' covers the year); no validity is true; null for null.", false},
+
     // ---- aggregates: exec/aggregator.cpp (each also takes DISTINCT) ----
     {"count", "count(input :: ANY) :: INTEGER",
      "The number of non-null values (count(*): the number of rows); 0 for no rows.", true},
