@@ -20,8 +20,7 @@ unsigned Number(std::string_view s) {
 }
 
 Status Unreadable(std::string_view text) {
-  return Status::Runtime("'" + std::string(text) +
-                         "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+  return Status::Runtime("'" + std::string(text) + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
 // The last day of a month: the day before the first of the next one.
@@ -43,8 +42,7 @@ Result<std::optional<DaySpan>> ReadBound(const char* property, const Value& v) {
   if (v.is_null()) return std::optional<DaySpan>();
   if (std::optional<Date> d = DateOf(v)) return std::optional<DaySpan>(DaySpan{*d, *d});
   if (!v.is_string()) {
-    return Status::Runtime(std::string(property) + " must be a date or ISO date text, got " +
-                           ValueKindName(v.kind()));
+    return Status::Runtime(std::string(property) + " must be a date or ISO date text, got " + ValueKindName(v.kind()));
   }
   Result<DaySpan> span = ParsePartialDate(v.as_string());
   if (!span.ok()) return Status::Runtime(std::string(property) + ": " + span.status().message());

@@ -43,14 +43,16 @@ TEST_CASE("a partial date names the days of its year, month or day", "[validity]
 }
 
 TEST_CASE("text that is not a partial date is an error naming it", "[validity]") {
-  for (const char* bad : {"--03-28", "", "21", "2021-", "2021-5", "2021-13", "2021-00", "2023-02-29", "1900-02-29",
-                          "2024-04-31", "2024-07-00", "2024-07-9", "2024/07/09", " 2021", "2021 ", "2024-07-09T10:00",
-                          "20210709", "abcd", "2021-W30", "+2021"}) {
+  for (const char* bad :
+       {"--03-28",    "",           "21",         "2021-",     "2021-5",     "2021-13", "2021-00", "2023-02-29",
+        "1900-02-29", "2024-04-31", "2024-07-00", "2024-07-9", "2024/07/09", " 2021",   "2021 ",   "2024-07-09T10:00",
+        "20210709",   "abcd",       "2021-W30",   "+2021"}) {
     INFO(bad);
     Result<DaySpan> span = ParsePartialDate(bad);
     REQUIRE_FALSE(span.ok());
     CHECK(span.status().Is(ErrorKind::kRuntime));
-    CHECK(span.status().message() == "'" + std::string(bad) + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+    CHECK(span.status().message() ==
+          "'" + std::string(bad) + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
   }
 }
 
@@ -115,8 +117,7 @@ TEST_CASE("bounds stored as temporal values are read as their date", "[validity]
 TEST_CASE("unreadable or reversed validity is an error naming the property", "[validity]") {
   Result<Validity> bad_text = ReadValidity(Value(std::string("--03-28")), Value());
   REQUIRE_FALSE(bad_text.ok());
-  CHECK(bad_text.status().message() ==
-        "valid_from: '--03-28' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+  CHECK(bad_text.status().message() == "valid_from: '--03-28' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
 
   Result<Validity> bad_kind = ReadValidity(Value(), Value(int64_t{2025}));
   REQUIRE_FALSE(bad_kind.ok());
