@@ -512,7 +512,7 @@ that lists the accepted ones. Definitions, memory and speed: docs/algorithms.md.
   graph       id labels type keys properties startNode endNode nodes relationships length exists
   lists       size head last tail range reverse isEmpty coalesce           (:help lists)
   text        toUpper toLower trim ltrim rtrim replace substring left right split reverse size
-              (:help strings)
+              kg.fold (search without case or marks)   (:help strings)
   numbers     abs sign round floor ceil sqrt exp log log10 e pi rand isNaN
               sin cos tan cot asin acos atan atan2 degrees radians haversin
   conversion  toString toInteger toFloat toBoolean, and toStringOrNull toIntegerOrNull
@@ -541,20 +541,22 @@ and left, right and substring cut whole letters. toUpper and toLower use Unicode
 toUpper('đường') is 'ĐƯỜNG'. Text is stored as the source writes it (NFC).
 Comparison, STARTS WITH, ENDS WITH and CONTAINS are exact: case and marks count, and the
 spellings 'Uỷ' and 'Ủy' are different strings (the `aliases` property lists such variants). To
-ignore case, compare lowered text: toLower(o.name) CONTAINS 'ủy ban'.
+forgive case and marks, fold both sides: kg.fold removes tone and vowel marks, makes đ a d and
+punctuation one space, so kg.fold('Uỷ ban') and kg.fold('ỦY BAN') are both 'uy ban':
+kg.fold(o.name) CONTAINS kg.fold('uy ban') finds either spelling, typed with marks or without.
 s =~ 'regex' must match the whole string: 'Hà Nội' =~ 'Hà' is false, 'Hà Nội' =~ 'Hà.*' is true.
 A leading (?i) ignores case for ASCII letters only: '(?i)xing.*' finds 'Xing Qu', but '(?i)lê.*'
-does not find 'LÊ'; lower both sides instead. (?m) lets ^ and $ match at line breaks.
+does not find 'LÊ'; fold the text instead. (?m) lets ^ and $ match at line breaks.
 Strings join with +. ORDER BY sorts by code point, not by the Vietnamese alphabet.)",
        {
            {"Letters, not bytes; Unicode case",
             "RETURN size('Việt Nam') AS letters, toUpper('đường') AS upper, left('Ngoại giao', 5) AS five"},
-           {"Bodies whose name contains 'ủy ban', whatever the case",
-            "MATCH (o:Organization) WHERE toLower(o.name) CONTAINS 'ủy ban' RETURN o.name"},
+           {"Bodies whose name contains 'uy ban', whatever the case and marks",
+            "MATCH (o:Organization) WHERE kg.fold(o.name) CONTAINS kg.fold('Uỷ ban') RETURN o.name"},
            {"Find a body by one of its other names",
             "MATCH (o:Organization) WHERE 'UBQG UNESCO' IN o.aliases RETURN o.name, o.name_en"},
-           {"A regular expression on lowered text",
-            "MATCH (p:Person) WHERE toLower(p.name) =~ '(lê|hà) .*' RETURN p.name"},
+           {"A regular expression on folded text (no marks to type)",
+            "MATCH (p:Person) WHERE kg.fold(p.name) =~ '(le|ha) .*' RETURN p.name"},
        },
        "",
        "where, functions"},

@@ -48,6 +48,7 @@ struct Table {
     RegisterTemporalConstructFunctions(&entries);
     RegisterTemporalArithmeticFunctions(&entries);
     RegisterValidityFunctions(&entries);
+    RegisterSearchFunctions(&entries);
     for (size_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].info.name, static_cast<int>(i));
   }
 };

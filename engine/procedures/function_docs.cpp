@@ -224,6 +224,10 @@ const FunctionDoc kDocs[] = {
     {"kg.validAt", "kg.validAt(fact :: ANY, when :: ANY) :: BOOLEAN",
      "Whether a node, relationship or map holds on a day by its valid_from/valid_to ('2021' covers the year); no validity is true; null for null.", false},
 
+    // ---- exec/search_functions.cpp ----
+    {"kg.fold", "kg.fold(input :: STRING) :: STRING",
+     "The search key of a string: case folded, accents and tone marks removed, đ as d, punctuation as one space; null for null.", false},
+
     // ---- aggregates: exec/aggregator.cpp (each also takes DISTINCT) ----
     {"count", "count(input :: ANY) :: INTEGER",
      "The number of non-null values (count(*): the number of rows); 0 for no rows.", true},

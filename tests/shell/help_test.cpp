@@ -427,6 +427,8 @@ TEST_CASE("what the strings topic says about Vietnamese text holds", "[help][cla
   CheckClaim("strings", "'(?i)xing.*' finds 'Xing Qu'", "'Xing Qu' =~ '(?i)xing.*'", "true");
   CheckClaim("strings", "'(?i)lê.*'\ndoes not find 'LÊ'", "'LÊ' =~ '(?i)lê.*'", "false");
   CheckClaim("strings", "'Uỷ' and 'Ủy' are different", "'Uỷ' = 'Ủy'", "false");
+  CheckClaim("strings", "kg.fold('Uỷ ban') and kg.fold('ỦY BAN') are both 'uy ban'",
+             "[kg.fold('Uỷ ban'), kg.fold('ỦY BAN')]", "['uy ban', 'uy ban']");
   CheckClaim("order by", "'Đ' comes after 'Z'", "'Đ' > 'Z'", "true");
   CheckClaim("order by", "'Hà' after 'Hu'", "'Hà' > 'Hu'", "true");
   CheckClaim("functions", "(toUpper, TOUPPER)", "TOUPPER('huế')", "'HUẾ'");

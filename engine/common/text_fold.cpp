@@ -1,0 +1,115 @@
+#include "common/text_fold.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <new>
+
+namespace kg {
+
+namespace {
+
+// utf8proc's own flags do the work: compatibility decomposition, case folding,
+// stripping the marks (Mn, Mc, Me) and the default ignorables, then
+// recomposition so that scripts whose letters decompose without marks (Hangul)
+// come back whole.
+constexpr utf8proc_option_t kFoldOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+
+// The input with each malformed UTF-8 sequence replaced by a space, so that
+// utf8proc_map cannot refuse it.
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      out.push_back(' ');
+      ++p;
+      --left;
+      continue;
+    }
+    out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+bool IsWordCodePoint(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string FoldText(std::string_view utf8) {
+  const std::string valid = ValidUtf8(utf8);
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
+                   static_cast<utf8proc_ssize_t>(valid.size()), &mapped, kFoldOptions);
+  if (len < 0) {
+    // The input is valid UTF-8 by now, so only memory can run out.
+    std::free(mapped);
+    throw std::bad_alloc();
+  }
+
+  std::string out;
+  out.reserve(static_cast<size_t>(len));
+  bool pending_space = false;
+  const utf8proc_uint8_t* p = mapped;
+  utf8proc_ssize_t left = len;
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // not expected from utf8proc's own output
+      n = 1;
+      cp = ' ';
+    }
+    p += n;
+    left -= n;
+    // After case folding Đ is đ and Ð is ð.
+    if (cp == 0x0111 || cp == 0x00F0) cp = 'd';
+    if (!IsWordCodePoint(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    utf8proc_uint8_t buf[4];
+    const utf8proc_ssize_t w = utf8proc_encode_char(cp, buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+  }
+  std::free(mapped);
+  return out;
+}
+
+std::vector<std::string> FoldTokens(std::string_view utf8) {
+  const std::string folded = FoldText(utf8);
+  std::vector<std::string> words;
+  size_t begin = 0;
+  while (begin < folded.size()) {
+    size_t end = folded.find(' ', begin);
+    if (end == std::string::npos) end = folded.size();
+    words.emplace_back(folded, begin, end - begin);
+    begin = end + 1;
+  }
+  return words;
+}
+
+}  // namespace kg
