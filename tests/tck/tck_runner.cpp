@@ -53,6 +53,7 @@ struct Options {
   bool verbose = false;
   std::string failures_file;
   std::optional<double> min_pass;
+  std::optional<double> min_total_pass;
   int jobs = 1;
   int timeout_seconds = 60;
   bool fork = true;
@@ -77,7 +78,7 @@ void Usage(const char* argv0) {
   std::fprintf(
       stderr,
       "usage: %s --features DIR [--filter TEXT] [--verbose] [--list-failures FILE]\n"
-      "          [--min-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--no-template] [--on-disk] [--top-causes N]\n",
+      "          [--min-pass PCT] [--min-total-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--no-template] [--on-disk] [--top-causes N]\n",
       argv0);
 }
 
@@ -101,6 +102,9 @@ bool ParseOptions(int argc, char** argv, Options* o) {
     } else if (a == "--min-pass") {
       if (!next(&v)) return false;
       o->min_pass = std::atof(v.c_str());
+    } else if (a == "--min-total-pass") {
+      if (!next(&v)) return false;
+      o->min_total_pass = std::atof(v.c_str());
     } else if (a == "--jobs" || a == "-j") {
       if (!next(&v)) return false;
       o->jobs = std::max(1, std::atoi(v.c_str()));
@@ -537,6 +541,11 @@ int Main(int argc, char** argv) {
   if (options.min_pass && floor.percent() < *options.min_pass) {
     std::printf("\nexpressions floor pass rate %.1f %% is below --min-pass %.1f %%\n", floor.percent(),
                 *options.min_pass);
+    return 1;
+  }
+  if (options.min_total_pass && total.percent() < *options.min_total_pass) {
+    std::printf("\ntotal pass rate %.2f %% is below --min-total-pass %.2f %%\n", total.percent(),
+                *options.min_total_pass);
     return 1;
   }
   return 0;
