@@ -3,8 +3,8 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 namespace kg {
 
@@ -63,6 +63,21 @@ std::string TemporalIsoString(const Value& v) {
     default:
       return "";
   }
+}
+
+std::optional<Date> TemporalDatePart(const Value& v) {
+  if (v.is_date()) return v.as_date();
+  if (v.is_local_date_time()) return v.as_local_date_time().date;
+  if (v.is_date_time()) return v.as_date_time().local.date;
+  return std::nullopt;
+}
+
+std::optional<LocalTime> TemporalTimePart(const Value& v) {
+  if (v.is_local_time()) return v.as_local_time();
+  if (v.is_time()) return v.as_time().time;
+  if (v.is_local_date_time()) return v.as_local_date_time().time;
+  if (v.is_date_time()) return v.as_date_time().local.time;
+  return std::nullopt;
 }
 
 Value Value::Map(ValueMap entries) {

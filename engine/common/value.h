@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -142,14 +143,12 @@ class Value {
   std::string ToString() const;
 
  private:
-  std::variant<std::monostate, bool, int64_t, double, std::string, Date, ValueList,
-               std::shared_ptr<const MapValue>, NodeRef, RelRef, std::shared_ptr<const PathValue>, LocalTime, Time,
-               LocalDateTime, DateTime, Duration>
+  std::variant<std::monostate, bool, int64_t, double, std::string, Date, ValueList, std::shared_ptr<const MapValue>,
+               NodeRef, RelRef, std::shared_ptr<const PathValue>, LocalTime, Time, LocalDateTime, DateTime, Duration>
       v_;
 };
 
 using ValueMap = std::map<std::string, Value>;
-
 
 struct MapValue {
   ValueMap entries;
@@ -181,5 +180,12 @@ inline bool Value::is_temporal() const { return IsTemporalKind(kind()); }
 // duration): 2024-10-03T09:00+02:00[Europe/Paris], P9Y10M15D. Empty for
 // any other kind.
 std::string TemporalIsoString(const Value& v);
+
+// The wall-clock date of a date, local datetime or datetime; nothing for
+// any other kind.
+std::optional<Date> TemporalDatePart(const Value& v);
+// The wall-clock time of day of a time, local time, local datetime or
+// datetime; nothing for any other kind.
+std::optional<LocalTime> TemporalTimePart(const Value& v);
 
 }  // namespace kg

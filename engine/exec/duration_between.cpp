@@ -13,12 +13,6 @@ bool HasDate(const Value& v) { return v.is_date() || v.is_local_date_time() || v
 bool HasTime(const Value& v) { return v.is_local_time() || v.is_time() || v.is_local_date_time() || v.is_date_time(); }
 bool HasZone(const Value& v) { return v.is_time() || v.is_date_time(); }
 
-Date DatePart(const Value& v) {
-  if (v.is_date()) return v.as_date();
-  if (v.is_local_date_time()) return v.as_local_date_time().date;
-  return v.as_date_time().local.date;
-}
-
 // A date alone is taken at midnight.
 Value WithTime(const Value& v) { return v.is_date() ? Value(LocalDateTime{v.as_date(), LocalTime{}}) : v; }
 
@@ -55,9 +49,9 @@ void Align(Value* from, Value* to, bool time_based) {
     *from = WithTime(*from);
   }
   if (HasDate(*from) && !HasDate(*to)) {
-    *to = WithDate(*to, DatePart(*from));
+    *to = WithDate(*to, *TemporalDatePart(*from));
   } else if (HasDate(*to) && !HasDate(*from)) {
-    *from = WithDate(*from, DatePart(*to));
+    *from = WithDate(*from, *TemporalDatePart(*to));
   }
   if (HasZone(*from) && !HasZone(*to)) {
     *to = WithZoneOf(*to, *from);

@@ -37,21 +37,6 @@ std::string Lower(std::string_view s) {
 bool HasDate(Kind k) { return k == Kind::kDate || k == Kind::kLocalDateTime || k == Kind::kDateTime; }
 bool HasTime(Kind k) { return k != Kind::kDate && k != Kind::kDuration && k >= Kind::kLocalTime; }
 
-std::optional<Date> DatePart(const Value& v) {
-  if (v.is_date()) return v.as_date();
-  if (v.is_local_date_time()) return v.as_local_date_time().date;
-  if (v.is_date_time()) return v.as_date_time().local.date;
-  return std::nullopt;
-}
-
-std::optional<LocalTime> TimePart(const Value& v) {
-  if (v.is_local_time()) return v.as_local_time();
-  if (v.is_time()) return v.as_time().time;
-  if (v.is_local_date_time()) return v.as_local_date_time().time;
-  if (v.is_date_time()) return v.as_date_time().local.time;
-  return std::nullopt;
-}
-
 // The zone a value carries: a Time's offset, a DateTime's zone (or offset).
 std::optional<ZoneSpec> ZoneOf(const Value& v) {
   if (v.is_time()) return ZoneSpec{v.as_time().offset_seconds, 0};
@@ -131,9 +116,9 @@ MapFields SortKeys(Kind kind, const ValueMap& map, const char* function) {
     if (!KeyAllowed(kind, key)) Fail(function, "unknown field '" + name + "'");
     if (v.is_null()) continue;
     if (key == "date" || key == "time" || key == "datetime") {
-      const bool ok = key == "date" ? DatePart(v).has_value()
-                      : key == "time" ? TimePart(v).has_value()
-                                      : DatePart(v) && TimePart(v);
+      const bool ok = key == "date" ? TemporalDatePart(v).has_value()
+                      : key == "time" ? TemporalTimePart(v).has_value()
+                                      : TemporalDatePart(v) && TemporalTimePart(v);
       if (!ok) {
         Fail(function, "field '" + name + "' must be a temporal value with a " + key + ", got " +
                            ValueKindName(v.kind()));
@@ -230,13 +215,13 @@ Value Build(Kind kind, const MapFields& m, const char* function) {
   std::optional<ZoneSpec> base_zone;
   if (m.select_datetime) {
     if (m.select_date || m.select_time) Fail(function, "datetime cannot be combined with date or time");
-    base_date = DatePart(*m.select_datetime);
-    base_time = TimePart(*m.select_datetime);
+    base_date = TemporalDatePart(*m.select_datetime);
+    base_time = TemporalTimePart(*m.select_datetime);
     base_zone = ZoneOf(*m.select_datetime);
   }
-  if (m.select_date) base_date = DatePart(*m.select_date);
+  if (m.select_date) base_date = TemporalDatePart(*m.select_date);
   if (m.select_time) {
-    base_time = TimePart(*m.select_time);
+    base_time = TemporalTimePart(*m.select_time);
     base_zone = ZoneOf(*m.select_time);
   }
   Date date;
@@ -290,11 +275,11 @@ Value WithFields(Kind kind, const Value& base, const ValueMap& fields, const cha
   // A new zone replaces the base's: the wall clock stays (truncate's rule).
   if (new_zone && base.is_date_time()) return WithFields(kind, Value(base.as_date_time().local), fields, function);
   if (new_zone && base.is_time()) return WithFields(kind, Value(base.as_time().time), fields, function);
-  const char* key = kind == Kind::kDate                                   ? "date"
-                    : kind == Kind::kLocalTime || kind == Kind::kTime      ? "time"
-                    : DatePart(base) && TimePart(base)                     ? "datetime"
-                    : DatePart(base)                                       ? "date"
-                                                                           : "time";
+  const char* key = kind == Kind::kDate                                ? "date"
+                    : kind == Kind::kLocalTime || kind == Kind::kTime   ? "time"
+                    : TemporalDatePart(base) && TemporalTimePart(base) ? "datetime"
+                    : TemporalDatePart(base)                            ? "date"
+                                                                        : "time";
   map[key] = base;
   return FromMap(kind, map, function);
 }
@@ -311,8 +296,8 @@ Value FromText(Kind kind, std::string_view text, const char* function) {
 }
 
 Value FromTemporal(Kind kind, const Value& other, const char* function) {
-  const std::optional<Date> date = DatePart(other);
-  const std::optional<LocalTime> time = TimePart(other);
+  const std::optional<Date> date = TemporalDatePart(other);
+  const std::optional<LocalTime> time = TemporalTimePart(other);
   const std::optional<ZoneSpec> zone = ZoneOf(other);
   // Times of day need a time; the rest need a date (a date alone is midnight).
   const bool time_of_day = kind == Kind::kLocalTime || kind == Kind::kTime;

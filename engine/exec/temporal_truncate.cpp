@@ -70,21 +70,6 @@ const UnitName& ParseUnit(const std::string& text, const char* function) {
 
 bool DateBased(Unit u) { return u <= Unit::kDay; }
 
-std::optional<Date> DatePartOf(const Value& v) {
-  if (v.is_date()) return v.as_date();
-  if (v.is_local_date_time()) return v.as_local_date_time().date;
-  if (v.is_date_time()) return v.as_date_time().local.date;
-  return std::nullopt;
-}
-
-std::optional<LocalTime> TimePartOf(const Value& v) {
-  if (v.is_local_time()) return v.as_local_time();
-  if (v.is_time()) return v.as_time().time;
-  if (v.is_local_date_time()) return v.as_local_date_time().time;
-  if (v.is_date_time()) return v.as_date_time().local.time;
-  return std::nullopt;
-}
-
 // The Monday that starts the ISO week-based year of `d`.
 Date WeekYearStart(Date d) {
   int64_t week_year, week;
@@ -223,8 +208,8 @@ Value Truncate(Kind kind, const std::string& unit_text, const Value& value, cons
   const char* kind_name = ValueKindName(kind);
   const bool has_date = kind == Kind::kDate || kind == Kind::kLocalDateTime || kind == Kind::kDateTime;
   const bool has_time = kind != Kind::kDate;
-  const std::optional<Date> date = DatePartOf(value);
-  const std::optional<LocalTime> time = TimePartOf(value);
+  const std::optional<Date> date = TemporalDatePart(value);
+  const std::optional<LocalTime> time = TemporalTimePart(value);
   if (has_date && !date) {
     Fail(function, std::string("cannot make a ") + kind_name + " from a " + ValueKindName(value.kind()) +
                        ": it has no date");

@@ -29,18 +29,10 @@ Date LastOfMonth(int64_t year, unsigned month) {
   return Date{next.days - 1};
 }
 
-// The date of a stored temporal bound, or nothing for another kind.
-std::optional<Date> DateOf(const Value& v) {
-  if (v.is_date()) return v.as_date();
-  if (v.is_local_date_time()) return v.as_local_date_time().date;
-  if (v.is_date_time()) return v.as_date_time().local.date;
-  return std::nullopt;
-}
-
 // One bound as a span of days; nothing when absent.
 Result<std::optional<DaySpan>> ReadBound(const char* property, const Value& v) {
   if (v.is_null()) return std::optional<DaySpan>();
-  if (std::optional<Date> d = DateOf(v)) return std::optional<DaySpan>(DaySpan{*d, *d});
+  if (std::optional<Date> d = TemporalDatePart(v)) return std::optional<DaySpan>(DaySpan{*d, *d});
   if (!v.is_string()) {
     return Status::Runtime(std::string(property) + " must be a date or ISO date text, got " + ValueKindName(v.kind()));
   }

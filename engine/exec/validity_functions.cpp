@@ -17,9 +17,7 @@ constexpr const char* kValidAt = "kg.validAt";
 // The day to test: a DATE, the date of a LOCAL DATETIME or ZONED DATETIME
 // (its local date), or ISO text of a whole day.
 Date WhenArgument(const Value& v) {
-  if (v.is_date()) return v.as_date();
-  if (v.is_local_date_time()) return v.as_local_date_time().date;
-  if (v.is_date_time()) return v.as_date_time().local.date;
+  if (std::optional<Date> d = TemporalDatePart(v)) return *d;
   if (!v.is_string()) ThrowArgument(kValidAt, "a DATE, LOCAL DATETIME, ZONED DATETIME or ISO date text", v);
   Result<validity::DaySpan> span = validity::ParsePartialDate(v.as_string());
   if (!span.ok()) ThrowRuntime(std::string(kValidAt) + "(): " + span.status().message());

@@ -440,17 +440,12 @@ bool Matches(const Value& actual, const TckValue& expected, bool ignore_list_ord
       return expected.kind == K::kString && actual.as_string() == expected.s;
     // The TCK writes temporal values as their ISO text in quotes.
     case Value::Kind::kDate:
-      return expected.kind == K::kString && actual.as_date().ToIsoString() == expected.s;
     case Value::Kind::kLocalTime:
-      return expected.kind == K::kString && actual.as_local_time().ToIsoString() == expected.s;
     case Value::Kind::kTime:
-      return expected.kind == K::kString && actual.as_time().ToIsoString() == expected.s;
     case Value::Kind::kLocalDateTime:
-      return expected.kind == K::kString && actual.as_local_date_time().ToIsoString() == expected.s;
     case Value::Kind::kDateTime:
-      return expected.kind == K::kString && actual.as_date_time().ToIsoString() == expected.s;
     case Value::Kind::kDuration:
-      return expected.kind == K::kString && actual.as_duration().ToIsoString() == expected.s;
+      return expected.kind == K::kString && TemporalIsoString(actual) == expected.s;
     case Value::Kind::kList:
       return expected.kind == K::kList && MatchList(actual.as_list(), expected.list, ignore_list_order);
     case Value::Kind::kMap: {
