@@ -16,6 +16,8 @@ const std::vector<CommandInfo>& Commands() {
       {":param", "NAME => VALUE", "sets a query parameter to a Cypher literal, used as $NAME",
        ":param country => 'Việt Nam'"},
       {":params", "[clear]", "lists the parameters (or clears them all)", ":params"},
+      {":as-of", "[YYYY-MM-DD|off]", "reads the graph as of a day: only relationships that hold then match",
+       ":as-of 2021-05-21"},
       {":source", "FILE", "runs the statements and commands of a script file", ":source data/examples.kgq"},
       {":export", "FORMAT FILE [--induced] [QUERY]",
        "writes the subgraph of QUERY's result (or the whole graph) as graphml, gexf, dot, json or csv",

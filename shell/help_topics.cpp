@@ -602,6 +602,29 @@ date (a year or month becomes its first day) for the fields, and fails on '--03-
        "",
        "functions, where"},
 
+      {"as of",
+       "facts as of a day: kg.validAt, --as-of and :as-of",
+       R"(A fact says when it holds with valid_from / valid_to (a term; a missing end is open), or
+only with reported (the date its source reports it: it holds on the days that date names and
+no others), or with neither (timeless: it holds on every day). Dates keep their precision:
+'2021' covers the year, '2023-11' the month.
+  kg.validAt(r, date('2021-05-21'))     whether one node or relationship holds on the day
+  :as-of 2021-05-21                     from now on every relationship a statement matches must
+                                        hold on the day (prompt kg@2021-05-21>); :as-of off ends it
+  kg --as-of 2021-05-21 -e "..."        the same for one run
+As of a day, paths, shortestPath, EXISTS and COUNT follow it too; nodes are not filtered,
+writes and algorithms are refused, and EXPLAIN names the day.)",
+       {
+           {"Việt Nam's seats in UNESCO bodies on 9 July 2024",
+            "MATCH (:Country {iso2: 'VN'})-[m:MEMBER_OF]->(o) WHERE kg.validAt(m, date('2024-07-09'))\n"
+            "    RETURN o.name, m.role, m.valid_from, m.valid_to"},
+           {"Seats whose term had ended by 2030",
+            "MATCH (:Country {iso2: 'VN'})-[m:MEMBER_OF]->(o) WHERE m.valid_to IS NOT NULL\n"
+            "    AND NOT kg.validAt(m, date('2030-01-01')) RETURN o.name, m.valid_to"},
+       },
+       "",
+       "dates, where"},
+
       {"parameters",
        "$name values: :param, :params, --param",
        R"($name in a statement stands for a value given separately, so that a question can be asked
@@ -920,6 +943,9 @@ constexpr Alias kAliases[] = {
     {"temporal", "dates"},
     {"timezone", "dates"},
     {"timezones", "dates"},
+    {"asof", "as of"},
+    {"validat", "as of"},
+    {"validity", "as of"},
     {"params", "parameters"},
     {"param", "parameters"},
     {"parameter", "parameters"},

@@ -35,6 +35,7 @@ struct Arguments {
   bool timing = false;
   bool continue_on_error = false;
   bool wrap = false;
+  std::string as_of;  // YYYY-MM-DD
 };
 
 bool ReadAll(std::istream& in, std::string* out) {
@@ -79,6 +80,8 @@ int main(int argc, char** argv) {
   app.add_flag("--read-only", args.read_only,
                "Opens without write access (write statements are refused; works while another process writes)");
   app.add_flag("--timing", args.timing, "Prints each statement's time");
+  app.add_option("--as-of", args.as_of,
+                 "Reads the graph as of a day (YYYY-MM-DD): only relationships that hold then match");
   app.add_flag("--continue-on-error", args.continue_on_error,
                "In scripts, reports a failed statement and goes on (the exit code is still 1)");
   app.add_flag("--wrap", args.wrap, "Wraps long table cells instead of truncating them to the terminal width");
@@ -166,6 +169,13 @@ int main(int argc, char** argv) {
     const kg::Status status = session.SetParam(name, value);
     if (!status.ok()) {
       std::cerr << "kg: --param " << name << "=" << value << ": " << status.ToString() << "\n";
+      return kExitUsage;
+    }
+  }
+  if (!args.as_of.empty()) {
+    const kg::Status status = session.SetAsOf(args.as_of);
+    if (!status.ok()) {
+      std::cerr << "kg: --as-of: " << status.message() << "\n";
       return kExitUsage;
     }
   }

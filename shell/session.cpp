@@ -64,8 +64,31 @@ std::string Session::WelcomeLine() const {
             Plural(catalog.rel_count(), "relationship", "relationships");
   }
   if (db_->store().read_only()) line += " · read-only";
+  if (db_->options().as_of) line += " · as of " + db_->options().as_of->ToIsoString();
   return line + " · :help for help, :quit to leave";
 }
+
+Status Session::SetAsOf(std::string_view day) {
+  const std::string_view text = Trim(day);
+  if (text == "off") {
+    db_->SetAsOf(std::nullopt);
+    return Status::Ok();
+  }
+  std::optional<Date> parsed = Date::Parse(text);
+  if (!parsed || text.size() != 10) {
+    return Status::Usage("as-of takes a day as YYYY-MM-DD (for example 2021-05-21) or off; got '" +
+                         std::string(text) + "'");
+  }
+  db_->SetAsOf(parsed);
+  return Status::Ok();
+}
+
+std::string Session::Prompt() const {
+  if (!db_->options().as_of) return "kg> ";
+  return "kg@" + db_->options().as_of->ToIsoString() + "> ";
+}
+
+std::string Session::ContinuationPrompt() const { return std::string(Prompt().size() - 2, ' ') + "-> "; }
 
 bool Session::InputIsComplete(std::string_view text) const {
   const std::string_view trimmed = Trim(text);

@@ -56,6 +56,14 @@ class Session {
   // Sets $name from a Cypher literal ("42", "'text'", "[1, 2]", "date('2024-07-09')").
   Status SetParam(const std::string& name, std::string_view literal);
 
+  // As-of mode: "2021-05-21" reads the graph as of that day (only the
+  // relationships that hold then match; writes are refused), "off" ends it.
+  Status SetAsOf(std::string_view day);
+  // "kg> ", or "kg@2021-05-21> " in as-of mode; the continuation prompt
+  // ends in "-> " one column past the prompt's '>' ("  -> ").
+  std::string Prompt() const;
+  std::string ContinuationPrompt() const;
+
   bool quit_requested() const { return quit_requested_; }
   // Whether Ctrl-C stopped the last script (scripts then stop for good).
   bool interrupted() const { return interrupted_; }

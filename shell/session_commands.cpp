@@ -179,6 +179,16 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
     return true;
   }
   if (which == ":param") return SetParamCommand(args, origin);
+  if (which == ":as-of") {
+    if (args.empty()) {
+      const auto& day = db_->options().as_of;
+      out_ << "as-of: " << (day ? day->ToIsoString() : std::string("off")) << "\n";
+      return true;
+    }
+    const Status status = SetAsOf(args);
+    if (!status.ok()) return fail(status.message());
+    return true;
+  }
   if (which == ":params") {
     if (args == "clear") {
       params_.clear();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "exec/as_of.h"
 #include "exec/expression_evaluator.h"
 #include "exec/query_error.h"
 #include "exec/value_ops.h"
@@ -324,6 +325,7 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
           if (!to || *to != e.neighbour) continue;
         }
         if (!to_labels_.names.empty() && !Check(ctx.txn->HasLabels(e.neighbour, to_labels_.ids))) continue;
+        if (!HoldsAsOf(ctx, e.rel)) continue;
         row[rel_slot_] = Value(ToRelRef(e));
         if (!into_) row[to_slot_] = Value(NodeRef{e.neighbour, nullptr});
         return true;
@@ -447,7 +449,7 @@ bool VarLengthExpandOp::NextImpl(ExecContext& ctx, Row& row) {
     top.cursor->Next();
     bool used = false;
     for (const RelRef& r : path_) used = used || r.id == e.rel;
-    if (used || !uniqueness_.Allows(row, e.rel) || !RelMatches(ctx, e)) continue;
+    if (used || !uniqueness_.Allows(row, e.rel) || !RelMatches(ctx, e) || !HoldsAsOf(ctx, e.rel)) continue;
     const int64_t depth = static_cast<int64_t>(path_.size()) + 1;
     if (max_hops_ < 0 && depth > ctx.max_path_length) {
       ThrowRuntime("variable-length pattern " + detail_ + " goes beyond " + std::to_string(ctx.max_path_length) +

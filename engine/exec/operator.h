@@ -21,10 +21,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/value.h"
+#include "exec/as_of.h"
 #include "exec/eval_context.h"
 #include "exec/query_error.h"
 
@@ -54,7 +56,13 @@ struct ExecContext {
   int64_t project_after_steps = 4096;
   int64_t graph_steps = 0;
   bool asked_adjacency = false;  // the whole projection was asked for
+  // As-of mode: only relationships that hold on this day match (exec/as_of.h).
+  std::optional<AsOf> as_of;
 };
+
+// Whether relationship `rel` may match: always, unless the statement runs
+// as of a day and the relationship does not hold on it (exec/as_of.h).
+inline bool HoldsAsOf(ExecContext& ctx, RelId rel) { return !ctx.as_of || HoldsAsOfSlow(ctx, rel); }
 
 // Says how far long work has got, if anyone listens.
 inline void ReportProgress(const ExecContext& ctx, const std::string& text) {

@@ -3,6 +3,7 @@
 // each: a list from WITH may hold relationships without their endpoints).
 #include <set>
 
+#include "exec/as_of.h"
 #include "exec/expression_evaluator.h"
 #include "exec/graph_operators.h"
 #include "exec/query_error.h"
@@ -45,7 +46,7 @@ std::optional<NodeId> RelListExpandOp::Walk(ExecContext& ctx, Row& row, NodeId f
     const uint64_t id = v.as_relationship().id;
     if (!seen.insert(id).second || !uniqueness_.Allows(row, id)) return std::nullopt;
     auto rec = Check(ctx.txn->GetRelationship(id));
-    if (!rec || !types_.Matches(rec->type)) return std::nullopt;
+    if (!rec || !types_.Matches(rec->type) || !HoldsAsOf(ctx, id)) return std::nullopt;
     const bool forward = rec->start == at && dir_ != Direction::kIn;
     const bool backward = rec->end == at && dir_ != Direction::kOut;
     if (!forward && !backward) return std::nullopt;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "exec/as_of.h"
 #include "exec/expression_evaluator.h"
 #include "exec/graph_operators.h"
 #include "exec/query_error.h"
@@ -94,6 +95,7 @@ bool ShortestPathOp::Bidirectional(ExecContext& ctx, NodeId from, NodeId to, int
       auto cursor = ctx.txn->Expand(u, dirs[side], types_.ids);
       for (; cursor->Valid(); cursor->Next()) {
         const AdjacencyEntry& e = cursor->entry();
+        if (!HoldsAsOf(ctx, e.rel)) continue;
         auto [it, inserted] = seen[side].emplace(e.neighbour, Step{u, ToRelRef(e), depth[side] + 1});
         if (!inserted) continue;
         next.push_back(e.neighbour);
@@ -171,6 +173,7 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
           }
           if (!ok) continue;
         }
+        if (!HoldsAsOf(ctx, e.rel)) continue;
         auto [it, inserted] = index.emplace(e.neighbour, ids.size());
         if (inserted) {
           ids.push_back(e.neighbour);

@@ -60,7 +60,7 @@ Result<DaySpan> ParsePartialDate(std::string_view text) {
   return DaySpan{d, d};
 }
 
-Result<Validity> ReadValidity(const Value& valid_from, const Value& valid_to) {
+Result<Validity> ReadValidity(const Value& valid_from, const Value& valid_to, const Value& reported) {
   Result<std::optional<DaySpan>> from = ReadBound("valid_from", valid_from);
   if (!from.ok()) return from.status();
   Result<std::optional<DaySpan>> to = ReadBound("valid_to", valid_to);
@@ -70,6 +70,14 @@ Result<Validity> ReadValidity(const Value& valid_from, const Value& valid_to) {
   if (*to) out.to = (*to)->last;
   if (out.from && out.to && *out.to < *out.from) {
     return Status::Runtime("valid_from " + valid_from.ToString() + " comes after valid_to " + valid_to.ToString());
+  }
+  if (*from || *to) return out;
+  // No bounds: a reported date is all the source says about when.
+  Result<std::optional<DaySpan>> seen = ReadBound("reported", reported);
+  if (!seen.ok()) return seen.status();
+  if (*seen) {
+    out.from = (*seen)->first;
+    out.to = (*seen)->last;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// When a fact holds: reading valid_from / valid_to (docs/query-language.md,
+// When a fact holds: reading valid_from / valid_to / reported (docs/query-language.md,
 // "Facts as of a date"). The data model stores them as ISO text with the
 // precision the source gives ('2021', '2023-11', '2024-07-09'), or as
 // temporal values; an absent bound is an open end.
@@ -38,11 +38,15 @@ struct Validity {
   bool Contains(Date day) const { return (!from || !(day < *from)) && (!to || !(*to < day)); }
 };
 
-// Reads the two property values as stored. Each may be null (open end), a
-// STRING (a partial date, as above), a DATE, or a LOCAL DATETIME or ZONED
-// DATETIME (its local date). Any other kind, unreadable text, or a
-// valid_from whose first day comes after valid_to's last day is a runtime
-// error naming the property and the value.
-Result<Validity> ReadValidity(const Value& valid_from, const Value& valid_to);
+// Reads the property values as stored. Each may be null (absent), a STRING
+// (a partial date, as above), a DATE, or a LOCAL DATETIME or ZONED DATETIME
+// (its local date). With valid_from or valid_to, they are the bounds (a
+// missing one is an open end). With neither, `reported` (the day, month or
+// year at which the source reports the fact) is all that is known: the fact
+// holds on the days it names and no others. With none of the three the
+// fact is timeless and holds on every day. Any other kind, unreadable text,
+// or a valid_from whose first day comes after valid_to's last day is a
+// runtime error naming the property and the value.
+Result<Validity> ReadValidity(const Value& valid_from, const Value& valid_to, const Value& reported);
 
 }  // namespace kg::validity

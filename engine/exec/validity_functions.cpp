@@ -37,7 +37,8 @@ Value ValidAt(std::vector<Value>& args, EvalContext& ctx) {
   const Date day = WhenArgument(args[1]);
   const Value from = PropertyOf(x, "valid_from", ctx);
   const Value to = PropertyOf(x, "valid_to", ctx);
-  Result<validity::Validity> validity = validity::ReadValidity(from, to);
+  const Value reported = PropertyOf(x, "reported", ctx);
+  Result<validity::Validity> validity = validity::ReadValidity(from, to, reported);
   if (!validity.ok()) ThrowRuntime(std::string(kValidAt) + "(): " + validity.status().message());
   return Value(validity->Contains(day));
 }

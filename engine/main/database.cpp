@@ -91,6 +91,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   run_options.interrupt = &interrupt_;
   run_options.progress = &progress_;
   run_options.project_after_steps = options_.project_after_steps;
+  run_options.as_of = options_.as_of;
   interrupt_.store(false, std::memory_order_relaxed);
   std::vector<QueryResult> results;
   if (slot != nullptr && !slot->uncacheable.load(std::memory_order_relaxed)) {

@@ -15,10 +15,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/date.h"
 #include "common/status.h"
 #include "common/value.h"
 #include "exec/procedure_registry.h"
@@ -40,6 +42,9 @@ struct DatabaseOptions {
   // reads through it from then on; fewer (a LIMIT 25) never pay for it.
   // 0: every scan uses it at once (the language tests run so).
   int64_t project_after_steps = 4096;
+  // As-of mode: statements see only the relationships that hold on this
+  // day (docs/query-language.md, "Facts as of a date"); writes are refused.
+  std::optional<Date> as_of;
 };
 
 class Database;
@@ -133,6 +138,9 @@ class Database {
   // Called, on the statement's thread, with how far long work has got
   // ("pagerank: iteration 7 of 20"); empty: nobody listens.
   void SetProgressListener(std::function<void(const std::string&)> listener) { progress_ = std::move(listener); }
+
+  // Turns as-of mode on for a day, or off with nullopt (DatabaseOptions::as_of).
+  void SetAsOf(std::optional<Date> day) { options_.as_of = day; }
 
   GraphStore& store() { return *store_; }
   const DatabaseOptions& options() const { return options_; }

@@ -9,6 +9,7 @@
 #include <functional>
 #include <limits>
 
+#include "exec/as_of.h"
 #include "exec/operator.h"
 #include "exec/procedure.h"
 #include "exec/query_error.h"
@@ -71,6 +72,7 @@ Value Number(double d, bool integral) { return integral ? Value(static_cast<int6
 
 std::shared_ptr<const AlgoGraph> Project(ExecContext& ctx, const graph::ProjectionSpec& spec) {
   if (ctx.txn == nullptr) ThrowRuntime("algorithms need a transaction");
+  RefuseAsOf(ctx, "a graph algorithm");
   auto g = Share(Check(AlgoGraph::Build(ctx.txn, spec, ctx.interrupt, ctx.progress)));
   // PROFILE states what the projection cost (the first few calls of a statement).
   if (!ctx.profile || ctx.profile_notes.size() >= 8) return g;

@@ -222,7 +222,7 @@ const FunctionDoc kDocs[] = {
 
     // ---- exec/validity_functions.cpp ----
     {"kg.validAt", "kg.validAt(fact :: ANY, when :: ANY) :: BOOLEAN",
-     "Whether a node, relationship or map holds on a day by its valid_from/valid_to ('2021' covers the year); no validity is true; null for null.", false},
+     "Whether a node, relationship or map holds on a day by valid_from/valid_to, else reported ('2021' covers the year); none: true.", false},
 
     // ---- exec/search_functions.cpp ----
     {"kg.fold", "kg.fold(input :: STRING) :: STRING",

@@ -118,7 +118,16 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   result.columns = plan.columns;
   if (explain) {
     result.plan = DescribePlan(*plan.root, false);
+    if (options.as_of) {
+      result.plan = "As of " + options.as_of->ToIsoString() +
+                    ": every relationship matched must hold that day (valid_from/valid_to, or reported)\n" +
+                    result.plan;
+    }
     return result;
+  }
+  if (plan.writes && options.as_of) {
+    return Status::Usage("as of " + options.as_of->ToIsoString() + " the graph is read as it was: " +
+                         FirstWriteWord(statement) + " is not allowed (turn as-of off to write)");
   }
   if (plan.writes && store.read_only()) {
     return Status::Usage(std::string("the database is open read-only: ") + FirstWriteWord(statement) +
@@ -138,6 +147,10 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   ctx.interrupt = options.interrupt;
   ctx.progress = options.progress;
   ctx.profile = profile;
+  if (options.as_of) {
+    ctx.as_of.emplace();
+    ctx.as_of->day = *options.as_of;
+  }
   ctx.eval.txn = txn.get();
   ctx.eval.params = &params;
   PlanPatternEvaluator patterns(&plan, &ctx);

@@ -12,7 +12,9 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
+#include "common/date.h"
 #include "common/status.h"
 #include "common/value.h"
 #include "parser/ast.h"
@@ -27,6 +29,9 @@ struct RunOptions {
   int64_t project_after_steps = 4096;            // see ExecContext::project_after_steps
   const std::atomic<bool>* interrupt = nullptr;  // see ExecContext::interrupt
   const std::function<void(const std::string&)>* progress = nullptr;  // see ExecContext::progress
+  // As-of mode (exec/as_of.h): only relationships that hold on this day
+  // match; statements that write are refused.
+  std::optional<Date> as_of;
 };
 
 // Plans a query (kQuery, kExplain or kProfile) against `catalog`: the

@@ -22,8 +22,6 @@
 namespace kg::shell {
 namespace {
 
-constexpr const char* kPrompt = "kg> ";
-constexpr const char* kContinuationPrompt = "  -> ";  // as wide as the prompt, so lines align
 
 std::string Trim(std::string_view s) {
   const size_t begin = s.find_first_not_of(" \t\r\n");
@@ -156,7 +154,7 @@ int RunRepl(Session& session, const ReplOptions& options) {
   std::vector<std::string> lines;  // what has been typed of the input not yet run
   std::string input;               // those lines joined with newlines
   for (;;) {
-    editor.SetPrompt(lines.empty() ? kPrompt : kContinuationPrompt);
+    editor.SetPrompt(lines.empty() ? session.Prompt() : session.ContinuationPrompt());
     editor.SetEarlierLines(input);
     std::string line;
     const LineEditor::ReadStatus status = editor.ReadLine(&line);

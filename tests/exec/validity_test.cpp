@@ -21,7 +21,7 @@ void RequireSpan(const char* text, Date first, Date last) {
 }
 
 Validity Read(const Value& from, const Value& to) {
-  Result<Validity> v = ReadValidity(from, to);
+  Result<Validity> v = ReadValidity(from, to, Value());
   INFO(v.status().message());
   REQUIRE(v.ok());
   return *v;
@@ -115,22 +115,49 @@ TEST_CASE("bounds stored as temporal values are read as their date", "[validity]
 }
 
 TEST_CASE("unreadable or reversed validity is an error naming the property", "[validity]") {
-  Result<Validity> bad_text = ReadValidity(Value(std::string("--03-28")), Value());
+  Result<Validity> bad_text = ReadValidity(Value(std::string("--03-28")), Value(), Value());
   REQUIRE_FALSE(bad_text.ok());
   CHECK(bad_text.status().message() == "valid_from: '--03-28' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
 
-  Result<Validity> bad_kind = ReadValidity(Value(), Value(int64_t{2025}));
+  Result<Validity> bad_kind = ReadValidity(Value(), Value(int64_t{2025}), Value());
   REQUIRE_FALSE(bad_kind.ok());
   CHECK(bad_kind.status().message() == "valid_to must be a date or ISO date text, got INTEGER");
 
-  Result<Validity> reversed = ReadValidity(Value(std::string("2025")), Value(std::string("2021")));
+  Result<Validity> reversed = ReadValidity(Value(std::string("2025")), Value(std::string("2021")), Value());
   REQUIRE_FALSE(reversed.ok());
   CHECK(reversed.status().message() == "valid_from '2025' comes after valid_to '2021'");
 
   // Same month at both ends is not reversed.
-  CHECK(ReadValidity(Value(std::string("2023-11")), Value(std::string("2023-11-01"))).ok());
+  CHECK(ReadValidity(Value(std::string("2023-11")), Value(std::string("2023-11-01")), Value()).ok());
   // A day before the month it ends in is fine, a day after it is not.
-  CHECK_FALSE(ReadValidity(Value(std::string("2023-12-01")), Value(std::string("2023-11"))).ok());
+  CHECK_FALSE(ReadValidity(Value(std::string("2023-12-01")), Value(std::string("2023-11")), Value()).ok());
+}
+
+TEST_CASE("with no bounds, the reported date is when the fact is known to hold", "[validity]") {
+  const Value none;
+  // Reported in a year: every day of it, and no other.
+  Result<Validity> year = ReadValidity(none, none, Value(std::string("2021")));
+  REQUIRE(year.ok());
+  CHECK(year->Contains(D(2021, 5, 21)));
+  CHECK_FALSE(year->Contains(D(2022, 1, 1)));
+  CHECK_FALSE(year->Contains(D(2020, 12, 31)));
+  // Reported on a day (a DATE value too): that day only.
+  Result<Validity> day = ReadValidity(none, none, Value(D(2024, 7, 9)));
+  REQUIRE(day.ok());
+  CHECK(day->Contains(D(2024, 7, 9)));
+  CHECK_FALSE(day->Contains(D(2024, 7, 10)));
+  // Bounds win over the reported date: valid_from '2021' with reported '2021' is open-ended.
+  Result<Validity> bounded = ReadValidity(Value(std::string("2021")), none, Value(std::string("2021")));
+  REQUIRE(bounded.ok());
+  CHECK(bounded->Contains(D(2030, 1, 1)));
+  // Nothing at all: timeless.
+  Result<Validity> timeless = ReadValidity(none, none, none);
+  REQUIRE(timeless.ok());
+  CHECK(timeless->Contains(D(1, 1, 1)));
+  // An unreadable reported date is an error naming it.
+  Result<Validity> bad = ReadValidity(none, none, Value(std::string("9/7")));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "reported: '9/7' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
 }  // namespace

@@ -58,6 +58,7 @@ struct Case {
   std::string file_setup;
   std::string setup;
   std::vector<std::pair<std::string, std::string>> params;  // name, expression
+  std::optional<Date> as_of;                                // `as of:` (as-of mode for every query)
   std::vector<Step> steps;
 };
 
@@ -151,7 +152,7 @@ class FileParser {
     static const std::regex kStats(R"(^stats:\s*(.+)$)");
     static const std::regex kStat(R"(^\s*([a-z_]+):\s*(-?[0-9]+)\s*$)");
     static const std::regex kError(
-        R"(^error:\s*((syntax|semantic|runtime|constraint)( or (syntax|semantic|runtime|constraint))*)$)");
+        R"(^error:\s*((syntax|semantic|runtime|constraint|usage)( or (syntax|semantic|runtime|constraint|usage))*)$)");
     static const std::regex kPosition(R"(^position:\s*([0-9]+):([0-9]+)$)");
     std::smatch m;
     if (StartsWith(line, "case:")) {
@@ -206,6 +207,18 @@ class FileParser {
                                 StartsWith(line, "error:") || StartsWith(line, "message:") ||
                                 StartsWith(line, "position:") || StartsWith(line, "stats:") ||
                                 StartsWith(line, "plan:") || StartsWith(line, "plan without:");
+    if (StartsWith(line, "as of:")) {
+      std::optional<Date> day = Date::Parse(Trim(line.substr(6)));
+      if (!current_ || !current_->steps.empty()) {
+        *err = "an as of: line belongs to a case, before its first query";
+      } else if (!day) {
+        *err = "as of: takes a day, YYYY-MM-DD";
+      } else {
+        current_->as_of = day;
+        body_ = Body::kNone;
+      }
+      return true;
+    }
     if (std::regex_match(line, m, kParam)) {
       if (!current_ || !current_->steps.empty()) {
         *err = "param lines belong to a case, before its first query";
@@ -237,7 +250,7 @@ class FileParser {
       set_expect(Step::Expect::kOk);
     } else if (StartsWith(line, "error:")) {
       if (!std::regex_match(line, m, kError)) {
-        *err = "error: takes syntax, semantic, runtime or constraint (or several: 'runtime or semantic')";
+        *err = "error: takes syntax, semantic, runtime, constraint or usage (or several: 'runtime or semantic')";
         return true;
       }
       set_expect(Step::Expect::kError);
@@ -330,6 +343,8 @@ const char* KindWord(ErrorKind kind) {
       return "runtime";
     case ErrorKind::kConstraint:
       return "constraint";
+    case ErrorKind::kUsage:
+      return "usage";
     default:
       return ErrorKindName(kind);
   }
@@ -456,6 +471,7 @@ void RunCase(const Case& c) {
     REQUIRE(r->rows.size() == 1);
     params[name] = r->rows[0][0];
   }
+  db.SetAsOf(c.as_of);
   for (const Step& step : c.steps) RunStep(db, step, params, c);
 }
 

@@ -277,3 +277,18 @@ TEST_CASE("Vietnamese edits and runs, and odd input does not crash the shell", "
   kg->Send(":quit\r");
   CHECK(ExitStatus(*kg) == 0);
 }
+
+TEST_CASE("the prompt shows the as-of day, and continuation lines stay aligned under it", "[repl][pty]") {
+  Shell shell;
+  auto kg = shell.Start();
+  TypeLine(*kg, ":as-of 2021-05-21");
+  REQUIRE(Sees(*kg, "kg@2021-05-21> "));
+  TypeLine(*kg, "UNWIND [1, 2] AS x");
+  REQUIRE(Sees(*kg, "\n             -> "));
+  TypeLine(*kg, "RETURN sum(x) AS total_sum;");
+  CHECK(Sees(*kg, "total_sum"));
+  TypeLine(*kg, ":as-of off");
+  CHECK(Sees(*kg, "\nkg> "));
+  kg->Send(":quit\r");
+  CHECK(ExitStatus(*kg) == 0);
+}
