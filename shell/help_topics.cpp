@@ -545,8 +545,9 @@ forgive case and marks, fold both sides: kg.fold removes tone and vowel marks, m
 punctuation one space, so kg.fold('Uỷ ban') and kg.fold('ỦY BAN') are both 'uy ban':
 kg.fold(o.name) CONTAINS kg.fold('uy ban') finds either spelling, typed with marks or without.
 s =~ 'regex' must match the whole string: 'Hà Nội' =~ 'Hà' is false, 'Hà Nội' =~ 'Hà.*' is true.
-A leading (?i) ignores case for ASCII letters only: '(?i)xing.*' finds 'Xing Qu', but '(?i)lê.*'
-does not find 'LÊ'; fold the text instead. (?m) lets ^ and $ match at line breaks.
+(?i) ignores case by Unicode: '(?i)lê.*' finds 'LÊ HOÀI TRUNG' and '(?i)đà.*' 'ĐÀ NẴNG'; marks
+still count (fold the text to forgive them). (?m): ^ and $ at line breaks; (?s): . matches them.
+Matching takes time linear in the text (RE2); backreferences and lookaround are refused.
 Strings join with +. ORDER BY sorts by code point, not by the Vietnamese alphabet.)",
        {
            {"Letters, not bytes; Unicode case",

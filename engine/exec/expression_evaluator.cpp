@@ -5,12 +5,12 @@
 #include <cstdint>
 #include <list>
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_map>
 
 #include "exec/functions.h"
 #include "exec/query_error.h"
+#include "exec/regex_match.h"
 #include "exec/temporal_arithmetic.h"
 #include "exec/temporal_fields.h"
 #include "exec/value_ops.h"
@@ -159,44 +159,6 @@ Value StringPredicate(Op op, const Value& a, const Value& b) {
       return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
     default:
       return Value(s.find(t) != std::string::npos);
-  }
-}
-
-// Compiled patterns, kept per thread: a WHERE clause matches the same
-// pattern against every row.
-const std::regex& CompiledRegex(const std::string& pattern) {
-  constexpr size_t kMaxCached = 64;
-  thread_local std::unordered_map<std::string, std::regex> cache;
-  auto it = cache.find(pattern);
-  if (it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCached) cache.clear();
-  // Leading inline flags as Java (and so Neo4j) writes them: (?i) ignores
-  // case (ASCII letters), (?m) makes ^ and $ match at line breaks.
-  std::regex::flag_type flags = std::regex::ECMAScript;
-  std::string body = pattern;
-  if (body.size() > 3 && body.compare(0, 2, "(?") == 0) {
-    const size_t close = body.find(')');
-    const std::string letters = close == std::string::npos ? "" : body.substr(2, close - 2);
-    if (!letters.empty() && letters.find_first_not_of("im") == std::string::npos) {
-      if (letters.find('i') != std::string::npos) flags |= std::regex::icase;
-      if (letters.find('m') != std::string::npos) flags |= std::regex::multiline;
-      body = body.substr(close + 1);
-    }
-  }
-  try {
-    return cache.emplace(pattern, std::regex(body, flags)).first->second;
-  } catch (const std::regex_error& e) {
-    ThrowRuntime("invalid regular expression '" + pattern + "': " + e.what());
-  }
-}
-
-Value RegexMatch(const Value& a, const Value& b) {
-  if (!a.is_string() || !b.is_string()) return Value();
-  const std::regex& re = CompiledRegex(b.as_string());
-  try {
-    return Value(std::regex_match(a.as_string(), re));
-  } catch (const std::regex_error& e) {
-    ThrowRuntime(std::string("regular expression failed: ") + e.what());
   }
 }
 
