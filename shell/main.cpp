@@ -16,6 +16,7 @@
 #include "export_command.h"
 #include "import_command.h"
 #include "interrupt.h"
+#include "link_command.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
 #include "session.h"
@@ -93,11 +94,15 @@ int main(int argc, char** argv) {
       "  kg -e \"MATCH (p:Person) RETURN p.name\" --format csv > people.csv\n"
       "  kg -f questions.kgq --param year=2023 --timing\n"
       "  kg import --db research.kg data/graph     load graph files (json, csv, graphml)\n"
+      "  kg link article.txt                       the graph's entities an article mentions\n"
       "  kg export -o vn.graphml -e \"MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p\"");
   kg::shell::ExportArguments export_args;
   CLI::App* export_cmd = kg::shell::AddExportSubcommand(app, &export_args);
   kg::shell::ImportArguments import_args;
   CLI::App* import_cmd = kg::shell::AddImportSubcommand(app, &import_args);
+  // kg link: the entities an article mentions (link_command.h).
+  kg::shell::LinkArguments link_args;
+  CLI::App* link_cmd = kg::shell::AddLinkSubcommand(app, &link_args);
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -109,6 +114,10 @@ int main(int argc, char** argv) {
   if (export_cmd->parsed()) {
     if (export_args.db.empty()) export_args.db = args.db;  // kg --db PATH export ...
     return kg::shell::RunExportSubcommand(export_args, std::cerr);
+  }
+  if (link_cmd->parsed()) {
+    if (link_args.db.empty()) link_args.db = args.db;  // kg --db PATH link ...
+    return kg::shell::RunLinkSubcommand(link_args, std::cout, std::cerr);
   }
   if (import_cmd->parsed()) return kg::shell::RunImportSubcommand(import_args, args.db, std::cerr, std::cerr);
 

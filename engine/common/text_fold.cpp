@@ -112,4 +112,79 @@ std::vector<std::string> FoldTokens(std::string_view utf8) {
   return words;
 }
 
+std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8) {
+  std::vector<FoldedToken> words;
+  bool open = false;  // the last word may still grow
+  auto separate = [&] { open = false; };
+  // Folds one grapheme cluster [begin, end) and adds what it gives.
+  auto fold_cluster = [&](size_t begin, size_t end) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t len =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + begin),
+                     static_cast<utf8proc_ssize_t>(end - begin), &mapped, kFoldOptions);
+    if (len < 0) {
+      std::free(mapped);
+      throw std::bad_alloc();  // the cluster is valid UTF-8: only memory can run out
+    }
+    const utf8proc_uint8_t* p = mapped;
+    utf8proc_ssize_t left = len;
+    while (left > 0) {
+      utf8proc_int32_t cp = 0;
+      utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+      if (n <= 0) {
+        n = 1;
+        cp = ' ';
+      }
+      p += n;
+      left -= n;
+      if (cp == 0x0111 || cp == 0x00F0) cp = 'd';
+      if (!IsWordCodePoint(cp)) {
+        separate();
+        continue;
+      }
+      if (!open) {
+        words.push_back(FoldedToken{std::string(), begin, end});
+        open = true;
+      }
+      utf8proc_uint8_t buf[4];
+      const utf8proc_ssize_t w = utf8proc_encode_char(cp, buf);
+      words.back().text.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+      words.back().end = end;
+    }
+    std::free(mapped);
+  };
+
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  const size_t size = utf8.size();
+  size_t pos = 0;
+  size_t cluster_begin = 0;
+  bool in_cluster = false;
+  utf8proc_int32_t previous = 0;
+  utf8proc_int32_t state = 0;
+  while (pos < size) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(data + pos, static_cast<utf8proc_ssize_t>(size - pos), &cp);
+    if (n <= 0) {  // a malformed byte separates, as in FoldText
+      if (in_cluster) fold_cluster(cluster_begin, pos);
+      in_cluster = false;
+      state = 0;
+      separate();
+      ++pos;
+      continue;
+    }
+    if (in_cluster && utf8proc_grapheme_break_stateful(previous, cp, &state)) {
+      fold_cluster(cluster_begin, pos);
+      in_cluster = false;
+    }
+    if (!in_cluster) {
+      cluster_begin = pos;
+      in_cluster = true;
+    }
+    previous = cp;
+    pos += static_cast<size_t>(n);
+  }
+  if (in_cluster) fold_cluster(cluster_begin, pos);
+  return words;
+}
+
 }  // namespace kg

@@ -31,4 +31,19 @@ std::string FoldText(std::string_view utf8);
 // The words of FoldText(utf8), in order ({} for a text with no letter or digit).
 std::vector<std::string> FoldTokens(std::string_view utf8);
 
+// A word of FoldTokens with the bytes of `utf8` it comes from: [begin, end),
+// UTF-8 byte offsets, from the first byte of its first character to the last
+// byte of its last (combining marks included). What linking an article needs
+// to point back at the words it matched.
+struct FoldedToken {
+  std::string text;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The same words as FoldTokens(utf8), in the same order, each with its span.
+// Folding goes by grapheme cluster (a letter with its marks), so a cluster
+// that folds to two words ("½" is "1 2") gives both the cluster's span.
+std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8);
+
 }  // namespace kg

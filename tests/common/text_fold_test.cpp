@@ -78,3 +78,66 @@ TEST_CASE("FoldTokens gives the folded words", "[text_fold]") {
   CHECK(FoldTokens("  ...  ").empty());
   CHECK(FoldTokens("").empty());
 }
+
+// FoldTokenSpans: the words of FoldTokens with the bytes they come from, what
+// `kg link` points back at.
+namespace {
+
+std::vector<std::string> SpanTexts(const std::vector<kg::FoldedToken>& tokens) {
+  std::vector<std::string> texts;
+  for (const kg::FoldedToken& t : tokens) texts.push_back(t.text);
+  return texts;
+}
+
+std::vector<std::string> SpanSources(std::string_view text, const std::vector<kg::FoldedToken>& tokens) {
+  std::vector<std::string> sources;
+  for (const kg::FoldedToken& t : tokens) sources.emplace_back(text.substr(t.begin, t.end - t.begin));
+  return sources;
+}
+
+}  // namespace
+
+TEST_CASE("FoldTokenSpans gives FoldTokens' words", "[text_fold]") {
+  const std::vector<std::string> texts = {
+      "Ủy ban Quốc gia UNESCO Việt Nam",
+      "  Hà  Nội,\tViệt-Nam!\n",
+      "ASEAN+3 (2024)",
+      "Ngo\xC2\xAD" "ai",
+      "Le\xCC\x82 Hoa\xCC\x80i Trung",
+      "ＡＳＥＡＮ ﬁnance Straße ½",
+      "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB",  // 한 as conjoining jamo
+      "Hà\xFFNội \xE1\x80",
+      "",
+      " .,;- ",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    CHECK(SpanTexts(kg::FoldTokenSpans(text)) == FoldTokens(text));
+  }
+}
+
+TEST_CASE("FoldTokenSpans points at the words as written", "[text_fold]") {
+  const std::string text = "Thứ trưởng Lê Hoài Trung, Ủy ban Quốc gia";
+  const auto tokens = kg::FoldTokenSpans(text);
+  CHECK(SpanSources(text, tokens) ==
+        std::vector<std::string>{"Thứ", "trưởng", "Lê", "Hoài", "Trung", "Ủy", "ban", "Quốc", "gia"});
+  REQUIRE(tokens.size() == 9);
+  CHECK(tokens[2].begin == 15);  // "Thứ trưởng " is 15 bytes
+  CHECK(tokens[4].end == text.find(','));
+}
+
+TEST_CASE("FoldTokenSpans keeps combining marks in the span and skips separators", "[text_fold]") {
+  // NFD: the marks after "e" and "a" belong to their letters' words.
+  const std::string nfd = "Le\xCC\x82 Hoa\xCC\x80i";
+  CHECK(SpanSources(nfd, kg::FoldTokenSpans(nfd)) == std::vector<std::string>{"Le\xCC\x82", "Hoa\xCC\x80i"});
+  // A malformed byte separates like punctuation; a soft hyphen joins.
+  const std::string mixed = "Hà\xFFNội Ngo\xC2\xAD" "ai";
+  CHECK(SpanSources(mixed, kg::FoldTokenSpans(mixed)) ==
+        std::vector<std::string>{"Hà", "Nội", "Ngo\xC2\xAD" "ai"});
+  // A cluster that folds to two words gives both its span.
+  const auto half = kg::FoldTokenSpans("x ½");
+  REQUIRE(half.size() == 3);
+  CHECK(half[1].begin == 2);
+  CHECK(half[2].begin == 2);
+  CHECK(half[2].end == 4);
+}

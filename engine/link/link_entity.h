@@ -1,0 +1,28 @@
+// The nodes an article can be linked to, as the linker sees them.
+//
+// LoadLinkEntities reads them from a database: every node with a string `key`
+// that is not a :Document (an article is not a mention of another article),
+// with `name`, `name_en` and `aliases` (a string or a list of strings) as the
+// forms to look for. A node without `key` is left out: MENTIONS written for
+// review name their targets by key.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "main/database.h"
+
+namespace kg::link {
+
+struct LinkEntity {
+  std::string key;
+  std::vector<std::string> labels;
+  std::string name;                // `name`, else `name_en`, else the key
+  std::vector<std::string> forms;  // name, name_en, aliases: each distinct form once
+};
+
+// The entities of `db`, in key order. Fails only when the query does.
+Result<std::vector<LinkEntity>> LoadLinkEntities(Database& db);
+
+}  // namespace kg::link

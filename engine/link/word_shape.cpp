@@ -1,0 +1,90 @@
+#include "link/word_shape.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <new>
+
+namespace kg::link {
+namespace {
+
+std::string Map(std::string_view text, utf8proc_option_t options) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                            static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+  if (len < 0) {
+    std::free(mapped);
+    // Words come from valid UTF-8 spans; anything else is kept as it is.
+    if (len == UTF8PROC_ERROR_NOMEM) throw std::bad_alloc();
+    return std::string(text);
+  }
+  std::string out(reinterpret_cast<const char*>(mapped), static_cast<size_t>(len));
+  std::free(mapped);
+  return out;
+}
+
+}  // namespace
+
+WordShape ShapeOf(std::string_view word) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(word.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return WordShape::kLower;
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LT:
+        return WordShape::kCapitalized;
+      case UTF8PROC_CATEGORY_ND:
+      case UTF8PROC_CATEGORY_NL:
+      case UTF8PROC_CATEGORY_NO:
+        return WordShape::kNumber;
+      case UTF8PROC_CATEGORY_LL:
+      case UTF8PROC_CATEGORY_LM:
+      case UTF8PROC_CATEGORY_LO:
+        return WordShape::kLower;
+      default:
+        break;  // a mark or an ignorable before the first letter
+    }
+    p += n;
+    left -= n;
+  }
+  return WordShape::kLower;
+}
+
+std::string LowerWord(std::string_view word) {
+  return Map(word, static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+}
+
+std::string ComposedWord(std::string_view word) { return Map(word, UTF8PROC_COMPOSE); }
+
+std::string BreakingPart(std::string_view gap) {
+  const std::string composed = ComposedWord(gap);
+  std::string out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(composed.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(composed.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // a malformed byte breaks like punctuation
+      out.push_back('?');
+      ++p;
+      --left;
+      continue;
+    }
+    const utf8proc_category_t category = utf8proc_category(cp);
+    const bool space = category == UTF8PROC_CATEGORY_ZS || cp == '\t';
+    const bool dash = category == UTF8PROC_CATEGORY_PD;
+    if (cp == 0x2019 || cp == 0x02BC) {
+      out.push_back('\'');  // a typographic apostrophe is the apostrophe
+    } else if (!space && !dash) {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    }
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+}  // namespace kg::link
