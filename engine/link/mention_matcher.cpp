@@ -89,8 +89,15 @@ class Matcher {
       return true;
     }
     if (!form.proper) return true;
+    // A sentence's first word is capitalized whatever it is: there its
+    // capital shows a name only when the form has no other ("Hội nghị có
+    // ..."), not for "Đổi mới, sáng tạo" against the form "Đổi Mới".
+    size_t capitals = 0;
+    for (WordShape shape : form.shapes) capitals += shape == WordShape::kCapitalized ? 1 : 0;
     for (size_t k = 0; k < count; ++k) {
-      if (form.shapes[k] != WordShape::kLower && shapes_[first + k] == form.shapes[k]) return true;
+      if (form.shapes[k] == WordShape::kLower || shapes_[first + k] != form.shapes[k]) continue;
+      const bool first_of_sentence = starts_sentence_[first + k] && shapes_[first + k] == WordShape::kCapitalized;
+      if (!first_of_sentence || capitals == 1) return true;
     }
     return false;
   }

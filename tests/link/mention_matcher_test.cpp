@@ -128,7 +128,7 @@ TEST_CASE("link: the article's errors are one line each", "[link]") {
   }
   CHECK(message(dir + "/empty.txt") == dir + "/empty.txt is empty");
   CHECK(message(dir + "/latin1.txt") ==
-        dir + "/latin1.txt:2:3: not UTF-8 (byte 0xEA at offset 11); kg link reads UTF-8 text");
+        dir + "/latin1.txt:2:3: not UTF-8 (byte 0xEA at offset 12); kg link reads UTF-8 text");
   CHECK(message(dir + "/blank.txt") == dir + "/blank.txt has no words to link");
   std::filesystem::remove_all(dir);
 }
