@@ -10,9 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "interchange/importer.h"
 #include "link/article_text.h"
+#include "link/link_entity.h"
 #include "link/link_output.h"
 #include "link/name_dictionary.h"
+#include "main/database.h"
 
 using kg::link::FindMentions;
 using kg::link::LinkEntity;
@@ -138,4 +141,48 @@ TEST_CASE("link: the Document's key comes from the file's name", "[link]") {
   CHECK(kg::link::DocumentKey("Bài viết Hà Nội.txt", "x") == "doc/bai-viet-ha-noi");
   CHECK(kg::link::DocumentKey("文章.txt", "x").size() == 4 + 16);
   CHECK(kg::link::ArticleTitle("\n  \nĐổi mới, sáng tạo\n\nBody") == "Đổi mới, sáng tạo");
+}
+
+// --write's file is a kg JSON graph file: copied beside data/graph's files,
+// the directory imports as one graph, and the Document's MENTIONS reach the
+// nodes the table showed.
+TEST_CASE("link: the written file imports cleanly with a copy of data/graph", "[link]") {
+  namespace fs = std::filesystem;
+  kg::DatabaseOptions options;
+  options.store.in_memory = true;
+  auto source = kg::Database::Open("link-write-source", options);
+  REQUIRE(source.ok());
+  REQUIRE(kg::interchange::ImportGraph((*source)->store(), {KG_DATA_DIR "/graph"}, {}).ok());
+  auto entities = kg::link::LoadLinkEntities(**source);
+  REQUIRE(entities.ok());
+  const NameDictionary dictionary(std::move(entities).value());
+  const std::string text =
+      "Hội nghị ngoại giao văn hóa tại Hà Nội\n"
+      "Bộ trưởng Bùi Thanh Sơn làm việc với Văn phòng UNESCO tại Hà Nội và Ủy ban Quốc gia UNESCO Việt Nam.\n";
+  const std::vector<Mention> mentions = FindMentions(text, dictionary);
+  kg::link::ArticleInfo article{"new-article.txt", kg::link::DocumentKey("new-article.txt", text), text};
+  size_t left_out = 0;
+  const std::string graph = kg::link::DocumentGraphJson(article, dictionary, mentions, &left_out);
+  CHECK(left_out == 1);  // the first "Hội nghị": two conferences, neither named
+
+  const fs::path dir = "link-write-test-graph";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& entry : fs::directory_iterator(KG_DATA_DIR "/graph")) fs::copy(entry.path(), dir / entry.path().filename());
+  std::ofstream(dir / "005-new-article.json") << graph;
+  auto copy = kg::Database::Open("link-write-copy", options);
+  REQUIRE(copy.ok());
+  auto imported = kg::interchange::ImportGraph((*copy)->store(), {dir.string()}, {});
+  INFO((imported.ok() ? std::string() : imported.status().ToString()));
+  REQUIRE(imported.ok());
+  auto rows = (*copy)->Execute(
+      "MATCH (:Document {key: 'doc/new-article'})-[m:MENTIONS]->(n) RETURN n.key, m.spans ORDER BY n.key");
+  REQUIRE(rows.ok());
+  std::vector<std::string> keys;
+  for (const auto& row : rows->rows) keys.push_back(row[0].as_string());
+  CHECK(keys == std::vector<std::string>{"committee/ubqg-unesco-vn", "org/unesco-office-hanoi", "person/bui-thanh-son",
+                                         "place/ha-noi"});
+  // Hà Nội: in the headline and inside the office's name.
+  CHECK(rows->rows[3][1].as_list().size() == 4);
+  fs::remove_all(dir);
 }
