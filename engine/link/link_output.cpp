@@ -12,7 +12,8 @@
 namespace kg::link {
 namespace {
 
-using nlohmann::json;
+// Members in the order a reader wants them, not sorted.
+using json = nlohmann::ordered_json;
 
 size_t Columns(std::string_view s) {
   size_t n = 0;
@@ -193,14 +194,7 @@ std::string MentionJson(const ArticleInfo& article, const NameDictionary& dictio
                         const std::vector<Mention>& mentions) {
   json list = json::array();
   for (const Mention& m : mentions) {
-    json j{{"begin", m.begin},
-           {"end", m.end},
-           {"text", m.text},
-           {"form", m.form},
-           {"sentence",
-            {{"begin", m.sentence.begin},
-             {"end", m.sentence.end},
-             {"text", std::string(article.text.substr(m.sentence.begin, m.sentence.end - m.sentence.begin))}}}};
+    json j{{"begin", m.begin}, {"end", m.end}, {"text", m.text}};
     if (m.decided()) {
       j["node"] = NodeJson(dictionary.entities()[m.candidates[0]]);
       if (m.chosen_by_context) j["chosen_by_context"] = true;
@@ -209,7 +203,11 @@ std::string MentionJson(const ArticleInfo& article, const NameDictionary& dictio
       for (size_t c : m.candidates) candidates.push_back(NodeJson(dictionary.entities()[c]));
       j["candidates"] = candidates;
     }
+    j["form"] = m.form;
     if (m.outer >= 0) j["inside"] = m.outer;
+    j["sentence"] = {{"begin", m.sentence.begin},
+                     {"end", m.sentence.end},
+                     {"text", std::string(article.text.substr(m.sentence.begin, m.sentence.end - m.sentence.begin))}};
     list.push_back(std::move(j));
   }
   json nodes = json::array();
@@ -224,16 +222,15 @@ std::string DocumentGraphJson(const ArticleInfo& article, const NameDictionary& 
   *left_out = 0;
   for (const Mention& m : mentions) *left_out += m.decided() ? 0 : 1;
   std::ostringstream out;
-  using ordered = nlohmann::ordered_json;  // members in the format's order
-  ordered props{{"key", article.key},
+  json props{{"key", article.key},
              {"file", std::filesystem::path(article.path).filename().string()},
              {"bytes", article.text.size()},
              {"title", ArticleTitle(article.text)}};
-  out << "{\"kg_graph\": 1,\n \"nodes\": [\n  " << ordered{{"labels", {"Document"}}, {"properties", props}}.dump()
+  out << "{\"kg_graph\": 1,\n \"nodes\": [\n  " << json{{"labels", {"Document"}}, {"properties", props}}.dump()
       << "\n ],\n \"links\": [";
   bool first = true;
   for (const auto& [key, spans] : SpansByNode(dictionary, mentions)) {
-    ordered link{{"type", "MENTIONS"}, {"source", article.key}, {"target", key}, {"properties", {{"spans", spans}}}};
+    json link{{"type", "MENTIONS"}, {"source", article.key}, {"target", key}, {"properties", {{"spans", spans}}}};
     out << (first ? "\n  " : ",\n  ") << link.dump();
     first = false;
   }
