@@ -168,7 +168,7 @@ std::string MentionTable(const ArticleInfo& article, const NameDictionary& dicti
       out << Pad(Clip(e.key, kKey), kKey + 2) << LabelsText(e);
     } else {
       ++ambiguous;
-      out << Pad("(ambiguous: " + std::to_string(m.candidates.size()) + " candidates)", kKey + 2);
+      out << "(ambiguous: " << m.candidates.size() << " candidates)";
     }
     out << "\n";
     std::string note;
