@@ -23,6 +23,8 @@ const std::vector<CommandInfo>& Commands() {
        "writes the subgraph of QUERY's result (or the whole graph) as graphml, gexf, dot, json or csv",
        ":export graphml vn.graphml MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p"},
       {":import", kImportCommandArgs, kImportCommandSummary, ":import data/graph"},
+      {":link", "FILE [--format json] [--write OUT.json]",
+       "the graph's entities an article (a UTF-8 text file) names, with their places", ":link article.txt"},
       {":read-only", "", "says whether the database is open read-only", ":read-only"},
       {":quit", "", "leaves kg (also :exit, or Ctrl-D)", ":quit"},
   };

@@ -9,6 +9,7 @@
 
 #include "command_table.h"
 #include "export_command.h"
+#include "link_command.h"
 #include "help_topics.h"
 #include "import_command.h"
 #include "interrupt.h"
@@ -225,6 +226,13 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
   if (which == ":import") {
     if (writer_) writer_->Finish();
     return RunImportCommand(*db_, args, err_, err_, options_.progress);
+  }
+  // :link: the entities an article names (link_command.h).
+  if (which == ":link") {
+    if (writer_) writer_->Finish();
+    const Status linked = RunLinkCommand(args, *db_, out_, err_);
+    if (!linked.ok()) return fail(linked.message());
+    return true;
   }
   if (which == ":read-only") {
     out_ << (db_->store().read_only() ? "read-only: write statements are refused"

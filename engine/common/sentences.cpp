@@ -76,12 +76,21 @@ std::vector<ByteRange> SentenceRanges(std::string_view utf8) {
 }
 
 ByteRange SentencesAround(std::string_view utf8, ByteRange span) {
-  span.end = std::min(span.end, utf8.size());
+  return SentencesAround(SentenceRanges(utf8), utf8.size(), span);
+}
+
+ByteRange SentencesAround(const std::vector<ByteRange>& sentences, size_t text_size, ByteRange span) {
+  span.end = std::min(span.end, text_size);
   span.begin = std::min(span.begin, span.end);
   const size_t probe_end = std::max(span.end, span.begin + 1);
   ByteRange around = span;
   bool found = false;
-  for (const ByteRange& s : SentenceRanges(utf8)) {
+  // The first sentence that ends after the span begins; those before it
+  // cannot hold it.
+  auto first =
+      std::partition_point(sentences.begin(), sentences.end(), [&](const ByteRange& s) { return s.end <= span.begin; });
+  for (auto it = first; it != sentences.end(); ++it) {
+    const ByteRange& s = *it;
     if (s.begin >= probe_end) {
       // A span in the white space between two sentences belongs to the next.
       if (!found && span.begin == span.end) around = s, found = true;

@@ -30,4 +30,8 @@ std::vector<ByteRange> SentenceRanges(std::string_view utf8);
 // sentence it sits in.
 ByteRange SentencesAround(std::string_view utf8, ByteRange span);
 
+// The same, with SentenceRanges(utf8) computed once by the caller (and
+// utf8.size()): for many spans of one text, such as an article's mentions.
+ByteRange SentencesAround(const std::vector<ByteRange>& sentences, size_t text_size, ByteRange span);
+
 }  // namespace kg

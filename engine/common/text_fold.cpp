@@ -119,9 +119,8 @@ std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8) {
   // Folds one grapheme cluster [begin, end) and adds what it gives.
   auto fold_cluster = [&](size_t begin, size_t end) {
     utf8proc_uint8_t* mapped = nullptr;
-    const utf8proc_ssize_t len =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + begin),
-                     static_cast<utf8proc_ssize_t>(end - begin), &mapped, kFoldOptions);
+    const utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + begin),
+                                              static_cast<utf8proc_ssize_t>(end - begin), &mapped, kFoldOptions);
     if (len < 0) {
       std::free(mapped);
       throw std::bad_alloc();  // the cluster is valid UTF-8: only memory can run out

@@ -51,8 +51,8 @@ Result<std::string> ReadArticle(const std::string& path) {
     for (size_t i = line_start; i < bad; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-    return Status::Io(path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": not UTF-8 (byte " +
-                      byte + " at offset " + std::to_string(bad) + "); kg link reads UTF-8 text");
+    return Status::Io(path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": not UTF-8 (byte " + byte +
+                      " at offset " + std::to_string(bad) + "); kg link reads UTF-8 text");
   }
   if (FoldTokens(text).empty()) return Status::Io(path + " has no words to link");
   return text;

@@ -86,9 +86,7 @@ std::string SentenceLine(std::string_view text, const Mention& m, size_t width) 
   return line + right;
 }
 
-json NodeJson(const LinkEntity& e) {
-  return json{{"key", e.key}, {"labels", e.labels}, {"name", e.name}};
-}
+json NodeJson(const LinkEntity& e) { return json{{"key", e.key}, {"labels", e.labels}, {"name", e.name}}; }
 
 std::string LabelsText(const LinkEntity& e) {
   std::string s;
@@ -212,8 +210,11 @@ std::string MentionJson(const ArticleInfo& article, const NameDictionary& dictio
   }
   json nodes = json::array();
   for (const auto& [key, spans] : SpansByNode(dictionary, mentions)) nodes.push_back({{"key", key}, {"spans", spans}});
-  json doc{{"article", article.path}, {"key", article.key}, {"bytes", article.text.size()},
-           {"mentions", list},        {"nodes", nodes}};
+  json doc{{"article", article.path},
+           {"key", article.key},
+           {"bytes", article.text.size()},
+           {"mentions", list},
+           {"nodes", nodes}};
   return doc.dump(2) + "\n";
 }
 

@@ -13,9 +13,9 @@ namespace {
 // "giữa Chính phủ Việt Nam và UNESCO", "of the UNESCO Global Geoparks
 // Network". Lower case, marks kept (folded, "của" would also be "cửa").
 const std::set<std::string>& Linkers() {
-  static const std::set<std::string> words = {
-      "tại", "của", "ở", "về", "giữa", "và", "với", "cho", "thuộc", "từ", "đến",
-      "of", "in", "at", "on", "for", "to", "between", "and", "with", "from"};
+  static const std::set<std::string> words = {"tại", "của",   "ở",  "về",      "giữa", "và",   "với",
+                                              "cho", "thuộc", "từ", "đến",     "of",   "in",   "at",
+                                              "on",  "for",   "to", "between", "and",  "with", "from"};
   return words;
 }
 
@@ -48,8 +48,9 @@ class Matcher {
       lower_[k] = LowerWord(word);
       if (k > 0) gaps_[k] = BreakingPart(article_.substr(tokens_[k - 1].end, tokens_[k].begin - tokens_[k - 1].end));
     }
+    sentences_ = SentenceRanges(article_);
     size_t k = 0;
-    for (const ByteRange& sentence : SentenceRanges(article_)) {
+    for (const ByteRange& sentence : sentences_) {
       while (k < n && tokens_[k].begin < sentence.begin) ++k;
       if (k < n && tokens_[k].begin < sentence.end) starts_sentence_[k] = true;
     }
@@ -65,9 +66,7 @@ class Matcher {
   }
 
  private:
-  std::string_view Word(size_t k) const {
-    return article_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
-  }
+  std::string_view Word(size_t k) const { return article_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin); }
   std::string_view Span(size_t first, size_t count) const {
     return article_.substr(tokens_[first].begin, tokens_[first + count - 1].end - tokens_[first].begin);
   }
@@ -180,7 +179,7 @@ class Matcher {
       m.candidates = c->entities;
       m.form = c->form;
       m.outer = parent;
-      m.sentence = SentencesAround(article_, ByteRange{m.begin, m.end});
+      m.sentence = SentencesAround(sentences_, article_.size(), ByteRange{m.begin, m.end});
       mentions->push_back(std::move(m));
       Select(c->first, c->first + c->count, c, mentions);
     }
@@ -246,6 +245,7 @@ class Matcher {
   std::vector<std::string> lower_;
   std::vector<std::string> gaps_;  // BreakingPart before each token
   std::vector<bool> starts_sentence_;
+  std::vector<ByteRange> sentences_;
   std::vector<Candidate> candidates_;
 };
 

@@ -1,6 +1,6 @@
 #include "link/name_dictionary.h"
 
-#include <utf8proc.h>
+#include <algorithm>
 
 namespace kg::link {
 namespace {
@@ -26,9 +26,9 @@ NameDictionary::NameDictionary(std::vector<LinkEntity> entities) : entities_(std
       for (size_t k = 0; k < words.size(); ++k) {
         const std::string_view word(written.data() + words[k].begin, words[k].end - words[k].begin);
         form.shapes.push_back(ShapeOf(word));
-        form.gaps.push_back(k == 0 ? std::string()
-                                   : BreakingPart(std::string_view(written).substr(
-                                         previous_end, words[k].begin - previous_end)));
+        form.gaps.push_back(
+            k == 0 ? std::string()
+                   : BreakingPart(std::string_view(written).substr(previous_end, words[k].begin - previous_end)));
         form.proper = form.proper || form.shapes.back() != WordShape::kLower;
         previous_end = words[k].end;
         if (k > 0) folded.push_back(' ');

@@ -20,8 +20,8 @@
 namespace kg::link {
 
 struct NameForm {
-  size_t entity = 0;      // index into the dictionary's entities
-  std::string written;    // as the graph writes it
+  size_t entity = 0;              // index into the dictionary's entities
+  std::string written;            // as the graph writes it
   std::vector<WordShape> shapes;  // of each word as written
   std::vector<std::string> gaps;  // BreakingPart before each word ("" before the first)
   // A capitalized word or a number: the form is a proper name, and the

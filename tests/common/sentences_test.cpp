@@ -48,3 +48,15 @@ TEST_CASE("sentences: empty, blank and malformed text", "[sentences]") {
 
 }  // namespace
 }  // namespace kg
+
+TEST_CASE("SentencesAround over ranges computed once gives the same answers", "[sentences]") {
+  const std::string text = "Hội nghị khai mạc. Ông Lê Hoài Trung phát biểu.\n\nUNESCO đánh giá cao.  ";
+  const std::vector<kg::ByteRange> sentences = kg::SentenceRanges(text);
+  for (size_t b = 0; b <= text.size(); ++b) {
+    for (size_t e = b; e <= text.size() + 2; e += 3) {
+      INFO(b << "-" << e);
+      CHECK(kg::SentencesAround(sentences, text.size(), kg::ByteRange{b, e}) ==
+            kg::SentencesAround(text, kg::ByteRange{b, e}));
+    }
+  }
+}

@@ -102,7 +102,8 @@ TEST_CASE("FoldTokenSpans gives FoldTokens' words", "[text_fold]") {
       "Ủy ban Quốc gia UNESCO Việt Nam",
       "  Hà  Nội,\tViệt-Nam!\n",
       "ASEAN+3 (2024)",
-      "Ngo\xC2\xAD" "ai",
+      "Ngo\xC2\xAD"
+      "ai",
       "Le\xCC\x82 Hoa\xCC\x80i Trung",
       "ＡＳＥＡＮ ﬁnance Straße ½",
       "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB",  // 한 as conjoining jamo
@@ -131,9 +132,12 @@ TEST_CASE("FoldTokenSpans keeps combining marks in the span and skips separators
   const std::string nfd = "Le\xCC\x82 Hoa\xCC\x80i";
   CHECK(SpanSources(nfd, kg::FoldTokenSpans(nfd)) == std::vector<std::string>{"Le\xCC\x82", "Hoa\xCC\x80i"});
   // A malformed byte separates like punctuation; a soft hyphen joins.
-  const std::string mixed = "Hà\xFFNội Ngo\xC2\xAD" "ai";
-  CHECK(SpanSources(mixed, kg::FoldTokenSpans(mixed)) ==
-        std::vector<std::string>{"Hà", "Nội", "Ngo\xC2\xAD" "ai"});
+  const std::string mixed =
+      "Hà\xFFNội Ngo\xC2\xAD"
+      "ai";
+  CHECK(SpanSources(mixed, kg::FoldTokenSpans(mixed)) == std::vector<std::string>{"Hà", "Nội",
+                                                                                  "Ngo\xC2\xAD"
+                                                                                  "ai"});
   // A cluster that folds to two words gives both its span.
   const auto half = kg::FoldTokenSpans("x ½");
   REQUIRE(half.size() == 3);

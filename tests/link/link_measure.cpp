@@ -72,8 +72,8 @@ std::string Context(const std::string& text, size_t begin, size_t end) {
   size_t to = std::min(text.size(), end + 40);
   while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
   while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
-  std::string s = text.substr(from, begin - from) + "[" + text.substr(begin, end - begin) + "]" +
-                  text.substr(end, to - end);
+  std::string s =
+      text.substr(from, begin - from) + "[" + text.substr(begin, end - begin) + "]" + text.substr(end, to - end);
   for (char& c : s) {
     if (c == '\n') c = ' ';
   }

@@ -3,10 +3,8 @@
 #include "link/mention_matcher.h"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
-
 #include <string>
 #include <vector>
 
@@ -26,19 +24,29 @@ namespace {
 
 NameDictionary Dictionary() {
   std::vector<LinkEntity> e = {
-      {"committee/ubqg-unesco-vn", {"Organization", "Committee"}, "Ủy ban Quốc gia UNESCO Việt Nam",
+      {"committee/ubqg-unesco-vn",
+       {"Organization", "Committee"},
+       "Ủy ban Quốc gia UNESCO Việt Nam",
        {"Ủy ban Quốc gia UNESCO Việt Nam", "Vietnam National Commission for UNESCO", "UBQG"}},
       {"org/unesco", {"Organization"}, "UNESCO", {"UNESCO"}},
       {"country/vn", {"Country"}, "Việt Nam", {"Việt Nam", "Vietnam"}},
       {"place/ha-noi", {"Place"}, "Hà Nội", {"Hà Nội", "Hanoi"}},
-      {"org/unesco-office-hanoi", {"Organization"}, "Văn phòng UNESCO tại Hà Nội",
+      {"org/unesco-office-hanoi",
+       {"Organization"},
+       "Văn phòng UNESCO tại Hà Nội",
        {"Văn phòng UNESCO tại Hà Nội", "UNESCO Office in Hanoi"}},
       {"committee/culture", {"Organization", "Committee"}, "Tiểu ban Văn hóa", {"Tiểu ban Văn hóa", "Văn hóa"}},
       {"country/it", {"Country"}, "Italy", {"Italy", "Ý"}},
       {"org/cpv", {"Organization"}, "Đảng Cộng sản Việt Nam", {"Đảng Cộng sản Việt Nam", "Đảng"}},
       {"person/hong-seok-in", {"Person"}, "Hong Seok-In", {"Hong Seok-In", "Hong"}},
-      {"event/review-2020", {"Event"}, "Hội nghị Tổng kết công tác 2020", {"Hội nghị Tổng kết công tác 2020", "Hội nghị"}},
-      {"event/conference-2024", {"Event"}, "Hội nghị Ngoại giao văn hóa 2024", {"Hội nghị Ngoại giao văn hóa 2024", "Hội nghị"}},
+      {"event/review-2020",
+       {"Event"},
+       "Hội nghị Tổng kết công tác 2020",
+       {"Hội nghị Tổng kết công tác 2020", "Hội nghị"}},
+      {"event/conference-2024",
+       {"Event"},
+       "Hội nghị Ngoại giao văn hóa 2024",
+       {"Hội nghị Ngoại giao văn hóa 2024", "Hội nghị"}},
       {"instrument/directive-25", {"Instrument"}, "Chỉ thị số 25/CT-TƯ", {"Chỉ thị số 25/CT-TƯ"}},
       {"instrument/doi-moi", {"Instrument"}, "Renovation policy", {"Renovation policy", "công cuộc đổi mới"}},
   };
@@ -77,8 +85,9 @@ TEST_CASE("link: names match through folding, on word boundaries, with byte span
   CHECK(text.substr(m[2].sentence.begin, m[2].sentence.end - m[2].sentence.begin) == "Unescoland is not UNESCO.");
 }
 
-TEST_CASE("link: the longest name owns its words; a modifier inside it is no mention", "[link]") {
-  CHECK(Link("Ủy ban Quốc gia UNESCO Việt Nam") == std::vector<Found>{{"committee/ubqg-unesco-vn", "Ủy ban Quốc gia UNESCO Việt Nam"}});
+TEST_CASE("link: the longest name owns its words and a modifier inside it is no mention", "[link]") {
+  CHECK(Link("Ủy ban Quốc gia UNESCO Việt Nam") ==
+        std::vector<Found>{{"committee/ubqg-unesco-vn", "Ủy ban Quốc gia UNESCO Việt Nam"}});
 }
 
 TEST_CASE("link: a name introduced by a linking word inside a longer one is a mention too", "[link]") {
@@ -96,8 +105,7 @@ TEST_CASE("link: a proper name needs a capital where the graph writes one", "[li
 }
 
 TEST_CASE("link: a short name matches only as written, not first in a sentence nor in a longer name", "[link]") {
-  CHECK(Link("Đại diện Ý và Đảng tham dự.") ==
-        std::vector<Found>{{"country/it", "Ý"}, {"org/cpv", "Đảng"}});
+  CHECK(Link("Đại diện Ý và Đảng tham dự.") == std::vector<Found>{{"country/it", "Ý"}, {"org/cpv", "Đảng"}});
   CHECK(Link("Ý kiến bạn đọc. Các ý tưởng đang được bàn.").empty());
   CHECK(Link("ngôi sao võ thuật Hong Kong").empty());
   CHECK(Link("ông Hong cho biết") == std::vector<Found>{{"person/hong-seok-in", "Hong"}});
@@ -113,8 +121,9 @@ TEST_CASE("link: a name does not run across a bracket or a line break it does no
 }
 
 TEST_CASE("link: a name shared by several nodes goes to the one the article names nearest", "[link]") {
-  CHECK(Link("Hội nghị Tổng kết công tác 2020 diễn ra. Tại Hội nghị, ...") ==
-        std::vector<Found>{{"event/review-2020", "Hội nghị Tổng kết công tác 2020"}, {"event/review-2020", "Hội nghị"}});
+  CHECK(
+      Link("Hội nghị Tổng kết công tác 2020 diễn ra. Tại Hội nghị, ...") ==
+      std::vector<Found>{{"event/review-2020", "Hội nghị Tổng kết công tác 2020"}, {"event/review-2020", "Hội nghị"}});
   CHECK(Link("Tại Hội nghị, các đại biểu ...") == std::vector<Found>{{"?", "Hội nghị"}});
 }
 
@@ -168,7 +177,8 @@ TEST_CASE("link: the written file imports cleanly with a copy of data/graph", "[
   const fs::path dir = "link-write-test-graph";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const auto& entry : fs::directory_iterator(KG_DATA_DIR "/graph")) fs::copy(entry.path(), dir / entry.path().filename());
+  for (const auto& entry : fs::directory_iterator(KG_DATA_DIR "/graph"))
+    fs::copy(entry.path(), dir / entry.path().filename());
   std::ofstream(dir / "005-new-article.json") << graph;
   auto copy = kg::Database::Open("link-write-copy", options);
   REQUIRE(copy.ok());
