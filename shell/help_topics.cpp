@@ -850,6 +850,7 @@ then kg --db research.kg.)",
   --wrap                    wraps long table cells instead of cutting them
   --help, --version
   kg export, kg import      a query's subgraph to a file, files into a database (:help export)
+  kg link ARTICLE.txt       the graph's entities an article names, with places (also :link)
 With neither -e nor -f, statements piped to kg's standard input run like a script. Scripts hold
 statements ended by ';' and lines of ':' commands (:param, :format, ...).
 Exit codes: 0 success; 1 a statement failed (also with --continue-on-error) or the database
