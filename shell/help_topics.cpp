@@ -834,7 +834,36 @@ then kg --db research.kg.)",
             "    RETURN b.name_en, m.role, m.valid_from, m.valid_to, m.source ORDER BY b.name_en"},
        },
        "",
-       "export and import, match, dates"},
+       "export and import, match, dates, evidence"},
+
+      // ---- evidence: kg.evidence, :why, kg why (shell/why_command.h) ----
+      {"evidence",
+       "the sentence a fact comes from: kg.evidence, :why, kg why, the sources directory",
+       R"(Every fact of the bundled graph points at the words that state it: `source`, a Document's
+key, and `span`, byte offsets into that article's text (:help the bundled graph).
+kg.evidence(r) reads the text and gives the sentence around the span, the span marked
+⟦like this⟧; for MENTIONS (`spans`) a list, one sentence per mention. No span: null.
+  :why                 the evidence for every relationship of the last result (paths too),
+                       with its type, its endpoints' names, the Document's title and date
+  :why 17 40           the relationships with these ids (id(r) gives a relationship's id)
+  kg why --rel 17      the same from the command line (--db, --sources)
+The article texts are not in the database: kg reads them from the sources directory,
+--sources DIR, else $KG_SOURCES, else the ../shared/seeds next to a kg checkout (looked for
+from the current directory, then from the kg program's own). Each Document records its file's
+`bytes` and `sha256`: a file that is missing or has changed is named in the error.)",
+       {
+           {"The sentence that makes Hà Kim Ngọc chair of the National Commission",
+            "MATCH (:Person {key: 'person/ha-kim-ngoc'})-[h:HOLDS_POSITION]->(o)\n"
+            "    RETURN o.name, h.source, kg.evidence(h) AS evidence"},
+           {"Every place doc/004 names Bùi Thanh Sơn, each in its sentence",
+            "MATCH (:Document {key: 'doc/004'})-[m:MENTIONS]->({key: 'person/bui-thanh-son'})\n"
+            "    UNWIND kg.evidence(m) AS mention RETURN mention"},
+           {"Who chaired what, with the article's date and words",
+            "MATCH (p:Person)-[c:CHAIRED]->(e) MATCH (d:Document {key: c.source})\n"
+            "    RETURN p.name, e.name, d.published, kg.evidence(c) AS evidence"},
+       },
+       "",
+       "the bundled graph, functions"},
 
       {"command line",
        "the kg program's options and exit codes",
@@ -848,9 +877,11 @@ then kg --db research.kg.)",
   --timing                  prints each statement's time
   --continue-on-error       in scripts, reports a failed statement and goes on
   --wrap                    wraps long table cells instead of cutting them
+  --sources DIR             where the article texts are, for kg.evidence and :why (:help evidence)
   --help, --version
   kg export, kg import      a query's subgraph to a file, files into a database (:help export)
   kg link ARTICLE.txt       the graph's entities an article names, with places (also :link)
+  kg why --rel ID           the sentence a relationship comes from (:help evidence)
 With neither -e nor -f, statements piped to kg's standard input run like a script. Scripts hold
 statements ended by ';' and lines of ':' commands (:param, :format, ...).
 Exit codes: 0 success; 1 a statement failed (also with --continue-on-error) or the database
@@ -896,6 +927,9 @@ constexpr Alias kAliases[] = {
     {"count", "aggregation"},
     {"collect", "aggregation"},
     {"groupby", "aggregation"},
+    {"why", "evidence"},
+    {"sources", "evidence"},
+    {"provenance", "evidence"},
     {"varlength", "variable-length paths"},
     {"variablelength", "variable-length paths"},
     {"paths", "variable-length paths"},

@@ -20,6 +20,8 @@
 #include "output/output_format.h"
 #include "repl/repl.h"
 #include "session.h"
+#include "sources_dir.h"
+#include "why_command.h"
 
 namespace {
 
@@ -37,6 +39,7 @@ struct Arguments {
   bool continue_on_error = false;
   bool wrap = false;
   std::string as_of;  // YYYY-MM-DD
+  std::string sources;  // --sources: where the article texts are (sources_dir.h)
 };
 
 bool ReadAll(std::istream& in, std::string* out) {
@@ -86,6 +89,9 @@ int main(int argc, char** argv) {
   app.add_flag("--continue-on-error", args.continue_on_error,
                "In scripts, reports a failed statement and goes on (the exit code is still 1)");
   app.add_flag("--wrap", args.wrap, "Wraps long table cells instead of truncating them to the terminal width");
+  app.add_option("--sources", args.sources,
+                 "Directory of the article texts kg.evidence and :why read (default: $KG_SOURCES, else a "
+                 "checkout's ../shared/seeds)");
   app.footer(
       "Exit codes: 0 success, 1 a statement failed, 2 bad usage.\n"
       "Examples:\n"
@@ -95,6 +101,7 @@ int main(int argc, char** argv) {
       "  kg -f questions.kgq --param year=2023 --timing\n"
       "  kg import --db research.kg data/graph     load graph files (json, csv, graphml)\n"
       "  kg link article.txt                       the graph's entities an article mentions\n"
+      "  kg why --rel 17                           the sentence a relationship comes from\n"
       "  kg export -o vn.graphml -e \"MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p\"");
   kg::shell::ExportArguments export_args;
   CLI::App* export_cmd = kg::shell::AddExportSubcommand(app, &export_args);
@@ -103,6 +110,9 @@ int main(int argc, char** argv) {
   // kg link: the entities an article mentions (link_command.h).
   kg::shell::LinkArguments link_args;
   CLI::App* link_cmd = kg::shell::AddLinkSubcommand(app, &link_args);
+  // Evidence: `kg why`.
+  kg::shell::WhyArguments why_args;
+  CLI::App* why_cmd = kg::shell::AddWhySubcommand(app, &why_args);
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -118,6 +128,11 @@ int main(int argc, char** argv) {
   if (link_cmd->parsed()) {
     if (link_args.db.empty()) link_args.db = args.db;  // kg --db PATH link ...
     return kg::shell::RunLinkSubcommand(link_args, std::cout, std::cerr);
+  }
+  if (why_cmd->parsed()) {
+    if (why_args.db.empty()) why_args.db = args.db;  // kg --db PATH why ...
+    const std::string sources = why_args.sources.empty() ? args.sources : why_args.sources;
+    return kg::shell::RunWhySubcommand(why_args, kg::shell::ResolveSourcesDir(sources, argv[0]), std::cout, std::cerr);
   }
   if (import_cmd->parsed()) return kg::shell::RunImportSubcommand(import_args, args.db, std::cerr, std::cerr);
 
@@ -152,6 +167,7 @@ int main(int argc, char** argv) {
   kg::DatabaseOptions db_options;
   db_options.store.read_only = args.read_only;
   db_options.store.create_if_missing = !args.read_only;
+  db_options.sources_dir = kg::shell::ResolveSourcesDir(args.sources, argv[0]);
   std::string path = args.db;
   std::string label = args.db;
   if (path.empty()) {

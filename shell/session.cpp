@@ -11,6 +11,7 @@
 #include "parser/statement_splitter.h"
 #include "progress_line.h"
 #include "session_text.h"
+#include "why_command.h"
 #include "storage/catalog.h"
 #include "storage/transaction.h"
 
@@ -198,6 +199,7 @@ bool Session::RunOneStatement(std::string_view text, const Origin& origin) {
     ReportError(result.status(), text, origin);
     return false;
   }
+  last_relationships_ = RelationshipsOf(result->rows);  // for :why
   writer().Write(*result, ms);
   out_.flush();
   return true;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "main/database.h"
 #include "output/result_writer.h"
@@ -90,6 +91,9 @@ class Session {
   bool quit_requested_ = false;
   bool interrupted_ = false;
   int source_depth_ = 0;
+  // :why: the relationships of the last result (why_command.h).
+  std::vector<uint64_t> last_relationships_;
+  Status Why(std::string_view args);
 };
 
 }  // namespace kg::shell

@@ -17,6 +17,7 @@
 #include "progress_line.h"
 #include "session.h"
 #include "session_text.h"
+#include "why_command.h"
 
 namespace kg::shell {
 namespace {
@@ -117,6 +118,35 @@ bool Session::Schema() {
   out_ << "indexes" << (schema->indexes.empty() ? " (none)" : "") << "\n";
   for (const auto& index : schema->indexes) out_ << "  :" << index.label << "(" << index.property << ")\n";
   return true;
+}
+
+// :why [ID ...]: the evidence for the last result's relationships, or for
+// these ids (why_command.h).
+Status Session::Why(std::string_view args) {
+  KG_ASSIGN_OR_RETURN(std::vector<uint64_t> ids, ParseRelationshipIds(args));
+  if (ids.empty()) {
+    if (last_relationships_.empty()) {
+      return Status::Usage(
+          "the last result holds no relationships; return some (MATCH ()-[r]->() RETURN r) or give an id: :why ID");
+    }
+    ids.assign(last_relationships_.begin(),
+                last_relationships_.begin() + std::min(last_relationships_.size(), kWhyLimit));
+  }
+  Status status = Status::Runtime("not run");
+  {
+    InterruptScope scope(*db_);
+    status = WriteEvidence(*db_, ids, out_);
+  }
+  if (!status.ok()) {
+    if (status.Is(ErrorKind::kInterrupted)) TakeInterrupt();
+    return status;
+  }
+  if (args.empty() && last_relationships_.size() > kWhyLimit) {
+    out_ << "\n(the first " << kWhyLimit << " of the last result's " << last_relationships_.size()
+         << " relationships; :why ID shows any other)\n";
+  }
+  out_.flush();
+  return Status::Ok();
 }
 
 bool Session::RunCommand(std::string_view line, const Origin& origin) {
@@ -233,6 +263,11 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
     const Status linked = RunLinkCommand(args, *db_, out_, err_);
     if (!linked.ok()) return fail(linked.message());
     return true;
+  }
+  if (which == ":why") {
+    if (writer_) writer_->Finish();
+    const Status status = Why(args);
+    return status.ok() || fail(status.message());
   }
   if (which == ":read-only") {
     out_ << (db_->store().read_only() ? "read-only: write statements are refused"

@@ -11,6 +11,7 @@
 
 namespace kg {
 
+class SourceFiles;
 class Transaction;
 using Row = std::vector<Value>;
 
@@ -41,6 +42,9 @@ struct EvalContext {
   // 1970-01-01T00:00Z; 0 when the runner did not set them (then "now").
   int64_t statement_time_nanos = 0;
   int64_t transaction_time_nanos = 0;
+  // Evidence: the article texts kg.evidence() reads (the database's sources
+  // directory, common/source_files.h); null when none was set up.
+  SourceFiles* sources = nullptr;
 };
 
 }  // namespace kg

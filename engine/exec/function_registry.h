@@ -29,6 +29,7 @@ void RegisterTemporalConstructFunctions(Registry* r);  // temporal_construct.cpp
 void RegisterTemporalArithmeticFunctions(Registry* r);  // temporal_arithmetic_functions.cpp
 void RegisterValidityFunctions(Registry* r);            // validity_functions.cpp
 void RegisterSearchFunctions(Registry* r);              // search_functions.cpp
+void RegisterEvidenceFunctions(Registry* r);            // evidence_functions.cpp
 
 // "toUpper() expects a STRING, got INTEGER" as a runtime error.
 [[noreturn]] void ThrowArgument(const char* function, const char* expected, const Value& got);

@@ -49,6 +49,7 @@ struct Table {
     RegisterTemporalArithmeticFunctions(&entries);
     RegisterValidityFunctions(&entries);
     RegisterSearchFunctions(&entries);
+    RegisterEvidenceFunctions(&entries);
     for (size_t i = 0; i < entries.size(); ++i) ids.emplace(entries[i].info.name, static_cast<int>(i));
   }
 };

@@ -21,7 +21,8 @@ Database::~Database() = default;
 Database::Database(std::unique_ptr<GraphStore> store, DatabaseOptions options)
     : store_(std::move(store)),
       options_(options),
-      plan_cache_(std::make_unique<PlanCache>(options.plan_cache_entries)) {
+      plan_cache_(std::make_unique<PlanCache>(options.plan_cache_entries)),
+      sources_(std::make_unique<SourceFiles>(options.sources_dir)) {
   RegisterBuiltinProcedures(&procedures_);
 }
 
@@ -90,6 +91,7 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   run_options.max_path_length = options_.max_path_length;
   run_options.interrupt = &interrupt_;
   run_options.progress = &progress_;
+  run_options.sources = sources_.get();
   run_options.project_after_steps = options_.project_after_steps;
   run_options.as_of = options_.as_of;
   interrupt_.store(false, std::memory_order_relaxed);
@@ -259,6 +261,7 @@ Result<Value> Database::Evaluate(std::string_view expression, const ValueMap& pa
   }
   RunOptions run_options;
   run_options.interrupt = &interrupt_;
+  run_options.sources = sources_.get();
   run_options.project_after_steps = options_.project_after_steps;
   interrupt_.store(false, std::memory_order_relaxed);
   Result<QueryResult> result = Status::Runtime("internal error");

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/source_files.h"
 #include "common/status.h"
 #include "common/value.h"
 #include "exec/procedure_registry.h"
@@ -45,6 +46,11 @@ struct DatabaseOptions {
   // As-of mode: statements see only the relationships that hold on this
   // day (docs/query-language.md, "Facts as of a date"); writes are refused.
   std::optional<Date> as_of;
+  // Evidence: the directory holding the article texts that Documents name
+  // by `file` (kg.evidence() reads them); empty: none, and kg.evidence()
+  // of a fact with a span says how to set one. The shell fills it from
+  // --sources, KG_SOURCES or a checkout's ../shared/seeds.
+  std::string sources_dir;
 };
 
 class Database;
@@ -162,6 +168,7 @@ class Database {
   std::function<void(const std::string&)> progress_;
   ProcedureRegistry procedures_;
   std::unique_ptr<PlanCache> plan_cache_;  // after store_: its plans go first
+  std::unique_ptr<SourceFiles> sources_;   // options_.sources_dir's texts, read once each
 };
 
 // The error as a person reads it, with the offending line of `text` and a

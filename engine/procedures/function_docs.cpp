@@ -228,6 +228,11 @@ const FunctionDoc kDocs[] = {
     {"kg.fold", "kg.fold(input :: STRING) :: STRING",
      "The search key of a string: case folded, accents and tone marks removed, đ as d, punctuation as one space; null for null.", false},
 
+    // ---- exec/evidence_functions.cpp ----
+    {"kg.evidence", "kg.evidence(fact :: NODE | RELATIONSHIP) :: STRING | LIST<STRING>",
+     "The sentence a fact's span comes from, span marked with ⟦ ⟧; for spans (MENTIONS) a list, one per mention; null without.",
+     false},
+
     // ---- aggregates: exec/aggregator.cpp (each also takes DISTINCT) ----
     {"count", "count(input :: ANY) :: INTEGER",
      "The number of non-null values (count(*): the number of rows); 0 for no rows.", true},

@@ -153,6 +153,7 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   }
   ctx.eval.txn = txn.get();
   ctx.eval.params = &params;
+  ctx.eval.sources = options.sources;
   PlanPatternEvaluator patterns(&plan, &ctx);
   ctx.eval.patterns = &patterns;
   // Each statement runs in its own transaction, so both clocks read the same.

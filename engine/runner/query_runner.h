@@ -24,6 +24,8 @@
 
 namespace kg {
 
+class SourceFiles;
+
 struct RunOptions {
   int64_t max_path_length = 32;
   int64_t project_after_steps = 4096;            // see ExecContext::project_after_steps
@@ -32,6 +34,7 @@ struct RunOptions {
   // As-of mode (exec/as_of.h): only relationships that hold on this day
   // match; statements that write are refused.
   std::optional<Date> as_of;
+  SourceFiles* sources = nullptr;                                     // see EvalContext::sources
 };
 
 // Plans a query (kQuery, kExplain or kProfile) against `catalog`: the

@@ -12,9 +12,13 @@ add_executable(kg_data_tests
   data/graph_structure_test.cpp
   data/graph_provenance_test.cpp
   data/examples_file_test.cpp
+  data/document_integrity_test.cpp
 )
 target_include_directories(kg_data_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(kg_data_tests PRIVATE kg_test_main nlohmann_json::nlohmann_json utf8proc kg_warnings)
+# Documents' sha256 (document_integrity_test.cpp): libcrypto.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+target_link_libraries(kg_data_tests PRIVATE OpenSSL::Crypto)
 target_compile_definitions(kg_data_tests PRIVATE
   KG_DATA_DIR="${PROJECT_SOURCE_DIR}/data"
   KG_SEEDS_DIR="${PROJECT_SOURCE_DIR}/../shared/seeds"

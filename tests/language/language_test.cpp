@@ -457,6 +457,8 @@ void RunCase(const Case& c) {
   // node on, so every case also checks it (the TCK runs with the default,
   // and so reads RocksDB on its small graphs).
   options.project_after_steps = 0;
+  // kg.evidence reads the seed articles (tests/language/evidence).
+  options.sources_dir = KG_SOURCES_DIR;
   auto opened = Database::Open(dir.Sub("db"), options);
   if (!opened.ok()) FAIL("cannot open a database: " << opened.status().ToString());
   Database& db = **opened;

@@ -71,7 +71,9 @@ class TempDir {
 class BundledCopy {
  public:
   BundledCopy() {
-    auto db = kg::Database::Open(dir_.path() + "/db");
+    kg::DatabaseOptions options;
+    options.sources_dir = KG_SOURCES_DIR;  // kg.evidence (:help evidence)
+    auto db = kg::Database::Open(dir_.path() + "/db", options);
     INFO((db.ok() ? std::string() : db.status().ToString()));
     REQUIRE(db.ok());
     auto imported = kg::interchange::ImportGraph((*db)->store(), {KG_DATA_DIR "/graph"}, {});
@@ -252,7 +254,8 @@ void RunTopicBlockInKg(const HelpTopic& topic) {
   INFO(imported.output);
   REQUIRE(imported.exit_code == 0);
   const std::string block = dir.Write("examples.kgq", ExamplesBlock(topic));
-  const Run run = Shell(std::string(KG_BINARY) + " --db " + db + " -f " + block + " < /dev/null");
+  const Run run =
+      Shell(std::string(KG_BINARY) + " --db " + db + " --sources " KG_SOURCES_DIR " -f " + block + " < /dev/null");
   INFO(run.output);
   CHECK(run.exit_code == 0);
 }

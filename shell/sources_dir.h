@@ -1,0 +1,22 @@
+// Where kg finds the article texts that Documents name (kg.evidence, :why,
+// kg why): the first of
+//   1. --sources DIR on the command line;
+//   2. the environment variable KG_SOURCES;
+//   3. a checkout's ../shared/seeds: going up from the current directory,
+//      then from the kg program's own directory, the first directory that is
+//      a kg checkout (it holds data/graph/documents.json) and has a
+//      ../shared/seeds folder.
+// Empty when none applies: evidence then says how to set one. A directory
+// given by 1 or 2 is taken as given (made absolute), even if missing, so
+// that the message about a missing file names the directory the user chose.
+#pragma once
+
+#include <string>
+
+namespace kg::shell {
+
+// `flag` is --sources as given (empty: not given); `argv0` the program's
+// argv[0], used when /proc/self/exe cannot be read.
+std::string ResolveSourcesDir(const std::string& flag, const char* argv0);
+
+}  // namespace kg::shell
