@@ -10,12 +10,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Absolute(const std::string& dir) {
-  std::error_code ec;
-  fs::path path = fs::absolute(dir, ec);
-  return ec ? dir : path.lexically_normal().string();
-}
-
 // The ../shared/seeds of the first kg checkout at or above `start`.
 std::string SeedsAbove(fs::path start) {
   std::error_code ec;
@@ -32,8 +26,8 @@ std::string SeedsAbove(fs::path start) {
 }  // namespace
 
 std::string ResolveSourcesDir(const std::string& flag, const char* argv0) {
-  if (!flag.empty()) return Absolute(flag);
-  if (const char* env = std::getenv("KG_SOURCES"); env != nullptr && *env != '\0') return Absolute(env);
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("KG_SOURCES"); env != nullptr && *env != '\0') return env;
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
   if (!ec) {

@@ -7,8 +7,9 @@
 //      a kg checkout (it holds data/graph/documents.json) and has a
 //      ../shared/seeds folder.
 // Empty when none applies: evidence then says how to set one. A directory
-// given by 1 or 2 is taken as given (made absolute), even if missing, so
-// that the message about a missing file names the directory the user chose.
+// given by 1 or 2 is taken as it is written (relative to the current
+// directory), even if missing, so that the message about a missing file
+// names the directory the user chose; the one found by 3 is absolute.
 #pragma once
 
 #include <string>
