@@ -54,6 +54,10 @@ std::string Nfc(const std::string& s) {
 }  // namespace
 
 Result<std::string> MarkedEvidence(std::string_view text, ByteRange span) {
+  return MarkedEvidence(text, SentenceRanges(text), span);
+}
+
+Result<std::string> MarkedEvidence(std::string_view text, const std::vector<ByteRange>& sentences, ByteRange span) {
   if (span.begin > span.end) return Status::Runtime("span " + SpanText(span) + " ends before it starts");
   if (span.end > text.size()) {
     return Status::Runtime("span " + SpanText(span) + " lies outside the text (" + std::to_string(text.size()) +
@@ -63,7 +67,7 @@ Result<std::string> MarkedEvidence(std::string_view text, ByteRange span) {
       (span.end < text.size() && IsContinuationByte(text[span.end]))) {
     return Status::Runtime("span " + SpanText(span) + " cuts a UTF-8 character in two");
   }
-  const ByteRange around = SentencesAround(text, span);
+  const ByteRange around = SentencesAround(sentences, text.size(), span);
   // A span may reach into the white space around its sentence (SentencesAround
   // trims it): the marks still go where the span says.
   const size_t from = std::min(around.begin, span.begin);

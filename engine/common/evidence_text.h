@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/sentences.h"
 #include "common/status.h"
@@ -24,5 +25,7 @@ inline constexpr std::string_view kEvidenceClose = "\u27E7";  // ⟧
 // ("span [9000, 9010) lies outside the text (8719 bytes)"); the caller
 // says whose span it is.
 Result<std::string> MarkedEvidence(std::string_view text, ByteRange span);
+// The same with the text's SentenceRanges found once (many spans, one text).
+Result<std::string> MarkedEvidence(std::string_view text, const std::vector<ByteRange>& sentences, ByteRange span);
 
 }  // namespace kg

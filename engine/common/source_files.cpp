@@ -58,7 +58,7 @@ std::string Sha256Hex(std::string_view bytes) {
 
 SourceFiles::SourceFiles(std::string dir) : dir_(std::move(dir)) {}
 
-Result<std::shared_ptr<const std::string>> SourceFiles::Read(const SourceFileRef& ref) {
+Result<std::shared_ptr<const SourceText>> SourceFiles::Read(const SourceFileRef& ref) {
   if (dir_.empty()) {
     return Status::Io("evidence: no sources directory is set to read " + Describe(ref) + " from " + kHowToSet);
   }
@@ -68,7 +68,7 @@ Result<std::shared_ptr<const std::string>> SourceFiles::Read(const SourceFileRef
   std::lock_guard<std::mutex> lock(mutex_);
   auto hit = checked_.find(ref.file);
   if (hit != checked_.end()) {
-    KG_RETURN_IF_ERROR(CheckText(ref, dir_, *hit->second.text, hit->second.sha256));
+    KG_RETURN_IF_ERROR(CheckText(ref, dir_, hit->second.text->bytes, hit->second.sha256));
     return hit->second.text;
   }
   const std::filesystem::path path = std::filesystem::path(dir_) / ref.file;
@@ -80,11 +80,13 @@ Result<std::shared_ptr<const std::string>> SourceFiles::Read(const SourceFileRef
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (!in || in.bad()) return Status::Io("evidence: cannot read " + Describe(ref) + " in " + dir_);
-  auto text = std::make_shared<const std::string>(buffer.str());
-  std::string sha256 = Sha256Hex(*text);
-  KG_RETURN_IF_ERROR(CheckText(ref, dir_, *text, sha256));
+  auto text = std::make_shared<SourceText>();
+  text->bytes = buffer.str();
+  std::string sha256 = Sha256Hex(text->bytes);
+  KG_RETURN_IF_ERROR(CheckText(ref, dir_, text->bytes, sha256));
+  text->sentences = SentenceRanges(text->bytes);
   checked_[ref.file] = Checked{text, std::move(sha256)};
-  return std::shared_ptr<const std::string>(text);
+  return std::shared_ptr<const SourceText>(text);
 }
 
 }  // namespace kg

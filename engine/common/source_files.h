@@ -22,7 +22,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "common/sentences.h"
 #include "common/status.h"
 
 namespace kg {
@@ -33,6 +35,13 @@ struct SourceFileRef {
   std::string file;                  // its `file`: a plain name, no directory part
   std::optional<int64_t> bytes;      // its `bytes`, when recorded
   std::optional<std::string> sha256; // its `sha256` (hex), when recorded
+};
+
+// A checked text and its sentences (common/sentences.h), found once for
+// every span read from it.
+struct SourceText {
+  std::string bytes;
+  std::vector<ByteRange> sentences;
 };
 
 class SourceFiles {
@@ -46,7 +55,7 @@ class SourceFiles {
   // normalisation: spans are byte offsets into it). kIo errors, one line each:
   // no directory set, a file name with a directory part, a missing or
   // unreadable file, a size or hash that is not the recorded one.
-  Result<std::shared_ptr<const std::string>> Read(const SourceFileRef& ref);
+  Result<std::shared_ptr<const SourceText>> Read(const SourceFileRef& ref);
 
  private:
   std::string dir_;
@@ -54,7 +63,7 @@ class SourceFiles {
   // Checked texts by file name, with the checks they passed (a later Read
   // with other expectations checks again).
   struct Checked {
-    std::shared_ptr<const std::string> text;
+    std::shared_ptr<const SourceText> text;
     std::string sha256;
   };
   std::map<std::string, Checked> checked_;

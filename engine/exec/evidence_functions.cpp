@@ -84,8 +84,8 @@ size_t Offset(const Value& x, const ValueList& list, size_t i, const char* prope
   return static_cast<size_t>(v.as_int());
 }
 
-std::string Marked(const Value& x, const SourceFileRef& ref, const std::string& text, ByteRange span) {
-  Result<std::string> marked = MarkedEvidence(text, span);
+std::string Marked(const Value& x, const SourceFileRef& ref, const SourceText& text, ByteRange span) {
+  Result<std::string> marked = MarkedEvidence(text.bytes, text.sentences, span);
   if (!marked.ok()) {
     ThrowRuntime(Prefix() + Describe(x) + " in " + ref.file + " of " + ref.document + ": " +
                  marked.status().message());
@@ -112,7 +112,7 @@ Value Evidence(std::vector<Value>& args, EvalContext& ctx) {
   if (ctx.sources == nullptr) {
     ThrowRuntime(Prefix() + "no sources directory is set to read " + ref.file + " from (set --sources or KG_SOURCES)");
   }
-  Result<std::shared_ptr<const std::string>> text = ctx.sources->Read(ref);
+  Result<std::shared_ptr<const SourceText>> text = ctx.sources->Read(ref);
   if (!text.ok()) ThrowRuntime(text.status().message());
   const ValueList& list = offsets.as_list();
   if (!span.is_null()) {
