@@ -718,6 +718,35 @@ notes such as what a write changed go to standard error (for csv, tsv, json and 
        "  // Back to the default\n  :format table",
        "command line"},
 
+      // ---- evidence: kg.evidence, :why, kg why (shell/why_command.h) ----
+      {"evidence",
+       "the sentence a fact comes from: kg.evidence, :why, kg why, the sources directory",
+       R"(Every fact of the bundled graph points at the words that state it: `source`, a Document's
+key, and `span`, byte offsets into that article's text (:help the bundled graph).
+kg.evidence(r) reads the text and gives the sentence around the span, the span marked
+⟦like this⟧; for MENTIONS (`spans`) a list, one sentence per mention. No span: null.
+  :why                 the evidence for every relationship of the last result (paths too),
+                       with its type, its endpoints' names, the Document's title and date
+  :why 17 40           the relationships with these ids (id(r) gives a relationship's id)
+  kg why --rel 17      the same from the command line (--db, --sources)
+The article texts are not in the database: kg reads them from the sources directory,
+--sources DIR, else $KG_SOURCES, else the ../shared/seeds next to a kg checkout (looked for
+from the current directory, then from the kg program's own). Each Document records its file's
+`bytes` and `sha256`: a file that is missing or has changed is named in the error.)",
+       {
+           {"The sentence that makes Hà Kim Ngọc chair of the National Commission",
+            "MATCH (:Person {key: 'person/ha-kim-ngoc'})-[h:HOLDS_POSITION]->(o)\n"
+            "    RETURN o.name, h.source, kg.evidence(h) AS evidence"},
+           {"Every place doc/004 names Bùi Thanh Sơn, each in its sentence",
+            "MATCH (:Document {key: 'doc/004'})-[m:MENTIONS]->({key: 'person/bui-thanh-son'})\n"
+            "    UNWIND kg.evidence(m) AS mention RETURN mention"},
+           {"Who chaired what, with the article's date and words",
+            "MATCH (p:Person)-[c:CHAIRED]->(e) MATCH (d:Document {key: c.source})\n"
+            "    RETURN p.name, e.name, d.published, kg.evidence(c) AS evidence"},
+       },
+       "",
+       "the bundled graph, functions"},
+
       {"export and import",
        "kg export, kg import, :export, :import: graphs to and from other tools",
        R"(kg export writes the subgraph behind a query's result: every node and relationship in it, in
@@ -836,35 +865,6 @@ then kg --db research.kg.)",
        "",
        "export and import, match, dates, evidence"},
 
-      // ---- evidence: kg.evidence, :why, kg why (shell/why_command.h) ----
-      {"evidence",
-       "the sentence a fact comes from: kg.evidence, :why, kg why, the sources directory",
-       R"(Every fact of the bundled graph points at the words that state it: `source`, a Document's
-key, and `span`, byte offsets into that article's text (:help the bundled graph).
-kg.evidence(r) reads the text and gives the sentence around the span, the span marked
-⟦like this⟧; for MENTIONS (`spans`) a list, one sentence per mention. No span: null.
-  :why                 the evidence for every relationship of the last result (paths too),
-                       with its type, its endpoints' names, the Document's title and date
-  :why 17 40           the relationships with these ids (id(r) gives a relationship's id)
-  kg why --rel 17      the same from the command line (--db, --sources)
-The article texts are not in the database: kg reads them from the sources directory,
---sources DIR, else $KG_SOURCES, else the ../shared/seeds next to a kg checkout (looked for
-from the current directory, then from the kg program's own). Each Document records its file's
-`bytes` and `sha256`: a file that is missing or has changed is named in the error.)",
-       {
-           {"The sentence that makes Hà Kim Ngọc chair of the National Commission",
-            "MATCH (:Person {key: 'person/ha-kim-ngoc'})-[h:HOLDS_POSITION]->(o)\n"
-            "    RETURN o.name, h.source, kg.evidence(h) AS evidence"},
-           {"Every place doc/004 names Bùi Thanh Sơn, each in its sentence",
-            "MATCH (:Document {key: 'doc/004'})-[m:MENTIONS]->({key: 'person/bui-thanh-son'})\n"
-            "    UNWIND kg.evidence(m) AS mention RETURN mention"},
-           {"Who chaired what, with the article's date and words",
-            "MATCH (p:Person)-[c:CHAIRED]->(e) MATCH (d:Document {key: c.source})\n"
-            "    RETURN p.name, e.name, d.published, kg.evidence(c) AS evidence"},
-       },
-       "",
-       "the bundled graph, functions"},
-
       {"command line",
        "the kg program's options and exit codes",
        R"(  kg                        the bundled graph, in the interactive shell
@@ -928,8 +928,6 @@ constexpr Alias kAliases[] = {
     {"collect", "aggregation"},
     {"groupby", "aggregation"},
     {"why", "evidence"},
-    {"sources", "evidence"},
-    {"provenance", "evidence"},
     {"varlength", "variable-length paths"},
     {"variablelength", "variable-length paths"},
     {"paths", "variable-length paths"},

@@ -74,7 +74,10 @@ void WriteOne(const std::vector<Value>& row, std::ostream& out) {
     std::string date = Text(doc, "published");
     if (date.empty()) date = "undated";
     out << "  " << Text(doc, "key") << " · " << Text(doc, "title") << " · " << date;
-    if (evidence.is_list()) out << " · " << evidence.as_list().size() << " mentions";
+    if (evidence.is_list()) {
+      const size_t n = evidence.as_list().size();
+      out << " · " << n << (n == 1 ? " mention" : " mentions");
+    }
     out << "\n";
   }
   if (evidence.is_string()) {

@@ -149,7 +149,7 @@ TEST_CASE("evidence text: spans outside the text, backwards or cutting a charact
   CHECK(MarkedEvidence(kText, {kText.size(), kText.size()}).ok());
 }
 
-TEST_CASE("evidence text: offsets are bytes of the file as stored; the result is NFC", "[evidence]") {
+TEST_CASE("evidence text: offsets are bytes of the file as stored, the result is NFC", "[evidence]") {
   // "Hà" with a combining grave accent (NFD), as some tools write it.
   const std::string nfd = "Ha\u0300 Kim Ngo\u0323c nói. Hết.";
   const size_t at = 0;
