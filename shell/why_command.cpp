@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "bundled_graph.h"
@@ -112,7 +113,13 @@ void Collect(const Value& v, std::vector<uint64_t>* ids, std::set<uint64_t>* see
 Status WriteEvidence(Database& db, const std::vector<uint64_t>& ids, std::ostream& out) {
   ValueList list;
   for (uint64_t id : ids) list.emplace_back(static_cast<int64_t>(id));
-  KG_ASSIGN_OR_RETURN(QueryResult result, db.Execute(kEvidenceQuery, {{"ids", Value(std::move(list))}}));
+  // An id names one relationship whatever day as-of mode reads: the
+  // evidence query looks past the mode (and puts it back).
+  const std::optional<Date> as_of = db.options().as_of;
+  db.SetAsOf(std::nullopt);
+  Result<QueryResult> found = db.Execute(kEvidenceQuery, {{"ids", Value(std::move(list))}});
+  db.SetAsOf(as_of);
+  KG_ASSIGN_OR_RETURN(QueryResult result, std::move(found));
   std::map<uint64_t, const std::vector<Value>*> by_id;
   for (const auto& row : result.rows) by_id[static_cast<uint64_t>(row[0].as_int())] = &row;
   for (uint64_t id : ids) {

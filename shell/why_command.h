@@ -34,7 +34,8 @@ namespace kg::shell {
 inline constexpr size_t kWhyLimit = 100;
 
 // Writes the evidence for each relationship of `ids`, in that order, to
-// `out`. Fails (nothing written) when an id is not a relationship's or a
+// `out`, whatever day the database's as-of mode reads (an id names one
+// relationship; the mode is put back). Fails (nothing written) when an id is not a relationship's or a
 // source file is missing or changed; the message is one line.
 Status WriteEvidence(Database& db, const std::vector<uint64_t>& ids, std::ostream& out);
 
