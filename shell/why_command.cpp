@@ -38,9 +38,9 @@ std::string Text(const ValueMap* props, const std::string& key) {
 // its key (its title is on the next line).
 std::string NameOf(const Value& node) {
   const ValueMap* props = PropertiesOf(node);
-  const bool document = node.is_node() && node.as_node().view != nullptr &&
-                        std::count(node.as_node().view->labels.begin(), node.as_node().view->labels.end(),
-                                   "Document") > 0;
+  const bool document =
+      node.is_node() && node.as_node().view != nullptr &&
+      std::count(node.as_node().view->labels.begin(), node.as_node().view->labels.end(), "Document") > 0;
   std::string name = document ? Text(props, "key") : Text(props, "name");
   if (name.empty()) name = Text(props, "key");
   if (name.empty() && node.is_node()) name = "#" + std::to_string(node.as_node().id);
@@ -146,9 +146,8 @@ Result<std::vector<uint64_t>> ParseRelationshipIds(std::string_view args) {
     size_t j = i;
     while (j < args.size() && args[j] != ' ' && args[j] != '\t' && args[j] != ',') ++j;
     const std::string_view word = args.substr(i, j - i);
-    const bool digits = word.size() <= 18 && std::all_of(word.begin(), word.end(), [](char c) {
-                          return c >= '0' && c <= '9';
-                        });
+    const bool digits =
+        word.size() <= 18 && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
       return Status::Usage("'" + std::string(word) + "' is not a relationship id; usage: :why [ID ...]");
     }
@@ -184,8 +183,7 @@ CLI::App* AddWhySubcommand(CLI::App& app, WhyArguments* args) {
   return sub;
 }
 
-int RunWhySubcommand(const WhyArguments& args, const std::string& sources_dir, std::ostream& out,
-                     std::ostream& err) {
+int RunWhySubcommand(const WhyArguments& args, const std::string& sources_dir, std::ostream& out, std::ostream& err) {
   DatabaseOptions db_options;
   db_options.store.read_only = true;
   db_options.store.create_if_missing = false;

@@ -33,8 +33,8 @@ Status CheckText(const SourceFileRef& ref, const std::string& where, const std::
                       " bytes, expected " + std::to_string(*ref.bytes) + ")");
   }
   if (ref.sha256 && *ref.sha256 != sha256) {
-    return Status::Io("evidence: " + Describe(ref) + " in " + where + " has changed (sha256 " + sha256 +
-                      ", expected " + *ref.sha256 + ")");
+    return Status::Io("evidence: " + Describe(ref) + " in " + where + " has changed (sha256 " + sha256 + ", expected " +
+                      *ref.sha256 + ")");
   }
   return Status::Ok();
 }

@@ -31,10 +31,10 @@ namespace kg {
 
 // What a Document says of its text.
 struct SourceFileRef {
-  std::string document;              // the Document's key, for messages ("doc/004")
-  std::string file;                  // its `file`: a plain name, no directory part
-  std::optional<int64_t> bytes;      // its `bytes`, when recorded
-  std::optional<std::string> sha256; // its `sha256` (hex), when recorded
+  std::string document;               // the Document's key, for messages ("doc/004")
+  std::string file;                   // its `file`: a plain name, no directory part
+  std::optional<int64_t> bytes;       // its `bytes`, when recorded
+  std::optional<std::string> sha256;  // its `sha256` (hex), when recorded
 };
 
 // A checked text and its sentences (common/sentences.h), found once for

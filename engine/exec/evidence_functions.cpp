@@ -42,7 +42,8 @@ Value DocumentOf(const Value& x, const Value& source, EvalContext& ctx) {
     }
     return Value(NodeRef{*id, nullptr});
   }
-  if (!source.is_null()) ThrowRuntime(Prefix() + "the source of " + Describe(x) + " must be a Document's key (a STRING)");
+  if (!source.is_null())
+    ThrowRuntime(Prefix() + "the source of " + Describe(x) + " must be a Document's key (a STRING)");
   if (x.is_relationship()) {
     // MENTIONS: the Document is where the relationship starts.
     const Value start(NodeRef{x.as_relationship().start, nullptr});
@@ -87,8 +88,7 @@ size_t Offset(const Value& x, const ValueList& list, size_t i, const char* prope
 std::string Marked(const Value& x, const SourceFileRef& ref, const SourceText& text, ByteRange span) {
   Result<std::string> marked = MarkedEvidence(text.bytes, text.sentences, span);
   if (!marked.ok()) {
-    ThrowRuntime(Prefix() + Describe(x) + " in " + ref.file + " of " + ref.document + ": " +
-                 marked.status().message());
+    ThrowRuntime(Prefix() + Describe(x) + " in " + ref.file + " of " + ref.document + ": " + marked.status().message());
   }
   return std::move(marked).value();
 }

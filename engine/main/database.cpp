@@ -6,6 +6,7 @@
 
 #include "main/plan_cache.h"
 
+#include "common/source_files.h"
 #include "exec/query_error.h"
 #include "parser/parser.h"
 #include "procedures/builtin_procedures.h"

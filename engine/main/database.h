@@ -21,7 +21,6 @@
 #include <vector>
 
 #include "common/date.h"
-#include "common/source_files.h"
 #include "common/status.h"
 #include "common/value.h"
 #include "exec/procedure_registry.h"
@@ -55,6 +54,7 @@ struct DatabaseOptions {
 
 class Database;
 class PlanCache;
+class SourceFiles;
 struct PlanSlot;
 
 // A statement parsed and planned once, run many times with different

@@ -65,8 +65,8 @@ TEST_CASE("source files: a missing file names the file, its Document and the dir
   SourceFiles sources(dir.path());
   auto text = sources.Read(Ref("004_x.txt", kText));
   REQUIRE_FALSE(text.ok());
-  CHECK(text.status().message() == "evidence: source file 004_x.txt of doc/004 not found in " + dir.path() +
-                                       " (set --sources or KG_SOURCES)");
+  CHECK(text.status().message() ==
+        "evidence: source file 004_x.txt of doc/004 not found in " + dir.path() + " (set --sources or KG_SOURCES)");
   // Put in place later, it is found: failures are not remembered.
   dir.Write("004_x.txt", kText);
   CHECK(sources.Read(Ref("004_x.txt", kText)).ok());
@@ -119,8 +119,7 @@ TEST_CASE("evidence text: the span is marked inside its sentence", "[evidence]")
   REQUIRE(marked.ok());
   CHECK(*marked == "⟦Hà Kim Ngọc là Chủ tịch Ủy ban⟧.");
   const size_t two = kText.find("thứ hai");
-  CHECK(*MarkedEvidence(kText, {two, two + std::string("thứ hai").size()}) ==
-        "Câu ⟦thứ hai⟧.");
+  CHECK(*MarkedEvidence(kText, {two, two + std::string("thứ hai").size()}) == "Câu ⟦thứ hai⟧.");
   // A span over a sentence boundary takes both sentences.
   const size_t ban = kText.find("Ủy ban");
   CHECK(*MarkedEvidence(kText, {ban, two}) == "Hà Kim Ngọc là Chủ tịch ⟦Ủy ban. Câu ⟧thứ hai.");

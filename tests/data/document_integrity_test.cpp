@@ -39,8 +39,7 @@ TEST_CASE("data documents: every Document records its file's bytes and sha256", 
     ++documents;
     if (!p.contains("bytes") || !p["bytes"].is_number_integer() || p["bytes"].get<long>() <= 0)
       FAIL_CHECK(node.Where() + ": `bytes` must be the seed file's size, a positive integer");
-    if (!p.contains("sha256") || !p["sha256"].is_string() ||
-        !std::regex_match(p["sha256"].get<std::string>(), hex64))
+    if (!p.contains("sha256") || !p["sha256"].is_string() || !std::regex_match(p["sha256"].get<std::string>(), hex64))
       FAIL_CHECK(node.Where() + ": `sha256` must be the seed file's SHA-256, 64 lower-case hex digits");
   }
   CHECK(documents == 5);
