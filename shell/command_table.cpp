@@ -26,8 +26,7 @@ const std::vector<CommandInfo>& Commands() {
       {":link", "FILE [--format json] [--write OUT.json]",
        "the graph's entities an article (a UTF-8 text file) names, with their places", ":link article.txt"},
       {":why", "[ID ...]",
-       "the sentence each relationship of the last result (or with these ids) comes from, marked ⟦ ⟧",
-       ":why"},
+       "the sentence each relationship of the last result (or with these ids) comes from, marked ⟦ ⟧", ":why"},
       {":read-only", "", "says whether the database is open read-only", ":read-only"},
       {":quit", "", "leaves kg (also :exit, or Ctrl-D)", ":quit"},
   };

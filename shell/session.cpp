@@ -11,9 +11,9 @@
 #include "parser/statement_splitter.h"
 #include "progress_line.h"
 #include "session_text.h"
-#include "why_command.h"
 #include "storage/catalog.h"
 #include "storage/transaction.h"
+#include "why_command.h"
 
 namespace kg::shell {
 namespace {

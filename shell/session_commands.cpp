@@ -130,7 +130,7 @@ Status Session::Why(std::string_view args) {
           "the last result holds no relationships; return some (MATCH ()-[r]->() RETURN r) or give an id: :why ID");
     }
     ids.assign(last_relationships_.begin(),
-                last_relationships_.begin() + std::min(last_relationships_.size(), kWhyLimit));
+               last_relationships_.begin() + std::min(last_relationships_.size(), kWhyLimit));
   }
   Status status = Status::Runtime("not run");
   {

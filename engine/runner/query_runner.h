@@ -34,7 +34,7 @@ struct RunOptions {
   // As-of mode (exec/as_of.h): only relationships that hold on this day
   // match; statements that write are refused.
   std::optional<Date> as_of;
-  SourceFiles* sources = nullptr;                                     // see EvalContext::sources
+  SourceFiles* sources = nullptr;  // see EvalContext::sources
 };
 
 // Plans a query (kQuery, kExplain or kProfile) against `catalog`: the
