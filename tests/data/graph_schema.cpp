@@ -53,8 +53,8 @@ const std::map<std::string, std::string>& LabelOfKeyPrefix() {
 }
 
 const std::set<std::string>& DateProperties() {
-  static const std::set<std::string> names = {"start",    "end",   "date",      "published", "valid_from",
-                                              "valid_to", "since", "term_from", "term_to"};
+  static const std::set<std::string> names = {"start", "end",       "date",    "published", "valid_from", "valid_to",
+                                              "since", "term_from", "term_to", "reported"};
   return names;
 }
 

@@ -182,6 +182,12 @@ TEST_CASE("data graph: dates are ISO strings with the precision of the text", "[
       if (!p[name].is_string() || !std::regex_match(p[name].get<std::string>(), iso))
         FAIL_CHECK(e.Where() + ": " + name + " " + p[name].dump() + " is not an ISO date string");
     }
+    // What kg's validity reads (valid_from, valid_to, reported) needs a year:
+    // '--03-28' would stop an as-of query with an error.
+    for (const char* name : {"valid_from", "valid_to", "reported"}) {
+      if (p.contains(name) && p[name].is_string() && p[name].get<std::string>().rfind("--", 0) == 0)
+        FAIL_CHECK(e.Where() + ": " + name + " " + p[name].dump() + " has no year");
+    }
     for (auto [from, to] : {std::pair{"valid_from", "valid_to"}, {"term_from", "term_to"}, {"start", "end"}}) {
       if (p.contains(from) && p.contains(to) && p[from].is_string() && p[to].is_string() &&
           p[from].get<std::string>() > p[to].get<std::string>())
@@ -255,6 +261,11 @@ TEST_CASE("data graph: documents name their seed file, language and title", "[da
     const auto language = p.value("language", "");
     if (language != "vi" && language != "en") FAIL_CHECK(node.Where() + ": language must be vi or en");
     if (p.value("title", "").empty()) FAIL_CHECK(node.Where() + ": no title");
+    // Each Document says from which date it speaks, or why it cannot
+    // (data/README.md, "Facts and time"); a published date is its date.
+    if (p.value("date_basis", "").empty()) FAIL_CHECK(node.Where() + ": no date_basis");
+    if (p.contains("published") && p.value("date", "") != p.value("published", ""))
+      FAIL_CHECK(node.Where() + ": date must be the published date");
   }
   CHECK(documents == 5);
 }
