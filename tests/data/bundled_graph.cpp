@@ -50,8 +50,9 @@ std::vector<std::string> BundledGraph::NamesOf(const std::string& key) const {
   if (it == node_by_key.end()) return names;
   const auto& p = nodes[it->second].Properties();
   if (p.contains("name") && p["name"].is_string()) names.push_back(p["name"].get<std::string>());
-  if (p.contains("aliases") && p["aliases"].is_array()) {
-    for (const auto& a : p["aliases"]) {
+  for (const char* list : {"aliases", "short_forms"}) {
+    if (!p.contains(list) || !p[list].is_array()) continue;
+    for (const auto& a : p[list]) {
       if (a.is_string()) names.push_back(a.get<std::string>());
     }
   }

@@ -27,7 +27,8 @@ struct BundledGraph {
   std::vector<std::string> errors;
   std::map<std::string, size_t> node_by_key;  // index into `nodes`; the first node of each key
 
-  // The node's `name` followed by its `aliases`.
+  // The node's `name` followed by its `aliases` and `short_forms`: every
+  // form an article names it by.
   std::vector<std::string> NamesOf(const std::string& key) const;
   bool HasLabel(const std::string& key, const std::string& label) const;
 };

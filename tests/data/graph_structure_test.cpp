@@ -157,16 +157,36 @@ TEST_CASE("data graph: text is NFC and names, aliases and titles are well-formed
     check_strings(node, p);
     if (!p.contains("name") || !p["name"].is_string() || p["name"].get<std::string>().empty())
       FAIL_CHECK(node.Where() + ": no name");
-    for (const char* list : {"aliases", "titles"}) {
+    for (const char* list : {"aliases", "short_forms", "titles"}) {
       if (p.contains(list) && (!IsStringList(p[list]) || p[list].empty()))
         FAIL_CHECK(node.Where() + ": " + list + " must be a non-empty list of strings");
     }
-    if (p.contains("aliases") && IsStringList(p["aliases"])) {
-      std::set<std::string> seen = {p.value("name", "")};
-      for (const auto& alias : p["aliases"]) {
+    std::set<std::string> seen = {p.value("name", "")};
+    for (const char* list : {"aliases", "short_forms"}) {
+      if (!p.contains(list) || !IsStringList(p[list])) continue;
+      for (const auto& alias : p[list]) {
         if (!seen.insert(alias.get<std::string>()).second)
-          FAIL_CHECK(node.Where() + ": alias \"" + alias.get<std::string>() + "\" repeats the name or another alias");
+          FAIL_CHECK(node.Where() + ": \"" + alias.get<std::string>() + "\" repeats the name or another alias");
       }
+    }
+  }
+  // A name or alias identifies one node: a form two nodes share (say
+  // "Hội nghị" for two conferences) is an article's short form
+  // (`short_forms`, data/README.md), not an alias.
+  std::map<std::string, std::string> owner;
+  for (const auto& node : graph.nodes) {
+    const auto& p = node.Properties();
+    const auto key = p.value("key", "");
+    if (graph.HasLabel(key, "Document")) continue;  // a Document's name is its title, often its event's name
+    std::set<std::string> mine;
+    if (p.contains("name") && p["name"].is_string()) mine.insert(Fold(p["name"].get<std::string>()));
+    if (p.contains("aliases") && IsStringList(p["aliases"])) {
+      for (const auto& alias : p["aliases"]) mine.insert(Fold(alias.get<std::string>()));
+    }
+    for (const auto& name : mine) {
+      auto [it, inserted] = owner.emplace(name, key);
+      if (!inserted)
+        FAIL_CHECK(node.Where() + ": \"" + name + "\" names both " + it->second + " and " + key);
     }
   }
   for (const auto& link : graph.links) check_strings(link, link.Properties());
