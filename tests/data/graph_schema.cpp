@@ -58,4 +58,21 @@ const std::set<std::string>& DateProperties() {
   return names;
 }
 
+const std::set<std::string>& Statuses() {
+  static const std::set<std::string> names = {"intended", "planned", "offered", "committed", "ongoing", "done"};
+  return names;
+}
+
+const std::set<std::string>& TypesWithStatus() {
+  static const std::set<std::string> names = {"ATTENDED",     "CHAIRED",    "ORGANIZED", "HELD_IN",
+                                              "ISSUED",       "ISSUED_AT",  "IMPLEMENTS", "SUPPORTS",
+                                              "TOOK_PART_IN", "PARTNER_OF", "CANDIDATE_FOR"};
+  return names;
+}
+
+const std::set<std::string>& PositionTypes() {
+  static const std::set<std::string> names = {"HOLDS_POSITION", "MEMBER_OF", "CANDIDATE_FOR"};
+  return names;
+}
+
 }  // namespace kg::data_test

@@ -24,4 +24,14 @@ const std::map<std::string, std::string>& LabelOfKeyPrefix();
 // Properties that hold dates, in any label or type.
 const std::set<std::string>& DateProperties();
 
+// `status`: what a fact or an event is by the text's tense and verbs
+// (data/README.md, "Plans, commitments and things done"), and the
+// relationship types that must carry one.
+const std::set<std::string>& Statuses();
+const std::set<std::string>& TypesWithStatus();
+
+// Relationship types that are a position or a seat: each says when it holds
+// (valid_from/valid_to, or reported) unless its article gives no date.
+const std::set<std::string>& PositionTypes();
+
 }  // namespace kg::data_test

@@ -218,6 +218,38 @@ TEST_CASE("data graph: dates are ISO strings with the precision of the text", "[
   for (const auto& link : graph.links) check(link, link.Properties());
 }
 
+TEST_CASE("data graph: acts and events say whether they are intended, planned, offered, committed, ongoing or done",
+          "[data]") {
+  const auto& graph = Graph();
+  auto check_value = [](const Element& e, const nlohmann::json& p) {
+    if (p.contains("status") && (!p["status"].is_string() || !Statuses().count(p["status"].get<std::string>())))
+      FAIL_CHECK(e.Where() + ": status " + p["status"].dump() + " is not one of data/README.md's");
+  };
+  for (const auto& node : graph.nodes) check_value(node, node.Properties());
+  for (const auto& link : graph.links) {
+    const auto& p = link.Properties();
+    check_value(link, p);
+    const bool wanted = TypesWithStatus().count(link.json.value("type", "")) > 0;
+    if (wanted && !p.contains("status")) FAIL_CHECK(link.Where() + ": " + LinkName(link) + " has no status");
+    if (!wanted && p.contains("status"))
+      FAIL_CHECK(link.Where() + ": " + LinkName(link) + " is a state, not an act: no status (its time is its validity)");
+  }
+}
+
+TEST_CASE("data graph: every position and seat says when it holds", "[data]") {
+  const auto& graph = Graph();
+  for (const auto& link : graph.links) {
+    if (!PositionTypes().count(link.json.value("type", ""))) continue;
+    const auto& p = link.Properties();
+    if (p.contains("valid_from") || p.contains("valid_to") || p.contains("reported")) continue;
+    // An article that gives no year (doc/002) dates nothing; its Document's
+    // date_basis says why.
+    auto doc = graph.node_by_key.find(p.value("source", ""));
+    if (doc != graph.node_by_key.end() && !graph.nodes[doc->second].Properties().contains("date")) continue;
+    FAIL_CHECK(link.Where() + ": " + LinkName(link) + " has neither valid_from/valid_to nor reported");
+  }
+}
+
 TEST_CASE("data graph: spans are well-formed byte ranges", "[data]") {
   const auto& graph = Graph();
   auto is_range = [](const nlohmann::json& a, const nlohmann::json& b) {
