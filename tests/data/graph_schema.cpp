@@ -3,8 +3,8 @@
 namespace kg::data_test {
 
 namespace {
-const std::set<std::string> kAny = {"Person", "Organization", "Ministry", "Committee",  "Country",
-                                    "Place",  "Site",         "Event",    "Instrument", "Document"};
+const std::set<std::string> kAny = {"Person", "Organization", "Ministry",   "Committee", "Country",  "Place",
+                                    "Site",   "Event",        "Instrument", "Document",  "Statement"};
 }  // namespace
 
 const std::set<std::string>& AllowedLabels() { return kAny; }
@@ -39,6 +39,10 @@ const std::map<std::string, RelationshipRule>& RelationshipRules() {
       {"ISSUED_AT", {{"Instrument"}, {"Event"}, kFact}},
       {"MANAGES", {{"Organization"}, {"Site"}, kFact}},
       {"AUTHORED", {{"Person", "Organization"}, {"Document"}, {"source", "span", "role"}}},
+      // Statements (data/README.md, "Statements").
+      {"SAID_BY", {{"Statement"}, {"Person", "Organization", "Country"}, kFact}},
+      {"ABOUT", {{"Statement"}, kAny, kFact}},
+      {"AT", {{"Statement"}, {"Event"}, kFact}},
   };
   return rules;
 }
@@ -47,7 +51,7 @@ const std::map<std::string, std::string>& LabelOfKeyPrefix() {
   static const std::map<std::string, std::string> prefixes = {
       {"person", "Person"},         {"org", "Organization"}, {"ministry", "Ministry"}, {"committee", "Committee"},
       {"country", "Country"},       {"place", "Place"},      {"site", "Site"},         {"event", "Event"},
-      {"instrument", "Instrument"}, {"doc", "Document"},
+      {"instrument", "Instrument"}, {"doc", "Document"},     {"statement", "Statement"},
   };
   return prefixes;
 }
@@ -67,6 +71,12 @@ const std::set<std::string>& TypesWithStatus() {
   static const std::set<std::string> names = {"ATTENDED",     "CHAIRED",    "ORGANIZED", "HELD_IN",
                                               "ISSUED",       "ISSUED_AT",  "IMPLEMENTS", "SUPPORTS",
                                               "TOOK_PART_IN", "PARTNER_OF", "CANDIDATE_FOR"};
+  return names;
+}
+
+const std::set<std::string>& StatementKinds() {
+  static const std::set<std::string> names = {"affirmation", "emphasis", "recollection", "appreciation", "commitment",
+                                              "interest",    "agreement", "assessment",  "proposal",     "call"};
   return names;
 }
 

@@ -30,6 +30,9 @@ const std::set<std::string>& DateProperties();
 const std::set<std::string>& Statuses();
 const std::set<std::string>& TypesWithStatus();
 
+// A Statement's `kind`: what its speaker does with the words.
+const std::set<std::string>& StatementKinds();
+
 // Relationship types that are a position or a seat: each says when it holds
 // (valid_from/valid_to, or reported) unless its article gives no date.
 const std::set<std::string>& PositionTypes();

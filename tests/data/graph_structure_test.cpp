@@ -292,8 +292,32 @@ TEST_CASE("data graph: every node is mentioned by a document, once per document"
   }
   for (const auto& node : graph.nodes) {
     const auto key = node.Properties().value("key", "");
-    if (!graph.HasLabel(key, "Document") && !mentioned.count(key))
+    // A Statement is not named by its article: its SAID_BY span holds its words.
+    if (!graph.HasLabel(key, "Document") && !graph.HasLabel(key, "Statement") && !mentioned.count(key))
       FAIL_CHECK(node.Where() + ": " + key + " is mentioned by no document");
+  }
+}
+
+TEST_CASE("data graph: a statement has a kind, a speaker, what it is about, and one source", "[data]") {
+  const auto& graph = Graph();
+  std::map<std::string, std::map<std::string, int>> count;  // statement -> type -> links
+  std::map<std::string, std::set<std::string>> sources;
+  for (const auto& link : graph.links) {
+    const auto from = link.json.value("source", "");
+    if (!graph.HasLabel(from, "Statement")) continue;
+    ++count[from][link.json.value("type", "")];
+    sources[from].insert(link.Properties().value("source", ""));
+  }
+  for (const auto& node : graph.nodes) {
+    const auto& p = node.Properties();
+    const auto key = p.value("key", "");
+    if (!graph.HasLabel(key, "Statement")) continue;
+    if (!p.contains("kind") || !p["kind"].is_string() || !StatementKinds().count(p["kind"].get<std::string>()))
+      FAIL_CHECK(node.Where() + ": " + key + "'s kind " + p.value("kind", nlohmann::json()).dump() +
+                 " is not one of data/README.md's");
+    if (count[key]["SAID_BY"] == 0) FAIL_CHECK(node.Where() + ": " + key + " is said by nobody (SAID_BY)");
+    if (count[key]["ABOUT"] == 0) FAIL_CHECK(node.Where() + ": " + key + " is about nothing (ABOUT)");
+    if (sources[key].size() > 1) FAIL_CHECK(node.Where() + ": " + key + "'s relationships cite more than one source");
   }
 }
 
