@@ -800,9 +800,10 @@ docs/interchange.md.)",
       {"the bundled graph",
        "what the graph kg opens holds, and where each fact comes from",
        R"(kg with no --db opens the bundled graph: what five news articles, in Vietnamese and English,
-state about Vietnam, UNESCO and cultural diplomacy, as 139 nodes and 366 relationships
+state about Vietnam, UNESCO and cultural diplomacy, as 147 nodes and 403 relationships
 (data/README.md). Every node has `key` ('person/le-hoai-trung'), `name` as the
-article writes it, `name_en`, and often `aliases` (other names and spellings). The labels:
+article writes it, `name_en`, and often `aliases` (other names and spellings; forms too
+generic to search by, such as 'Hội nghị', are `short_forms`). The labels:
   Person        a named person; `titles` as written
   Organization  any body: UNESCO, Vusta, a Party body, a news agency; `kind`
   Ministry      also :Organization, a government ministry; `country` (a Country's key)
@@ -813,9 +814,10 @@ article writes it, `name_en`, and often `aliases` (other names and spellings). T
   Site          a UNESCO designation (Tràng An)
   Event         a conference, dialogue, visit, summit, a typhoon; `start`, `end`, `kind`
   Instrument    a directive, convention, strategy, report; `code`, `date`, `kind`
-  Document      one article: `file` (its text), `title`, `published`, `language`
+  Document      one article: `file` (its text), `title`, `published`, `date`, `date_basis`
+  Statement     what someone said (doc/002 so far): `kind`, `name` (a short summary)
 The relationship types (:schema counts them):
-  HOLDS_POSITION  Person -> Organization, Country; `role` as written, `role_en`
+  HOLDS_POSITION  Person -> Organization, Country; `role` as written, `role_en`, `reported`
   MEMBER_OF       Country -> Organization; `role`, `valid_from`, `valid_to` (the term)
   CANDIDATE_FOR   Country -> Committee; `term_from`, `term_to` (the term sought)
   PART_OF         Organization -> Organization
@@ -837,11 +839,17 @@ The relationship types (:schema counts them):
   AUTHORED        Person, Organization -> Document; `role`: byline, photo credit, interviewee...
   PUBLISHED       Organization -> Document
   MENTIONS        Document -> every node it names; `spans`
+  SAID_BY         Statement -> the Person, Organization or Country who said it; `role`
+  ABOUT           Statement -> what it concerns
+  AT              Statement -> the Event where it was said
 Every relationship but MENTIONS and PUBLISHED has `source`, the key of the Document that states
 it ('doc/003'), and `span`, [start, end]: the UTF-8 byte offsets (end excluded) of the words
 that state it in the article's text (the seed file the Document's `file` names, in the project's
 shared/seeds). A fact two articles state is two relationships, so each article's account stays
-apart, dated by its Document's `published` (doc/000 to doc/002 give none). MENTIONS has
+apart, dated by its Document's `date` (worked out from the text where the page gives none;
+`date_basis` says how). Positions have `valid_from`/`valid_to` or `reported`, the date the
+article reports them (kg --as-of reads them: :help as of). An act has `status`: done, ongoing,
+committed, offered, planned or intended, as the text's verbs say. MENTIONS has
 `spans` instead: every place the article names the node, [s1, e1, s2, e2, ...].
 Dates are ISO text ('2024-07-09', '2023-11', '2021'; :help dates).
 kg opens the bundled graph read-only. For a copy you can write to:
@@ -857,7 +865,7 @@ then kg --db research.kg.)",
             "    MATCH (d:Document {key: h.source}) RETURN o.name, h.role, d.file, h.span"},
            {"Who held which position, by article and its date",
             "MATCH (p:Person)-[h:HOLDS_POSITION]->(o) MATCH (d:Document {key: h.source})\n"
-            "    RETURN d.key, d.published, p.name, h.role, o.name ORDER BY d.key, p.name"},
+            "    RETURN d.key, h.reported, p.name, h.role, o.name ORDER BY d.key, p.name"},
            {"Vietnam's memberships, with their terms",
             "MATCH (:Country {key: 'country/vn'})-[m:MEMBER_OF]->(b)\n"
             "    RETURN b.name_en, m.role, m.valid_from, m.valid_to, m.source ORDER BY b.name_en"},
