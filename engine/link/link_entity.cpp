@@ -6,8 +6,8 @@ namespace kg::link {
 namespace {
 
 constexpr const char* kEntityQuery =
-    "MATCH (n) WHERE n.key IS NOT NULL AND NOT n:Document "
-    "RETURN n.key, labels(n), n.name, n.name_en, n.aliases ORDER BY n.key";
+    "MATCH (n) WHERE n.key IS NOT NULL AND NOT n:Document AND NOT n:Statement "
+    "RETURN n.key, labels(n), n.name, n.name_en, n.aliases, n.short_forms ORDER BY n.key";
 
 void AddForm(const Value& v, std::vector<std::string>* forms) {
   if (v.is_string()) {
@@ -38,6 +38,7 @@ Result<std::vector<LinkEntity>> LoadLinkEntities(Database& db) {
     AddForm(row[2], &e.forms);
     AddForm(row[3], &e.forms);
     AddForm(row[4], &e.forms);
+    AddForm(row[5], &e.forms);  // the bundled graph's contextual forms ('Hội nghị'), data/README.md
     if (row[2].is_string()) {
       e.name = row[2].as_string();
     } else if (row[3].is_string()) {
