@@ -12,6 +12,7 @@
 #include <system_error>
 #include <thread>
 
+#include "storage/fulltext_entries.h"
 #include "storage/key_codec.h"
 #include "storage/record_codec.h"
 #include "storage/rocks_util.h"
@@ -407,6 +408,11 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
   }
   if (!unique_key.empty()) {
     KG_RETURN_IF_ERROR(Add(ColumnFamily::kUniqueKeys, unique_key, key_codec::NodeKey(node.id)));
+  }
+  if (!catalog_->fulltext_indexes().empty()) {
+    fulltext_buffer_.clear();
+    fulltext::DeriveEntries(*catalog_, node, &fulltext_buffer_);
+    for (const fulltext::Entry& e : fulltext_buffer_) KG_RETURN_IF_ERROR(Add(ColumnFamily::kFullText, e.key, e.value));
   }
   catalog_->AddNodes(1);
   catalog_->CountNodeProperties(nullptr, &node.properties);

@@ -37,6 +37,7 @@
 
 #include "common/status.h"
 #include "storage/catalog.h"
+#include "storage/fulltext_entries.h"
 #include "storage/graph_store.h"
 #include "storage/ids.h"
 
@@ -176,6 +177,7 @@ class BulkLoader {
   NodeId first_new_node_ = 0;                         // nodes at or above this id are this load's
   std::unordered_map<std::string, NodeId> new_keys_;  // unique keys added by this load
   std::string value_buffer_, key_buffer_;
+  std::vector<fulltext::Entry> fulltext_buffer_;  // AddNode's full-text entries, reused
   uint64_t nodes_added_ = 0, rels_added_ = 0;
   bool finished_ = false;
 };

@@ -1,5 +1,7 @@
 #include "storage/catalog.h"
 
+#include <algorithm>
+
 #include "storage/key_codec.h"
 
 namespace kg {
@@ -11,6 +13,7 @@ const std::string kTypePrefix = "type:";
 const std::string kKeyPrefix = "prop:";
 const std::string kKeyCountPrefix = "propcount:";  // since version 2
 const std::string kIndexPrefix = "index:";
+const std::string kFullTextPrefix = "fulltext:";  // since version 3
 const std::string kNextNode = "next_node";
 const std::string kNextRel = "next_rel";
 const std::string kNodeCount = "node_count";
@@ -114,6 +117,49 @@ void Catalog::AddIndex(IndexDef def) {
   dirty_indexes_.insert(def);
 }
 
+bool FullTextIndexDef::Covers(const NodeRecord& node) const {
+  if (labels.empty()) return true;
+  for (LabelId l : node.labels) {
+    if (std::binary_search(labels.begin(), labels.end(), l)) return true;
+  }
+  return false;
+}
+
+const FullTextIndexDef* Catalog::FindFullTextIndex(std::string_view name) const {
+  for (const FullTextIndexDef& d : fulltext_) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+const FullTextIndexDef& Catalog::AddFullTextIndex(FullTextIndexDef def) {
+  // The smallest free id: a dropped index's entries went with it.
+  FullTextIndexId id = 0;
+  for (bool taken = true; taken; ++id) {
+    taken = false;
+    for (const FullTextIndexDef& d : fulltext_) taken = taken || d.id == id;
+    if (!taken) break;
+  }
+  def.id = id;
+  dirty_fulltext_.insert(id);
+  // Older kg cannot open a database with a fulltext family: say so in the
+  // marker. (A version 1 catalog is upgraded by SetPropertyKeyCounts first.)
+  if (property_counts_known_) format_changed_ = true;
+  auto at = std::lower_bound(fulltext_.begin(), fulltext_.end(), def.name,
+                             [](const FullTextIndexDef& d, const std::string& n) { return d.name < n; });
+  return *fulltext_.insert(at, std::move(def));
+}
+
+void Catalog::RemoveFullTextIndex(std::string_view name) {
+  for (auto it = fulltext_.begin(); it != fulltext_.end(); ++it) {
+    if (it->name == name) {
+      dirty_fulltext_.insert(it->id);
+      fulltext_.erase(it);
+      return;
+    }
+  }
+}
+
 void Catalog::RemoveIndex(IndexDef def) {
   indexes_.erase(def);
   dirty_indexes_.insert(def);
@@ -169,6 +215,21 @@ std::vector<std::pair<std::string, std::optional<std::string>>> Catalog::Changed
       out.emplace_back(std::move(k), std::nullopt);
     }
   }
+  for (FullTextIndexId id : dirty_fulltext_) {
+    // name length(4) name, label count(4) labels(4 each), key count(4) keys(4 each)
+    std::optional<std::string> value;
+    for (const FullTextIndexDef& d : fulltext_) {
+      if (d.id != id) continue;
+      value.emplace();
+      key_codec::PutU32(&*value, static_cast<uint32_t>(d.name.size()));
+      value->append(d.name);
+      key_codec::PutU32(&*value, static_cast<uint32_t>(d.labels.size()));
+      for (LabelId l : d.labels) key_codec::PutU32(&*value, l);
+      key_codec::PutU32(&*value, static_cast<uint32_t>(d.keys.size()));
+      for (PropertyKeyId k : d.keys) key_codec::PutU32(&*value, k);
+    }
+    out.emplace_back(IdKey(kFullTextPrefix, id), std::move(value));
+  }
   out.emplace_back(kNextNode, U64Value(next_node_id_));
   out.emplace_back(kNextRel, U64Value(next_rel_id_));
   out.emplace_back(kNodeCount, U64Value(node_count_));
@@ -181,6 +242,7 @@ void Catalog::ClearChanges() {
   dirty_types_.clear();
   dirty_keys_.clear();
   dirty_indexes_.clear();
+  dirty_fulltext_.clear();
   format_changed_ = false;
   key_count_dirty_.clear();
 }
@@ -239,6 +301,30 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
       if (key.size() != kIndexPrefix.size() + 8) return corrupt(key);
       c.indexes_.insert(IndexDef{key_codec::GetU32(key.data() + kIndexPrefix.size()),
                                  key_codec::GetU32(key.data() + kIndexPrefix.size() + 4)});
+    } else if (StartsWith(key, kFullTextPrefix)) {
+      if (key.size() != kFullTextPrefix.size() + 4) return corrupt(key);
+      FullTextIndexDef d;
+      d.id = key_codec::GetU32(key.data() + kFullTextPrefix.size());
+      size_t at = 0;
+      auto u32 = [&](uint32_t* v) {
+        if (value.size() < at + 4) return false;
+        *v = key_codec::GetU32(value.data() + at);
+        at += 4;
+        return true;
+      };
+      uint32_t n = 0;
+      if (!u32(&n) || value.size() < at + n) return corrupt(key);
+      d.name = value.substr(at, n);
+      at += n;
+      if (!u32(&n)) return corrupt(key);
+      d.labels.resize(n);
+      for (LabelId& l : d.labels)
+        if (!u32(&l)) return corrupt(key);
+      if (!u32(&n)) return corrupt(key);
+      d.keys.resize(n);
+      for (PropertyKeyId& k : d.keys)
+        if (!u32(&k)) return corrupt(key);
+      c.fulltext_.push_back(std::move(d));
     } else if (key == kNextNode || key == kNextRel || key == kNodeCount || key == kRelCount) {
       if (value.size() != 8) return corrupt(key);
       const uint64_t v = key_codec::GetU64(value.data());
@@ -253,6 +339,8 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
     }
   }
   if (!have_format) return Status::Storage("not a kg database (no format marker)");
+  std::sort(c.fulltext_.begin(), c.fulltext_.end(),
+            [](const FullTextIndexDef& a, const FullTextIndexDef& b) { return a.name < b.name; });
   c.key_node_counts_.assign(c.keys_.names.size(), 0);
   c.key_rel_counts_.assign(c.keys_.names.size(), 0);
   for (const auto& [id, value] : key_counts) {

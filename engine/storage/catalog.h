@@ -37,6 +37,18 @@ struct IndexDef {
   friend bool operator==(const IndexDef& a, const IndexDef& b) { return a.label == b.label && a.key == b.key; }
 };
 
+// A full-text index (CREATE FULLTEXT INDEX): the string values of `keys`
+// on nodes with any of `labels` (every node when empty), found by their
+// folded words; see fulltext_entries.h.
+using FullTextIndexId = uint32_t;
+struct FullTextIndexDef {
+  FullTextIndexId id = 0;
+  std::string name;
+  std::vector<LabelId> labels;       // sorted, unique
+  std::vector<PropertyKeyId> keys;   // in the order the definition lists them
+  bool Covers(const NodeRecord& node) const;
+};
+
 class Catalog {
  public:
   // Version of the on-disk format this build writes and understands.
@@ -45,7 +57,10 @@ class Catalog {
   // version 1 database opens, and its catalog reports
   // property_counts_known() false until SetPropertyKeyCounts fills them
   // in (which also rewrites the format marker as version 2).
-  static constexpr uint32_t kFormatVersion = 2;
+  // Version 3 added the fulltext column family and "fulltext:" entries;
+  // opening a version 2 database for writing adds the (empty) family and
+  // rewrites the marker.
+  static constexpr uint32_t kFormatVersion = 3;
 
   std::optional<LabelId> FindLabel(std::string_view name) const { return Find(labels_, name); }
   std::optional<RelTypeId> FindRelType(std::string_view name) const { return Find(types_, name); }
@@ -71,6 +86,13 @@ class Catalog {
 
   const std::set<IndexDef>& indexes() const { return indexes_; }
   bool HasIndex(LabelId label, PropertyKeyId key) const { return indexes_.count(IndexDef{label, key}) > 0; }
+  // Full-text indexes, by name.
+  const std::vector<FullTextIndexDef>& fulltext_indexes() const { return fulltext_; }
+  const FullTextIndexDef* FindFullTextIndex(std::string_view name) const;
+  // Declares a full-text index under a new id (def.id is ignored) and
+  // returns it; the caller fills it.
+  const FullTextIndexDef& AddFullTextIndex(FullTextIndexDef def);
+  void RemoveFullTextIndex(std::string_view name);
   // Checks properties about to be written: known key ids, sorted and unique
   // (as NormaliseProperties leaves them), every value storable.
   Status CheckProperties(const Properties& props) const;
@@ -136,9 +158,11 @@ class Catalog {
   NodeId next_node_id_ = 0;
   RelId next_rel_id_ = 0;
   std::set<IndexDef> indexes_;
+  std::vector<FullTextIndexDef> fulltext_;  // by name
 
   std::set<uint32_t> dirty_labels_, dirty_types_, dirty_keys_;
   std::set<IndexDef> dirty_indexes_;
+  std::set<FullTextIndexId> dirty_fulltext_;
 };
 
 }  // namespace kg

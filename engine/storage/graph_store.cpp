@@ -16,8 +16,10 @@
 #include <system_error>
 
 #include "storage/bulk_loader.h"
+#include "storage/fulltext_entries.h"
 #include "storage/key_codec.h"
 #include "storage/projection_builder.h"
+#include "storage/record_codec.h"
 #include "storage/rocks_util.h"
 #include "storage/transaction.h"
 
@@ -29,8 +31,12 @@ namespace {
 // "default" is RocksDB's kDefaultColumnFamilyName spelled out: that global
 // std::string, in another library, may not be constructed yet when this
 // array is initialised.
-const char* const kCfNames[kNumColumnFamilies] = {"default", "nodes",          "rels",       "adjacency",
-                                                  "labels",  "property_index", "unique_keys"};
+const char* const kCfNames[kNumColumnFamilies] = {"default", "nodes",          "rels",        "adjacency",
+                                                  "labels",  "property_index", "unique_keys", "fulltext"};
+// Families that a database of an older format may lack: opened for
+// writing, they are added empty; opened read-only, they stay missing (and
+// nothing in the catalog can refer to them).
+bool AddedLater(int cf) { return cf == static_cast<int>(ColumnFamily::kFullText); }
 
 rocksdb::ColumnFamilyOptions CfOptions(ColumnFamily f, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
@@ -142,20 +148,27 @@ Status GraphStore::OpenDb() {
   if (memory_env_) db_options.env = memory_env_.get();
   block_cache_ = rocksdb::NewLRUCache(options_.block_cache_bytes);
 
+  std::vector<bool> present(kNumColumnFamilies, true);
   if (!fresh) {
     std::vector<std::string> existing;
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
     if (!s.ok()) return Status::Storage(path_ + " is not a kg database (" + s.ToString() + ")");
-    for (const char* name : kCfNames) {
-      if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
+    for (int i = 0; i < kNumColumnFamilies; ++i) {
+      if (std::find(existing.begin(), existing.end(), kCfNames[i]) != existing.end()) continue;
+      if (!AddedLater(i)) {
         return Status::Storage(path_ + " is not a kg database (a RocksDB database without kg's column families)");
+      }
+      if (options_.read_only) {
+        present[i] = false;
+      } else {
+        db_options.create_missing_column_families = true;
       }
     }
   }
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kNumColumnFamilies; ++i) {
-    descriptors.emplace_back(kCfNames[i], CfOptions(static_cast<ColumnFamily>(i), block_cache_));
+    if (present[i]) descriptors.emplace_back(kCfNames[i], CfOptions(static_cast<ColumnFamily>(i), block_cache_));
   }
   rocksdb::Status s;
   if (options_.read_only) {
@@ -173,6 +186,9 @@ Status GraphStore::OpenDb() {
                            " is in use by another process; open it read-only to read it meanwhile");
   }
   if (!s.ok()) return Status::Storage("cannot open database " + path_ + ": " + s.ToString());
+  for (int i = 0; i < kNumColumnFamilies; ++i) {
+    if (!present[i]) cfs_.insert(cfs_.begin() + i, nullptr);
+  }
   if (!options_.read_only && !options_.in_memory) {
     // Files of a bulk load whose process died before it finished: never
     // part of the database, so nothing is lost by removing them.
@@ -373,11 +389,82 @@ Status GraphStore::DropIndex(std::string_view label, std::string_view key) {
   return txn->Commit();
 }
 
+Status GraphStore::CreateFullTextIndex(const std::string& name, const std::vector<std::string>& labels,
+                                       const std::vector<std::string>& keys) {
+  if (options_.read_only) return Status::Usage("the database " + path_ + " is open read-only");
+  // The writer's lock for the whole build: no write can slip between the
+  // scan and the commit. The entries go into a plain batch (a transaction's
+  // indexed batch would cost a search per entry) written with the catalog.
+  std::unique_lock<std::mutex> writer(writer_mutex_);
+  auto catalog = std::make_shared<Catalog>(*this->catalog());
+  catalog->ClearChanges();
+  if (catalog->FindFullTextIndex(name)) return Status::Constraint("an index named '" + name + "' already exists");
+  FullTextIndexDef def;
+  def.name = name;
+  for (const std::string& l : labels) def.labels.push_back(catalog->InternLabel(l));
+  std::sort(def.labels.begin(), def.labels.end());
+  def.labels.erase(std::unique(def.labels.begin(), def.labels.end()), def.labels.end());
+  for (const std::string& k : keys) def.keys.push_back(catalog->InternPropertyKey(k));
+  const FullTextIndexDef& added = catalog->AddFullTextIndex(std::move(def));
+
+  rocksdb::WriteBatch batch;
+  std::vector<fulltext::Entry> entries;
+  NodeRecord node;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(ColumnFamily::kNodes)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const rocksdb::Slice k = it->key(), v = it->value();
+    KG_RETURN_IF_ERROR(record_codec::DecodeNode(key_codec::DecodeNodeKey({k.data(), k.size()}),
+                                                {v.data(), v.size()}, &node));
+    entries.clear();
+    fulltext::DeriveEntries(added, node, &entries);
+    for (const fulltext::Entry& e : entries) {
+      KG_RETURN_IF_ERROR(FromRocks(batch.Put(cf(ColumnFamily::kFullText), e.key, e.value), "indexing"));
+    }
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the nodes of " + path_));
+  return CommitSchemaBatch(std::move(catalog), &batch);
+}
+
+Status GraphStore::DropFullTextIndex(const std::string& name) {
+  if (options_.read_only) return Status::Usage("the database " + path_ + " is open read-only");
+  std::unique_lock<std::mutex> writer(writer_mutex_);
+  auto catalog = std::make_shared<Catalog>(*this->catalog());
+  catalog->ClearChanges();
+  const FullTextIndexDef* def = catalog->FindFullTextIndex(name);
+  if (!def) return Status::NotFound("there is no index named '" + name + "'");
+  rocksdb::WriteBatch batch;
+  for (char kind : {fulltext::kTokenEntry, fulltext::kExactEntry}) {
+    std::string begin(1, kind);
+    begin += fulltext::IndexPrefix(def->id);
+    KG_RETURN_IF_ERROR(FromRocks(
+        batch.DeleteRange(cf(ColumnFamily::kFullText), begin, key_codec::PrefixSuccessor(begin)), "dropping"));
+  }
+  catalog->RemoveFullTextIndex(name);
+  return CommitSchemaBatch(std::move(catalog), &batch);
+}
+
+Status GraphStore::CommitSchemaBatch(std::shared_ptr<Catalog> catalog, rocksdb::WriteBatch* batch) {
+  for (const auto& [key, value] : catalog->ChangedEntries()) {
+    rocksdb::Status s = value ? batch->Put(cf(ColumnFamily::kMeta), key, *value) : batch->Delete(cf(ColumnFamily::kMeta), key);
+    KG_RETURN_IF_ERROR(FromRocks(s, "writing the catalog"));
+  }
+  std::lock_guard<std::mutex> lock(publish_mutex_);
+  rocksdb::WriteOptions wo;
+  wo.sync = options_.sync_commits;
+  KG_RETURN_IF_ERROR(FromRocks(db_->Write(wo, batch), "committing"));
+  catalog->ClearChanges();
+  PublishCommit(std::move(catalog), {});
+  return Status::Ok();
+}
+
 Status GraphStore::Flush() {
   if (options_.read_only) return Status::Ok();
   rocksdb::FlushOptions fo;
   fo.wait = true;
-  return FromRocks(db_->Flush(fo, cfs_), "flushing " + path_);
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  for (auto* h : cfs_)
+    if (h) handles.push_back(h);
+  return FromRocks(db_->Flush(fo, handles), "flushing " + path_);
 }
 
 Status GraphStore::Compact() {
@@ -386,7 +473,7 @@ Status GraphStore::Compact() {
 }
 
 Status GraphStore::Compact(ColumnFamily family) {
-  if (options_.read_only) return Status::Ok();
+  if (options_.read_only || !cf(family)) return Status::Ok();
   rocksdb::CompactRangeOptions co;
   co.max_subcompactions = 2;  // split the key range over both cores of a small machine
   return FromRocks(db_->CompactRange(co, cf(family), nullptr, nullptr), "compacting " + path_);
@@ -395,6 +482,7 @@ Status GraphStore::Compact(ColumnFamily family) {
 std::string GraphStore::DescribeStorage() const {
   std::string out;
   for (int i = 0; i < kNumColumnFamilies; ++i) {
+    if (!cfs_[i]) continue;
     uint64_t keys = 0, live = 0;
     db_->GetIntProperty(cfs_[i], "rocksdb.estimate-num-keys", &keys);
     db_->GetIntProperty(cfs_[i], "rocksdb.estimate-live-data-size", &live);

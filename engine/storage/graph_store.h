@@ -32,6 +32,7 @@ class DB;
 class Env;
 class ColumnFamilyHandle;
 class Cache;
+class WriteBatch;
 }  // namespace rocksdb
 
 namespace kg {
@@ -64,8 +65,9 @@ enum class ColumnFamily : int {
   kLabels = 4,         // (label, node) -> ""
   kPropertyIndex = 5,  // (label, property key, value, node) -> ""
   kUniqueKeys = 6,     // value of `key` -> node id
+  kFullText = 7,       // full-text index entries (fulltext_entries.h); since format 3
 };
-constexpr int kNumColumnFamilies = 7;
+constexpr int kNumColumnFamilies = 8;
 
 class GraphStore {
  public:
@@ -94,6 +96,14 @@ class GraphStore {
   // is not an error.
   Status CreateIndex(std::string_view label, std::string_view key);
   Status DropIndex(std::string_view label, std::string_view key);
+
+  // Declares a full-text index and fills it from the nodes already there,
+  // in one atomic step. kConstraint when an index of that name exists.
+  // Labels and keys are names; they are interned.
+  Status CreateFullTextIndex(const std::string& name, const std::vector<std::string>& labels,
+                             const std::vector<std::string>& keys);
+  // kNotFound when there is no full-text index of that name.
+  Status DropFullTextIndex(const std::string& name);
 
   // The catalog as of the last commit.
   std::shared_ptr<const Catalog> catalog() const;
@@ -136,6 +146,9 @@ class GraphStore {
   // Publishes a transaction's commit (under publish_mutex_): the projection
   // lives on with the nodes it touched marked dirty.
   void PublishCommit(std::shared_ptr<const Catalog> catalog, const std::vector<NodeId>& touched);
+  // Writes a schema change (the catalog's changed entries with `batch`)
+  // and publishes the catalog. The caller holds writer_mutex_.
+  Status CommitSchemaBatch(std::shared_ptr<Catalog> catalog, rocksdb::WriteBatch* batch);
 
   std::string path_;
   StoreOptions options_;

@@ -8,6 +8,7 @@
 #include <roaring/roaring.hh>
 
 #include "common/value_compare.h"
+#include "storage/fulltext_entries.h"
 #include "storage/graph_store.h"
 #include "storage/key_codec.h"
 #include "storage/record_codec.h"
@@ -135,6 +136,7 @@ Status Finished() { return Status::Usage("the transaction has already ended"); }
 struct DerivedEntries {
   std::vector<std::pair<ColumnFamily, std::string>> keys;  // labels and property index, empty values
   std::optional<std::string> unique_key;                   // ColumnFamily::kUniqueKeys key, value is the node id
+  std::vector<fulltext::Entry> fulltext;                   // ColumnFamily::kFullText keys and values
 };
 
 DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
@@ -151,6 +153,7 @@ DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
   if (auto key_id = catalog.FindPropertyKey(kKeyProperty)) {
     if (const Value* v = FindProperty(node.properties, *key_id)) d.unique_key = key_codec::UniqueKeyKey(*v);
   }
+  fulltext::DeriveEntries(catalog, node, &d.fulltext);
   return d;
 }
 
@@ -211,6 +214,13 @@ std::unique_ptr<KeyStream> Transaction::Scan(ColumnFamily cf, std::vector<Range>
   std::vector<std::pair<std::string, std::string>> rows;
   for (; merged.Valid(); merged.Next()) rows.emplace_back(std::string(merged.key()), std::string(merged.value()));
   return std::make_unique<VectorStream>(std::move(rows), merged.status());
+}
+
+std::unique_ptr<KeyStream> Transaction::ScanFullText(std::vector<Range> ranges) {
+  if (!store_->cf(ColumnFamily::kFullText)) {  // an old database opened read-only: no index can exist
+    return std::make_unique<VectorStream>(std::vector<std::pair<std::string, std::string>>{}, Status::Ok());
+  }
+  return Scan(ColumnFamily::kFullText, std::move(ranges));
 }
 
 Result<std::optional<NodeRecord>> Transaction::GetNode(NodeId id) {
@@ -708,6 +718,18 @@ Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after)
   }
   for (const auto& e : new_entries.keys) {
     if (!Contains(old_entries.keys, e)) KG_RETURN_IF_ERROR(Put(e.first, e.second, ""));
+  }
+  // Full-text entries: old keys that went, new entries that are not
+  // already there with the same payload.
+  for (const fulltext::Entry& e : old_entries.fulltext) {
+    bool kept = false;
+    for (const fulltext::Entry& n : new_entries.fulltext) kept = kept || n.key == e.key;
+    if (!kept) KG_RETURN_IF_ERROR(Delete(ColumnFamily::kFullText, e.key));
+  }
+  for (const fulltext::Entry& e : new_entries.fulltext) {
+    if (std::find(old_entries.fulltext.begin(), old_entries.fulltext.end(), e) == old_entries.fulltext.end()) {
+      KG_RETURN_IF_ERROR(Put(ColumnFamily::kFullText, e.key, e.value));
+    }
   }
   if (old_entries.unique_key && old_entries.unique_key != new_entries.unique_key) {
     KG_RETURN_IF_ERROR(Delete(ColumnFamily::kUniqueKeys, *old_entries.unique_key));

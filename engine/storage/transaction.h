@@ -109,6 +109,10 @@ class Transaction {
   // Every node's id, in id order, without reading records.
   std::unique_ptr<NodeIdCursor> ScanNodeIds();
   std::unique_ptr<RelCursor> ScanRelationships();
+  // Entries of the fulltext column family in the union of key ranges
+  // [begin, end) (empty end: to the end), range by range; see
+  // fulltext_search.h, which is what reads them.
+  std::unique_ptr<KeyStream> ScanFullText(std::vector<std::pair<std::string, std::string>> ranges);
 
   // ---- Whole-graph reads ----
   // A read transaction reads through the in-memory projection of its state
