@@ -19,6 +19,7 @@ script : statement? ( ';' statement? )* EOF ;
 
 statement
   : createIndex
+  | createFullTextIndex
   | dropIndex
   | ( EXPLAIN | PROFILE )? query
   ;
@@ -28,7 +29,19 @@ createIndex
   | CREATE INDEX ON nodeLabel '(' propertyKeyName ')'
   ;
 
-dropIndex : DROP INDEX ON nodeLabel '(' propertyKeyName ')' ;
+// A full-text index over string (or list-of-string) properties; the
+// listed expressions are checked to be properties of the variable by the
+// AST builder, which can say so with a position.
+createFullTextIndex
+  : CREATE FULLTEXT INDEX symbolicName ( IF NOT EXISTS )?
+    FOR '(' variable ( ':' labelName ( '|' ':'? labelName )* )? ')'
+    ON EACH '[' expression ( ',' expression )* ']'
+  ;
+
+dropIndex
+  : DROP INDEX ON nodeLabel '(' propertyKeyName ')'
+  | DROP INDEX symbolicName ( IF EXISTS )?
+  ;
 
 query : singleQuery ( unionOp singleQuery )* ;
 
@@ -295,7 +308,7 @@ symbolicName
   | EscapedIdentifier
   | COUNT | ANY | NONE | SINGLE | ALL | EXISTS | FILTER | EXTRACT
   | SHORTESTPATH | ALLSHORTESTPATHS | INDEX | FOR | HEADERS | CSV | FIELDTERMINATOR | FROM
-  | EXPLAIN | PROFILE | DROP | YIELD | USE | LOAD
+  | EXPLAIN | PROFILE | DROP | YIELD | USE | LOAD | FULLTEXT | EACH | IF
   ;
 
 // Labels, relationship types, property and map keys may be any keyword.
@@ -333,6 +346,7 @@ DROP : D R O P ;
 ELSE : E L S E ;
 END : E N D ;
 ENDS : E N D S ;
+EACH : E A C H ;
 EXISTS : E X I S T S ;
 EXPLAIN : E X P L A I N ;
 EXTRACT : E X T R A C T ;
@@ -344,6 +358,8 @@ FOREACH : F O R E A C H ;
 FROM : F R O M ;
 HEADERS : H E A D E R S ;
 IN : I N ;
+FULLTEXT : F U L L T E X T ;
+IF : I F ;
 INDEX : I N D E X ;
 IS : I S ;
 LIMIT : L I M I T ;

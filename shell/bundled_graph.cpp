@@ -22,6 +22,14 @@ namespace fs = std::filesystem;
 // that did.
 const char kFingerprintFile[] = "kg-bundle-fingerprint";
 
+// How the database is made from the files, beyond importing them; part of
+// the fingerprint, so that a change here rebuilds databases made before it.
+// The full-text index `names` is what kg.search and :find use by default:
+//   CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases]
+const char kRecipe[] = "fulltext names(name, name_en, aliases)";
+
+std::string Fingerprint() { return std::string(kBundledFingerprint) + " " + kRecipe; }
+
 fs::path DataHome() {
   const char* xdg = std::getenv("XDG_DATA_HOME");
   if (xdg != nullptr && xdg[0] == '/') return xdg;
@@ -46,9 +54,10 @@ Status Build(const fs::path& dir) {
     KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphStore> store, GraphStore::Open(dir.string()));
     KG_ASSIGN_OR_RETURN(interchange::ImportReport report, interchange::ImportJsonTexts(*store, files));
     (void)report;
+    KG_RETURN_IF_ERROR(store->CreateFullTextIndex("names", {}, {"name", "name_en", "aliases"}));
   }
   std::ofstream out(dir / kFingerprintFile);
-  out << kBundledFingerprint << "\n";
+  out << Fingerprint() << "\n";
   out.close();
   if (!out) return Status::Io("cannot write " + (dir / kFingerprintFile).string());
   return Status::Ok();
@@ -58,7 +67,7 @@ Status Build(const fs::path& dir) {
 
 Result<std::string> PrepareBundledGraph(std::ostream& progress) {
   const fs::path dir = DataHome() / "kg" / "bundled";
-  if (fs::exists(dir) && ReadFingerprint(dir) == kBundledFingerprint) return dir.string();
+  if (fs::exists(dir) && ReadFingerprint(dir) == Fingerprint()) return dir.string();
   if (kBundledFiles[0].name == nullptr) {
     return Status::NotFound(
         "this kg was built without the bundled graph (data/graph holds no files); open a "
@@ -89,7 +98,7 @@ Result<std::string> PrepareBundledGraph(std::ostream& progress) {
   if (moved) {
     // Another kg finished first: its database is as good as ours.
     fs::remove_all(building, ec);
-    if (ReadFingerprint(dir) != kBundledFingerprint) {
+    if (ReadFingerprint(dir) != Fingerprint()) {
       return Status::Io("cannot move the bundled graph into " + dir.string() + ": " + moved.message());
     }
   }

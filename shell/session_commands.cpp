@@ -116,7 +116,14 @@ bool Session::Schema() {
   std::sort(rows.begin(), rows.end());
   print_counts("property keys (nodes, relationships)", rows);
   out_ << "indexes" << (schema->indexes.empty() ? " (none)" : "") << "\n";
-  for (const auto& index : schema->indexes) out_ << "  :" << index.label << "(" << index.property << ")\n";
+  for (const auto& index : schema->indexes) {
+    if (index.fulltext_name.empty()) {
+      out_ << "  :" << index.label << "(" << index.property << ")\n";
+    } else {  // full-text search (kg.search, :find)
+      out_ << "  " << index.fulltext_name << " FULLTEXT FOR (n" << (index.label.empty() ? "" : ":" + index.label)
+           << ") ON EACH [" << index.property << "]\n";
+    }
+  }
   return true;
 }
 

@@ -211,7 +211,14 @@ Result<SchemaSummary> Database::Schema() {
     if (node_keys[k] + rel_keys[k] > 0) schema.property_keys.push_back({catalog.PropertyKeyName(k), node_keys[k], rel_keys[k]});
   }
   for (const IndexDef& index : catalog.indexes()) {
-    schema.indexes.push_back({catalog.LabelName(index.label), catalog.PropertyKeyName(index.key)});
+    schema.indexes.push_back({catalog.LabelName(index.label), catalog.PropertyKeyName(index.key), ""});
+  }
+  for (const FullTextIndexDef& d : catalog.fulltext_indexes()) {
+    SchemaSummary::Index index;
+    for (LabelId l : d.labels) index.label += (index.label.empty() ? "" : "|") + catalog.LabelName(l);
+    for (PropertyKeyId k : d.keys) index.property += (index.property.empty() ? "" : ", ") + catalog.PropertyKeyName(k);
+    index.fulltext_name = d.name;
+    schema.indexes.push_back(std::move(index));
   }
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::sort(schema.labels.begin(), schema.labels.end(), by_name);
@@ -224,8 +231,9 @@ Status Database::Check(std::string_view text) {
   KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
   std::shared_ptr<const Catalog> catalog = store_->catalog();
   for (ast::Statement& statement : statements) {
-    if (statement.kind == ast::Statement::Kind::kCreateIndex || statement.kind == ast::Statement::Kind::kDropIndex) {
-      continue;
+    if (statement.kind != ast::Statement::Kind::kQuery && statement.kind != ast::Statement::Kind::kExplain &&
+        statement.kind != ast::Statement::Kind::kProfile) {
+      continue;  // index statements: nothing to plan
     }
     try {
       PlanQuery(statement.query, *catalog, &procedures_);

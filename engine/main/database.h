@@ -88,6 +88,9 @@ struct SchemaSummary {
   };
   struct Index {
     std::string label, property;
+    // Full-text indexes: their name, labels joined by '|' (empty: every
+    // node) in `label` and properties joined by ", " in `property`.
+    std::string fulltext_name;
   };
   uint64_t nodes = 0, relationships = 0;
   std::vector<Count> labels;              // with at least one node, by name

@@ -227,12 +227,20 @@ struct Statement {
     kProfile,      // PROFILE query: run, with rows and time per operator
     kCreateIndex,  // CREATE INDEX [name] FOR (n:Label) ON (n.key) / CREATE INDEX ON :Label(key)
     kDropIndex,    // DROP INDEX ON :Label(key)
+    kCreateFullTextIndex,  // CREATE FULLTEXT INDEX name [IF NOT EXISTS] FOR (n[:A|B]) ON EACH [n.p, ...]
+    kDropNamedIndex,       // DROP INDEX name [IF EXISTS]
   } kind = Kind::kQuery;
   Position pos;
   std::string text;  // the statement's own text
   Query query;
   std::string index_label;  // kCreateIndex, kDropIndex
   std::string index_property;
+  // kCreateFullTextIndex, kDropNamedIndex
+  std::string index_name;
+  Position index_name_pos;
+  bool if_exists = false;  // IF NOT EXISTS on create, IF EXISTS on drop
+  std::vector<std::string> index_labels;      // kCreateFullTextIndex: empty for every node
+  std::vector<std::string> index_properties;  // kCreateFullTextIndex
 };
 
 }  // namespace kg::ast

@@ -137,10 +137,44 @@ Result<ast::Statement> AstBuilder::Build(P::StatementContext* ctx) {
             "the indexed property must belong to '" + Name(variables[0]) + "', not '" + Name(variables[1]) + "'",
             PosOf(variables[1]));
       }
+    } else if (auto* index = ctx->createFullTextIndex()) {
+      statement.kind = ast::Statement::Kind::kCreateFullTextIndex;
+      statement.index_name = NameText(index->symbolicName());
+      statement.index_name_pos = PosOf(index->symbolicName());
+      statement.if_exists = index->EXISTS() != nullptr;
+      for (auto* label : index->labelName()) {
+        std::string name = Name(label->schemaName());
+        if (std::find(statement.index_labels.begin(), statement.index_labels.end(), name) ==
+            statement.index_labels.end()) {
+          statement.index_labels.push_back(std::move(name));
+        }
+      }
+      const std::string variable = Name(index->variable());
+      for (auto* item : index->expression()) {
+        ast::ExprPtr e = Expr(item);
+        if (e->kind != ast::ExprKind::kProperty || e->args[0]->kind != ast::ExprKind::kVariable ||
+            e->args[0]->name != variable) {
+          return Status::Semantic("a full-text index lists properties of '" + variable + "', like " + variable +
+                                      ".name, not " + Text(item),
+                                  PosOf(item));
+        }
+        if (std::find(statement.index_properties.begin(), statement.index_properties.end(), e->name) !=
+            statement.index_properties.end()) {
+          return Status::Semantic(variable + "." + e->name + " is listed twice", PosOf(item));
+        }
+        statement.index_properties.push_back(e->name);
+      }
     } else if (auto* index = ctx->dropIndex()) {
-      statement.kind = ast::Statement::Kind::kDropIndex;
-      statement.index_label = Name(index->nodeLabel()->labelName()->schemaName());
-      statement.index_property = Name(index->propertyKeyName());
+      if (index->symbolicName()) {
+        statement.kind = ast::Statement::Kind::kDropNamedIndex;
+        statement.index_name = NameText(index->symbolicName());
+        statement.index_name_pos = PosOf(index->symbolicName());
+        statement.if_exists = index->EXISTS() != nullptr;
+      } else {
+        statement.kind = ast::Statement::Kind::kDropIndex;
+        statement.index_label = Name(index->nodeLabel()->labelName()->schemaName());
+        statement.index_property = Name(index->propertyKeyName());
+      }
     } else {
       if (ctx->EXPLAIN() != nullptr) statement.kind = ast::Statement::Kind::kExplain;
       if (ctx->PROFILE() != nullptr) statement.kind = ast::Statement::Kind::kProfile;

@@ -118,6 +118,9 @@ std::string ConstructClosedBy(antlr4::ParserRuleContext* ctx, const antlr4::misc
       case CypherParser::RuleDropIndex:
         name = "the index definition", want = "')'";
         break;
+      case CypherParser::RuleCreateFullTextIndex:
+        name = "the full-text index definition", want = "']'";
+        break;
       case CypherParser::RuleRelationshipDetail:
         name = "the relationship pattern", want = "']'";
         break;

@@ -8,11 +8,13 @@ namespace kg {
 
 void RegisterDbProcedures(ProcedureRegistry* r);         // db_procedures.cpp: db.labels, db.schema, dbms.*
 void RegisterAlgorithmProcedures(ProcedureRegistry* r);  // algorithm_procedures.cpp: algo.*
+void RegisterSearchProcedures(ProcedureRegistry* r);     // search_procedures.cpp: kg.search
 
 // All of the above.
 inline void RegisterBuiltinProcedures(ProcedureRegistry* r) {
   RegisterDbProcedures(r);
   RegisterAlgorithmProcedures(r);
+  RegisterSearchProcedures(r);
 }
 
 }  // namespace kg

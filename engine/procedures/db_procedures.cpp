@@ -71,6 +71,14 @@ std::unique_ptr<ProcedureRows> Indexes(ExecContext& ctx, std::vector<Value>&) {
     rows.push_back({Value(label + "(" + key + ")"), Value(label), Value(key), Value("RANGE"),
                     Value(static_cast<int64_t>(c.NodesWithLabel(d.label)))});
   }
+  // Full-text indexes: labels joined by '|' (null: every node), properties
+  // by ', '; how many nodes they cover is not counted.
+  for (const FullTextIndexDef& d : c.fulltext_indexes()) {
+    std::string labels, keys;
+    for (LabelId l : d.labels) labels += (labels.empty() ? "" : "|") + c.LabelName(l);
+    for (PropertyKeyId k : d.keys) keys += (keys.empty() ? "" : ", ") + c.PropertyKeyName(k);
+    rows.push_back({Value(d.name), labels.empty() ? Value() : Value(labels), Value(keys), Value("FULLTEXT"), Value()});
+  }
   return std::make_unique<VectorRows>(std::move(rows));
 }
 
@@ -153,7 +161,8 @@ void RegisterDbProcedures(ProcedureRegistry* r) {
                 Column("property", CypherType::kString), Column("type", CypherType::kString),
                 Column("nodes", CypherType::kInteger)},
                false,
-               "The indexes: the unique `key` of every node, and each CREATE INDEX with the nodes of its label.",
+               "The indexes: the unique `key` of every node, each CREATE INDEX with the nodes of its label, and each "
+               "CREATE FULLTEXT INDEX.",
                Indexes});
   r->Register({"db.schema",
                {},

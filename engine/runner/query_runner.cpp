@@ -220,6 +220,29 @@ Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& pro
         KG_RETURN_IF_ERROR(store.DropIndex(statement.index_label, statement.index_property));
         return QueryResult{};
       }
+      case ast::Statement::Kind::kCreateFullTextIndex: {
+        if (store.read_only()) return Status::Usage("the database is open read-only: CREATE INDEX is not allowed");
+        if (store.catalog()->FindFullTextIndex(statement.index_name)) {
+          if (statement.if_exists) return QueryResult{};
+          return Status::Semantic("an index named '" + statement.index_name + "' already exists",
+                                  statement.index_name_pos);
+        }
+        KG_RETURN_IF_ERROR(
+            store.CreateFullTextIndex(statement.index_name, statement.index_labels, statement.index_properties));
+        return QueryResult{};
+      }
+      case ast::Statement::Kind::kDropNamedIndex: {
+        if (store.read_only()) return Status::Usage("the database is open read-only: DROP INDEX is not allowed");
+        if (!store.catalog()->FindFullTextIndex(statement.index_name)) {
+          if (statement.if_exists) return QueryResult{};
+          return Status::Semantic("there is no index named '" + statement.index_name +
+                                      "' (CALL db.indexes() lists them; DROP INDEX ON :Label(key) drops a "
+                                      "property index)",
+                                  statement.index_name_pos);
+        }
+        KG_RETURN_IF_ERROR(store.DropFullTextIndex(statement.index_name));
+        return QueryResult{};
+      }
       default: {
         std::shared_ptr<const Catalog> catalog = store.catalog();
         KG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanStatement(statement, *catalog, procedures));

@@ -184,7 +184,15 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
     if (kind == MatchKind::kNone) return;
     auto [it, added] = best.try_emplace(d.node);
     SearchHit& hit = it->second;
-    if (added || score > hit.score || (score == hit.score && d.folded < hit.folded)) {
+    // Among a node's equal values, the first property the index lists
+    // (name before its translations), then the first list element.
+    auto order = [&](PropertyKeyId key, uint32_t element) {
+      const size_t at = std::find(index.keys.begin(), index.keys.end(), key) - index.keys.begin();
+      return std::make_pair(at, element);
+    };
+    if (added || score > hit.score ||
+        (score == hit.score && (d.folded < hit.folded || (d.folded == hit.folded &&
+                                                          order(d.key, d.element) < order(hit.key, hit.element))))) {
       hit = SearchHit{d.node, score, kind, d.key, d.element, std::string(d.folded)};
     }
   };
