@@ -10,6 +10,8 @@ const std::vector<CommandInfo>& Commands() {
   static const std::vector<CommandInfo> commands = {
       {":help", "[TOPIC]", "this overview, or a topic with examples (:help match)", ":help match"},
       {":schema", "", "labels, relationship types and property keys with counts, and indexes", ":schema"},
+      {":find", "TEXT", "finds nodes by name, forgiving case, diacritics and one typo per word (kg.search)",
+       ":find le hoai trung"},
       {":format", "[table|csv|tsv|json|jsonl|markdown]", "shows or sets the output format", ":format csv"},
       {":timing", "[on|off]", "shows or sets whether each statement's time is printed", ":timing on"},
       {":wrap", "[on|off]", "wraps long table cells instead of truncating them", ":wrap on"},

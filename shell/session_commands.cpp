@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -23,6 +24,11 @@ namespace kg::shell {
 namespace {
 
 constexpr int kMaxSourceDepth = 16;
+
+// What :find runs: the hits with what tells them apart.
+const char kFindQuery[] =
+    "CALL kg.search($text, {limit: 10}) YIELD node, score, matched "
+    "RETURN node.name AS name, labels(node) AS labels, node.key AS key, score, matched";
 
 bool ParseOnOff(std::string_view word, bool* value) {
   if (word == "on" || word == "true" || word == "yes") {
@@ -275,6 +281,22 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
     if (writer_) writer_->Finish();
     const Status status = Why(args);
     return status.ok() || fail(status.message());
+  }
+  // :find TEXT — kg.search on the default full-text index, as a table.
+  if (which == ":find") {
+    if (args.empty()) return fail("usage: :find TEXT (finds nodes by name, forgiving case, diacritics and typos)");
+    ValueMap params{{"text", Value(std::string(args))}};
+    const auto start = std::chrono::steady_clock::now();
+    Result<QueryResult> result = db_->Execute(kFindQuery, params);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (!result.ok()) return fail(result.status().message());
+    if (result->rows.empty()) {
+      out_ << "nothing found for '" << args << "' (the search forgives case, diacritics and one typo per word)\n";
+      return true;
+    }
+    writer().Write(*result, ms);
+    out_.flush();
+    return true;
   }
   if (which == ":read-only") {
     out_ << (db_->store().read_only() ? "read-only: write statements are refused"
