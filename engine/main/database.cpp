@@ -215,7 +215,10 @@ Result<SchemaSummary> Database::Schema() {
   }
   for (const FullTextIndexDef& d : catalog.fulltext_indexes()) {
     SchemaSummary::Index index;
-    for (LabelId l : d.labels) index.label += (index.label.empty() ? "" : "|") + catalog.LabelName(l);
+    std::vector<std::string> labels;
+    for (LabelId l : d.labels) labels.push_back(catalog.LabelName(l));
+    std::sort(labels.begin(), labels.end());
+    for (const std::string& l : labels) index.label += (index.label.empty() ? "" : "|") + l;
     for (PropertyKeyId k : d.keys) index.property += (index.property.empty() ? "" : ", ") + catalog.PropertyKeyName(k);
     index.fulltext_name = d.name;
     schema.indexes.push_back(std::move(index));

@@ -74,8 +74,11 @@ std::unique_ptr<ProcedureRows> Indexes(ExecContext& ctx, std::vector<Value>&) {
   // Full-text indexes: labels joined by '|' (null: every node), properties
   // by ', '; how many nodes they cover is not counted.
   for (const FullTextIndexDef& d : c.fulltext_indexes()) {
+    std::vector<std::string> names;
+    for (LabelId l : d.labels) names.push_back(c.LabelName(l));
+    std::sort(names.begin(), names.end());
     std::string labels, keys;
-    for (LabelId l : d.labels) labels += (labels.empty() ? "" : "|") + c.LabelName(l);
+    for (const std::string& l : names) labels += (labels.empty() ? "" : "|") + l;
     for (PropertyKeyId k : d.keys) keys += (keys.empty() ? "" : ", ") + c.PropertyKeyName(k);
     rows.push_back({Value(d.name), labels.empty() ? Value() : Value(labels), Value(keys), Value("FULLTEXT"), Value()});
   }
