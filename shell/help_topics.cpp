@@ -569,12 +569,13 @@ Uỷ/Ủy, NFC/NFD, a word typed in part and one typo per word (4 letters or mor
   CALL kg.search('le hoai trung', {labels: ['Person'], limit: 10}) YIELD node, score, matched
   :find le hoai trung                     the same at the prompt, as a table
 Ranking: exact (the whole value) 4, every word whole 3, a word's start 2, one edit 1, plus
-1/(2 + extra words), so shorter names win among equals; matched is the value that matched.
+0.5/(1 + extra words) and, below 3, 0.4 x the share of words matched whole; best first.
 It reads a full-text index, kept right by every write. The bundled graph has `names`:
   CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases]
   CREATE FULLTEXT INDEX people IF NOT EXISTS FOR (n:Person|Organization) ON EACH [n.name]
   DROP INDEX people                       by name; CALL db.indexes() and :schema list them
 Options: index (default names, or the only one), labels (any of them), limit (default 10).
+matched is the value that matched (a name, an English name or an alias), as written.
 For a condition inside a query, fold both sides instead: kg.fold (:help strings).)",
        {
            {"Make the index in a database of your own (the bundled graph has it)",
@@ -582,8 +583,8 @@ For a condition inside a query, fold both sides instead: kg.fold (:help strings)
            {"A person typed without marks",
             "CALL kg.search('le hoai trung') YIELD node, score, matched RETURN node.name, score, matched"},
            {"Bodies only, with a typo in the last word",
-            "CALL kg.search('uy ban quoc gia unescp', {labels: ['Organization'], limit: 3})\n"
-            "    YIELD node, score RETURN node.name, score"},
+            "CALL kg.search('uy ban quoc gia unescp', {labels: ['Organization'],\n"
+            "    limit: 3}) YIELD node, score RETURN node.name, score"},
            {"The start of a name is enough",
             "CALL kg.search('ha kim ng') YIELD node, matched RETURN node.name, matched"},
        },

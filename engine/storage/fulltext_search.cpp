@@ -145,6 +145,7 @@ MatchKind MatchValue(const std::vector<std::string>& query, std::string_view fol
   }
   const std::vector<std::string_view> words = SplitWords(folded);
   MatchKind worst = MatchKind::kWhole;
+  double points = 0;  // a word matched whole 1, as a prefix 0.5, by a typo 0
   for (const std::string& q : query) {
     MatchKind best = MatchKind::kNone;
     for (std::string_view v : words) {
@@ -153,9 +154,13 @@ MatchKind MatchValue(const std::vector<std::string>& query, std::string_view fol
     }
     if (best == MatchKind::kNone) return MatchKind::kNone;
     worst = std::min(worst, best);
+    points += best == MatchKind::kWhole ? 1.0 : best == MatchKind::kPrefix ? 0.5 : 0.0;
   }
   const size_t extra = words.size() > query.size() ? words.size() - query.size() : 0;
-  *score = static_cast<double>(worst) + 1.0 / (2.0 + static_cast<double>(extra));
+  *score = static_cast<double>(worst) + 0.5 / (1.0 + static_cast<double>(extra));
+  // Within prefix and typo matches, more words matched well rank higher:
+  // 'ogranization 823847' is nearer 'Organization 823847' than '... 823848'.
+  if (worst < MatchKind::kWhole) *score += 0.4 * points / static_cast<double>(query.size());
   return worst;
 }
 

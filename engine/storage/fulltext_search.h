@@ -12,8 +12,11 @@
 //           letter of the word itself                 (kind 1)
 // and the value's kind is its worst word's. A value equal to the query
 // (after folding) is an exact match (kind 4). The score is the kind plus
-// 1 / (2 + extra words in the value), so among equals the value with fewer
-// words left over wins; ties go to the folded value, then the node id. A
+// 0.5 / (1 + words of the value beyond the query's), so among equals the
+// shorter value wins, and for prefix and typo matches plus 0.4 times the
+// share of query words matched well (whole 1, prefix 0.5, typo 0), so a
+// typo in one word of two beats typos in both. Ties go to the folded
+// value, then the node id. A
 // node counts once, by its best value.
 //
 // How it is fast: the index keeps an entry per (word, value) in word

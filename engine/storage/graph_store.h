@@ -1,7 +1,7 @@
 // GraphStore: one kg database, which is one directory of RocksDB files.
 //
 // The store keeps a property graph (nodes with labels and properties,
-// relationships with one type and properties) in seven column families; see
+// relationships with one type and properties) in eight column families; see
 // docs/storage.md for the key layout. It offers:
 //   - read transactions on a consistent snapshot (any number at once);
 //   - one write transaction at a time, atomic on commit;

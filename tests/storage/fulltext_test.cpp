@@ -56,8 +56,13 @@ TEST_CASE("words match whole, as a prefix, or one edit away", "[fulltext]") {
   CHECK(fulltext::MatchValue({"le", "hoai", "trung"}, "le hoai trung", "le hoai trung", &score) == MatchKind::kExact);
   CHECK(score == 4.5);
   CHECK(fulltext::MatchValue({"le", "hoai"}, "le hoai", "le hoai trung", &score) == MatchKind::kWhole);
-  CHECK(score == Approx(3 + 1.0 / 3));
+  CHECK(score == Approx(3.25));
   CHECK(fulltext::MatchValue({"le", "hoai", "x"}, "le hoai x", "le hoai trung", &score) == MatchKind::kNone);
+  // One typo among whole words beats typos in every word.
+  double one_typo = 0, two_typos = 0;
+  CHECK(fulltext::MatchValue({"ogranization", "823847"}, "", "organization 823847", &one_typo) == MatchKind::kTypo);
+  CHECK(fulltext::MatchValue({"ogranization", "823847"}, "", "organization 823848", &two_typos) == MatchKind::kTypo);
+  CHECK(one_typo > two_typos);
 }
 
 TEST_CASE("every write path changes what a full-text search finds", "[fulltext]") {
