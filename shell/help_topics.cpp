@@ -694,7 +694,8 @@ WHERE p.name = ...) in one seek, NodeIndexSeek in EXPLAIN, instead of reading ev
 the label; STARTS WITH, CONTAINS and ranges still read them all. The index is filled from the
 nodes already there and kept right by every write. Creating an index that exists does nothing;
 dropping one that does not exist is an error. Nodes are always found by `key` without an index
-(NodeByKeySeek). :schema lists the indexes.)",
+(NodeByKeySeek). :schema lists the indexes. Full-text indexes find names by their words,
+forgiving marks and typos: CREATE FULLTEXT INDEX, kg.search (:help search).)",
        {
            {"Index people by name", "CREATE INDEX ON :Person(name)"},
            {"See that the index is used", "EXPLAIN MATCH (p:Person {name: 'Hà Kim Ngọc'}) RETURN p"},

@@ -37,8 +37,10 @@ void AddSlot(const FullTextIndexDef& index, const NodeRecord& node, PropertyKeyI
     if (!folded.empty()) folded.push_back(' ');
     folded += w;
   }
-  const std::string payload = Payload(node, folded);
-  out->push_back({EntryKey(kExactEntry, index.id, folded, node.id, key, element), payload});
+  const std::string payload = Payload(node, folded.size() <= kMaxPayloadText ? folded : std::string_view());
+  if (folded.size() <= kMaxExactText) {
+    out->push_back({EntryKey(kExactEntry, index.id, folded, node.id, key, element), payload});
+  }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   for (const std::string& w : words) {

@@ -11,6 +11,10 @@
 //   exact entry  'x' index(4) folded 0x00 node(8) key(4) element(4) -> payload
 // The payload is the node's labels and the slot's folded text, so a search
 // ranks a hit from the entry alone and reads records only for the answers.
+// A long value (folded text over kMaxPayloadText bytes: a description, not
+// a name) carries no text, lest every word repeat it; a search reads its
+// record instead. One over kMaxExactText bytes has no exact entry (its
+// exact match is still found through its words).
 //
 // Entries are derived from the node record alone: a write replaces the
 // entries of the record before with those of the record after, in the same
@@ -31,6 +35,9 @@ namespace kg::fulltext {
 // Entry kinds, the first byte of a key. Stored on disk: never change.
 constexpr char kTokenEntry = 't';
 constexpr char kExactEntry = 'x';
+
+constexpr size_t kMaxPayloadText = 512;
+constexpr size_t kMaxExactText = 1024;
 
 struct Entry {
   std::string key, value;
@@ -57,7 +64,7 @@ struct Decoded {
   PropertyKeyId key = 0;
   uint32_t element = 0;  // list element; 0 for a plain string
   std::vector<LabelId> labels;
-  std::string_view folded;  // the slot's folded text
+  std::string_view folded;  // the slot's folded text; empty for a long value (read the record)
 };
 // False for a malformed key or payload.
 bool Decode(std::string_view key, std::string_view value, Decoded* out);

@@ -54,6 +54,9 @@ std::string Encode8(std::u32string_view s) {
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 constexpr size_t kMinTypoLetters = 4;
+// Longer words are matched whole or as a prefix only (the variants of a
+// word grow with its length squared).
+constexpr size_t kMaxTypoLetters = 32;
 
 // The words one edit away from `word` that a typo match may find, other
 // than those starting with `word` (the prefix range has them).
@@ -133,7 +136,7 @@ MatchKind MatchWord(std::string_view q, std::string_view v) {
   // Byte lengths bound code point lengths loosely; decode only plausible pairs.
   if (q.size() + 4 < v.size() || v.size() + 4 < q.size()) return MatchKind::kNone;
   const std::u32string q32 = Decode32(q);
-  if (q32.size() < kMinTypoLetters) return MatchKind::kNone;
+  if (q32.size() < kMinTypoLetters || q32.size() > kMaxTypoLetters) return MatchKind::kNone;
   return WithinOneEdit(q32, Decode32(v)) ? MatchKind::kTypo : MatchKind::kNone;
 }
 
@@ -184,6 +187,19 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
       for (LabelId l : d.labels) any = any || std::find(options.labels.begin(), options.labels.end(), l) != options.labels.end();
       if (!any) return;
     }
+    std::string long_text;  // a long value's text, which its entries do not carry
+    if (d.folded.empty()) {
+      auto record = txn.GetNode(d.node);
+      if (!record.ok()) {
+        bad = record.status();
+        return;
+      }
+      const Value* v = *record ? FindProperty((*record)->properties, d.key) : nullptr;
+      if (v && v->is_list()) v = d.element < v->as_list().size() ? &v->as_list()[d.element] : nullptr;
+      if (!v || !v->is_string()) return;
+      long_text = FoldText(v->as_string());
+      d.folded = long_text;
+    }
     double score = 0;
     const MatchKind kind = MatchValue(query, folded_query, d.folded, &score);
     if (kind == MatchKind::kNone) return;
@@ -222,7 +238,8 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
     std::string start = WordsStartingWith(index.id, w);
     std::string end = key_codec::PrefixSuccessor(start);
     ranges.emplace_back(std::move(start), std::move(end));
-    if (Decode32(w).size() >= kMinTypoLetters) {
+    const size_t letters = Decode32(w).size();
+    if (letters >= kMinTypoLetters && letters <= kMaxTypoLetters) {
       for (const std::string& v : OneEditVariants(w)) {
         std::string p = TokenPrefix(index.id, v);
         std::string e = key_codec::PrefixSuccessor(p);
