@@ -2,6 +2,8 @@
 // right (what a search finds changes with it), the bulk loader writes them,
 // CREATE fills the index from the nodes already there, DROP removes every
 // entry, and a reopened database finds its index intact.
+#include <rocksdb/db.h>
+
 #include <algorithm>
 
 #include "storage/bulk_loader.h"
@@ -203,4 +205,44 @@ TEST_CASE("the bulk loader writes full-text entries for the nodes it loads", "[f
   auto store = OpenStore(dir.path());
   CHECK(Find(*store, "nguyen van an 417") == Keys{"n/417"});
   CHECK(Find(*store, "nguyen van an 41").size() == 10);  // 41 and 410..419; limit 10
+}
+
+TEST_CASE("a database made before full-text indexes opens, and gains them when written", "[fulltext][open]") {
+  TempDir dir;
+  {
+    auto store = OpenStore(dir.path());
+    auto txn = Write(*store);
+    AddNode(*txn, {"Person"}, {{"key", Value("p/hkn")}, {"name", Value("Hà Kim Ngọc")}});
+    MustOk(txn->Commit());
+  }
+  // Make it as kg format 2 left it: no fulltext family, marker version 2.
+  {
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.path(), cfs, &handles, &raw).ok());
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "fulltext") REQUIRE(raw->DropColumnFamily(handles[i]).ok());
+    }
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), "format", std::string("kg-graph\0\0\0\x02", 12)).ok());
+    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+    delete raw;
+  }
+  {
+    StoreOptions read_only;
+    read_only.read_only = true;
+    auto store = OpenStore(dir.path(), read_only);
+    CHECK(store->catalog()->fulltext_indexes().empty());
+    CHECK(EntryCount(*store) == 0);
+  }
+  {
+    auto store = OpenStore(dir.path());
+    MustOk(store->CreateFullTextIndex("names", {}, {"name"}));
+    CHECK(Find(*store, "ha kim ngoc") == Keys{"p/hkn"});
+  }
+  auto store = OpenStore(dir.path());
+  CHECK(Find(*store, "ha kim ngoc") == Keys{"p/hkn"});
 }

@@ -73,7 +73,7 @@ TEST_CASE("a database of a newer format version is refused", "[open]") {
   });
   auto s = GraphStore::Open(dir.path());
   REQUIRE(s.status().Is(ErrorKind::kStorage));
-  CHECK(Contains(s.status().message(), "database format version 99 is newer than this kg understands (2)"));
+  CHECK(Contains(s.status().message(), "database format version 99 is newer than this kg understands (3)"));
 }
 
 TEST_CASE("a second writer gets a clear in-use error", "[open]") {
