@@ -17,8 +17,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -97,8 +97,7 @@ kg::Status Run(const Options& opt, Json* report) {
   KG_RETURN_IF_ERROR(store->CreateFullTextIndex("names", {}, {"name"}));
   const double build_s = SecondsSince(build_start);
   KG_RETURN_IF_ERROR(store->Flush());
-  std::cerr << "CREATE FULLTEXT INDEX names over " << input.nodes.size() << " names: " << Round(build_s, 2)
-            << " s\n";
+  std::cerr << "CREATE FULLTEXT INDEX names over " << input.nodes.size() << " names: " << Round(build_s, 2) << " s\n";
 
   // Names drawn with a fixed seed: half Vietnamese (5 % of the graph), half
   // plain, so both shapes of name are measured.
@@ -147,8 +146,8 @@ kg::Status Run(const Options& opt, Json* report) {
     const double median = s.ms[s.ms.size() / 2];
     const double p95 = s.ms[std::min(s.ms.size() - 1, s.ms.size() * 95 / 100)];
     std::cerr << kind << std::string(8 - kind.size(), ' ') << " n=" << s.ms.size() << "  median " << Round(median, 3)
-              << " ms  p95 " << Round(p95, 3) << " ms  max " << Round(s.ms.back(), 3) << " ms  found first "
-              << s.first << "/" << s.ms.size() << "\n";
+              << " ms  p95 " << Round(p95, 3) << " ms  max " << Round(s.ms.back(), 3) << " ms  found first " << s.first
+              << "/" << s.ms.size() << "\n";
     kinds[kind] = {{"n", s.ms.size()},
                    {"median_ms", Round(median, 3)},
                    {"p95_ms", Round(p95, 3)},

@@ -223,10 +223,10 @@ struct Query {
 struct Statement {
   enum class Kind {
     kQuery,
-    kExplain,      // EXPLAIN query: the plan, not run
-    kProfile,      // PROFILE query: run, with rows and time per operator
-    kCreateIndex,  // CREATE INDEX [name] FOR (n:Label) ON (n.key) / CREATE INDEX ON :Label(key)
-    kDropIndex,    // DROP INDEX ON :Label(key)
+    kExplain,              // EXPLAIN query: the plan, not run
+    kProfile,              // PROFILE query: run, with rows and time per operator
+    kCreateIndex,          // CREATE INDEX [name] FOR (n:Label) ON (n.key) / CREATE INDEX ON :Label(key)
+    kDropIndex,            // DROP INDEX ON :Label(key)
     kCreateFullTextIndex,  // CREATE FULLTEXT INDEX name [IF NOT EXISTS] FOR (n[:A|B]) ON EACH [n.p, ...]
     kDropNamedIndex,       // DROP INDEX name [IF EXISTS]
   } kind = Kind::kQuery;
@@ -238,7 +238,7 @@ struct Statement {
   // kCreateFullTextIndex, kDropNamedIndex
   std::string index_name;
   Position index_name_pos;
-  bool if_exists = false;  // IF NOT EXISTS on create, IF EXISTS on drop
+  bool if_exists = false;                     // IF NOT EXISTS on create, IF EXISTS on drop
   std::vector<std::string> index_labels;      // kCreateFullTextIndex: empty for every node
   std::vector<std::string> index_properties;  // kCreateFullTextIndex
 };

@@ -154,9 +154,9 @@ Result<ast::Statement> AstBuilder::Build(P::StatementContext* ctx) {
         ast::ExprPtr e = Expr(item);
         if (e->kind != ast::ExprKind::kProperty || e->args[0]->kind != ast::ExprKind::kVariable ||
             e->args[0]->name != variable) {
-          return Status::Semantic("a full-text index lists properties of '" + variable + "', like " + variable +
-                                      ".name, not " + Text(item),
-                                  PosOf(item));
+          return Status::Semantic(
+              "a full-text index lists properties of '" + variable + "', like " + variable + ".name, not " + Text(item),
+              PosOf(item));
         }
         if (std::find(statement.index_properties.begin(), statement.index_properties.end(), e->name) !=
             statement.index_properties.end()) {

@@ -16,8 +16,7 @@ namespace {
 
 constexpr int64_t kMaxLimit = 10000;
 const char* const kDefaultIndex = "names";
-const char* const kCreateHint =
-    "CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases] makes one";
+const char* const kCreateHint = "CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases] makes one";
 
 // The index the options name, else `names`, else the only one.
 const FullTextIndexDef& ChooseIndex(const Catalog& c, const Value* name) {
@@ -32,7 +31,8 @@ const FullTextIndexDef& ChooseIndex(const Catalog& c, const Value* name) {
   }
   if (const FullTextIndexDef* d = c.FindFullTextIndex(kDefaultIndex)) return *d;
   if (all.size() == 1) return all[0];
-  if (all.empty()) ThrowSemantic(std::string("kg.search needs a full-text index and the database has none: ") + kCreateHint);
+  if (all.empty())
+    ThrowSemantic(std::string("kg.search needs a full-text index and the database has none: ") + kCreateHint);
   std::string known;
   for (const FullTextIndexDef& d : all) known += (known.empty() ? "" : ", ") + d.name;
   ThrowSemantic("kg.search: there are several full-text indexes (" + known +
@@ -90,7 +90,8 @@ std::unique_ptr<ProcedureRows> Search(ExecContext& ctx, std::vector<Value>& args
           }
         }
         // Labels no node has: nothing can match.
-        if (!any_known && !value.as_list().empty()) return std::make_unique<VectorRows>(std::vector<std::vector<Value>>{});
+        if (!any_known && !value.as_list().empty())
+          return std::make_unique<VectorRows>(std::vector<std::vector<Value>>{});
       } else {
         ThrowSemantic("kg.search: unknown option '" + key + "' (the options are index, labels and limit)");
       }

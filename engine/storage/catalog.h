@@ -44,8 +44,8 @@ using FullTextIndexId = uint32_t;
 struct FullTextIndexDef {
   FullTextIndexId id = 0;
   std::string name;
-  std::vector<LabelId> labels;       // sorted, unique
-  std::vector<PropertyKeyId> keys;   // in the order the definition lists them
+  std::vector<LabelId> labels;      // sorted, unique
+  std::vector<PropertyKeyId> keys;  // in the order the definition lists them
   bool Covers(const NodeRecord& node) const;
 };
 

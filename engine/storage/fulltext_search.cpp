@@ -184,7 +184,8 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
     }
     if (!options.labels.empty()) {
       bool any = false;
-      for (LabelId l : d.labels) any = any || std::find(options.labels.begin(), options.labels.end(), l) != options.labels.end();
+      for (LabelId l : d.labels)
+        any = any || std::find(options.labels.begin(), options.labels.end(), l) != options.labels.end();
       if (!any) return;
     }
     std::string long_text;  // a long value's text, which its entries do not carry
@@ -212,8 +213,8 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
       return std::make_pair(at, element);
     };
     if (added || score > hit.score ||
-        (score == hit.score && (d.folded < hit.folded || (d.folded == hit.folded &&
-                                                          order(d.key, d.element) < order(hit.key, hit.element))))) {
+        (score == hit.score && (d.folded < hit.folded ||
+                                (d.folded == hit.folded && order(d.key, d.element) < order(hit.key, hit.element))))) {
       hit = SearchHit{d.node, score, kind, d.key, d.element, std::string(d.folded)};
     }
   };

@@ -11,8 +11,8 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <limits>
 #include <filesystem>
+#include <limits>
 #include <system_error>
 
 #include "storage/bulk_loader.h"
@@ -413,8 +413,8 @@ Status GraphStore::CreateFullTextIndex(const std::string& name, const std::vecto
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(ColumnFamily::kNodes)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const rocksdb::Slice k = it->key(), v = it->value();
-    KG_RETURN_IF_ERROR(record_codec::DecodeNode(key_codec::DecodeNodeKey({k.data(), k.size()}),
-                                                {v.data(), v.size()}, &node));
+    KG_RETURN_IF_ERROR(
+        record_codec::DecodeNode(key_codec::DecodeNodeKey({k.data(), k.size()}), {v.data(), v.size()}, &node));
     entries.clear();
     fulltext::DeriveEntries(added, node, &entries);
     for (const fulltext::Entry& e : entries) {
@@ -445,7 +445,8 @@ Status GraphStore::DropFullTextIndex(const std::string& name) {
 
 Status GraphStore::CommitSchemaBatch(std::shared_ptr<Catalog> catalog, rocksdb::WriteBatch* batch) {
   for (const auto& [key, value] : catalog->ChangedEntries()) {
-    rocksdb::Status s = value ? batch->Put(cf(ColumnFamily::kMeta), key, *value) : batch->Delete(cf(ColumnFamily::kMeta), key);
+    rocksdb::Status s =
+        value ? batch->Put(cf(ColumnFamily::kMeta), key, *value) : batch->Delete(cf(ColumnFamily::kMeta), key);
     KG_RETURN_IF_ERROR(FromRocks(s, "writing the catalog"));
   }
   std::lock_guard<std::mutex> lock(publish_mutex_);

@@ -197,8 +197,8 @@ TEST_CASE("the bulk loader writes full-text entries for the nodes it loads", "[f
     const PropertyKeyId key = loader->InternPropertyKey("key");
     const PropertyKeyId name = loader->InternPropertyKey("name");
     for (int i = 0; i < 1000; ++i) {
-      Must(loader->AddNode({person}, {{key, Value("n/" + std::to_string(i))},
-                                      {name, Value("Nguyễn Văn An " + std::to_string(i))}}));
+      Must(loader->AddNode(
+          {person}, {{key, Value("n/" + std::to_string(i))}, {name, Value("Nguyễn Văn An " + std::to_string(i))}}));
     }
     MustOk(loader->Finish());
   }
