@@ -43,6 +43,7 @@ struct Options {
   std::string data = "/tmp/kgbench/n1m";
   std::string db = "/tmp/kg-bench/search";
   int per_kind = 200;
+  double show_slow_ms = 0;  // print the queries slower than this (0: none)
   uint64_t seed = 42;
 };
 
@@ -127,6 +128,9 @@ kg::Status Run(const Options& opt, Json* report) {
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     Stats& s = by_kind[q.kind];
     s.ms.push_back(ms);
+    if (opt.show_slow_ms > 0 && ms > opt.show_slow_ms) {
+      std::cerr << "slow: " << q.kind << " '" << q.text << "' " << Round(ms, 3) << " ms\n";
+    }
     bool found = false;
     for (size_t r = 0; r < result.rows.size(); ++r) {
       if (result.rows[r][0].is_int() && result.rows[r][0].as_int() == q.id) {
@@ -172,6 +176,7 @@ int main(int argc, char** argv) {
   app.add_option("--per-kind", opt.per_kind, "Names drawn; each gives up to one query of each kind")
       ->capture_default_str();
   app.add_option("--seed", opt.seed, "Seed of the draw")->capture_default_str();
+  app.add_option("--show-slow", opt.show_slow_ms, "Print each query slower than this many ms");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -63,7 +63,11 @@ constexpr size_t kMaxTypoLetters = 32;
 std::set<std::string> OneEditVariants(const std::string& word) {
   std::set<std::string> out;
   const std::u32string w = Decode32(word);
-  std::u32string alphabet = U"abcdefghijklmnopqrstuvwxyz0123456789";
+  // Letters put in: a–z in a word with a letter, 0–9 in one with a digit
+  // (a typo in a number is a digit), and the word's own letters.
+  bool letter = false, digit = false;
+  for (char32_t c : w) (c >= U'0' && c <= U'9' ? digit : letter) = true;
+  std::u32string alphabet = std::u32string(letter ? U"abcdefghijklmnopqrstuvwxyz" : U"") + (digit ? U"0123456789" : U"");
   for (char32_t c : w)
     if (alphabet.find(c) == std::u32string::npos) alphabet.push_back(c);
   auto add = [&](const std::u32string& v) {
@@ -108,11 +112,6 @@ std::vector<std::string_view> SplitWords(std::string_view folded) {
   }
   return out;
 }
-
-// Copies of the entries a stream gave.
-struct Posting {
-  std::string key, value;
-};
 
 }  // namespace
 
@@ -233,24 +232,30 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
   std::vector<std::string> words = query;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::vector<std::vector<Range>> ranges(words.size());  // per word
   std::vector<std::unique_ptr<KeyStream>> streams;
-  for (const std::string& w : words) {
-    std::vector<Range> ranges;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
     std::string start = WordsStartingWith(index.id, w);
     std::string end = key_codec::PrefixSuccessor(start);
-    ranges.emplace_back(std::move(start), std::move(end));
+    ranges[i].emplace_back(std::move(start), std::move(end));
     const size_t letters = Decode32(w).size();
     if (letters >= kMinTypoLetters && letters <= kMaxTypoLetters) {
       for (const std::string& v : OneEditVariants(w)) {
         std::string p = TokenPrefix(index.id, v);
         std::string e = key_codec::PrefixSuccessor(p);
-        ranges.emplace_back(std::move(p), std::move(e));
+        ranges[i].emplace_back(std::move(p), std::move(e));
       }
     }
-    streams.push_back(txn.ScanFullText(std::move(ranges)));
+    streams.push_back(txn.ScanFullText(std::move(ranges[i])));
   }
   // Read the streams in turn until the shortest ends: its word drives.
-  std::vector<std::vector<Posting>> read(streams.size());
+  // What they give is kept (copying is cheaper than seeking the driver's
+  // one-edit variants again).
+  struct Entry {
+    std::string key, value;
+  };
+  std::vector<std::vector<Entry>> read(streams.size());
   size_t driver = streams.size();
   for (size_t round = 0; driver == streams.size() && round < kMaxCandidates; ++round) {
     for (size_t i = 0; i < streams.size(); ++i) {
@@ -270,8 +275,8 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
     for (size_t i = 1; i < words.size(); ++i)
       if (words[i].size() > words[driver].size()) driver = i;
   }
-  for (const Posting& p : read[driver]) {
-    consider(p.key, p.value);
+  for (const Entry& e : read[driver]) {
+    consider(e.key, e.value);
     KG_RETURN_IF_ERROR(bad);
   }
 

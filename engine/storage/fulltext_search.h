@@ -8,8 +8,9 @@
 //   prefix  the start of a word: "ngo" → "ngoc"    (kind 2)
 //   typo    one edit away (Damerau-Levenshtein: a letter added, dropped,
 //           changed, or two neighbours swapped), for query words of 4
-//           to 32 letters; the letter put in is one of a–z, 0–9 or a
-//           letter of the word itself                 (kind 1)
+//           to 32 letters; the letter put in is one of a–z (in a word
+//           with a letter), 0–9 (in a word with a digit) or a letter of
+//           the word itself                           (kind 1)
 // and the value's kind is its worst word's. A value equal to the query
 // (after folding) is an exact match (kind 4). The score is the kind plus
 // 0.5 / (1 + words of the value beyond the query's), so among equals the
