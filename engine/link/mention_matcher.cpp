@@ -26,6 +26,13 @@ const std::set<std::string>& Determiners() {
   return words;
 }
 
+// Words that make the name after them another office: "Phó Tổng Giám đốc
+// UNESCO" is the Deputy Director-General, not the Director-General.
+const std::set<std::string>& Deputies() {
+  static const std::set<std::string> words = {"phó", "deputy", "vice"};
+  return words;
+}
+
 struct Candidate {
   size_t first = 0;  // token index
   size_t count = 0;  // tokens
@@ -72,6 +79,7 @@ class Matcher {
   }
 
   bool Accepts(const NameForm& form, size_t first, size_t count) const {
+    if (first > 0 && gaps_[first].empty() && Deputies().count(lower_[first - 1]) != 0) return false;
     for (size_t k = 1; k < count; ++k) {
       const std::string& gap = gaps_[first + k];
       if (!gap.empty() && gap != form.gaps[k]) return false;

@@ -29,6 +29,10 @@ NameDictionary Dictionary() {
        "Ủy ban Quốc gia UNESCO Việt Nam",
        {"Ủy ban Quốc gia UNESCO Việt Nam", "Vietnam National Commission for UNESCO", "UBQG"}},
       {"org/unesco", {"Organization"}, "UNESCO", {"UNESCO"}},
+      {"org/unesco-director-general",
+       {"Organization"},
+       "Tổng Giám đốc UNESCO",
+       {"Tổng Giám đốc UNESCO", "UNESCO Director-General"}},
       {"country/vn", {"Country"}, "Việt Nam", {"Việt Nam", "Vietnam"}},
       {"place/ha-noi", {"Place"}, "Hà Nội", {"Hà Nội", "Hanoi"}},
       {"org/unesco-office-hanoi",
@@ -95,6 +99,14 @@ TEST_CASE("link: a name introduced by a linking word inside a longer one is a me
         std::vector<Found>{{"org/unesco-office-hanoi", "Văn phòng UNESCO tại Hà Nội"}, {"place/ha-noi", "Hà Nội"}});
   CHECK(Link("the UNESCO Office in Hanoi") ==
         std::vector<Found>{{"org/unesco-office-hanoi", "UNESCO Office in Hanoi"}, {"place/ha-noi", "Hanoi"}});
+}
+
+TEST_CASE("link: a deputy's title is another office than the title it holds", "[link]") {
+  CHECK(Link("Tổng Giám đốc UNESCO phát biểu") ==
+        std::vector<Found>{{"org/unesco-director-general", "Tổng Giám đốc UNESCO"}});
+  CHECK(Link("Phó Tổng Giám đốc UNESCO phát biểu") == std::vector<Found>{{"org/unesco", "UNESCO"}});
+  CHECK(Link("the UNESCO Director-General said") ==
+        std::vector<Found>{{"org/unesco-director-general", "UNESCO Director-General"}});
 }
 
 TEST_CASE("link: a proper name needs a capital where the graph writes one", "[link]") {
