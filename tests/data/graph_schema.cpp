@@ -3,8 +3,8 @@
 namespace kg::data_test {
 
 namespace {
-const std::set<std::string> kAny = {"Person", "Organization", "Ministry",   "Committee", "Country",  "Place",
-                                    "Site",   "Event",        "Instrument", "Document",  "Statement"};
+const std::set<std::string> kAny = {"Person", "Organization", "Ministry",   "Committee", "Country",   "Place",
+                                    "Site",   "Event",        "Instrument", "Document",  "Statement", "Topic"};
 }  // namespace
 
 const std::set<std::string>& AllowedLabels() { return kAny; }
@@ -49,16 +49,16 @@ const std::map<std::string, RelationshipRule>& RelationshipRules() {
 
 const std::map<std::string, std::string>& LabelOfKeyPrefix() {
   static const std::map<std::string, std::string> prefixes = {
-      {"person", "Person"},         {"org", "Organization"}, {"ministry", "Ministry"}, {"committee", "Committee"},
-      {"country", "Country"},       {"place", "Place"},      {"site", "Site"},         {"event", "Event"},
-      {"instrument", "Instrument"}, {"doc", "Document"},     {"statement", "Statement"},
+      {"person", "Person"},         {"org", "Organization"}, {"ministry", "Ministry"},   {"committee", "Committee"},
+      {"country", "Country"},       {"place", "Place"},      {"site", "Site"},           {"event", "Event"},
+      {"instrument", "Instrument"}, {"doc", "Document"},     {"statement", "Statement"}, {"topic", "Topic"},
   };
   return prefixes;
 }
 
 const std::set<std::string>& DateProperties() {
-  static const std::set<std::string> names = {"start", "end",       "date",    "published", "valid_from", "valid_to",
-                                              "since", "term_from", "term_to", "reported"};
+  static const std::set<std::string> names = {"start",    "end",   "date",      "published", "valid_from",
+                                              "valid_to", "since", "term_from", "term_to",   "reported"};
   return names;
 }
 
@@ -68,15 +68,15 @@ const std::set<std::string>& Statuses() {
 }
 
 const std::set<std::string>& TypesWithStatus() {
-  static const std::set<std::string> names = {"ATTENDED",     "CHAIRED",    "ORGANIZED", "HELD_IN",
-                                              "ISSUED",       "ISSUED_AT",  "IMPLEMENTS", "SUPPORTS",
+  static const std::set<std::string> names = {"ATTENDED",     "CHAIRED",    "ORGANIZED",    "HELD_IN",
+                                              "ISSUED",       "ISSUED_AT",  "IMPLEMENTS",   "SUPPORTS",
                                               "TOOK_PART_IN", "PARTNER_OF", "CANDIDATE_FOR"};
   return names;
 }
 
 const std::set<std::string>& StatementKinds() {
-  static const std::set<std::string> names = {"affirmation", "emphasis", "recollection", "appreciation", "commitment",
-                                              "interest",    "agreement", "assessment",  "proposal",     "call"};
+  static const std::set<std::string> names = {"affirmation", "emphasis",  "recollection", "appreciation", "commitment",
+                                              "interest",    "agreement", "assessment",   "proposal",     "call"};
   return names;
 }
 
