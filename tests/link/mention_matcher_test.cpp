@@ -202,8 +202,9 @@ TEST_CASE("link: the written file imports cleanly with a copy of data/graph", "[
   REQUIRE(rows.ok());
   std::vector<std::string> keys;
   for (const auto& row : rows->rows) keys.push_back(row[0].as_string());
+  // "ngoại giao văn hóa" is the cultural diplomacy topic of doc/004.
   CHECK(keys == std::vector<std::string>{"committee/ubqg-unesco-vn", "org/unesco-office-hanoi", "person/bui-thanh-son",
-                                         "place/ha-noi"});
+                                         "place/ha-noi", "topic/cultural-diplomacy"});
   // Hà Nội: in the headline and inside the office's name.
   CHECK(rows->rows[3][1].as_list().size() == 4);
   fs::remove_all(dir);
