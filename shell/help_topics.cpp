@@ -830,7 +830,7 @@ docs/interchange.md.)",
       {"the bundled graph",
        "what the graph kg opens holds, and where each fact comes from",
        R"(kg with no --db opens the bundled graph: what five news articles, in Vietnamese and English,
-state about Vietnam, UNESCO and cultural diplomacy, as 164 nodes and 469 relationships
+state about Vietnam, UNESCO and cultural diplomacy, as 209 nodes and 620 relationships
 (data/README.md). Every node has `key` ('person/le-hoai-trung'), `name` as the
 article writes it, `name_en`, and often `aliases` (other names and spellings; forms too
 generic to search by, such as 'Hội nghị', are `short_forms`). The labels:
@@ -845,7 +845,7 @@ generic to search by, such as 'Hội nghị', are `short_forms`). The labels:
   Event         a conference, dialogue, visit, summit, a typhoon; `start`, `end`, `kind`
   Instrument    a directive, convention, strategy, report; `code`, `date`, `kind`
   Document      one article: `file` (its text), `title`, `published`, `date`, `date_basis`
-  Statement     what someone said (doc/002, doc/004, doc/001): `kind`, `name` (a summary), `date`
+  Statement     what someone said (doc/001 to doc/004): `kind`, `name` (a summary), `date`
   Topic         a field statements are about that no body stands for (cultural diplomacy)
 The relationship types (:schema counts them):
   HOLDS_POSITION  Person -> Organization, Country; `role` as written, `role_en`, `reported`

@@ -76,7 +76,8 @@ const std::set<std::string>& TypesWithStatus() {
 
 const std::set<std::string>& StatementKinds() {
   static const std::set<std::string> names = {"affirmation", "emphasis",  "recollection", "appreciation", "commitment",
-                                              "interest",    "agreement", "assessment",   "proposal",     "call"};
+                                              "interest",    "agreement", "assessment",   "proposal",     "call",
+                                              "offer"};
   return names;
 }
 
