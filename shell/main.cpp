@@ -38,7 +38,7 @@ struct Arguments {
   bool timing = false;
   bool continue_on_error = false;
   bool wrap = false;
-  std::string as_of;  // YYYY-MM-DD
+  std::string as_of;    // YYYY-MM-DD
   std::string sources;  // --sources: where the article texts are (sources_dir.h)
 };
 

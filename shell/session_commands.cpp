@@ -10,10 +10,10 @@
 
 #include "command_table.h"
 #include "export_command.h"
-#include "link_command.h"
 #include "help_topics.h"
 #include "import_command.h"
 #include "interrupt.h"
+#include "link_command.h"
 #include "output/display_width.h"
 #include "progress_line.h"
 #include "session.h"

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -32,6 +33,10 @@ class TempDir {
   }
   const std::string& path() const { return path_; }
   std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+  // Writes `text` to the file `name` in the directory, as bytes.
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(Sub(name), std::ios::binary) << text;
+  }
 
  private:
   std::string path_;

@@ -55,23 +55,18 @@ bool IsWordCodePoint(utf8proc_int32_t cp) {
   }
 }
 
-}  // namespace
-
-std::string FoldText(std::string_view utf8) {
-  const std::string valid = ValidUtf8(utf8);
+// Folds valid UTF-8 [data, data + size) with utf8proc and calls
+// emit(code point, is_word) for each code point of the result, đ/ð already
+// made d. Only memory can make utf8proc fail on valid input.
+template <typename Emit>
+void ForEachFolded(const char* data, size_t size, Emit emit) {
   utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t len =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                   static_cast<utf8proc_ssize_t>(valid.size()), &mapped, kFoldOptions);
+  const utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(data),
+                                            static_cast<utf8proc_ssize_t>(size), &mapped, kFoldOptions);
   if (len < 0) {
-    // The input is valid UTF-8 by now, so only memory can run out.
     std::free(mapped);
     throw std::bad_alloc();
   }
-
-  std::string out;
-  out.reserve(static_cast<size_t>(len));
-  bool pending_space = false;
   const utf8proc_uint8_t* p = mapped;
   utf8proc_ssize_t left = len;
   while (left > 0) {
@@ -85,17 +80,33 @@ std::string FoldText(std::string_view utf8) {
     left -= n;
     // After case folding Đ is đ and Ð is ð.
     if (cp == 0x0111 || cp == 0x00F0) cp = 'd';
-    if (!IsWordCodePoint(cp)) {
+    emit(cp, IsWordCodePoint(cp));
+  }
+  std::free(mapped);
+}
+
+void AppendUtf8(utf8proc_int32_t cp, std::string* out) {
+  utf8proc_uint8_t buf[4];
+  const utf8proc_ssize_t w = utf8proc_encode_char(cp, buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+}
+
+}  // namespace
+
+std::string FoldText(std::string_view utf8) {
+  const std::string valid = ValidUtf8(utf8);
+  std::string out;
+  out.reserve(valid.size());
+  bool pending_space = false;
+  ForEachFolded(valid.data(), valid.size(), [&](utf8proc_int32_t cp, bool is_word) {
+    if (!is_word) {
       pending_space = !out.empty();
-      continue;
+      return;
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    utf8proc_uint8_t buf[4];
-    const utf8proc_ssize_t w = utf8proc_encode_char(cp, buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
-  }
-  std::free(mapped);
+    AppendUtf8(cp, &out);
+  });
   return out;
 }
 
@@ -118,39 +129,18 @@ std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8) {
   auto separate = [&] { open = false; };
   // Folds one grapheme cluster [begin, end) and adds what it gives.
   auto fold_cluster = [&](size_t begin, size_t end) {
-    utf8proc_uint8_t* mapped = nullptr;
-    const utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + begin),
-                                              static_cast<utf8proc_ssize_t>(end - begin), &mapped, kFoldOptions);
-    if (len < 0) {
-      std::free(mapped);
-      throw std::bad_alloc();  // the cluster is valid UTF-8: only memory can run out
-    }
-    const utf8proc_uint8_t* p = mapped;
-    utf8proc_ssize_t left = len;
-    while (left > 0) {
-      utf8proc_int32_t cp = 0;
-      utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-      if (n <= 0) {
-        n = 1;
-        cp = ' ';
-      }
-      p += n;
-      left -= n;
-      if (cp == 0x0111 || cp == 0x00F0) cp = 'd';
-      if (!IsWordCodePoint(cp)) {
+    ForEachFolded(utf8.data() + begin, end - begin, [&](utf8proc_int32_t cp, bool is_word) {
+      if (!is_word) {
         separate();
-        continue;
+        return;
       }
       if (!open) {
         words.push_back(FoldedToken{std::string(), begin, end});
         open = true;
       }
-      utf8proc_uint8_t buf[4];
-      const utf8proc_ssize_t w = utf8proc_encode_char(cp, buf);
-      words.back().text.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
+      AppendUtf8(cp, &words.back().text);
       words.back().end = end;
-    }
-    std::free(mapped);
+    });
   };
 
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());

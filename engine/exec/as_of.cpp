@@ -37,10 +37,9 @@ bool HoldsAsOfSlow(ExecContext& ctx, RelId rel) {
   if (!as_of.any_dated) return true;
   std::optional<RelRecord> record = Check(ctx.txn->GetRelationship(rel));
   if (!record) return false;
-  Result<validity::Validity> validity =
-      validity::ReadValidity(PropertyOr(record->properties, as_of.valid_from),
-                             PropertyOr(record->properties, as_of.valid_to),
-                             PropertyOr(record->properties, as_of.reported));
+  Result<validity::Validity> validity = validity::ReadValidity(PropertyOr(record->properties, as_of.valid_from),
+                                                               PropertyOr(record->properties, as_of.valid_to),
+                                                               PropertyOr(record->properties, as_of.reported));
   if (!validity.ok()) {
     ThrowRuntime("as of " + as_of.day.ToIsoString() + ": relationship " + std::to_string(rel) + " (" +
                  ctx.txn->catalog().RelTypeName(record->type) + "): " + validity.status().message());
@@ -51,7 +50,7 @@ bool HoldsAsOfSlow(ExecContext& ctx, RelId rel) {
 void RefuseAsOf(const ExecContext& ctx, const char* what) {
   if (!ctx.as_of) return;
   ThrowStatus(Status::Usage(std::string(what) + " reads the whole graph and does not follow the as-of day (" +
-             ctx.as_of->day.ToIsoString() + "); turn as-of off (:as-of off) or filter with kg.validAt"));
+                            ctx.as_of->day.ToIsoString() + "); turn as-of off (:as-of off) or filter with kg.validAt"));
 }
 
 }  // namespace kg

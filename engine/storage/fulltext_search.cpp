@@ -67,7 +67,8 @@ std::set<std::string> OneEditVariants(const std::string& word) {
   // (a typo in a number is a digit), and the word's own letters.
   bool letter = false, digit = false;
   for (char32_t c : w) (c >= U'0' && c <= U'9' ? digit : letter) = true;
-  std::u32string alphabet = std::u32string(letter ? U"abcdefghijklmnopqrstuvwxyz" : U"") + (digit ? U"0123456789" : U"");
+  std::u32string alphabet =
+      std::u32string(letter ? U"abcdefghijklmnopqrstuvwxyz" : U"") + (digit ? U"0123456789" : U"");
   for (char32_t c : w)
     if (alphabet.find(c) == std::u32string::npos) alphabet.push_back(c);
   auto add = [&](const std::u32string& v) {

@@ -1,7 +1,6 @@
 #include "common/sentences.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 namespace kg {

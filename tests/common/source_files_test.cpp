@@ -10,30 +10,12 @@
 #include <string>
 
 #include "common/evidence_text.h"
+#include "test_util.h"
 
 namespace kg {
 namespace {
 
-// A directory under /tmp, removed with its files at the end.
-class TempDir {
- public:
-  TempDir() {
-    char name[] = "/tmp/kg-sources-test-XXXXXX";
-    REQUIRE(mkdtemp(name) != nullptr);
-    path_ = name;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ + "/" + name, std::ios::binary) << text;
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using test::TempDir;
 
 const std::string kText = "Tiêu đề\n\nHà Kim Ngọc là Chủ tịch Ủy ban. Câu thứ hai.\n";
 

@@ -75,9 +75,9 @@ const std::set<std::string>& TypesWithStatus() {
 }
 
 const std::set<std::string>& StatementKinds() {
-  static const std::set<std::string> names = {"affirmation", "emphasis",  "recollection", "appreciation", "commitment",
-                                              "interest",    "agreement", "assessment",   "proposal",     "call",
-                                              "offer"};
+  static const std::set<std::string> names = {"affirmation", "emphasis", "recollection", "appreciation",
+                                              "commitment",  "interest", "agreement",    "assessment",
+                                              "proposal",    "call",     "offer"};
   return names;
 }
 

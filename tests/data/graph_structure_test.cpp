@@ -185,8 +185,7 @@ TEST_CASE("data graph: text is NFC and names, aliases and titles are well-formed
     }
     for (const auto& name : mine) {
       auto [it, inserted] = owner.emplace(name, key);
-      if (!inserted)
-        FAIL_CHECK(node.Where() + ": \"" + name + "\" names both " + it->second + " and " + key);
+      if (!inserted) FAIL_CHECK(node.Where() + ": \"" + name + "\" names both " + it->second + " and " + key);
     }
   }
   for (const auto& link : graph.links) check_strings(link, link.Properties());
@@ -232,7 +231,8 @@ TEST_CASE("data graph: acts and events say whether they are intended, planned, o
     const bool wanted = TypesWithStatus().count(link.json.value("type", "")) > 0;
     if (wanted && !p.contains("status")) FAIL_CHECK(link.Where() + ": " + LinkName(link) + " has no status");
     if (!wanted && p.contains("status"))
-      FAIL_CHECK(link.Where() + ": " + LinkName(link) + " is a state, not an act: no status (its time is its validity)");
+      FAIL_CHECK(link.Where() + ": " + LinkName(link) +
+                 " is a state, not an act: no status (its time is its validity)");
   }
 }
 
