@@ -72,6 +72,19 @@ void DeriveEntries(const Catalog& catalog, const NodeRecord& node, std::vector<E
   for (const FullTextIndexDef& index : catalog.fulltext_indexes()) DeriveEntries(index, node, out);
 }
 
+bool SameEntries(const Catalog& catalog, const NodeRecord& before, const NodeRecord& after) {
+  if (catalog.fulltext_indexes().empty()) return true;
+  if (before.labels != after.labels) return false;
+  for (const FullTextIndexDef& index : catalog.fulltext_indexes()) {
+    for (PropertyKeyId key : index.keys) {
+      const Value* a = FindProperty(before.properties, key);
+      const Value* b = FindProperty(after.properties, key);
+      if ((a == nullptr) != (b == nullptr) || (a != nullptr && *a != *b)) return false;
+    }
+  }
+  return true;
+}
+
 std::string IndexPrefix(FullTextIndexId index) {
   std::string k;
   key_codec::PutU32(&k, index);

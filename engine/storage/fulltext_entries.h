@@ -48,6 +48,10 @@ struct Entry {
 void DeriveEntries(const Catalog& catalog, const NodeRecord& node, std::vector<Entry>* out);
 // The entries of one index.
 void DeriveEntries(const FullTextIndexDef& index, const NodeRecord& node, std::vector<Entry>* out);
+// Whether two versions of a node have the same entries for sure: the same
+// labels and the same values of every indexed property (a write that sets
+// other properties need not fold any text).
+bool SameEntries(const Catalog& catalog, const NodeRecord& before, const NodeRecord& after);
 
 // Prefixes: every entry of an index, its token entries, those of one word
 // (`word` then 0x00: that word exactly), words starting with `prefix`, and

@@ -139,7 +139,9 @@ struct DerivedEntries {
   std::vector<fulltext::Entry> fulltext;                   // ColumnFamily::kFullText keys and values
 };
 
-DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
+// With `fulltext` false the full-text entries are left out (the caller
+// knows they do not change).
+DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node, bool fulltext) {
   DerivedEntries d;
   for (LabelId l : node.labels) {
     d.keys.emplace_back(ColumnFamily::kLabels, key_codec::LabelKey(l, node.id));
@@ -153,7 +155,7 @@ DerivedEntries Derive(const Catalog& catalog, const NodeRecord& node) {
   if (auto key_id = catalog.FindPropertyKey(kKeyProperty)) {
     if (const Value* v = FindProperty(node.properties, *key_id)) d.unique_key = key_codec::UniqueKeyKey(*v);
   }
-  fulltext::DeriveEntries(catalog, node, &d.fulltext);
+  if (fulltext) fulltext::DeriveEntries(catalog, node, &d.fulltext);
   return d;
 }
 
@@ -694,8 +696,10 @@ Status Transaction::Delete(ColumnFamily cf, const std::string& key) {
 }
 
 Status Transaction::WriteNode(const NodeRecord* before, const NodeRecord* after) {
-  DerivedEntries old_entries = before ? Derive(*catalog_, *before) : DerivedEntries{};
-  DerivedEntries new_entries = after ? Derive(*catalog_, *after) : DerivedEntries{};
+  // Full-text entries fold text: only worth it when the indexed text or the labels change.
+  const bool fulltext = !before || !after || !fulltext::SameEntries(*catalog_, *before, *after);
+  DerivedEntries old_entries = before ? Derive(*catalog_, *before, fulltext) : DerivedEntries{};
+  DerivedEntries new_entries = after ? Derive(*catalog_, *after, fulltext) : DerivedEntries{};
   const NodeId id = after ? after->id : before->id;
   touched_.push_back(id);
 
