@@ -86,4 +86,17 @@ const std::set<std::string>& PositionTypes() {
   return names;
 }
 
+const std::vector<Measure>& Measures() {
+  static const std::vector<Measure> measures = {{"count", "integer", "count_of"},
+                                                {"amount", "number", "amount_unit"},
+                                                {"years", "integer", "years_of"},
+                                                {"horizon_years", "integer list", "horizon_years_of"}};
+  return measures;
+}
+
+const std::set<std::string>& Precisions() {
+  static const std::set<std::string> names = {"exact", "approximate", "at least", "at most"};
+  return names;
+}
+
 }  // namespace kg::data_test

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace kg::data_test {
 
@@ -36,5 +37,16 @@ const std::set<std::string>& StatementKinds();
 // Relationship types that are a position or a seat: each says when it holds
 // (valid_from/valid_to, or reported) unless its article gives no date.
 const std::set<std::string>& PositionTypes();
+
+// A quantity the text states (data/README.md, "Quantities"): each measure,
+// the property that must say what it measures (`count_of`, `amount_unit`, …),
+// and the precisions a `<measure>_precision` may have.
+struct Measure {
+  std::string name;      // count, amount, years, horizon_years
+  std::string value;     // "integer", "number" or "integer list"
+  std::string describe;  // the property naming what is measured
+};
+const std::vector<Measure>& Measures();
+const std::set<std::string>& Precisions();
 
 }  // namespace kg::data_test

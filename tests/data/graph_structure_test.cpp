@@ -1,5 +1,6 @@
 // The bundled graph's structure (data/graph/*.json): what holds without the
 // seed articles. Each violation is its own failed check naming file:line.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <regex>
@@ -224,7 +225,12 @@ TEST_CASE("data graph: acts and events say whether they are intended, planned, o
     if (p.contains("status") && (!p["status"].is_string() || !Statuses().count(p["status"].get<std::string>())))
       FAIL_CHECK(e.Where() + ": status " + p["status"].dump() + " is not one of data/README.md's");
   };
-  for (const auto& node : graph.nodes) check_value(node, node.Properties());
+  for (const auto& node : graph.nodes) {
+    check_value(node, node.Properties());
+    const auto key = node.Properties().value("key", "");
+    if (graph.HasLabel(key, "Event") && !node.Properties().contains("status"))
+      FAIL_CHECK(node.Where() + ": event " + key + " has no status (done, ongoing or planned)");
+  }
   for (const auto& link : graph.links) {
     const auto& p = link.Properties();
     check_value(link, p);
@@ -234,6 +240,40 @@ TEST_CASE("data graph: acts and events say whether they are intended, planned, o
       FAIL_CHECK(link.Where() + ": " + LinkName(link) +
                  " is a state, not an act: no status (its time is its validity)");
   }
+}
+
+TEST_CASE("data graph: a quantity has its type, its precision and what it measures", "[data]") {
+  const auto& graph = Graph();
+  size_t quantities = 0;
+  auto check = [&](const Element& e, const nlohmann::json& p) {
+    for (const auto& m : Measures()) {
+      if (!p.contains(m.name)) continue;
+      ++quantities;
+      const auto& v = p[m.name];
+      bool typed = m.value == "integer"  ? v.is_number_integer()
+                   : m.value == "number" ? v.is_number()
+                                         : v.is_array() && !v.empty() &&
+                                               std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) {
+                                                 return x.is_number_integer();
+                                               });
+      if (!typed) FAIL_CHECK(e.Where() + ": " + m.name + " " + v.dump() + " is not an " + m.value);
+      const auto precision = p.value(m.name + "_precision", nlohmann::json());
+      if (!precision.is_string() || !Precisions().count(precision.get<std::string>()))
+        FAIL_CHECK(e.Where() + ": " + m.name + "_precision " + precision.dump() + " is not one of data/README.md's");
+      if (!p.contains(m.describe) || !p[m.describe].is_string() || p[m.describe].get<std::string>().empty())
+        FAIL_CHECK(e.Where() + ": " + m.name + " has no " + m.describe);
+    }
+    for (const auto& [name, value] : p.items()) {
+      const std::string suffix = "_precision";
+      if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        continue;
+      const auto measure = name.substr(0, name.size() - suffix.size());
+      if (!p.contains(measure)) FAIL_CHECK(e.Where() + ": " + name + " without " + measure);
+    }
+  };
+  for (const auto& node : graph.nodes) check(node, node.Properties());
+  for (const auto& link : graph.links) check(link, link.Properties());
+  CHECK(quantities > 0);
 }
 
 TEST_CASE("data graph: every position, seat and ongoing act says when it holds", "[data]") {
@@ -319,6 +359,27 @@ TEST_CASE("data graph: a statement has a kind, a speaker, what it is about, and 
     if (count[key]["ABOUT"] == 0) FAIL_CHECK(node.Where() + ": " + key + " is about nothing (ABOUT)");
     if (sources[key].size() > 1) FAIL_CHECK(node.Where() + ": " + key + "'s relationships cite more than one source");
   }
+}
+
+TEST_CASE("data graph: a fact read from a judgement names a statement of its own article", "[data]") {
+  const auto& graph = Graph();
+  std::map<std::string, std::string> said_in;  // statement -> the source of its SAID_BY
+  for (const auto& link : graph.links)
+    if (link.json.value("type", "") == "SAID_BY")
+      said_in[link.json.value("source", "")] = link.Properties().value("source", "");
+  size_t checked = 0;
+  for (const auto& link : graph.links) {
+    const auto& p = link.Properties();
+    if (!p.contains("according_to")) continue;
+    ++checked;
+    const auto statement = p["according_to"].is_string() ? p["according_to"].get<std::string>() : "";
+    if (!graph.HasLabel(statement, "Statement"))
+      FAIL_CHECK(link.Where() + ": according_to " + p["according_to"].dump() + " is not a Statement's key");
+    else if (said_in[statement] != p.value("source", ""))
+      FAIL_CHECK(link.Where() + ": according_to " + statement + " was said in " + said_in[statement] +
+                 ", not in the fact's " + p.value("source", ""));
+  }
+  CHECK(checked > 0);
 }
 
 TEST_CASE("data graph: documents name their seed file, language and title", "[data]") {
