@@ -5,8 +5,8 @@
 
 Prints nodes per label (a node with two labels counts under both), links per
 relationship type, `status` per relationship type and on nodes, and per
-article (a Document key): the facts whose `source` it is, by type, and the
-nodes its MENTIONS name. Reads the files as the kg JSON graph format
+article (a Document key): the facts whose `source` it is, by type, its
+statements, and the nodes its MENTIONS name; and every quantity. Reads the files as the kg JSON graph format
 (data/README.md); it needs nothing but python3.
 """
 import collections
@@ -68,13 +68,26 @@ def main():
             print(f"  {t:<15} {kind:<20} {n:3d}")
     print()
 
+    said_in = {l["source"]: l["properties"].get("source") for l in links if l["type"] == "SAID_BY"}
+    print("## quantities (data/README.md, \"Quantities\")")
+    for element, where in [(n, n["properties"]["key"]) for n in nodes] + [
+            (l, f'{l["type"]} {l["source"]}->{l["target"]}') for l in links]:
+        p = element["properties"]
+        for measure in ("count", "amount", "years", "horizon_years"):
+            if measure in p:
+                source = p.get("source") or said_in.get(p.get("key"), "")
+                print(f"  {measure} {p[measure]} ({p.get(measure + '_precision')}) on {where} {source}")
+    print()
+
     print("## per article (by `source`)")
     docs = sorted(n["properties"]["key"] for n in nodes if "Document" in n["labels"])
     for doc in docs:
         mine = [l for l in facts if l["properties"]["source"] == doc]
         mentioned = [l for l in links if l["type"] == "MENTIONS" and l["source"] == doc]
         types = collections.Counter(l["type"] for l in mine)
-        print(f"  {doc}: {len(mine)} facts, {len(mentioned)} nodes mentioned")
+        statements = sum(1 for l in mine if l["type"] == "SAID_BY" and
+                         l["source"] not in [m["source"] for m in mine[:mine.index(l)] if m["type"] == "SAID_BY"])
+        print(f"  {doc}: {len(mine)} facts, {statements} statements, {len(mentioned)} nodes mentioned")
         print("    " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
     print()
 

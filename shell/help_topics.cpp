@@ -830,7 +830,7 @@ docs/interchange.md.)",
       {"the bundled graph",
        "what the graph kg opens holds, and where each fact comes from",
        R"(kg with no --db opens the bundled graph: what five news articles, in Vietnamese and English,
-state about Vietnam, UNESCO and cultural diplomacy, as 209 nodes and 620 relationships
+state about Vietnam, UNESCO and cultural diplomacy, as 224 nodes and 698 relationships
 (data/README.md). Every node has `key` ('person/le-hoai-trung'), `name` as the
 article writes it, `name_en`, and often `aliases` (other names and spellings; forms too
 generic to search by, such as 'Hội nghị', are `short_forms`). The labels:
