@@ -5,13 +5,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bundled_graph.h"
+#include "common/input_file.h"
 #include "common/version.h"
 #include "export_command.h"
 #include "import_command.h"
@@ -41,13 +40,6 @@ struct Arguments {
   std::string as_of;    // YYYY-MM-DD
   std::string sources;  // --sources: where the article texts are (sources_dir.h)
 };
-
-bool ReadAll(std::istream& in, std::string* out) {
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return !in.bad();
-}
 
 // "name=VALUE" as given to --param.
 bool SplitParam(const std::string& arg, std::string* name, std::string* value) {
@@ -120,6 +112,13 @@ int main(int argc, char** argv) {
     // --help and --version end parsing with success; anything else is bad usage.
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
+  }
+  // --sources names a directory (sources_dir.h): refused now, not at the first evidence.
+  for (const std::string* sources : {&args.sources, &why_args.sources}) {
+    if (const kg::Status s = kg::shell::CheckSourcesFlag(*sources); !s.ok()) {
+      std::cerr << "kg: " << s.message() << "\n";
+      return kExitUsage;
+    }
   }
   if (export_cmd->parsed()) {
     if (export_args.db.empty()) export_args.db = args.db;  // kg --db PATH export ...
@@ -225,21 +224,16 @@ int main(int argc, char** argv) {
   std::vector<std::string> files = args.files;
   if (args.statements.empty() && files.empty()) files.push_back("-");
   for (size_t i = 0; i < files.size() && !stop; ++i) {
-    std::string text;
-    std::string name = files[i];
-    if (files[i] == "-") {
-      name = "<stdin>";
-      ReadAll(std::cin, &text);
-    } else {
-      std::ifstream file(files[i], std::ios::binary);
-      if (!file || !ReadAll(file, &text)) {
-        std::cerr << "kg: cannot read script " << files[i] << "\n";
-        ok = false;
-        if (!args.continue_on_error) break;
-        continue;
-      }
+    const std::string name = files[i] == "-" ? "<stdin>" : files[i];
+    kg::Result<std::string> text = files[i] == "-" ? kg::ReadInputStream(std::cin, name, kg::kScriptFile)
+                                                   : kg::ReadInputFile(files[i], kg::kScriptFile);
+    if (!text.ok()) {
+      std::cerr << "kg: " << text.status().message() << "\n";
+      ok = false;
+      if (!args.continue_on_error) break;
+      continue;
     }
-    stop = !keep_going(session.RunScript(text, kg::shell::Origin{name, 1, 1}));
+    stop = !keep_going(session.RunScript(*text, kg::shell::Origin{name, 1, 1}));
   }
   return ok ? 0 : kExitFailed;
 }

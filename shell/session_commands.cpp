@@ -4,11 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "command_table.h"
+#include "common/input_file.h"
 #include "export_command.h"
 #include "help_topics.h"
 #include "import_command.h"
@@ -249,12 +248,10 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
       return fail(":source nests more than " + std::to_string(kMaxSourceDepth) + " files deep");
     }
     const std::string path(args);
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return fail("cannot read " + path);
-    std::stringstream contents;
-    contents << file.rdbuf();
+    Result<std::string> contents = ReadInputFile(path, kScriptFile);
+    if (!contents.ok()) return fail(contents.status().message());
     ++source_depth_;
-    const bool ok = RunScript(contents.str(), Origin{path, 1, 1});
+    const bool ok = RunScript(*contents, Origin{path, 1, 1});
     --source_depth_;
     return ok;
   }

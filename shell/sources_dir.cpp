@@ -39,4 +39,13 @@ std::string ResolveSourcesDir(const std::string& flag, const char* argv0) {
   return std::string();
 }
 
+Status CheckSourcesFlag(const std::string& flag) {
+  if (flag.empty()) return Status::Ok();
+  std::error_code ec;
+  const fs::file_status status = fs::status(flag, ec);
+  // A directory that is not there is taken as written (see the header).
+  if (fs::exists(status) && !fs::is_directory(status)) return Status::Usage("--sources " + flag + " is a file, not the directory of the article texts");
+  return Status::Ok();
+}
+
 }  // namespace kg::shell

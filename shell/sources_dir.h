@@ -14,10 +14,17 @@
 
 #include <string>
 
+#include "common/status.h"
+
 namespace kg::shell {
 
 // `flag` is --sources as given (empty: not given); `argv0` the program's
 // argv[0], used when /proc/self/exe cannot be read.
 std::string ResolveSourcesDir(const std::string& flag, const char* argv0);
+
+// A --sources given on the command line that names a file (not a
+// directory) is refused when kg starts (kUsage, naming it), not found out at
+// the first evidence asked for. Empty (not given) and missing are fine.
+Status CheckSourcesFlag(const std::string& flag);
 
 }  // namespace kg::shell

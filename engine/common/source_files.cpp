@@ -3,8 +3,8 @@
 #include <openssl/evp.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "common/input_file.h"
 
 namespace kg {
 
@@ -76,12 +76,10 @@ Result<std::shared_ptr<const SourceText>> SourceFiles::Read(const SourceFileRef&
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Status::Io("evidence: " + Describe(ref) + " not found in " + dir_ + " " + kHowToSet);
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (!in || in.bad()) return Status::Io("evidence: cannot read " + Describe(ref) + " in " + dir_);
+  Result<std::string> bytes = ReadInputFile(path.string(), kSourceTextFile);
+  if (!bytes.ok()) return Status::Io("evidence: " + Describe(ref) + ": " + bytes.status().message());
   auto text = std::make_shared<SourceText>();
-  text->bytes = buffer.str();
+  text->bytes = std::move(bytes).value();
   std::string sha256 = Sha256Hex(text->bytes);
   KG_RETURN_IF_ERROR(CheckText(ref, dir_, text->bytes, sha256));
   text->sentences = SentenceRanges(text->bytes);

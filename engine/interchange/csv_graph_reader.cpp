@@ -13,13 +13,14 @@
 #include <cctype>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/input_file.h"
 #include "interchange/csv_record_reader.h"
 #include "interchange/graph_readers.h"
+#include "interchange/json_error_text.h"
 #include "interchange/property_text.h"
 
 namespace kg::interchange {
@@ -156,12 +157,16 @@ class CsvGraphReader {
     const std::string manifest_name = Display("manifest.json");
     Json m;
     {
-      std::ifstream in(dir_ / "manifest.json", std::ios::binary);
-      if (!in) return Status::Io("cannot open " + manifest_name);
+      KG_ASSIGN_OR_RETURN(const std::string text,
+                          ReadInputFile((dir_ / "manifest.json").string(), kManifestFile, manifest_name));
       try {
-        m = Json::parse(in);
+        m = Json::parse(text);
+      } catch (const Json::parse_error& e) {
+        const TextPosition at = PositionOf(text, e.byte > 0 ? e.byte - 1 : 0);
+        return Status::Io(manifest_name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                          JsonErrorReason(e.id, e.what()));
       } catch (const Json::exception& e) {
-        return Status::Io(manifest_name + ": " + e.what());
+        return Status::Io(manifest_name + ": " + JsonErrorReason(e.id, e.what()));
       }
     }
     try {
@@ -204,7 +209,7 @@ class CsvGraphReader {
         }
       }
     } catch (const Json::exception& e) {
-      return Status::Io(manifest_name + ": not a gen_graph.py manifest: " + e.what());
+      return Status::Io(manifest_name + ": not a gen_graph.py manifest: " + JsonErrorReason(e.id, e.what()));
     }
     return Status::Ok();
   }

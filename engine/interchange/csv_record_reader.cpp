@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "common/input_file.h"
+
 namespace kg::interchange {
 namespace {
 constexpr size_t kChunkBytes = size_t{1} << 20;
@@ -9,8 +11,7 @@ constexpr size_t kChunkBytes = size_t{1} << 20;
 
 Result<std::unique_ptr<CsvRecordReader>> CsvRecordReader::Open(const std::string& path, std::string display_name) {
   std::unique_ptr<CsvRecordReader> r(new CsvRecordReader(std::move(display_name)));
-  r->in_.open(path, std::ios::binary);
-  if (!r->in_) return Status::Io("cannot open " + r->name_);
+  KG_RETURN_IF_ERROR(OpenInputFile(path, kCsvGraphFile, &r->in_, r->name_));
   KG_ASSIGN_OR_RETURN(bool any, r->Available());
   if (any && r->buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) r->pos_ = 3;
   return r;
@@ -52,6 +53,10 @@ Status CsvRecordReader::ReadQuoted() {
     for (const char* c = p; c < stop; ++c) line_ += *c == '\n';
     text_.append(p, stop);
     pos_ += static_cast<size_t>(stop - p);
+    if (text_.size() > kMaxCsvRecordBytes) {
+      return Status::Io(name_ + ":" + std::to_string(opened) + ": a quoted field runs on past " +
+                        std::to_string(kMaxCsvRecordBytes >> 20) + " MiB (is its closing quote missing?)");
+    }
     if (!q) continue;
     ++pos_;  // the quote: the end of the field, or the first of ""
     KG_ASSIGN_OR_RETURN(bool after, Available());
@@ -83,6 +88,10 @@ Result<bool> CsvRecordReader::Next() {
       while (more) {
         ReadUnquoted();
         if (pos_ < buffer_.size()) break;
+        if (text_.size() > kMaxCsvRecordBytes) {
+          return Status::Io(name_ + ":" + std::to_string(record_line_) + ": a record longer than " +
+                            std::to_string(kMaxCsvRecordBytes >> 20) + " MiB");
+        }
         KG_ASSIGN_OR_RETURN(more, Available());
       }
     }

@@ -23,6 +23,10 @@
 
 namespace kg::interchange {
 
+// The longest record read: a quote left open would otherwise gather the
+// rest of the file into one field.
+constexpr size_t kMaxCsvRecordBytes = size_t{64} << 20;
+
 struct CsvField {
   std::string_view text;  // unquoted, with "" turned into "
   bool quoted = false;
@@ -35,7 +39,8 @@ class CsvRecordReader {
 
   // Reads the next record into fields(). Returns false at the end of the
   // file; a malformed record (a quote left open, text after a closing
-  // quote) is an error naming the line.
+  // quote, a record longer than kMaxCsvRecordBytes) is an error naming the
+  // line.
   Result<bool> Next();
 
   const std::vector<CsvField>& fields() const { return fields_; }

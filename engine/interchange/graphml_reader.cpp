@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/input_file.h"
 #include "interchange/graph_readers.h"
 #include "interchange/graphml_conventions.h"
 #include "interchange/property_text.h"
@@ -66,8 +67,8 @@ class GraphmlReader {
   }
 
   Status Read() {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) return Status::Io("cannot open " + builder_.file_name(file_));
+    std::ifstream in;
+    KG_RETURN_IF_ERROR(OpenInputFile(path_, kStreamedGraphFile, &in, builder_.file_name(file_)));
     parser_ = XML_ParserCreateNS("UTF-8", kNamespaceSeparator);
     if (!parser_) return Status::Io("out of memory starting the XML parser");
     XML_SetUserData(parser_, this);
@@ -84,7 +85,10 @@ class GraphmlReader {
       read += static_cast<uint64_t>(n);
       if (XML_Parse(parser_, buffer.data(), static_cast<int>(n), last) == XML_STATUS_ERROR) {
         if (!error_.ok()) return error_;
-        return Error(std::string("XML: ") + XML_ErrorString(XML_GetErrorCode(parser_)));
+        // Expat's column counts bytes from 0.
+        return builder_.Error(Where{file_, static_cast<uint64_t>(XML_GetCurrentLineNumber(parser_))},
+                              static_cast<uint64_t>(XML_GetCurrentColumnNumber(parser_)) + 1,
+                              std::string("not valid XML: ") + XML_ErrorString(XML_GetErrorCode(parser_)));
       }
       if (!error_.ok()) return error_;
       builder_.SetFileBytes(read);

@@ -23,6 +23,11 @@ Status ImportBuilder::Error(Where where, const std::string& reason) const {
   return Status::Io(files_[where.file] + ":" + std::to_string(where.line) + ": " + reason);
 }
 
+Status ImportBuilder::Error(Where where, uint64_t column, const std::string& reason) const {
+  return Status::Io(files_[where.file] + ":" + std::to_string(where.line) + ":" + std::to_string(column) + ": " +
+                    reason);
+}
+
 Result<LabelId> ImportBuilder::Label(std::string_view name) {
   auto it = labels_.find(std::string(name));
   if (it != labels_.end()) return it->second;

@@ -54,6 +54,8 @@ class ImportBuilder {
   const std::string& file_name(uint32_t file) const { return files_[file]; }
   // "file:line: reason" as a kIo error.
   Status Error(Where where, const std::string& reason) const;
+  // "file:line:column: reason", for readers that know the column.
+  Status Error(Where where, uint64_t column, const std::string& reason) const;
 
   // Interned names, looked up once each.
   Result<LabelId> Label(std::string_view name);

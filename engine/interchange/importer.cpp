@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <new>
 
 #include "interchange/graph_readers.h"
 #include "interchange/import_builder.h"
@@ -66,6 +67,36 @@ Result<ImportReport> Finish(ImportSink& sink, const ImportBuilder& builder, cons
   report.sink = sink.name();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
+}
+
+Status ReadPathUnguarded(const std::string& path, ImportFormat format, ImportBuilder& builder) {
+  switch (format) {
+    case ImportFormat::kJson:
+      return ReadJsonGraph(path, path, builder);
+    case ImportFormat::kCsv:
+      return ReadCsvGraph(path, path, builder);
+    case ImportFormat::kGraphml:
+      return ReadGraphml(path, path, builder);
+    case ImportFormat::kAuto:
+      break;
+  }
+  return Status::Usage("no format for " + path);
+}
+
+// One path read into the builder. The readers report what they find as
+// values; what the libraries under them throw (memory running out, a
+// directory that cannot be listed) ends here, in words, and the import is
+// dropped with the sink.
+Status ReadPath(const std::string& path, ImportFormat format, ImportBuilder& builder) {
+  try {
+    return ReadPathUnguarded(path, format, builder);
+  } catch (const std::bad_alloc&) {
+    return Status::Io("out of memory reading " + path);
+  } catch (const fs::filesystem_error& e) {
+    std::string reason = e.code().message();
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+    return Status::Io("cannot read " + (e.path1().empty() ? path : e.path1().string()) + ": " + reason);
+  }
 }
 
 }  // namespace
@@ -153,20 +184,7 @@ Result<ImportReport> ImportGraph(GraphStore& store, const std::vector<std::strin
   KG_ASSIGN_OR_RETURN(std::unique_ptr<ImportSink> sink, ChooseSink(store, options, bytes_total));
   ImportBuilder builder(*sink, options, bytes_total);
   for (size_t i = 0; i < paths.size(); ++i) {
-    const std::string& path = paths[i];
-    switch (report.formats[i]) {
-      case ImportFormat::kJson:
-        KG_RETURN_IF_ERROR(ReadJsonGraph(path, path, builder));
-        break;
-      case ImportFormat::kCsv:
-        KG_RETURN_IF_ERROR(ReadCsvGraph(path, path, builder));
-        break;
-      case ImportFormat::kGraphml:
-        KG_RETURN_IF_ERROR(ReadGraphml(path, path, builder));
-        break;
-      case ImportFormat::kAuto:
-        return Status::Usage("no format for " + path);
-    }
+    KG_RETURN_IF_ERROR(ReadPath(paths[i], report.formats[i], builder));
   }
   return Finish(*sink, builder, options, start, std::move(report));
 }

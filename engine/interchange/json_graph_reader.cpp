@@ -7,14 +7,15 @@
 // through an iterator that records how far it has read; the line of an
 // element's '{' is counted from that (the format is one element per line).
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "common/input_file.h"
 #include "interchange/graph_readers.h"
+#include "interchange/json_error_text.h"
 #include "interchange/property_text.h"
 
 namespace kg::interchange {
@@ -113,8 +114,15 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
       : text_(text), lines_(text), file_(file), builder_(builder), position_(text.data()) {}
 
   Status Read() {
-    const bool ok = Json::sax_parse(TrackingIterator(text_.data(), &position_),
-                                    TrackingIterator(text_.data() + text_.size(), &position_), this);
+    bool ok = false;
+    try {
+      ok = Json::sax_parse(TrackingIterator(text_.data(), &position_),
+                           TrackingIterator(text_.data() + text_.size(), &position_), this);
+    } catch (const Json::exception& e) {
+      // The reader's own uses of the library (a value of an unexpected
+      // type) end here rather than with the library's message.
+      if (error_.ok()) error_ = ErrorHere(JsonErrorReason(e.id, e.what()));
+    }
     if (!error_.ok()) return error_;
     if (!ok) return builder_.Error(Where{file_, lines_.LineSlow(position_)}, "the JSON text stops here");
     if (!saw_version_) {
@@ -200,17 +208,45 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
   }
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." -> "syntax error ..."
-    std::string reason = ex.what();
-    const size_t column = reason.find(", column ");
-    if (column != std::string::npos) {
-      const size_t colon = reason.find(": ", column);
-      if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    // `position` counts the bytes read, the one that failed included. A
+    // token that is whole but out of place ("unexpected string literal"),
+    // and a number out of range, are placed at their first byte.
+    size_t offset = position > 0 ? position - 1 : 0;
+    const std::string_view what = ex.what();
+    if (what.find(" - unexpected ") != std::string_view::npos || !JsonOverflowNumber(what).empty()) {
+      offset = TokenStart(offset);
     }
-    const size_t offset = position > 0 ? position - 1 : 0;
-    error_ =
-        builder_.Error(Where{file_, lines_.LineSlow(text_.data() + std::min(offset, text_.size()))}, "JSON " + reason);
+    error_ = ErrorAt(offset, JsonErrorReason(ex.id, ex.what()));
     return false;
+  }
+
+  // The first byte of the token whose last byte is at `last`: a string,
+  // a number or a literal (true), else the one byte.
+  size_t TokenStart(size_t last) const {
+    if (last >= text_.size()) return last;
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-'; };
+    size_t start = last;
+    if (text_[last] == '"') {
+      // Back to the quote that opens it: one not escaped by a backslash.
+      for (size_t i = last; i-- > 0;) {
+        if (text_[i] != '"') continue;
+        size_t slashes = 0;
+        while (slashes < i && text_[i - 1 - slashes] == '\\') ++slashes;
+        if (slashes % 2 == 0) return i;
+      }
+    } else if (word(text_[last])) {
+      while (start > 0 && word(text_[start - 1])) --start;
+    }
+    return start;
+  }
+
+  // "file:line:column: reason" for byte `offset` of the text.
+  Status ErrorAt(size_t offset, const std::string& reason) const {
+    const TextPosition at = PositionOf(text_, offset);
+    return builder_.Error(Where{file_, at.line}, at.column, reason);
+  }
+  Status ErrorHere(const std::string& reason) const {
+    return ErrorAt(static_cast<size_t>(position_ - text_.data()), reason);
   }
 
  private:
@@ -400,15 +436,7 @@ Status ReadText(std::string_view text, const std::string& display, ImportBuilder
 }
 
 Status ReadFile(const fs::path& path, const std::string& display, ImportBuilder& builder) {
-  std::string text;
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::Io("cannot open " + display);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return Status::Io("error reading " + display);
-    text = std::move(buffer).str();
-  }
+  KG_ASSIGN_OR_RETURN(const std::string text, ReadInputFile(path.string(), kJsonGraphFile, display));
   return ReadText(text, display, builder);
 }
 

@@ -2,13 +2,9 @@
 
 #include <utf8proc.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "common/input_file.h"
 #include "common/text_fold.h"
 
 namespace kg::link {
@@ -26,16 +22,7 @@ size_t FirstInvalidUtf8(const std::string& text) {
 }
 
 Result<std::string> ReadArticle(const std::string& path) {
-  std::error_code ec;
-  const std::filesystem::file_status status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) return Status::Io("cannot read " + path + ": no such file");
-  if (std::filesystem::is_directory(status)) return Status::Io(path + " is a directory, not an article's text");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::Io("cannot read " + path + ": " + std::strerror(errno));
-  std::string text = buffer.str();
+  KG_ASSIGN_OR_RETURN(std::string text, ReadInputFile(path, kArticleFile));
   if (text.empty()) return Status::Io(path + " is empty");
   const size_t bad = FirstInvalidUtf8(text);
   if (bad < text.size()) {

@@ -179,7 +179,7 @@ TEST_CASE("graphml: bad files are refused with file:line and the database is unc
   };
   const std::vector<Case> cases = {
       {"mismatched tags", head + "<node id=\"b\"><data key=\"d0\">2</node>\n</graph></graphml>\n",
-       "6: XML: mismatched tag"},
+       "6:32: not valid XML: mismatched tag"},
       {"an undeclared key", head + "<node id=\"b\"><data key=\"d9\">2</data></node>\n</graph></graphml>\n",
        "6: data key 'd9' is not declared by a <key>"},
       {"a value of the wrong type", head + "<node id=\"b\">\n<data key=\"d0\">abc</data></node>\n</graph></graphml>\n",
@@ -192,7 +192,9 @@ TEST_CASE("graphml: bad files are refused with file:line and the database is unc
        "6: a graph inside a node (a nested graph) is not supported"},
       {"a hyperedge", head + "<hyperedge><endpoint node=\"a\"/></hyperedge>\n</graph></graphml>\n",
        "6: hyperedges are not supported"},
-      {"a truncated file", head, "6: XML: no element found"},
+      {"a truncated file", head, "6:1: not valid XML: no element found"},
+      {"an entity that is not declared", head + "<node id=\"b\"><data key=\"d0\">&x;</data></node>\n</graph></graphml>\n",
+       "6:29: not valid XML: undefined entity"},
       {"not GraphML", "<?xml version=\"1.0\"?>\n<svg/>\n", "not GraphML (no <graphml> element)"},
   };
   for (const Case& c : cases) {

@@ -7,6 +7,7 @@ add_executable(kg_import_tests
   interchange/csv_record_reader_test.cpp
   interchange/import_json_test.cpp
   interchange/import_csv_test.cpp
+  interchange/import_files_test.cpp
   interchange/import_graphml_test.cpp
   interchange/import_temporal_test.cpp
 )
