@@ -112,7 +112,8 @@ std::string DescribeFailure(const Status& s, const std::string& query_origin) {
 }  // namespace
 
 const char* ExportCommandUsage() {
-  return ":export FORMAT FILE [--induced] [QUERY]   (FORMAT: graphml, gexf, gexf1.2, dot, json, csv)";
+  return ":export FORMAT FILE [--induced] [--csv-formulas keep] [QUERY]   (FORMAT: graphml, gexf, gexf1.2, dot, json, "
+         "csv)";
 }
 
 CLI::App* AddExportSubcommand(CLI::App& app, ExportArguments* args) {
@@ -129,6 +130,10 @@ CLI::App* AddExportSubcommand(CLI::App& app, ExportArguments* args) {
       ->type_size(1)
       ->allow_extra_args(false);
   sub->add_flag("--induced", args->induced, "Also exports every relationship between two exported nodes");
+  sub->add_option("--csv-formulas", args->csv_formulas,
+                  "csv: 'guard' (default) puts a ' before text a spreadsheet would run as a formula (= + - @ tab "
+                  "CR); 'keep' writes text as stored")
+      ->check(CLI::IsMember({"guard", "keep"}));
   sub->footer(
       "Examples:\n"
       "  kg export -o graph.graphml                                   the whole bundled graph\n"
@@ -168,6 +173,7 @@ int RunExportSubcommand(const ExportArguments& args, std::ostream& err) {
   options.format = *format;
   options.query = args.query;
   options.induced = args.induced;
+  options.csv_formulas = ParseCsvFormulas(args.csv_formulas).value_or(CsvFormulas::kGuard);
   for (const std::string& p : args.params) {
     std::string name, value;
     if (!SplitParam(p, &name, &value)) {
@@ -205,6 +211,13 @@ Result<std::string> RunExportCommand(std::string_view args, Database& db, const 
     KG_ASSIGN_OR_RETURN(std::string word, NextWord(args, &pos));
     if (word == "--induced") {
       options.induced = true;
+      continue;
+    }
+    if (word == "--csv-formulas") {
+      KG_ASSIGN_OR_RETURN(std::string mode, NextWord(args, &pos));
+      const std::optional<CsvFormulas> formulas = ParseCsvFormulas(mode);
+      if (!formulas) return usage("--csv-formulas takes guard or keep, not '" + mode + "'");
+      options.csv_formulas = *formulas;
       continue;
     }
     if (word.rfind("--", 0) == 0 && filled < 2) return usage("unknown option '" + word + "'");

@@ -4,6 +4,7 @@
 //
 // Command line (a CLI11 subcommand):
 //   kg export [--db PATH] [--format F] -o FILE [-e QUERY] [--param NAME=VALUE]... [--induced]
+//             [--csv-formulas guard|keep]
 // The format comes from FILE's extension when --format is not given; the
 // database is opened read-only (the bundled graph without --db). One line
 // on stderr tells what was written:
@@ -11,7 +12,7 @@
 // Exit codes: 0 done, 1 the export failed (one line on stderr), 2 bad usage.
 //
 // In the REPL:
-//   :export FORMAT FILE [--induced] [QUERY]
+//   :export FORMAT FILE [--induced] [--csv-formulas keep] [QUERY]
 // FILE may be quoted ('my file.graphml'); the query runs to the end of the
 // line with the session's parameters.
 #pragma once
@@ -38,6 +39,7 @@ struct ExportArguments {
   std::string query;
   std::vector<std::string> params;  // name=VALUE, VALUE a Cypher literal
   bool induced = false;
+  std::string csv_formulas = "guard";  // csv: "guard" or "keep" (common/csv_formula.h)
 };
 
 // Adds the `export` subcommand to `app`, filling `args` when it is parsed.

@@ -730,6 +730,8 @@ or an indexed property (:help indexes).)",
   csv       RFC 4180: a header row, commas, CRLF line ends, quotes where needed; null is empty
   tsv       tab-separated with a header row; tab, newline and backslash inside a value are
             written \t, \n and \\; null is empty
+            (csv and tsv put a ' before text a spreadsheet would run as a formula: text starting
+            with = + - @, tab or CR; numbers stay as they are; --csv-formulas keep turns it off)
   json      each result one JSON array of row objects (keys in column order), a row per line
   jsonl     one JSON object per row and line
   markdown  a pipe table to paste into notes (also: md)
@@ -788,7 +790,9 @@ Without a query it writes the whole graph (without --db, the bundled graph).
   gexf      GEXF 1.3, Gephi's own format (gexf1.2 for networkx's read_gexf)
   dot       Graphviz: dot -Tsvg graph.dot -o graph.svg draws it
   json      kg's JSON graph format (data/README.md), which networkx reads as node-link data
-  csv       a directory: nodes.csv and relationships.csv, a column per property
+  csv       a directory: nodes.csv and relationships.csv, a column per property; text a
+            spreadsheet would run (= + - @ first) gets a leading ' that kg import takes off
+            (--csv-formulas keep: none)
 The format comes from the file's extension (.graphml, .gexf, .dot, .json; a directory or a
 path ending in '/' is csv) unless --format names it. --induced also writes every relationship
 between two exported nodes: RETURN the nodes alone, get the relationships among them too.
@@ -916,6 +920,7 @@ then kg --db research.kg.)",
   --timing                  prints each statement's time
   --continue-on-error       in scripts, reports a failed statement and goes on
   --wrap                    wraps long table cells instead of cutting them
+  --csv-formulas keep       csv, tsv: no ' before text a spreadsheet would run (:help formats)
   --sources DIR             where the article texts are, for kg.evidence and :why (:help evidence)
   --help, --version
   kg export, kg import      a query's subgraph to a file, files into a database (:help export)

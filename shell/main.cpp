@@ -39,6 +39,7 @@ struct Arguments {
   bool wrap = false;
   std::string as_of;    // YYYY-MM-DD
   std::string sources;  // --sources: where the article texts are (sources_dir.h)
+  std::string csv_formulas = "guard";  // csv and tsv: guard or keep (common/csv_formula.h)
 };
 
 // "name=VALUE" as given to --param.
@@ -81,6 +82,10 @@ int main(int argc, char** argv) {
   app.add_flag("--continue-on-error", args.continue_on_error,
                "In scripts, reports a failed statement and goes on (the exit code is still 1)");
   app.add_flag("--wrap", args.wrap, "Wraps long table cells instead of truncating them to the terminal width");
+  app.add_option("--csv-formulas", args.csv_formulas,
+                 "csv, tsv: 'guard' (default) puts a ' before text a spreadsheet would run as a formula "
+                 "(= + - @ tab CR); 'keep' writes text as it is")
+      ->check(CLI::IsMember({"guard", "keep"}));
   app.add_option("--sources", args.sources,
                  "Directory of the article texts kg.evidence and :why read (default: $KG_SOURCES, else a "
                  "checkout's ../shared/seeds)");
@@ -147,6 +152,7 @@ int main(int argc, char** argv) {
   }
   options.writer.timing = args.timing;
   options.writer.wrap = args.wrap;
+  options.writer.csv_formulas = kg::ParseCsvFormulas(args.csv_formulas).value_or(kg::CsvFormulas::kGuard);
   options.continue_on_error = args.continue_on_error;
   options.progress = isatty(STDERR_FILENO) != 0;
   std::vector<std::pair<std::string, std::string>> params;

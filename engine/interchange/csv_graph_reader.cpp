@@ -47,6 +47,7 @@ struct CsvFile {
   std::string label_or_type;        // the file's own label or type ("" when columns say)
   std::optional<int64_t> expected;  // rows the manifest promises
   std::map<std::string, PropertyType> manifest_types;
+  bool kg_layout = false;  // nodes.csv or relationships.csv of kg's export
 };
 
 bool ValidUtf8(std::string_view s) {
@@ -120,10 +121,10 @@ class CsvGraphReader {
     const bool manifest = fs::exists(dir_ / "manifest.json", ec);
     if (manifest || fs::is_directory(dir_ / "nodes", ec)) return PlanGenGraph(manifest);
     if (fs::exists(dir_ / "nodes.csv", ec)) {
-      files_.push_back(CsvFile{dir_ / "nodes.csv", Display("nodes.csv"), true, "", std::nullopt, {}});
+      files_.push_back(CsvFile{dir_ / "nodes.csv", Display("nodes.csv"), true, "", std::nullopt, {}, true});
       if (fs::exists(dir_ / "relationships.csv", ec)) {
         files_.push_back(
-            CsvFile{dir_ / "relationships.csv", Display("relationships.csv"), false, "", std::nullopt, {}});
+            CsvFile{dir_ / "relationships.csv", Display("relationships.csv"), false, "", std::nullopt, {}, true});
       }
       return Status::Ok();
     }
@@ -217,6 +218,8 @@ class CsvGraphReader {
   // Reads the header of `f` into columns_ (and opens reader_).
   Status ReadHeader(const CsvFile& f) {
     KG_ASSIGN_OR_RETURN(reader_, CsvRecordReader::Open(f.path.string(), f.display));
+    // kg's export guards text a spreadsheet would run; gen_graph.py's files are read as they are.
+    reader_->set_unguard_formulas(f.kg_layout);
     KG_ASSIGN_OR_RETURN(bool any, reader_->Next());
     if (!any) return Status::Io(f.display + " is empty: it needs a header line");
     const uint64_t line = reader_->line();

@@ -32,9 +32,15 @@
 //   A list holding a single empty string ([""]) is written as "" and so
 //   reads back as an empty list: the one value this layout cannot tell
 //   apart.
+// - Text a spreadsheet would run as a formula (labels, types, column names,
+//   strings and lists of strings beginning with = + - @, tab or CR) gets a
+//   leading ' (common/csv_formula.h), which the importer takes off again;
+//   numbers are not text and are written as they are. CsvFormulas::kKeep
+//   writes text as stored.
 #include <filesystem>
 #include <optional>
 
+#include "common/csv_formula.h"
 #include "interchange/element_text.h"
 #include "interchange/export_text.h"
 #include "interchange/graph_writers.h"
@@ -81,8 +87,12 @@ struct Columns {
 
 class CsvGraphWriter : public GraphWriter {
  public:
-  CsvGraphWriter(std::unique_ptr<OutputFile> nodes, std::unique_ptr<OutputFile> rels, std::string created_dir)
-      : nodes_(std::move(nodes)), rels_(std::move(rels)), created_dir_(std::move(created_dir)) {}
+  CsvGraphWriter(std::unique_ptr<OutputFile> nodes, std::unique_ptr<OutputFile> rels, std::string created_dir,
+                 CsvFormulas formulas)
+      : nodes_(std::move(nodes)),
+        rels_(std::move(rels)),
+        created_dir_(std::move(created_dir)),
+        guard_(formulas == CsvFormulas::kGuard) {}
 
   ~CsvGraphWriter() override {
     if (finished_) return;
@@ -117,7 +127,7 @@ class CsvGraphWriter : public GraphWriter {
     for (size_t i = 0; i < node.labels.size(); ++i) {
       AppendJoinedItem(&field_, catalog_->LabelName(node.labels[i]), i == 0);
     }
-    replaced_ += AppendField(&b, field_);
+    replaced_ += AppendField(&b, Text(field_));
     Row(&b, node.properties, node_columns_);
     return nodes_->Flush();
   }
@@ -128,7 +138,7 @@ class CsvGraphWriter : public GraphWriter {
     b.push_back(',');
     AppendInt(&b, static_cast<int64_t>(rel.end));
     b.push_back(',');
-    replaced_ += AppendField(&b, catalog_->RelTypeName(rel.type));
+    replaced_ += AppendField(&b, Text(catalog_->RelTypeName(rel.type)));
     Row(&b, rel.properties, rel_columns_);
     return rels_->Flush();
   }
@@ -141,6 +151,13 @@ class CsvGraphWriter : public GraphWriter {
   }
 
  private:
+  // Text as its cell holds it: guarded against formulas unless kKeep.
+  std::string_view Text(std::string_view text) {
+    if (!guard_ || !NeedsFormulaGuard(text)) return text;
+    guarded_ = GuardFormula(text);
+    return guarded_;
+  }
+
   void Index(const std::vector<PropertyColumn>& columns, Columns* out) {
     out->list = columns;
     out->by_key.assign(catalog_->num_property_keys(), -1);
@@ -153,7 +170,7 @@ class CsvGraphWriter : public GraphWriter {
   void Header(std::string* b, const Columns& columns) {
     for (const PropertyColumn& c : columns.list) {
       b->push_back(',');
-      replaced_ += AppendField(b, c.name + ":" + c.type.Name());
+      replaced_ += AppendField(b, Text(c.name + ":" + c.type.Name()));
     }
     b->push_back('\n');
   }
@@ -170,7 +187,7 @@ class CsvGraphWriter : public GraphWriter {
       if (!v) continue;
       const ColumnType type = columns.list[i].type;
       if (v->is_string()) {
-        replaced_ += AppendValueField(b, v->as_string());
+        replaced_ += AppendValueField(b, Text(v->as_string()));
       } else if (v->is_list() && !type.mixed) {
         field_.clear();
         const ValueList& items = v->as_list();
@@ -179,7 +196,9 @@ class CsvGraphWriter : public GraphWriter {
           AppendValueText(&item_, items[k]);
           AppendJoinedItem(&field_, item_, k == 0);
         }
-        replaced_ += AppendValueField(b, field_);
+        // A list of strings is text; one of numbers (-1;2) is not.
+        const bool text = type.base == ColumnType::Base::kString;
+        replaced_ += AppendValueField(b, text ? Text(field_) : std::string_view(field_));
       } else {
         field_.clear();
         AppendValueText(&field_, *v);
@@ -194,13 +213,15 @@ class CsvGraphWriter : public GraphWriter {
   Columns node_columns_, rel_columns_;
   std::vector<const Value*> row_;
   std::string field_, item_;
+  std::string guarded_;  // Text()'s copy of a guarded text
   std::string created_dir_;  // made by this export; "" when it was there
+  bool guard_ = true;        // CsvFormulas::kGuard
   bool finished_ = false;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<GraphWriter>> NewCsvGraphWriter(const std::string& dir) {
+Result<std::unique_ptr<GraphWriter>> NewCsvGraphWriter(const std::string& dir, CsvFormulas formulas) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
@@ -225,7 +246,7 @@ Result<std::unique_ptr<GraphWriter>> NewCsvGraphWriter(const std::string& dir) {
     return failed;
   }
   return std::unique_ptr<GraphWriter>(
-      new CsvGraphWriter(std::move(nodes).value(), std::move(rels).value(), std::move(created)));
+      new CsvGraphWriter(std::move(nodes).value(), std::move(rels).value(), std::move(created), formulas));
 }
 
 }  // namespace kg::interchange

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "common/csv_formula.h"
 #include "common/input_file.h"
 
 namespace kg::interchange {
@@ -121,7 +122,9 @@ Result<bool> CsvRecordReader::Next() {
   }
   size_t start = 0;
   for (const auto& [end, quoted] : ends_) {
-    fields_.push_back(CsvField{std::string_view(text_.data() + start, end - start), quoted});
+    std::string_view text(text_.data() + start, end - start);
+    if (unguard_formulas_) text = UnguardFormula(text);
+    fields_.push_back(CsvField{text, quoted});
     start = end;
   }
   return true;

@@ -49,6 +49,9 @@ class CsvRecordReader {
   // Bytes consumed so far, for progress.
   uint64_t bytes_read() const { return buffer_offset_ + pos_; }
   const std::string& name() const { return name_; }
+  // kg's own CSV layout: each field has the formula guard of kg's export
+  // taken off (common/csv_formula.h's UnguardFormula).
+  void set_unguard_formulas(bool on) { unguard_formulas_ = on; }
 
  private:
   CsvRecordReader(std::string name) : name_(std::move(name)) {}
@@ -67,6 +70,7 @@ class CsvRecordReader {
   std::string text_;                           // the current record's fields, unquoted, back to back
   std::vector<std::pair<size_t, bool>> ends_;  // each field's end in text_, and whether it was quoted
   std::vector<CsvField> fields_;
+  bool unguard_formulas_ = false;
 };
 
 }  // namespace kg::interchange

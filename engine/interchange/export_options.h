@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "common/csv_formula.h"
 #include "common/value.h"
 #include "interchange/export_format.h"
 
@@ -28,6 +29,9 @@ struct ExportOptions {
   ValueMap params;
   // Also every relationship between two exported nodes.
   bool induced = false;
+  // csv: text a spreadsheet would run as a formula gets a leading '
+  // (common/csv_formula.h); kKeep writes it as stored.
+  CsvFormulas csv_formulas = CsvFormulas::kGuard;
   // Called every few thousand elements (and at the start of each phase).
   std::function<void(const ExportProgress&)> progress;
   // Checked as often (right after `progress`); when it turns true the export

@@ -16,7 +16,8 @@ namespace {
 // often enough for a tenth of a second, rarely enough to cost nothing.
 constexpr uint64_t kTickEvery = 4096;
 
-Result<std::unique_ptr<GraphWriter>> NewGraphWriter(ExportFormat format, const std::string& target) {
+Result<std::unique_ptr<GraphWriter>> NewGraphWriter(const ExportOptions& options, const std::string& target) {
+  const ExportFormat format = options.format;
   switch (format) {
     case ExportFormat::kGraphml:
       return NewGraphmlWriter(target);
@@ -29,7 +30,7 @@ Result<std::unique_ptr<GraphWriter>> NewGraphWriter(ExportFormat format, const s
     case ExportFormat::kJson:
       return NewJsonGraphWriter(target);
     case ExportFormat::kCsv:
-      return NewCsvGraphWriter(target);
+      return NewCsvGraphWriter(target, options.csv_formulas);
   }
   return Status::Usage("unknown export format");
 }
@@ -102,7 +103,7 @@ Result<ExportReport> ExportGraph(Database& db, const std::string& path, const Ex
   KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, db.store().BeginRead());
   if (options.induced) KG_RETURN_IF_ERROR(subgraph.AddInducedRelationships(*txn, options.cancel));
 
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphWriter> writer, NewGraphWriter(options.format, report.target));
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphWriter> writer, NewGraphWriter(options, report.target));
   WriterContext context;
   context.catalog = &txn->catalog();
   context.query = options.query;

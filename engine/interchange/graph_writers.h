@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "common/csv_formula.h"
 #include "common/status.h"
 #include "interchange/graph_writer.h"
 
@@ -24,7 +25,9 @@ Result<std::unique_ptr<GraphWriter>> NewDotWriter(const std::string& path);
 Result<std::unique_ptr<GraphWriter>> NewJsonGraphWriter(const std::string& path);
 
 // nodes.csv and relationships.csv in the directory `dir`, created when
-// missing (csv_graph_writer.cpp).
-Result<std::unique_ptr<GraphWriter>> NewCsvGraphWriter(const std::string& dir);
+// missing (csv_graph_writer.cpp); text a spreadsheet would run as a formula
+// guarded unless `formulas` is kKeep (common/csv_formula.h).
+Result<std::unique_ptr<GraphWriter>> NewCsvGraphWriter(const std::string& dir,
+                                                       CsvFormulas formulas = CsvFormulas::kGuard);
 
 }  // namespace kg::interchange

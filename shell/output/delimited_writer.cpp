@@ -10,12 +10,18 @@
 // tab, LF, CR or backslash inside a field is written \t, \n, \r, \\.
 // A null is an empty field (so is an empty string).
 //
+// In both, text that a spreadsheet would run as a formula (a column name or
+// a string beginning with = + - @, tab or CR) gets a leading ' unless the
+// options keep formulas (common/csv_formula.h); numbers, dates and the
+// other values are not text and are written as they are (-3 stays -3).
+//
 // Each statement with columns writes its header and rows, with an empty
 // line between the statements of a run (Finish ends a run); statements
 // without columns and EXPLAIN write nothing on `out`. Plans and, with
 // timing on, the footers go to `info`.
 #include <string>
 
+#include "common/csv_formula.h"
 #include "output/result_summary.h"
 #include "output/value_text.h"
 #include "output/writer_factories.h"
@@ -33,9 +39,14 @@ std::string CsvField(const std::string& text) {
   return out + "\"";
 }
 
-std::string CsvValue(const Value& v) {
+// A column name or a string value as its cell holds it.
+std::string Text(const std::string& text, bool guard) { return guard ? GuardFormula(text) : text; }
+
+std::string CsvName(const std::string& name, bool guard) { return CsvField(Text(name, guard)); }
+
+std::string CsvValue(const Value& v, bool guard) {
   if (v.is_null()) return "";
-  if (v.is_string() && v.as_string().empty()) return "\"\"";
+  if (v.is_string()) return v.as_string().empty() ? "\"\"" : CsvField(Text(v.as_string(), guard));
   return CsvField(CellText(v));
 }
 
@@ -63,14 +74,19 @@ std::string TsvField(const std::string& text) {
   return out;
 }
 
-std::string TsvValue(const Value& v) { return v.is_null() ? "" : TsvField(CellText(v)); }
+std::string TsvName(const std::string& name, bool guard) { return TsvField(Text(name, guard)); }
+
+std::string TsvValue(const Value& v, bool guard) {
+  if (v.is_null()) return "";
+  return TsvField(v.is_string() ? Text(v.as_string(), guard) : CellText(v));
+}
 
 class DelimitedWriter : public ResultWriter {
  public:
-  // `value_field` writes a value, `name_field` a column name; `line_end`
-  // ends each line.
-  using ValueField = std::string (*)(const Value&);
-  using NameField = std::string (*)(const std::string&);
+  // `value_field` writes a value, `name_field` a column name (each told
+  // whether to guard formulas); `line_end` ends each line.
+  using ValueField = std::string (*)(const Value&, bool);
+  using NameField = std::string (*)(const std::string&, bool);
 
   DelimitedWriter(std::ostream& out, std::ostream& info, const WriterOptions& options, char delimiter,
                   const char* line_end, ValueField value_field, NameField name_field)
@@ -80,7 +96,8 @@ class DelimitedWriter : public ResultWriter {
         delimiter_(delimiter),
         line_end_(line_end),
         value_field_(value_field),
-        name_field_(name_field) {}
+        name_field_(name_field),
+        guard_(options.csv_formulas == CsvFormulas::kGuard) {}
 
   void Write(const QueryResult& result, double elapsed_ms) override {
     if (!result.columns.empty() && !IsExplain(result)) {
@@ -88,13 +105,13 @@ class DelimitedWriter : public ResultWriter {
       wrote_ = true;
       for (size_t i = 0; i < result.columns.size(); ++i) {
         if (i) out_ << delimiter_;
-        out_ << name_field_(result.columns[i]);
+        out_ << name_field_(result.columns[i], guard_);
       }
       out_ << line_end_;
       for (const std::vector<Value>& row : result.rows) {
         for (size_t i = 0; i < row.size(); ++i) {
           if (i) out_ << delimiter_;
-          out_ << value_field_(row[i]);
+          out_ << value_field_(row[i], guard_);
         }
         out_ << line_end_;
       }
@@ -113,17 +130,18 @@ class DelimitedWriter : public ResultWriter {
   const char* line_end_;
   ValueField value_field_;
   NameField name_field_;
+  bool guard_;
   bool wrote_ = false;  // a statement's rows were written: the next starts after an empty line
 };
 
 }  // namespace
 
 std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out, std::ostream& info, const WriterOptions& options) {
-  return std::make_unique<DelimitedWriter>(out, info, options, ',', "\r\n", CsvValue, CsvField);
+  return std::make_unique<DelimitedWriter>(out, info, options, ',', "\r\n", CsvValue, CsvName);
 }
 
 std::unique_ptr<ResultWriter> MakeTsvWriter(std::ostream& out, std::ostream& info, const WriterOptions& options) {
-  return std::make_unique<DelimitedWriter>(out, info, options, '\t', "\n", TsvValue, TsvField);
+  return std::make_unique<DelimitedWriter>(out, info, options, '\t', "\n", TsvValue, TsvName);
 }
 
 }  // namespace kg::shell

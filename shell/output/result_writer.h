@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 
+#include "common/csv_formula.h"
 #include "main/database.h"
 #include "output/output_format.h"
 
@@ -20,6 +21,9 @@ struct WriterOptions {
   bool wrap = false;
   // Print each statement's time (elapsed_ms passed to Write).
   bool timing = false;
+  // csv, tsv: text a spreadsheet would run as a formula gets a leading '
+  // (common/csv_formula.h); kKeep writes it as it is.
+  CsvFormulas csv_formulas = CsvFormulas::kGuard;
 };
 
 class ResultWriter {

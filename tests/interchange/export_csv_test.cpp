@@ -122,5 +122,30 @@ TEST_CASE("csv export: -o DIR/nodes.csv names the directory, and a missing direc
   CHECK(std::filesystem::is_regular_file(g.Sub("made/relationships.csv")));
 }
 
+TEST_CASE("csv export: text a spreadsheet would run as a formula gets a leading ', numbers do not",
+          "[export][csv][formula]") {
+  TempDir dir;
+  auto db = Database::Open(dir.Sub("db"));
+  REQUIRE(db.ok());
+  REQUIRE((*db)->Execute("CREATE (:`=L` {s: '=1+2', n: -3, l: ['-a', 'b'], il: [-1, 2], q: \"'@x\", k: 'ok'})"
+                         "-[:`+T`]->(:B {`-p`: 1})")
+              .ok());
+  interchange::ExportOptions options;
+  options.format = ExportFormat::kCsv;
+  REQUIRE(interchange::ExportGraph(**db, dir.Sub("guarded"), options).ok());
+  CHECK(ReadFile(dir.Sub("guarded/nodes.csv")) ==
+        ":ID,:LABEL,'-p:int,il:int[],k:string,l:string[],n:int,q:string,s:string\n"
+        "0,'=L,,-1;2,ok,'-a;b,-3,''@x,'=1+2\n"
+        "1,B,1,,,,,,\n");
+  CHECK(ReadFile(dir.Sub("guarded/relationships.csv")) == ":START_ID,:END_ID,:TYPE\n0,1,'+T\n");
+  // --csv-formulas keep: text as stored.
+  options.csv_formulas = CsvFormulas::kKeep;
+  REQUIRE(interchange::ExportGraph(**db, dir.Sub("kept"), options).ok());
+  CHECK(ReadFile(dir.Sub("kept/nodes.csv")) ==
+        ":ID,:LABEL,-p:int,il:int[],k:string,l:string[],n:int,q:string,s:string\n"
+        "0,=L,,-1;2,ok,-a;b,-3,'@x,=1+2\n"
+        "1,B,1,,,,,,\n");
+}
+
 }  // namespace
 }  // namespace kg::test

@@ -10,6 +10,7 @@
 #include "common/input_file.h"
 #include "import_test_util.h"
 #include "interchange/csv_record_reader.h"
+#include "interchange/json_error_text.h"
 
 using namespace kg;        // NOLINT: test file
 using namespace kg::test;  // NOLINT
@@ -98,4 +99,26 @@ TEST_CASE("import: a JSON graph may come through a pipe", "[import][files]") {
   INFO(report.status().ToString());
   REQUIRE(report.ok());
   CHECK(f.Nodes() == 1);
+}
+
+TEST_CASE("import: nlohmann's messages become words without the library's prefix", "[import][files]") {
+  using interchange::JsonErrorReason;
+  CHECK(JsonErrorReason(101,
+                        "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while parsing "
+                        "value - invalid literal; last read: 'tru}'") == "not valid JSON: invalid literal");
+  CHECK(JsonErrorReason(101,
+                        "[json.exception.parse_error.101] parse error at line 2, column 1: syntax error while parsing "
+                        "object key - unexpected '}'; expected string literal") ==
+        "not valid JSON: unexpected '}'; expected string literal");
+  CHECK(JsonErrorReason(406, "[json.exception.out_of_range.406] number overflow parsing '1e999'") ==
+        "number 1e999 is out of range");
+  CHECK(JsonErrorReason(403, "[json.exception.out_of_range.403] key 'file' not found") ==
+        "member \"file\" is missing");
+  CHECK(JsonErrorReason(302, "[json.exception.type_error.302] type must be array, but is object") ==
+        "an array was expected, not an object");
+  CHECK(JsonErrorReason(316, "[json.exception.type_error.316] invalid UTF-8 byte at index 0: 0xFF") ==
+        "invalid UTF-8 byte at index 0: 0xFF");
+  const interchange::TextPosition at = interchange::PositionOf("ab\ncờ x", 8);  // the x: 'ờ' is 3 bytes
+  CHECK(at.line == 2);
+  CHECK(at.column == 4);
 }

@@ -94,13 +94,15 @@ std::string ParseSpec(const std::string& spec, Block* block) {
   while (words >> word) {
     if (word == "wrap") {
       block->options.wrap = true;
+    } else if (word == "keep_formulas") {
+      block->options.csv_formulas = CsvFormulas::kKeep;
     } else if (std::regex_match(word, m, kMaxWidth)) {
       block->options.max_width = std::stoi(m[1].str());
     } else if (std::regex_match(word, m, kTiming)) {
       block->options.timing = true;
       block->elapsed_ms = std::stod(m[1].str());
     } else {
-      return "unknown option '" + word + "' (max_width=N, wrap, timing=MS)";
+      return "unknown option '" + word + "' (max_width=N, wrap, keep_formulas, timing=MS)";
     }
   }
   return "";
