@@ -47,6 +47,7 @@ constexpr InputFileRules kCsvGraphFile{"CSV file", 0, false};                   
 constexpr InputFileRules kManifestFile{"manifest", kMaxTextFileBytes, false};
 constexpr InputFileRules kArticleFile{"article's text", kMaxTextFileBytes, false};
 constexpr InputFileRules kSourceTextFile{"source text", kMaxTextFileBytes, false};
+constexpr InputFileRules kHistoryFile{"history file", kMaxTextFileBytes, false};  // the REPL's, read by libedit
 
 // Whether `path` may be read under `rules`: it exists, is readable, is a
 // regular file (or, when allowed, a pipe), and is no larger than

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "command_table.h"
+#include "common/input_file.h"
 #include "interrupt.h"
 #include "repl/completer.h"
 #include "repl/line_editor.h"
@@ -81,6 +82,14 @@ std::string HistoryPath() {
     err << "kg: cannot create " << dir.string() << " (" << (ec ? ec.message() : "not a directory")
         << "); the history is kept for this session only\n";
     return "";
+  }
+  // libedit reads the file whole: a directory, a device (a link to
+  // /dev/zero would never end) or a huge file is left alone, unread.
+  if (std::filesystem::exists(path, ec)) {
+    if (const Status s = CheckInputFile(path, kHistoryFile); !s.ok()) {
+      err << "kg: " << s.message() << "; the history is kept for this session only\n";
+      return "";
+    }
   }
   return path;
 }

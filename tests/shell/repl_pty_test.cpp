@@ -230,6 +230,28 @@ TEST_CASE("history is kept across sessions, Up recalls and Ctrl-R finds", "[repl
   }
 }
 
+TEST_CASE("a history file that is a directory or a device is left alone and unread", "[repl][pty]") {
+  Shell shell;
+  std::filesystem::create_directories(shell.history_file());
+  {
+    auto kg = shell.Start();
+    kg->Send(":quit\r");
+    CHECK(ExitStatus(*kg) == 0);
+    CHECK_THAT(kg->output(), Catch::Contains(shell.history_file() +
+                                             " is a directory, not a history file; the history is kept for this "
+                                             "session only"));
+  }
+  std::filesystem::remove(shell.history_file());
+  // A link to /dev/zero would have libedit read for ever.
+  std::filesystem::create_symlink("/dev/zero", shell.history_file());
+  auto kg = shell.Start();
+  TypeLine(*kg, "RETURN 'still here' AS answer;");
+  CHECK(Sees(*kg, "still here"));
+  kg->Send(":quit\r");
+  CHECK(ExitStatus(*kg) == 0);
+  CHECK_THAT(kg->output(), Catch::Contains("is a device, not a history file"));
+}
+
 TEST_CASE(":quit and Ctrl-D leave with status 0", "[repl][pty]") {
   Shell shell;
   {
