@@ -44,7 +44,9 @@ Status CheckSourcesFlag(const std::string& flag) {
   std::error_code ec;
   const fs::file_status status = fs::status(flag, ec);
   // A directory that is not there is taken as written (see the header).
-  if (fs::exists(status) && !fs::is_directory(status)) return Status::Usage("--sources " + flag + " is a file, not the directory of the article texts");
+  if (fs::exists(status) && !fs::is_directory(status)) {
+    return Status::Usage("--sources " + flag + " is a file, not the directory of the article texts");
+  }
   return Status::Ok();
 }
 

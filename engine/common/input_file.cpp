@@ -73,7 +73,9 @@ Status CheckInputFile(const std::string& path, const InputFileRules& rules, cons
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);  // follows symbolic links
   if (!fs::exists(status)) {
-    if (ec && ec != std::errc::no_such_file_or_directory) return Status::Io("cannot read " + shown + ": " + Reason(ec.value()));
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      return Status::Io("cannot read " + shown + ": " + Reason(ec.value()));
+    }
     return Status::Io("cannot read " + shown + ": no such file");
   }
   const std::string not_a = std::string(", not a") + (rules.what[0] == 'a' ? "n " : " ") + rules.what;
@@ -90,8 +92,7 @@ Status CheckInputFile(const std::string& path, const InputFileRules& rules, cons
   return Status::Ok();
 }
 
-Status OpenInputFile(const std::string& path, const InputFileRules& rules, std::ifstream* in,
-                     const std::string& name) {
+Status OpenInputFile(const std::string& path, const InputFileRules& rules, std::ifstream* in, const std::string& name) {
   KG_RETURN_IF_ERROR(CheckInputFile(path, rules, name));
   errno = 0;
   in->open(path, std::ios::binary);

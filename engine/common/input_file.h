@@ -28,21 +28,21 @@ namespace kg {
 constexpr uint64_t kMiB = uint64_t{1} << 20;
 
 // The limits of what is read whole (streamed readers have none).
-constexpr uint64_t kMaxScriptBytes = 64 * kMiB;            // -f, :source, a piped stdin
+constexpr uint64_t kMaxScriptBytes = 64 * kMiB;           // -f, :source, a piped stdin
 constexpr uint64_t kMaxJsonGraphFileBytes = 1024 * kMiB;  // one kg JSON graph file (a directory may hold many)
 constexpr uint64_t kMaxTextFileBytes = 64 * kMiB;         // an article to link, a source text, a manifest
 
 // What a file is for, in messages, and how it may be read.
 struct InputFileRules {
-  const char* what;        // "script", "graph file", "article's text"...
-  uint64_t max_bytes = 0;  // 0: no limit (the reader streams)
-  bool allow_pipe = false; // a FIFO or pipe reads as a stream (bounded by max_bytes while reading)
+  const char* what;         // "script", "graph file", "article's text"...
+  uint64_t max_bytes = 0;   // 0: no limit (the reader streams)
+  bool allow_pipe = false;  // a FIFO or pipe reads as a stream (bounded by max_bytes while reading)
 };
 
 // The rules of each kind of file kg reads.
 constexpr InputFileRules kScriptFile{"script", kMaxScriptBytes, true};
 constexpr InputFileRules kJsonGraphFile{"graph file", kMaxJsonGraphFileBytes, true};  // read whole
-constexpr InputFileRules kStreamedGraphFile{"graph file", 0, true};                    // GraphML: streamed
+constexpr InputFileRules kStreamedGraphFile{"graph file", 0, true};                   // GraphML: streamed
 constexpr InputFileRules kCsvGraphFile{"CSV file", 0, false};                         // streamed
 constexpr InputFileRules kManifestFile{"manifest", kMaxTextFileBytes, false};
 constexpr InputFileRules kArticleFile{"article's text", kMaxTextFileBytes, false};
@@ -60,8 +60,7 @@ Status OpenInputFile(const std::string& path, const InputFileRules& rules, std::
 
 // CheckInputFile, then reads the whole file; a pipe or a file that grows
 // is refused once it passes max_bytes.
-Result<std::string> ReadInputFile(const std::string& path, const InputFileRules& rules,
-                                  const std::string& name = "");
+Result<std::string> ReadInputFile(const std::string& path, const InputFileRules& rules, const std::string& name = "");
 
 // Reads a stream (stdin) whole, refusing it once it passes max_bytes.
 Result<std::string> ReadInputStream(std::istream& in, const std::string& name, const InputFileRules& rules);

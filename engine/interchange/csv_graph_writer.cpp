@@ -213,7 +213,7 @@ class CsvGraphWriter : public GraphWriter {
   Columns node_columns_, rel_columns_;
   std::vector<const Value*> row_;
   std::string field_, item_;
-  std::string guarded_;  // Text()'s copy of a guarded text
+  std::string guarded_;      // Text()'s copy of a guarded text
   std::string created_dir_;  // made by this export; "" when it was there
   bool guard_ = true;        // CsvFormulas::kGuard
   bool finished_ = false;

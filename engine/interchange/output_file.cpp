@@ -21,6 +21,14 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Create(const std::string& target
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(target, ec)) return Status::Io("cannot write " + target + ": it is a directory");
+  struct stat st;
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+    // place: renaming a file over it would replace the device itself.
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return Status::Io("cannot write " + target + ": " + std::strerror(errno));
+    return std::unique_ptr<OutputFile>(new OutputFile(target, "", fd));
+  }
   const fs::path path(target);
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   // Hidden, and unique to this process and export, beside the target.
@@ -44,7 +52,7 @@ OutputFile::OutputFile(std::string target, std::string temp, int fd)
 
 OutputFile::~OutputFile() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_) ::unlink(temp_.c_str());
+  if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
 }
 
 Status OutputFile::IoError(const std::string& what, int error) const {
@@ -73,7 +81,7 @@ Status OutputFile::Commit() {
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) return IoError("close failed", errno);
-  if (std::rename(temp_.c_str(), target_.c_str()) != 0) return IoError("rename failed", errno);
+  if (!temp_.empty() && std::rename(temp_.c_str(), target_.c_str()) != 0) return IoError("rename failed", errno);
   committed_ = true;
   return Status::Ok();
 }

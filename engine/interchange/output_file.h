@@ -5,7 +5,9 @@
 // Commit() renames it over the target; an OutputFile destroyed without a
 // successful Commit() removes the temporary file, so a failed or cancelled
 // export never leaves a half-written file under the target's name (and an
-// older file of that name stays as it was).
+// older file of that name stays as it was). A target that is a device or a
+// pipe (/dev/null, /dev/stdout, a FIFO) is written in place instead, as it
+// goes: a file renamed over it would take the device's place.
 #pragma once
 
 #include <memory>

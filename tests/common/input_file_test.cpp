@@ -39,8 +39,8 @@ TEST_CASE("input file: a regular file is read whole", "[input_file]") {
 
 TEST_CASE("input file: what is not a file is refused with one line naming it", "[input_file]") {
   TempDir dir;
-  CHECK(Refusal(ReadInputFile(dir.Sub("nowhere.kgq"), kSmall)) == "cannot read " + dir.Sub("nowhere.kgq") +
-                                                                        ": no such file");
+  CHECK(Refusal(ReadInputFile(dir.Sub("nowhere.kgq"), kSmall)) ==
+        "cannot read " + dir.Sub("nowhere.kgq") + ": no such file");
   CHECK(Refusal(ReadInputFile(dir.path(), kSmall)) == dir.path() + " is a directory, not a script");
   CHECK(Refusal(ReadInputFile("/dev/zero", kSmall)) == "/dev/zero is a device, not a script");
   // The name shown can differ from the path (a file inside an import's directory).

@@ -127,8 +127,9 @@ TEST_CASE("csv export: text a spreadsheet would run as a formula gets a leading 
   TempDir dir;
   auto db = Database::Open(dir.Sub("db"));
   REQUIRE(db.ok());
-  REQUIRE((*db)->Execute("CREATE (:`=L` {s: '=1+2', n: -3, l: ['-a', 'b'], il: [-1, 2], q: \"'@x\", k: 'ok'})"
-                         "-[:`+T`]->(:B {`-p`: 1})")
+  REQUIRE((*db)
+              ->Execute("CREATE (:`=L` {s: '=1+2', n: -3, l: ['-a', 'b'], il: [-1, 2], q: \"'@x\", k: 'ok'})"
+                        "-[:`+T`]->(:B {`-p`: 1})")
               .ok());
   interchange::ExportOptions options;
   options.format = ExportFormat::kCsv;

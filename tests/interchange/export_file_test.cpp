@@ -2,9 +2,13 @@
 // export leaves no file (and no temporary file) behind and an older file
 // under the target's name as it was. Also: progress reports, format
 // detection, errors for targets that cannot be written.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <thread>
 
 #include "export_test_util.h"
 #include "interchange/export_format.h"
@@ -123,6 +127,30 @@ TEST_CASE("export file: targets that cannot be written are errors that name them
   auto csv = interchange::ExportGraph(g.db(), g.Sub("afile"), options);
   REQUIRE_FALSE(csv.ok());
   CHECK_THAT(csv.status().message(), Catch::Contains("csv export writes a directory"));
+}
+
+TEST_CASE("export file: a pipe or a device is written in place, never replaced by a file", "[export][file]") {
+  // With a rename onto the target, `kg export -o /dev/null` run as root
+  // would put a regular file where the device was. A FIFO shows the same
+  // without touching /dev.
+  HostileGraph g;
+  const std::string fifo = g.Sub("out.pipe");
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  std::string read;
+  std::thread reader([&] {
+    std::ifstream in(fifo, std::ios::binary);
+    read.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  ExportOptions options;
+  options.format = ExportFormat::kJson;
+  auto r = interchange::ExportGraph(g.db(), fifo, options);
+  reader.join();
+  INFO(r.status().ToString());
+  REQUIRE(r.ok());
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK(read.rfind("{\"kg_graph\": 1", 0) == 0);
+  // Nothing else was left beside it.
+  CHECK(Files(g.Sub("")).count("out.pipe") == 1);
 }
 
 TEST_CASE("export file: a bad query fails before any file is made", "[export][file]") {

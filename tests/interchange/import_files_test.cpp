@@ -36,14 +36,14 @@ std::string Refused(ImportFixture& f, const std::string& path, const ImportOptio
 
 }  // namespace
 
-TEST_CASE("import: what is not a graph file is refused by name, and the database is unchanged",
-          "[import][files]") {
+TEST_CASE("import: what is not a graph file is refused by name, and the database is unchanged", "[import][files]") {
   ImportFixture f;
   f.Rows("CREATE (:Kept {name: 'x'})");
 
   SECTION("a directory given as a GraphML file") {
     f.Write("dir/a.txt", "x");
-    CHECK(Refused(f, f.Sub("dir"), Format(ImportFormat::kGraphml)) == f.Sub("dir") + " is a directory, not a graph file");
+    CHECK(Refused(f, f.Sub("dir"), Format(ImportFormat::kGraphml)) ==
+          f.Sub("dir") + " is a directory, not a graph file");
   }
   SECTION("a device") {
     CHECK(Refused(f, "/dev/zero", Format(ImportFormat::kJson)) == "/dev/zero is a device, not a graph file");
@@ -91,9 +91,8 @@ TEST_CASE("import: a JSON graph may come through a pipe", "[import][files]") {
   const std::string fifo = f.Sub("graph.pipe");
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   // The writer blocks on open until the import opens the pipe to read it.
-  std::thread writer([&] {
-    std::ofstream(fifo, std::ios::binary) << "{\"kg_graph\": 1, \"nodes\": [{\"labels\": [\"A\"]}]}\n";
-  });
+  std::thread writer(
+      [&] { std::ofstream(fifo, std::ios::binary) << "{\"kg_graph\": 1, \"nodes\": [{\"labels\": [\"A\"]}]}\n"; });
   auto report = f.Import({fifo}, Format(ImportFormat::kJson));
   writer.join();
   INFO(report.status().ToString());
@@ -112,8 +111,7 @@ TEST_CASE("import: nlohmann's messages become words without the library's prefix
         "not valid JSON: unexpected '}'; expected string literal");
   CHECK(JsonErrorReason(406, "[json.exception.out_of_range.406] number overflow parsing '1e999'") ==
         "number 1e999 is out of range");
-  CHECK(JsonErrorReason(403, "[json.exception.out_of_range.403] key 'file' not found") ==
-        "member \"file\" is missing");
+  CHECK(JsonErrorReason(403, "[json.exception.out_of_range.403] key 'file' not found") == "member \"file\" is missing");
   CHECK(JsonErrorReason(302, "[json.exception.type_error.302] type must be array, but is object") ==
         "an array was expected, not an object");
   CHECK(JsonErrorReason(316, "[json.exception.type_error.316] invalid UTF-8 byte at index 0: 0xFF") ==

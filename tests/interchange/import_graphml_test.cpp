@@ -193,7 +193,8 @@ TEST_CASE("graphml: bad files are refused with file:line and the database is unc
       {"a hyperedge", head + "<hyperedge><endpoint node=\"a\"/></hyperedge>\n</graph></graphml>\n",
        "6: hyperedges are not supported"},
       {"a truncated file", head, "6:1: not valid XML: no element found"},
-      {"an entity that is not declared", head + "<node id=\"b\"><data key=\"d0\">&x;</data></node>\n</graph></graphml>\n",
+      {"an entity that is not declared",
+       head + "<node id=\"b\"><data key=\"d0\">&x;</data></node>\n</graph></graphml>\n",
        "6:29: not valid XML: undefined entity"},
       {"not GraphML", "<?xml version=\"1.0\"?>\n<svg/>\n", "not GraphML (no <graphml> element)"},
   };

@@ -136,8 +136,7 @@ TEST_CASE("json: bad input is refused with file:line and the database is unchang
        "1: kg_graph 2 is a format version this kg does not know (it reads 1)"},
       {"no version", "{\"nodes\": [\n" + first + "]}\n", "1: not a kg JSON graph: it has no \"kg_graph\" member"},
       {"not an object", "[1, 2]\n", "1: a kg JSON graph is one object, not an array"},
-      {"a truncated file", head + first,
-       "4:1: not valid JSON: unexpected end of input; expected ']'"},
+      {"a truncated file", head + first, "4:1: not valid JSON: unexpected end of input; expected ']'"},
       {"invalid UTF-8", head + "  {\"labels\": [\"A\"], \"properties\": {\"n\": \"\xC3\x28\"}}\n ]}\n",
        "3:43: not valid JSON: invalid string: ill-formed UTF-8 byte"},
       // The library's own words ([json.exception.out_of_range.406]) never reach the message.
