@@ -24,6 +24,25 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
+// How deep values inside one node or link may nest. A property holds at
+// most a list of scalars (or a temporal object), so anything deeper is
+// refused anyway; the limit keeps a hostile file from building (and then
+// printing) a value nested a million levels deep.
+constexpr int kMaxValueNesting = 32;
+
+// A JSON value as an error message shows it: its text, cut short.
+std::string Shown(const Json& v) {
+  constexpr size_t kMaxShown = 80;
+  std::string text = v.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (text.size() > kMaxShown) {
+    size_t cut = kMaxShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    text.resize(cut);
+    text += "…";
+  }
+  return text;
+}
+
 // An input iterator over the file's bytes that publishes its position.
 class TrackingIterator {
  public:
@@ -153,16 +172,20 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
   bool start_object(std::size_t) override {
     ++depth_;
     if (in_element_) {
+      if (depth_ - kElementDepth > kMaxValueNesting) return TooDeep();
       tree_.Open(Json::object());
       return true;
     }
-    if (depth_ == 3 && in_list_) {
+    if (depth_ == kElementDepth && in_list_) {
       // A node or link begins.
       in_element_ = true;
       element_line_ = Here().line;
       tree_.Start();
       tree_.Open(Json::object());
       return true;
+    }
+    if (depth_ == 2 && member_ == "kg_graph") {
+      return Fail(Here(), "kg_graph must be the format version 1, not an object");
     }
     return true;  // the top-level object, or inside a member that is not read
   }
@@ -188,11 +211,15 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
   bool start_array(std::size_t) override {
     ++depth_;
     if (in_element_) {
+      if (depth_ - kElementDepth > kMaxValueNesting) return TooDeep();
       tree_.Open(Json::array());
       return true;
     }
     if (depth_ == 1) return Fail(Here(), "a kg JSON graph is one object, not an array");
-    if (depth_ == 3 && in_list_) return Fail(Here(), "each of \"" + member_ + "\" must be an object");
+    if (depth_ == 2 && member_ == "kg_graph") {
+      return Fail(Here(), "kg_graph must be the format version 1, not an array");
+    }
+    if (depth_ == kElementDepth && in_list_) return Fail(Here(), "each of \"" + member_ + "\" must be an object");
     if (depth_ == 2 && (member_ == "nodes" || member_ == "links")) in_list_ = true;
     return true;
   }
@@ -257,6 +284,13 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
     return Where{file_, lines_.LineAt(p)};
   }
 
+  bool TooDeep() {
+    // At the bracket just read.
+    error_ = ErrorAt(static_cast<size_t>(position_ - text_.data()) - 1,
+                     "values nest deeper than " + std::to_string(kMaxValueNesting) + " levels");
+    return false;
+  }
+
   bool Fail(Where where, const std::string& reason) {
     error_ = builder_.Error(where, reason);
     return false;
@@ -271,7 +305,7 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
     if (depth_ == 1 && member_ == "kg_graph") {
       saw_version_ = true;
       if (!v.is_number_integer() || v.get<int64_t>() != 1) {
-        return Fail(Here(), "kg_graph " + v.dump() + " is a format version this kg does not know (it reads 1)");
+        return Fail(Here(), "kg_graph " + Shown(v) + " is a format version this kg does not know (it reads 1)");
       }
       return true;
     }
@@ -294,13 +328,13 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
         } else if (v.is_number_integer()) {
           id = FileNodeId::Int(v.get<int64_t>());
         } else if (!v.is_null()) {
-          return builder_.Error(where, "a node's \"id\" must be a string or an integer, not " + v.dump());
+          return builder_.Error(where, "a node's \"id\" must be a string or an integer, not " + Shown(v));
         }
       } else if (name == "labels") {
         if (!v.is_array()) return builder_.Error(where, "a node's \"labels\" must be an array of strings");
         for (const Json& l : v) {
           if (!l.is_string() || l.get_ref<const std::string&>().empty()) {
-            return builder_.Error(where, "a node's \"labels\" must be non-empty strings, not " + l.dump());
+            return builder_.Error(where, "a node's \"labels\" must be non-empty strings, not " + Shown(l));
           }
           KG_ASSIGN_OR_RETURN(LabelId label, builder_.Label(l.get_ref<const std::string&>()));
           labels.push_back(label);
@@ -331,7 +365,7 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
     if (it->is_string()) return FileNodeId::Text(it->get<std::string>());
     if (it->is_number_integer()) return FileNodeId::Int(it->get<int64_t>());
     return builder_.Error(
-        where, std::string("a link's \"") + which + "\" must be a node id (a string or an integer), not " + it->dump());
+        where, std::string("a link's \"") + which + "\" must be a node id (a string or an integer), not " + Shown(*it));
   }
 
   Status Link(const Json& e, Where where) {
@@ -378,7 +412,7 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
       case Json::value_t::number_unsigned: {
         const uint64_t u = v.get<uint64_t>();
         if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-          return Status::Io(v.dump() + " is beyond the integer range (64-bit)");
+          return Status::Io(Shown(v) + " is beyond the integer range (64-bit)");
         }
         return Value(static_cast<int64_t>(u));
       }
@@ -408,9 +442,13 @@ class JsonGraphFile : public nlohmann::json_sax<Json> {
             "{\"$duration\": \"...\"}...) cannot be stored");
       }
       default:
-        return Status::Io("a value of this kind cannot be stored: " + v.dump());
+        return Status::Io("a value of this kind cannot be stored: " + Shown(v));
     }
   }
+
+  // The depth of a node's or link's '{': the top-level object is 1, the
+  // "nodes" array 2.
+  static constexpr int kElementDepth = 3;
 
   std::string_view text_;
   LineCounter lines_;

@@ -150,6 +150,15 @@ TEST_CASE("json: bad input is refused with file:line and the database is unchang
       {"text after the graph", "{\"kg_graph\": 1, \"nodes\": []} {}\n",
        "1:30: not valid JSON: unexpected '{'; expected end of input"},
       {"an empty file", "", "1:1: not valid JSON: unexpected end of input; expected '[', '{', or a literal"},
+      // Values nested without end would be built, then printed, by recursion.
+      {"values nested a thousand deep",
+       head + good + "  {\"id\": " + std::string(1000, '[') + std::string(1000, ']') + "}\n ]}\n",
+       "4:42: values nest deeper than 32 levels"},
+      {"a long value is cut short in the message",
+       head + good + "  {\"id\": [\"" + std::string(200, 'x') + "\"]}\n ]}\n",
+       "4: a node's \"id\" must be a string or an integer, not [\"" + std::string(78, 'x') + "…"},
+      {"a version that is not a number", "{\"kg_graph\": [1], \"nodes\": []}\n",
+       "1: kg_graph must be the format version 1, not an array"},
   };
   for (const Case& c : cases) {
     SECTION(c.what) {
