@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "misc/Interval.h"
+#include "parser/parse_limits.h"
 #include "tree/TerminalNode.h"
 
 namespace kg::parser {
@@ -110,6 +111,18 @@ int64_t ParseHops(antlr4::tree::TerminalNode* node) {
 std::string AstBuilder::Text(antlr4::Token* first, antlr4::Token* last) const {
   if (first == nullptr || last == nullptr || last->getStopIndex() < first->getStartIndex()) return "";
   return input_->getText(antlr4::misc::Interval(first->getStartIndex(), last->getStopIndex()));
+}
+
+AstBuilder::Deeper::Deeper(AstBuilder* builder, size_t levels, antlr4::Token* at) : builder_(builder), levels_(levels) {
+  builder_->depth_ += levels_;
+  if (builder_->depth_ > static_cast<size_t>(kMaxExpressionDepth)) {
+    builder_->depth_ -= levels_;
+    throw BuildError{Status::Syntax("the expression nests more than " + std::to_string(kMaxExpressionDepth) +
+                                        " operations deep (here a chain of " + std::to_string(levels) +
+                                        " operators begins; pass long lists as parameters and use IN, any() or "
+                                        "reduce())",
+                                    PosOf(at))};
+  }
 }
 
 ExprPtr AstBuilder::Make(ExprKind kind, antlr4::Token* first, antlr4::Token* last) {
@@ -490,6 +503,8 @@ Op BinaryOp(const std::string& symbol) {
 ExprPtr AstBuilder::Arithmetic(antlr4::ParserRuleContext* ctx) {
   ExprPtr result;
   antlr4::Token* first = ctx->getStart();
+  const size_t operands = ctx->children.size() / 2 + 1;  // operand (operator operand)*
+  Deeper deeper(this, operands - 1, first);
   Op op = Op::kNone;
   for (auto* child : ctx->children) {
     if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
@@ -522,6 +537,7 @@ ExprPtr AstBuilder::And(P::AndExpressionContext* ctx) { return Arithmetic(ctx); 
 
 ExprPtr AstBuilder::Not(P::NotExpressionContext* ctx) {
   if (ctx->NOT() == nullptr) return Comparison(ctx->comparisonExpression());
+  Deeper deeper(this, 1, ctx->getStart());
   auto expr = Make(ExprKind::kUnary, ctx);
   expr->op = Op::kNot;
   expr->args.push_back(Not(ctx->notExpression()));
@@ -533,6 +549,7 @@ ExprPtr AstBuilder::Comparison(P::ComparisonExpressionContext* ctx) {
   auto operands = ctx->predicateExpression();
   auto ops = ctx->comparisonOperator();
   if (ops.size() <= 1) return Arithmetic(ctx);
+  Deeper deeper(this, 2 * ops.size(), ctx->getStart());
   ExprPtr result;
   for (size_t i = 0; i < ops.size(); ++i) {
     auto comparison = Make(ExprKind::kBinary, operands[i]->getStart(), operands[i + 1]->getStop());
@@ -553,6 +570,7 @@ ExprPtr AstBuilder::Comparison(P::ComparisonExpressionContext* ctx) {
 }
 
 ExprPtr AstBuilder::Predicate(P::PredicateExpressionContext* ctx) {
+  Deeper deeper(this, ctx->predicateSuffix().size(), ctx->getStart());
   ExprPtr result = Arithmetic(ctx->addSubExpression());
   for (auto* suffix : ctx->predicateSuffix()) {
     ExprPtr expr;
@@ -600,6 +618,7 @@ ExprPtr AstBuilder::Unary(P::UnaryExpressionContext* ctx) {
       }
     }
   }
+  Deeper deeper(this, 1, ctx->getStart());
   auto expr = Make(ExprKind::kUnary, ctx);
   expr->op = minus ? Op::kNegate : Op::kPlus;
   expr->args.push_back(Unary(operand));
@@ -616,6 +635,7 @@ ExprPtr AstBuilder::Label(P::LabelExpressionContext* ctx) {
 }
 
 ExprPtr AstBuilder::Postfix(P::PostfixExpressionContext* ctx) {
+  Deeper deeper(this, ctx->postfixOperator().size(), ctx->getStart());
   ExprPtr result = Atom(ctx->atom());
   for (auto* op : ctx->postfixOperator()) {
     ExprPtr expr;

@@ -4,7 +4,8 @@
 // what the grammar lets through but openCypher does not mean: integer
 // literals out of range and bad string escapes (kSyntax), a SET or REMOVE
 // target that is not a property, and constructs kg does not run yet
-// (kSemantic "not supported yet: FOREACH"). Every Expr gets its original
+// (kSemantic "not supported yet: FOREACH"), and expressions nested deeper
+// than kMaxExpressionDepth (parse_limits.h). Every Expr gets its original
 // text (column names come from it) and the position where it begins.
 #pragma once
 
@@ -75,7 +76,24 @@ class AstBuilder {
   std::string Text(antlr4::ParserRuleContext* ctx) const { return Text(ctx->getStart(), ctx->getStop()); }
   std::string DecodeString(antlr4::Token* token);
 
+  // A left-deep chain of `levels` operators (a + b + ..., n.a.b..., x IS
+  // NULL IS NULL) starting at `at` is about to be built: its operands are
+  // built this much deeper. Refuses past kMaxExpressionDepth (parse_limits.h)
+  // before anything deep exists. Undone by the returned guard.
+  class Deeper {
+   public:
+    Deeper(AstBuilder* builder, size_t levels, antlr4::Token* at);
+    ~Deeper() { builder_->depth_ -= levels_; }
+    Deeper(const Deeper&) = delete;
+    Deeper& operator=(const Deeper&) = delete;
+
+   private:
+    AstBuilder* builder_;
+    size_t levels_;
+  };
+
   antlr4::CharStream* input_;
+  size_t depth_ = 0;  // of the expression being built, counted by Deeper
 };
 
 }  // namespace kg::parser

@@ -1,5 +1,7 @@
 #include "parser/parser.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <mutex>
 #include <string>
@@ -15,6 +17,8 @@
 #include "atn/PredictionMode.h"
 #include "parser/ast_builder.h"
 #include "parser/grammar_lock.h"
+#include "parser/parse_limits.h"
+#include "parser/statement_splitter.h"
 #include "parser/syntax_error_listener.h"
 
 namespace kg {
@@ -25,22 +29,183 @@ using kg_grammar::CypherParser;
 
 // ANTLR's parser recurses about fifteen rules deep for every bracket
 // level; a deeper query would exhaust the stack instead of failing.
-constexpr int kMaxNesting = 100;
+constexpr int kMaxNesting = kMaxBracketNesting;
 
-Status CheckNesting(antlr4::CommonTokenStream& tokens) {
-  int depth = 0;
-  for (antlr4::Token* token : tokens.getTokens()) {
-    const std::string text = token->getType() == antlr4::Token::EOF ? "" : token->getText();
-    if (text == "(" || text == "[" || text == "{") {
-      if (++depth > kMaxNesting) {
-        return Status::Syntax(
-            "the query nests brackets more than " + std::to_string(kMaxNesting) + " levels deep",
-            Position{static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 1});
-      }
-    } else if (text == ")" || text == "]" || text == "}") {
-      --depth;
+// Brackets are not the only way to nest: NOT NOT NOT ..., - - - 1 and CASE
+// inside CASE recurse in the grammar too. Rather than count every such
+// construct, the parser measures the stack its rules use (as PostgreSQL's
+// check_stack_depth does) and stops at kMaxParserStackBytes.
+struct TooDeep {
+  Position pos;
+};
+
+class DepthCheckedParser : public CypherParser {
+ public:
+  explicit DepthCheckedParser(antlr4::TokenStream* tokens)
+      : CypherParser(tokens), base_(reinterpret_cast<uintptr_t>(__builtin_frame_address(0))) {}
+
+  void enterRule(antlr4::ParserRuleContext* ctx, size_t state, size_t rule) override {
+    Check();
+    CypherParser::enterRule(ctx, state, rule);
+  }
+  void enterRecursionRule(antlr4::ParserRuleContext* ctx, size_t rule) override {
+    Check();
+    CypherParser::enterRecursionRule(ctx, rule);
+  }
+  void enterRecursionRule(antlr4::ParserRuleContext* ctx, size_t state, size_t rule, int precedence) override {
+    Check();
+    CypherParser::enterRecursionRule(ctx, state, rule, precedence);
+  }
+  // The parse starts from here: the stack used is measured from this frame.
+  void SetBase() { base_ = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
+
+ private:
+  void Check() {
+    const uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    if (base_ > here && base_ - here > kMaxParserStackBytes) {
+      antlr4::Token* token = getCurrentToken();
+      throw TooDeep{Position{static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 1}};
     }
   }
+  uintptr_t base_;
+};
+
+// A statement longer than kMaxStatementBytes is refused before it is parsed:
+// the parse tree and the AST of a megabyte of text take hundreds of
+// megabytes and seconds to build. Found by cutting the script, which is
+// cheap, only when the whole text is over the limit.
+Status CheckLength(std::string_view text) {
+  if (text.size() <= kMaxStatementBytes) return Status::Ok();
+  for (const StatementText& piece : SplitStatements(text)) {
+    if (piece.text.size() <= kMaxStatementBytes) continue;
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MiB", static_cast<double>(piece.text.size()) / (1 << 20));
+    Position at = piece.start;  // of its first word, after the blanks that follow the last ';'
+    for (char c : piece.text) {
+      if (c == '\n') {
+        ++at.line;
+        at.column = 1;
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        ++at.column;
+      } else {
+        break;
+      }
+    }
+    return Status::Syntax(std::string("the statement is ") + size + " long; a statement may be at most " +
+                              std::to_string(kMaxStatementBytes >> 20) +
+                              " MiB (pass long lists and maps as parameters)",
+                          at);
+  }
+  return Status::Ok();
+}
+
+Position PosOf(const antlr4::Token* token) {
+  return Position{static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 1};
+}
+
+// Whether `token` is a binary operator that makes a chain deeper by one
+// level (a + b + c ...), as far as the tokens alone tell. '-', '<' and '>'
+// are left out: they draw relationships in patterns.
+bool IsChainOperator(antlr4::Token* token, const std::string& text) {
+  switch (token->getType()) {
+    case CypherLexer::AND:
+    case CypherLexer::OR:
+    case CypherLexer::XOR:
+      return true;
+    default:
+      break;
+  }
+  return text == "+" || text == "*" || text == "/" || text == "%" || text == "^" || text == "=" || text == "<>" ||
+         text == "<=" || text == ">=" || text == ".";
+}
+
+// Whether `token` is a clause word or another word that ends an expression
+// (WHERE, RETURN, AS, THEN...), rather than a name (n.end, :Match).
+bool EndsExpression(antlr4::Token* token, antlr4::Token* previous) {
+  if (previous != nullptr && (previous->getText() == "." || previous->getText() == ":")) return false;
+  switch (token->getType()) {
+    case CypherLexer::AS:
+    case CypherLexer::CALL:
+    case CypherLexer::CASE:
+    case CypherLexer::CREATE:
+    case CypherLexer::DELETE:
+    case CypherLexer::DETACH:
+    case CypherLexer::ELSE:
+    case CypherLexer::END:
+    case CypherLexer::FOREACH:
+    case CypherLexer::LIMIT:
+    case CypherLexer::LOAD:
+    case CypherLexer::MATCH:
+    case CypherLexer::MERGE:
+    case CypherLexer::ON:
+    case CypherLexer::OPTIONAL:
+    case CypherLexer::ORDER:
+    case CypherLexer::REMOVE:
+    case CypherLexer::RETURN:
+    case CypherLexer::SET:
+    case CypherLexer::SKIP_:
+    case CypherLexer::THEN:
+    case CypherLexer::UNION:
+    case CypherLexer::UNWIND:
+    case CypherLexer::WHEN:
+    case CypherLexer::WHERE:
+    case CypherLexer::WITH:
+    case CypherLexer::YIELD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A chain this long is deeper than kMaxExpressionDepth whatever the
+// precedence of its operators (there are fewer than 10 levels): refused
+// from the tokens, before ANTLR builds a parse tree of it, which for
+// 100,000 operands takes a second. Shorter chains are measured exactly by
+// the AST builder.
+constexpr size_t kChainRefusedFromTokens = size_t{10} * kMaxExpressionDepth;
+
+Status CheckNesting(antlr4::CommonTokenStream& tokens) {
+  struct Level {
+    size_t chain = 0;  // chain operators since the last ',' or clause word at this level
+    antlr4::Token* chain_start = nullptr;
+  };
+  std::vector<Level> levels(1);
+  auto end_chain = [&](Level& level) -> Status {
+    if (level.chain > kChainRefusedFromTokens) {
+      return Status::Syntax("the expression nests more than " + std::to_string(kMaxExpressionDepth) +
+                                " operations deep (here a chain of " + std::to_string(level.chain) +
+                                " operators begins; pass long lists as parameters and use IN, any() or reduce())",
+                            PosOf(level.chain_start));
+    }
+    level.chain = 0;
+    level.chain_start = nullptr;
+    return Status::Ok();
+  };
+  antlr4::Token* previous = nullptr;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    if (token->getType() == antlr4::Token::EOF) break;
+    const std::string text = token->getText();
+    if (text == "(" || text == "[" || text == "{") {
+      if (static_cast<int>(levels.size()) > kMaxNesting) {
+        return Status::Syntax("the query nests brackets more than " + std::to_string(kMaxNesting) + " levels deep",
+                              PosOf(token));
+      }
+      levels.emplace_back();
+    } else if (text == ")" || text == "]" || text == "}") {
+      if (levels.size() > 1) {
+        KG_RETURN_IF_ERROR(end_chain(levels.back()));
+        levels.pop_back();
+      }
+    } else if (IsChainOperator(token, text)) {
+      Level& level = levels.back();
+      if (level.chain++ == 0) level.chain_start = previous != nullptr ? previous : token;
+    } else if (text == "," || text == ";" || EndsExpression(token, previous)) {
+      // A comma or a keyword (WHERE, RETURN, THEN, AS...) ends the expression.
+      KG_RETURN_IF_ERROR(end_chain(levels.back()));
+    }
+    previous = token;
+  }
+  for (Level& level : levels) KG_RETURN_IF_ERROR(end_chain(level));
   return Status::Ok();
 }
 
@@ -65,6 +230,13 @@ Status CheckUtf8(std::string_view text) {
   return Status::Ok();
 }
 
+Status TooDeepError(Position pos) {
+  return Status::Syntax(
+      "the query nests too deeply here (NOT, signs, CASE or brackets inside one another, beyond what the parser "
+      "can hold)",
+      pos);
+}
+
 Result<std::vector<ast::Statement>> Parse(std::string_view text) {
   KG_RETURN_IF_ERROR(CheckUtf8(text));
   antlr4::ANTLRInputStream input(text.data(), text.size());
@@ -74,8 +246,9 @@ Result<std::vector<ast::Statement>> Parse(std::string_view text) {
   tokens.fill();
   KG_RETURN_IF_ERROR(CheckNesting(tokens));
 
-  CypherParser parser(&tokens);
+  DepthCheckedParser parser(&tokens);
   parser.removeErrorListeners();
+  parser.SetBase();
 
   // Stage 1: SLL prediction, stop at the first error. Nearly every valid
   // query parses here; only a failure pays for stage 2.
@@ -86,6 +259,8 @@ Result<std::vector<ast::Statement>> Parse(std::string_view text) {
     tree = parser.script();
   } catch (const antlr4::ParseCancellationException&) {
     tree = nullptr;
+  } catch (const TooDeep& e) {
+    return TooDeepError(e.pos);
   }
   if (tree == nullptr) {
     // Stage 2: full LL, which also finds the real first error.
@@ -95,7 +270,11 @@ Result<std::vector<ast::Statement>> Parse(std::string_view text) {
     parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
     parser::SyntaxErrorListener listener;
     parser.addErrorListener(&listener);
-    tree = parser.script();
+    try {
+      tree = parser.script();
+    } catch (const TooDeep& e) {
+      return TooDeepError(e.pos);
+    }
     parser.removeErrorListeners();
     if (listener.has_error()) return listener.status();
   }
@@ -117,6 +296,7 @@ std::mutex& parser::GrammarMutex() {
 }
 
 Result<std::vector<ast::Statement>> ParseStatements(std::string_view text) {
+  KG_RETURN_IF_ERROR(CheckLength(text));  // before the lock: SplitStatements takes it
   std::lock_guard<std::mutex> lock(parser::GrammarMutex());
   try {
     return Parse(text);

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "parser/parse_limits.h"
+
 namespace kg {
 namespace {
 
@@ -292,6 +294,66 @@ TEST_CASE("Parser: nesting is capped rather than exhausting the stack", "[parser
   Status s = ParseError(nested(5000));
   CHECK(s.message() == "the query nests brackets more than 100 levels deep");
   CHECK(s.position().column == 108);
+}
+
+// Long chains and deep nesting are refused with a position, quickly and
+// without exhausting the stack, whatever builds them (parse_limits.h).
+TEST_CASE("Parser: chains deeper than the expression limit are refused", "[parser]") {
+  auto chain = [](const std::string& term, const std::string& op, int terms) {
+    std::string text = "RETURN " + term;
+    for (int i = 1; i < terms; ++i) text += op + term;
+    return text;
+  };
+  // 1,000 operators is the limit, not more.
+  CHECK(ParseStatements(chain("1", "+", kMaxExpressionDepth + 1)).ok());
+  Status s = ParseError(chain("1", "+", kMaxExpressionDepth + 2));
+  CHECK(s.message().rfind("the expression nests more than 1000 operations deep (here a chain of 1001 operators", 0) ==
+        0);
+  CHECK(s.position().column == 8);
+  // Long chains are refused from the tokens, before the parse tree exists.
+  s = ParseError(chain("1", "+", 100000));
+  CHECK(s.message().rfind("the expression nests more than 1000 operations deep (here a chain of 99999 operators", 0) ==
+        0);
+  CHECK(ParseError(chain("true", " AND ", 50000)).message().find("a chain of 49999 operators") != std::string::npos);
+  CHECK(ParseError(chain("1", " - ", 20000)).message().find("a chain of 19999 operators") != std::string::npos);
+  std::string is_null = "RETURN x";
+  for (int i = 0; i < 2000; ++i) is_null += " IS NULL";
+  CHECK(ParseError(is_null).message().find("nests more than 1000") != std::string::npos);
+  s = ParseError("WITH {a: 1} AS m RETURN 1, m" + std::string(3000, '.') + "a");
+  CHECK(s.Is(ErrorKind::kSyntax));
+  std::string properties = "WITH {a: 1} AS m RETURN 1, m";
+  for (int i = 0; i < 3000; ++i) properties += ".a";
+  s = ParseError(properties);
+  CHECK(s.message().find("a chain of 3000 operators") != std::string::npos);
+  CHECK(s.position().column == 28);
+}
+
+TEST_CASE("Parser: nesting without brackets stops before the stack runs out", "[parser]") {
+  auto repeat = [](const std::string& piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += piece;
+    return out;
+  };
+  for (const std::string& text : {"RETURN " + repeat("NOT ", 100000) + "true", "RETURN " + repeat("- ", 100000) + "1",
+                                  "RETURN " + repeat("CASE WHEN true THEN ", 20000) + "1" + repeat(" END", 20000)}) {
+    Status s = ParseError(text);
+    CHECK(s.Is(ErrorKind::kSyntax));
+    CHECK(s.position().valid());
+  }
+}
+
+TEST_CASE("Parser: a statement longer than the limit is refused before parsing", "[parser]") {
+  std::string list = "RETURN 1;\nRETURN size([1";
+  while (list.size() <= kMaxStatementBytes + 8) list += ",1";
+  list += "])";
+  Status s = ParseError(list);
+  CHECK(s.message() ==
+        "the statement is 1.0 MiB long; a statement may be at most 1 MiB (pass long lists and maps as parameters)");
+  CHECK((s.position().line == 2 && s.position().column == 1));
+  // Many statements may add up to more: each is parsed on its own.
+  std::string many;
+  while (many.size() <= kMaxStatementBytes) many += "RETURN 'a text of some length to fill the script';\n";
+  CHECK(ParseStatements(many).ok());
 }
 
 TEST_CASE("Parser: unsupported clauses are refused by name", "[parser]") {
