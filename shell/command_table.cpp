@@ -20,6 +20,8 @@ const std::vector<CommandInfo>& Commands() {
       {":params", "[clear]", "lists the parameters (or clears them all)", ":params"},
       {":as-of", "[YYYY-MM-DD|off]", "reads the graph as of a day: only relationships that hold then match",
        ":as-of 2021-05-21"},
+      {":timeout", "[SECONDS|off]", "shows or sets the time a statement may run before it is stopped",
+       ":timeout 30"},
       {":source", "FILE", "runs the statements and commands of a script file", ":source data/examples.kgq"},
       {":export", "FORMAT FILE [--induced] [QUERY]",
        "writes the subgraph of QUERY's result (or the whole graph) as graphml, gexf, dot, json or csv",

@@ -15,6 +15,7 @@
 #include "export_command.h"
 #include "import_command.h"
 #include "interrupt.h"
+#include "limit_options.h"
 #include "link_command.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
@@ -40,6 +41,8 @@ struct Arguments {
   std::string as_of;    // YYYY-MM-DD
   std::string sources;  // --sources: where the article texts are (sources_dir.h)
   std::string csv_formulas = "guard";  // csv and tsv: guard or keep (common/csv_formula.h)
+  std::string timeout;       // --timeout SECONDS|off (limit_options.h)
+  std::string memory_limit;  // --memory-limit SIZE|off
 };
 
 // "name=VALUE" as given to --param.
@@ -86,6 +89,11 @@ int main(int argc, char** argv) {
                  "csv, tsv: 'guard' (default) puts a ' before text a spreadsheet would run as a formula "
                  "(= + - @ tab CR); 'keep' writes text as it is")
       ->check(CLI::IsMember({"guard", "keep"}));
+  app.add_option("--timeout", args.timeout,
+                 "Stops a statement that runs longer than SECONDS (e.g. 30 or 0.5) with an error; it changes "
+                 "nothing (default: off)");
+  app.add_option("--memory-limit", args.memory_limit,
+                 "Stops a statement that needs more memory than SIZE (e.g. 512MiB, 4GiB, off; default: 2GiB)");
   app.add_option("--sources", args.sources,
                  "Directory of the article texts kg.evidence and :why read (default: $KG_SOURCES, else a "
                  "checkout's ../shared/seeds)");
@@ -173,6 +181,22 @@ int main(int argc, char** argv) {
   db_options.store.read_only = args.read_only;
   db_options.store.create_if_missing = !args.read_only;
   db_options.sources_dir = kg::shell::ResolveSourcesDir(args.sources, argv[0]);
+  if (!args.timeout.empty()) {
+    kg::Result<std::chrono::milliseconds> timeout = kg::shell::ParseTimeout(args.timeout);
+    if (!timeout.ok()) {
+      std::cerr << "kg: --timeout: " << timeout.status().message() << "\n";
+      return kExitUsage;
+    }
+    db_options.timeout = *timeout;
+  }
+  if (!args.memory_limit.empty()) {
+    kg::Result<int64_t> limit = kg::shell::ParseMemorySize(args.memory_limit);
+    if (!limit.ok()) {
+      std::cerr << "kg: --memory-limit: " << limit.status().message() << "\n";
+      return kExitUsage;
+    }
+    db_options.memory_limit = *limit;
+  }
   std::string path = args.db;
   std::string label = args.db;
   if (path.empty()) {

@@ -12,6 +12,7 @@
 #include "help_topics.h"
 #include "import_command.h"
 #include "interrupt.h"
+#include "limit_options.h"
 #include "link_command.h"
 #include "output/display_width.h"
 #include "progress_line.h"
@@ -230,6 +231,16 @@ bool Session::RunCommand(std::string_view line, const Origin& origin) {
     }
     const Status status = SetAsOf(args);
     if (!status.ok()) return fail(status.message());
+    return true;
+  }
+  if (which == ":timeout") {
+    if (args.empty()) {
+      out_ << "timeout: " << DescribeTimeout(db_->options().timeout) << "\n";
+      return true;
+    }
+    Result<std::chrono::milliseconds> timeout = ParseTimeout(args);
+    if (!timeout.ok()) return fail(timeout.status().message());
+    db_->SetTimeout(*timeout);
     return true;
   }
   if (which == ":params") {

@@ -6,11 +6,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/value.h"
 #include "exec/bound_expression.h"
 
 namespace kg {
 
+class MemoryBudget;
 class SourceFiles;
 class Transaction;
 using Row = std::vector<Value>;
@@ -45,6 +47,17 @@ struct EvalContext {
   // Evidence: the article texts kg.evidence() reads (the database's sources
   // directory, common/source_files.h); null when none was set up.
   SourceFiles* sources = nullptr;
+  // The statement's memory budget (exec/memory_budget.h): functions that
+  // make big values check it first; null: none (constant folding, tests).
+  MemoryBudget* memory = nullptr;
+  // The statement's stop signal (ExecContext::interrupt), for loops over
+  // long lists inside one expression (comprehensions, reduce()); null: none.
+  const StopSignal* interrupt = nullptr;
+  uint32_t interrupt_checks = 0;
 };
+
+// Ends the statement (kInterrupted) when it was asked to stop or ran out of
+// time; reads the clock once in 1024 calls.
+void CheckInterrupt(EvalContext& ctx);
 
 }  // namespace kg

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "exec/functions.h"
+#include "exec/memory_budget.h"
 #include "exec/query_error.h"
 #include "exec/regex_match.h"
 #include "exec/temporal_arithmetic.h"
@@ -17,6 +18,13 @@
 #include "storage/transaction.h"
 
 namespace kg {
+
+void CheckInterrupt(EvalContext& ctx) {
+  if (ctx.interrupt == nullptr) return;
+  if (ctx.interrupt->FlagSet() || ((++ctx.interrupt_checks & 1023) == 0 && ctx.interrupt->TimedOut())) {
+    ThrowInterrupted();
+  }
+}
 
 namespace {
 
@@ -317,7 +325,13 @@ Value ListComprehension(const Expr& e, Row& row, EvalContext& ctx) {
   const ValueList* list = ListOperand(source, "a list comprehension");
   if (!list) return Value();
   ValueList out;
+  int64_t bytes = 0;
   for (const Value& item : *list) {
+    CheckInterrupt(ctx);
+    if (ctx.memory != nullptr && (out.size() & 1023) == 1023) {
+      for (size_t i = out.size() - 1023; i < out.size(); ++i) bytes += ApproxBytes(out[i]);
+      ctx.memory->CheckFits(bytes);
+    }
     BindSlot(row, e.slot) = item;
     if (e.args.size() > 1 && e.args[1] && !IsTrue(Evaluate(*e.args[1], row, ctx))) continue;
     if (e.args.size() > 2 && e.args[2]) {
@@ -336,6 +350,7 @@ Value Quantify(const Expr& e, Row& row, EvalContext& ctx) {
   if (!list) return Value();
   size_t trues = 0, nulls = 0, falses = 0;
   for (const Value& item : *list) {
+    CheckInterrupt(ctx);
     BindSlot(row, e.slot) = item;
     Value t = (e.args.size() > 1 && e.args[1]) ? Evaluate(*e.args[1], row, ctx) : item;
     if (t.is_null()) {
@@ -370,6 +385,7 @@ Value Reduce(const Expr& e, Row& row, EvalContext& ctx) {
   const ValueList* list = ListOperand(source, "reduce()");
   if (!list) return Value();
   for (const Value& item : *list) {
+    CheckInterrupt(ctx);
     BindSlot(row, e.slot2) = std::move(acc);
     BindSlot(row, e.slot) = item;
     acc = Evaluate(*e.args[2], row, ctx);
@@ -458,6 +474,19 @@ Value Negate(const Value& v) {
   ThrowRuntime(std::string("cannot negate ") + KindName(v));
 }
 
+// A list or string that + makes must fit in what is left of the memory
+// limit: reduce(s = '', x IN range(1, 1000000) | s + s) would otherwise
+// double until the machine runs out.
+void CheckConcatenationFits(const Value& a, const Value& b, const MemoryBudget& memory) {
+  auto shallow = [](const Value& v) -> int64_t {
+    if (v.is_string()) return static_cast<int64_t>(v.as_string().size());
+    if (v.is_list()) return static_cast<int64_t>(v.as_list().size() * sizeof(Value));
+    return 0;
+  };
+  const int64_t bytes = shallow(a) + shallow(b);
+  if (bytes > 4096) memory.CheckFits(bytes);
+}
+
 Value Binary(const Expr& e, Row& row, EvalContext& ctx) {
   if (e.op == Op::kAnd || e.op == Op::kOr || e.op == Op::kXor) return Logical(e, row, ctx);
   const Value a = Evaluate(*e.args[0], row, ctx);
@@ -476,6 +505,8 @@ Value Binary(const Expr& e, Row& row, EvalContext& ctx) {
     case Op::kGe:
       return CypherLessEqual(b, a);
     case Op::kAdd:
+      if (ctx.memory != nullptr) CheckConcatenationFits(a, b, *ctx.memory);
+      return Arithmetic(e.op, a, b);
     case Op::kSub:
     case Op::kMul:
     case Op::kDiv:

@@ -13,6 +13,7 @@ HashJoinOp::HashJoinOp(OperatorPtr probe, OperatorPtr build, std::vector<int> jo
 
 void HashJoinOp::OpenImpl(ExecContext& ctx) {
   child(0)->Open(ctx);
+  memory_.Attach(ctx.eval.memory);
   built_ = false;
   pending_ = kNone;
 }
@@ -24,6 +25,7 @@ void HashJoinOp::CloseImpl() {
   std::vector<Value>().swap(kept_);
   built_ = false;
   pending_ = kNone;
+  memory_.Reset();
 }
 
 bool HashJoinOp::KeyOf(const Row& row, Key* key) const {
@@ -65,7 +67,12 @@ void HashJoinOp::Build(ExecContext& ctx, size_t width) {
     if (!KeyOf(r, &k)) continue;
     if (keys.size() >= kNone - 1) ThrowRuntime("the hash join's build side has more than 4 billion rows");
     keys.push_back(k);
-    for (int s : keep_slots_) kept_.push_back(r[s]);
+    int64_t bytes = static_cast<int64_t>(sizeof(Key) + 2 * sizeof(Slot));
+    for (int s : keep_slots_) {
+      bytes += ApproxBytes(r[s]);
+      kept_.push_back(r[s]);
+    }
+    memory_.Add(bytes);
   }
   size_t capacity = 16;
   while (capacity < 2 * keys.size()) capacity *= 2;

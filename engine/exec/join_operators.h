@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/huge_pages.h"
+#include "exec/memory_budget.h"
 #include "exec/operator.h"
 
 namespace kg {
@@ -56,6 +57,7 @@ class HashJoinOp : public Operator {
   std::vector<uint32_t, HugePageAllocator<uint32_t>> next_;  // build row -> next build row with the same key
   std::vector<Value> kept_;      // keep_slots_.size() values per build row
   uint32_t pending_ = kNone;     // the next partner of the current probe row
+  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 }  // namespace kg

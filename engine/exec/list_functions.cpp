@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "exec/function_registry.h"
+#include "exec/memory_budget.h"
 #include "exec/query_error.h"
 #include "exec/utf8_text.h"
 
@@ -46,7 +47,7 @@ Value Tail(std::vector<Value>& a, EvalContext&) {
   return Value(ValueList(l->begin() + 1, l->end()));
 }
 
-Value Range(std::vector<Value>& a, EvalContext&) {
+Value Range(std::vector<Value>& a, EvalContext& ctx) {
   for (const Value& v : a) {
     if (v.is_null()) return Value();
   }
@@ -65,6 +66,7 @@ Value Range(std::vector<Value>& a, EvalContext&) {
     ThrowRuntime("range() would make " + std::to_string(count) + " elements (at most " +
                  std::to_string(kMaxRangeElements) + ")");
   }
+  if (ctx.memory != nullptr) ctx.memory->CheckFits(static_cast<int64_t>(count * sizeof(Value)));
   out.reserve(count);
   int64_t x = start;
   for (uint64_t i = 0; i < count; ++i) {

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/value.h"
 #include "exec/as_of.h"
 #include "exec/eval_context.h"
@@ -41,9 +42,12 @@ struct ExecContext {
   QueryStats* stats = nullptr;
   int64_t max_path_length = 32;
   bool profile = false;
-  // Set (from another thread or a signal handler) to stop the statement;
-  // operators check it on every row they produce and in long inner loops.
-  const std::atomic<bool>* interrupt = nullptr;
+  // Whether to stop the statement: its flag is set from another thread or
+  // a signal handler (Ctrl-C), its deadline is the query timeout. Operators
+  // check it (CheckInterrupt) on every row they produce and in long inner
+  // loops; procedures pass it to the algorithms they run.
+  StopSignal interrupt;
+  mutable uint32_t interrupt_checks = 0;  // CheckInterrupt reads the clock once in 1024 calls
   // Told how far long work has got ("pagerank: iteration 7 of 20"), for a
   // progress line; may be empty. Called from the statement's thread.
   const std::function<void(const std::string&)>* progress = nullptr;
@@ -69,9 +73,15 @@ inline void ReportProgress(const ExecContext& ctx, const std::string& text) {
   if (ctx.progress != nullptr && *ctx.progress) (*ctx.progress)(text);
 }
 
-// Ends the statement with a kInterrupted error when it was asked to stop.
+// Ends the statement with a kInterrupted error when it was asked to stop
+// or its deadline has passed (the runner then reports the timeout). Cheap
+// enough for every row: the flag is one load, the clock is read once in
+// 1024 calls.
 inline void CheckInterrupt(const ExecContext& ctx) {
-  if (ctx.interrupt != nullptr && ctx.interrupt->load(std::memory_order_relaxed)) ThrowInterrupted();
+  if (ctx.interrupt.FlagSet()) ThrowInterrupted();
+  if (ctx.interrupt.has_deadline() && (++ctx.interrupt_checks & 1023) == 0 && ctx.interrupt.TimedOut()) {
+    ThrowInterrupted();
+  }
 }
 
 class Operator {

@@ -82,10 +82,12 @@ SortOp::SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail)
 
 void SortOp::CloseImpl() {
   std::vector<Row>().swap(rows_);
+  memory_.Reset();
 }
 
 void SortOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
+  memory_.Attach(ctx.eval.memory);
   rows_.clear();
   pos_ = 0;
   loaded_ = false;
@@ -129,9 +131,13 @@ bool SortOp::NextImpl(ExecContext& ctx, Row& row) {
       std::vector<Value> k;
       k.reserve(nkeys);
       for (const SortKey& key : keys_) k.push_back(Evaluate(*key.expr, row, ctx.eval));
+      memory_.Add(ApproxBytes(row) + ApproxBytes(k));
       entries.push_back(Entry{std::move(k), seq++, row});
       if (prune_at > 0 && entries.size() >= prune_at) {
         std::nth_element(entries.begin(), entries.begin() + keep, entries.end(), less);
+        // The rows dropped take their share of the charge with them.
+        memory_.Release(memory_.held() / static_cast<int64_t>(entries.size()) *
+                        static_cast<int64_t>(entries.size() - static_cast<size_t>(keep)));
         entries.resize(static_cast<size_t>(keep));
       }
     }
@@ -156,10 +162,12 @@ DistinctOp::DistinctOp(OperatorPtr input, std::vector<int> slots, std::string de
 
 void DistinctOp::CloseImpl() {
   state_.reset();
+  memory_.Reset();
 }
 
 void DistinctOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
+  memory_.Attach(ctx.eval.memory);
   state_ = std::make_shared<State>();
 }
 
@@ -168,7 +176,11 @@ bool DistinctOp::NextImpl(ExecContext& ctx, Row& row) {
     std::vector<Value> key;
     key.reserve(slots_.size());
     for (int s : slots_) key.push_back(row[s]);
-    if (state_->seen.insert(std::move(key)).second) return true;
+    const int64_t bytes = ApproxBytes(key);
+    if (state_->seen.insert(std::move(key)).second) {
+      memory_.Add(bytes);
+      return true;
+    }
   }
   return false;
 }
@@ -223,6 +235,8 @@ AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<A
   counts_only_ = node_slot_ >= 0 && !aggregates_.empty();
   for (const Aggregate& a : aggregates_) {
     const bound::Expr* c = a.call;
+    const std::string name = c->kind == bound::ExprKind::kFunction ? LowerName(c->name) : "";
+    keeps_values_.push_back(c->distinct || name == "collect" || name == "percentilecont" || name == "percentiledisc");
     if (c->kind == bound::ExprKind::kCountStar) {
       count_slots_.push_back(-1);
     } else if (c->kind == bound::ExprKind::kFunction && LowerName(c->name) == "count" && !c->distinct &&
@@ -240,6 +254,7 @@ bool AggregateOp::LoadCountsByNode(ExecContext& ctx, Row& row) {
   if (id_bound > (uint64_t{1} << 26)) return false;
   st.counting = true;
   const size_t n = aggregates_.size();
+  memory_.Add(static_cast<int64_t>(id_bound * sizeof(uint32_t)));
   // Per node: its position in `nodes` + 1 (0: not seen yet), and counts.
   std::vector<uint32_t> seen(id_bound, 0);
   std::vector<uint64_t> nodes;
@@ -262,6 +277,7 @@ bool AggregateOp::LoadCountsByNode(ExecContext& ctx, Row& row) {
       }
       add_to(&counts[(at - 1) * n]);
     } else {
+      memory_.Add(ApproxBytes(row));
       odd.push_back(row);
       odd_counts.resize(odd_counts.size() + n, 0);
       add_to(&odd_counts[(odd.size() - 1) * n]);
@@ -311,10 +327,12 @@ bool AggregateOp::LoadCountsByNode(ExecContext& ctx, Row& row) {
 
 void AggregateOp::CloseImpl() {
   state_.reset();
+  memory_.Reset();
 }
 
 void AggregateOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
+  memory_.Attach(ctx.eval.memory);
   state_ = std::make_shared<State>();
 }
 
@@ -352,6 +370,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
         auto it = st.index.find(key);
         if (it == st.index.end()) {
           g = st.groups.size();
+          memory_.Add(ApproxBytes(row) + 2 * ApproxBytes(key) + 64 * static_cast<int64_t>(aggregates_.size()));
           st.groups.push_back(State::Group{row, key, new_aggregators(row)});
           st.index.emplace(std::move(key), g);
         } else {
@@ -367,7 +386,9 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
         } else if (call->args.empty()) {
           ThrowSemantic(call->name + "() needs an argument", call->pos);
         } else {
-          group.aggregators[i]->Add(Evaluate(*call->args[0], row, ctx.eval));
+          Value v = Evaluate(*call->args[0], row, ctx.eval);
+          if (keeps_values_[i] && !v.is_null()) memory_.Add(ApproxBytes(v));
+          group.aggregators[i]->Add(v);
         }
       }
     }
@@ -466,10 +487,12 @@ EagerOp::EagerOp(OperatorPtr input) { AddChild(std::move(input)); }
 
 void EagerOp::CloseImpl() {
   std::vector<Row>().swap(rows_);
+  memory_.Reset();
 }
 
 void EagerOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
+  memory_.Attach(ctx.eval.memory);
   rows_.clear();
   pos_ = 0;
   loaded_ = false;
@@ -478,7 +501,10 @@ void EagerOp::OpenImpl(ExecContext& ctx) {
 bool EagerOp::NextImpl(ExecContext& ctx, Row& row) {
   if (!loaded_) {
     loaded_ = true;
-    while (child()->Next(ctx, row)) rows_.push_back(row);
+    while (child()->Next(ctx, row)) {
+      memory_.Add(ApproxBytes(row));
+      rows_.push_back(row);
+    }
   }
   if (pos_ >= rows_.size()) return false;
   row = std::move(rows_[pos_++]);
@@ -531,10 +557,12 @@ UnionOp::UnionOp(std::vector<Branch> branches, bool all) : all_(all) {
 void UnionOp::CloseImpl() {
   state_.reset();
   branch_rows_.clear();
+  memory_.Reset();
 }
 
 void UnionOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
+  memory_.Attach(ctx.eval.memory);
   current_ = 0;
   state_ = std::make_shared<State>();
   branch_rows_.clear();
@@ -552,7 +580,10 @@ bool UnionOp::NextImpl(ExecContext& ctx, Row& row) {
     std::vector<Value> out;
     out.reserve(slots.size());
     for (int s : slots) out.push_back(branch_row[s]);
-    if (!all_ && !state_->seen.insert(out).second) continue;
+    if (!all_) {
+      if (!state_->seen.insert(out).second) continue;
+      memory_.Add(ApproxBytes(out));
+    }
     row = std::move(out);
     return true;
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "exec/aggregator.h"
+#include "exec/memory_budget.h"
 #include "exec/operator.h"
 #include "exec/bound_expression.h"
 
@@ -135,6 +136,7 @@ class SortOp : public Operator {
   std::vector<Row> rows_;
   size_t pos_ = 0;
   bool loaded_ = false;
+  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 // Drops rows equivalent (on `slots`) to one already passed.
@@ -154,6 +156,7 @@ class DistinctOp : public Operator {
   std::vector<int> slots_;
   std::string detail_;
   std::shared_ptr<State> state_;
+  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 // Groups rows by key expressions and computes aggregates per group. Output
@@ -188,6 +191,7 @@ class AggregateOp : public Operator {
   std::vector<int> keep_slots_;
   std::vector<Key> keys_;
   std::vector<Aggregate> aggregates_;
+  std::vector<bool> keeps_values_;  // per aggregate: it holds its inputs (collect, percentiles, DISTINCT)
   std::string detail_;
   std::shared_ptr<State> state_;
   // When every key is one node variable or a property of it (`o.id`,
@@ -201,6 +205,7 @@ class AggregateOp : public Operator {
   bool counts_only_ = false;
   std::vector<int> count_slots_;
   bool LoadCountsByNode(ExecContext& ctx, Row& row);
+  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 // SKIP and LIMIT; the counts are expressions evaluated once per Open.
@@ -242,6 +247,7 @@ class EagerOp : public Operator {
   std::vector<Row> rows_;
   size_t pos_ = 0;
   bool loaded_ = false;
+  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 // OPTIONAL MATCH: for each input row, the rows of `inner` (a plan whose
@@ -288,6 +294,7 @@ class UnionOp : public Operator {
   size_t current_ = 0;
   std::vector<Row> branch_rows_;  // each branch has its own row layout
   std::shared_ptr<State> state_;
+  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 }  // namespace kg

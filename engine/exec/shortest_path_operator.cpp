@@ -16,6 +16,7 @@
 #include "exec/as_of.h"
 #include "exec/expression_evaluator.h"
 #include "exec/graph_operators.h"
+#include "exec/memory_budget.h"
 #include "exec/query_error.h"
 #include "exec/value_ops.h"
 #include "storage/transaction.h"
@@ -206,11 +207,17 @@ void ShortestPathOp::FindPaths(ExecContext& ctx, const Row& row) {
     if ((s == 0 || distance[s] > 0) && distance[t] == distance[s] + 1) into[t].push_back(edge_index[*it]);
   }
   // Walk back from the target; each complete walk is one shortest path.
+  // allShortestPaths may find very many (a grid has exponentially many):
+  // the timeout and the memory limit stop the walk.
   std::vector<size_t> walk;
+  int64_t bytes = 0;
   std::function<void(size_t)> back = [&](size_t v) {
+    CheckInterrupt(ctx);
     if (v == 0) {
       ValueList rels;
       for (auto it = walk.rbegin(); it != walk.rend(); ++it) rels.emplace_back(edge_rels[*it]);
+      bytes += static_cast<int64_t>((rels.size() + 1) * sizeof(Value));
+      if (ctx.eval.memory != nullptr) ctx.eval.memory->CheckFits(bytes);
       results_.push_back(std::move(rels));
       return;
     }

@@ -25,7 +25,7 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 // The picked nodes' ids, increasing: the union of the labels' scans, or
 // every node.
 Result<std::vector<NodeId>> PickNodes(Transaction* txn, const std::vector<LabelId>& labels,
-                                      const std::atomic<bool>* interrupt) {
+                                      StopSignal interrupt) {
   std::vector<NodeId> ids;
   auto drain = [&](std::unique_ptr<NodeIdCursor> c) -> Status {
     for (uint64_t n = 0; c->Valid(); c->Next()) {
@@ -49,7 +49,7 @@ Result<std::vector<NodeId>> PickNodes(Transaction* txn, const std::vector<LabelI
 // Relationship weights by relationship id, from one sequential scan of the
 // records: 1 where the property is absent (as networkx's default).
 Result<std::vector<double>> ReadWeights(Transaction* txn, PropertyKeyId key, const std::vector<bool>& type_ok,
-                                        const std::atomic<bool>* interrupt) {
+                                        StopSignal interrupt) {
   std::vector<double> weights(txn->catalog().next_rel_id(), 1.0);
   auto c = txn->ScanRelationships();
   for (uint64_t n = 0; c->Valid(); c->Next()) {
@@ -99,7 +99,7 @@ const char* OrientationName(Orientation o) {
   return "?";
 }
 
-Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec, const std::atomic<bool>* interrupt,
+Result<AlgoGraph> AlgoGraph::Build(Transaction* txn, const ProjectionSpec& spec, StopSignal interrupt,
                                    const Progress* progress) {
   const Catalog& cat = txn->catalog();
   std::vector<LabelId> labels;

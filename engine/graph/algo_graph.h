@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "storage/ids.h"
 
@@ -57,9 +58,10 @@ struct ProjectionSpec {
   bool keep_relationships = false;
 };
 
-// True when the caller asked to stop; algorithms test it between rounds.
-inline bool Interrupted(const std::atomic<bool>* interrupt) {
-  return interrupt != nullptr && interrupt->load(std::memory_order_relaxed);
+// True when the caller asked to stop or the deadline passed; algorithms
+// test it between rounds.
+inline bool Interrupted(StopSignal interrupt) {
+  return interrupt.Requested();
 }
 // The kInterrupted status an algorithm returns when it stopped early.
 Status Cancelled();
@@ -85,7 +87,7 @@ class AlgoGraph {
   // label, type or weight key the database has never seen (a typo gives an
   // error, not an empty graph); kRuntime for a weight that is not a number;
   // kInterrupted.
-  static Result<AlgoGraph> Build(Transaction* txn, const ProjectionSpec& spec, const std::atomic<bool>* interrupt,
+  static Result<AlgoGraph> Build(Transaction* txn, const ProjectionSpec& spec, StopSignal interrupt,
                                  const Progress* progress = nullptr);
   // A graph given directly (tests; Simple()): `ids` are the vertices' node
   // ids in increasing order, edges in any order and oriented as given

@@ -50,7 +50,7 @@ UndirectedCopy Copy(const AlgoGraph& g) {
 
 }  // namespace
 
-Result<std::vector<Vertex>> ArticulationPoints(const AlgoGraph& g, const std::atomic<bool>* interrupt) {
+Result<std::vector<Vertex>> ArticulationPoints(const AlgoGraph& g, StopSignal interrupt) {
   UndirectedCopy c = Copy(g);
   if (Interrupted(interrupt)) return Cancelled();
   std::vector<Vertex> points;
@@ -59,7 +59,7 @@ Result<std::vector<Vertex>> ArticulationPoints(const AlgoGraph& g, const std::at
   return points;
 }
 
-Result<std::vector<Bridge>> Bridges(const AlgoGraph& g, const std::atomic<bool>* interrupt) {
+Result<std::vector<Bridge>> Bridges(const AlgoGraph& g, StopSignal interrupt) {
   if (!g.has_relationships()) return Status::Usage("bridges needs a projection that keeps relationship ids");
   UndirectedCopy c = Copy(g);
   if (Interrupted(interrupt)) return Cancelled();

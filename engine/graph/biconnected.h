@@ -10,19 +10,20 @@
 #include <atomic>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 
 namespace kg::graph {
 
 // Vertices, increasing.
-Result<std::vector<Vertex>> ArticulationPoints(const AlgoGraph& g, const std::atomic<bool>* interrupt);
+Result<std::vector<Vertex>> ArticulationPoints(const AlgoGraph& g, StopSignal interrupt);
 
 struct Bridge {
   Vertex from, to;  // as the relationship is oriented in the projection
   RelId rel;
 };
 // Needs a projection built with keep_relationships. In edge order.
-Result<std::vector<Bridge>> Bridges(const AlgoGraph& g, const std::atomic<bool>* interrupt);
+Result<std::vector<Bridge>> Bridges(const AlgoGraph& g, StopSignal interrupt);
 
 }  // namespace kg::graph

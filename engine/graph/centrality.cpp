@@ -128,7 +128,7 @@ void Rescale(std::vector<double>* scores, Vertex n, bool directed, bool normaliz
 // where networkx counts neighbours. The unit tests check this against
 // Boost's on simple graphs.
 Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const BetweennessOptions& options,
-                                        const std::atomic<bool>* interrupt, const Progress* progress) {
+                                        StopSignal interrupt, const Progress* progress) {
   const AlgoGraph g = graph.Simple(AlgoGraph::Merge::kMin, false);
   const Vertex n = g.num_vertices();
   std::vector<double> scores(n, 0.0);
@@ -175,7 +175,7 @@ Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const Betweennes
 
 // Own code: Boost's closeness_centrality takes an all-pairs distance
 // matrix, n^2 numbers; this runs one search per vertex instead.
-Result<std::vector<double>> Closeness(const AlgoGraph& graph, bool wf_improved, const std::atomic<bool>* interrupt,
+Result<std::vector<double>> Closeness(const AlgoGraph& graph, bool wf_improved, StopSignal interrupt,
                                       const Progress* progress) {
   const AlgoGraph g = graph.Simple(AlgoGraph::Merge::kMin, false);
   const Vertex n = g.num_vertices();

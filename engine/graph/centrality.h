@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 
@@ -31,14 +32,14 @@ struct BetweennessOptions {
   uint64_t seed = 42;
 };
 Result<std::vector<double>> Betweenness(const AlgoGraph& g, const BetweennessOptions& options,
-                                        const std::atomic<bool>* interrupt, const Progress* progress = nullptr);
+                                        StopSignal interrupt, const Progress* progress = nullptr);
 
 // networkx.closeness_centrality(G, distance, wf_improved): for v, with r the
 // number of vertices that reach v (v included) and D the sum of their
 // distances to v, (r-1)/D, times (r-1)/(n-1) when wf_improved (Wasserman and
 // Faust's scaling for graphs that are not connected); 0 when D is 0.
 // Directed graphs use distances to v (incoming paths), as networkx does.
-Result<std::vector<double>> Closeness(const AlgoGraph& g, bool wf_improved, const std::atomic<bool>* interrupt,
+Result<std::vector<double>> Closeness(const AlgoGraph& g, bool wf_improved, StopSignal interrupt,
                                       const Progress* progress = nullptr);
 
 // Degrees as networkx's G.in_degree, G.out_degree and G.degree count them

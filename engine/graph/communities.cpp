@@ -58,7 +58,7 @@ void ComputeDegrees(LevelGraph* l) {
 // whether any vertex moved; `community` holds the result (community
 // numbers are vertex numbers of their first member).
 bool MovePhase(const LevelGraph& l, double resolution, std::mt19937_64* rng, std::vector<Vertex>* community,
-               const std::atomic<bool>* interrupt, bool* cancelled) {
+               StopSignal interrupt, bool* cancelled) {
   std::vector<Vertex>& comm = *community;
   comm.resize(l.n);
   std::iota(comm.begin(), comm.end(), 0);
@@ -173,7 +173,7 @@ double LevelModularity(const LevelGraph& l, const std::vector<Vertex>& comm, dou
 }  // namespace
 
 // Own code: Boost 1.74 has no community detection.
-Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, const std::atomic<bool>* interrupt,
+Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, StopSignal interrupt,
                               const Progress* progress) {
   LevelGraph base = FromAlgoGraph(g);
   ComputeDegrees(&base);

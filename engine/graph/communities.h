@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 #include "storage/ids.h"
@@ -39,7 +40,7 @@ struct LouvainResult {
   int levels = 0;
 };
 
-Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, const std::atomic<bool>* interrupt,
+Result<LouvainResult> Louvain(const AlgoGraph& g, const LouvainOptions& options, StopSignal interrupt,
                               const Progress* progress = nullptr);
 
 // The modularity of `community` (by vertex, any labels) on `g`.

@@ -31,7 +31,7 @@ std::vector<NodeId> NameByFirstVertex(const AlgoGraph& g, const std::vector<Labe
 
 }  // namespace
 
-Result<std::vector<NodeId>> WeaklyConnectedComponents(const AlgoGraph& g, const std::atomic<bool>* interrupt) {
+Result<std::vector<NodeId>> WeaklyConnectedComponents(const AlgoGraph& g, StopSignal interrupt) {
   const Vertex n = g.num_vertices();
   // Rank and parent through iterator property maps: Boost's
   // disjoint_sets_with_storage (raw pointers) does not compile next to
@@ -52,7 +52,7 @@ Result<std::vector<NodeId>> WeaklyConnectedComponents(const AlgoGraph& g, const 
   return NameByFirstVertex(g, root);
 }
 
-Result<std::vector<NodeId>> StronglyConnectedComponents(const AlgoGraph& g, const std::atomic<bool>* interrupt) {
+Result<std::vector<NodeId>> StronglyConnectedComponents(const AlgoGraph& g, StopSignal interrupt) {
   const Vertex n = g.num_vertices();
   if (!g.directed()) return WeaklyConnectedComponents(g, interrupt);
   const BoostCsr csr = ToBoostCsr(g.Out(), n);

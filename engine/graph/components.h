@@ -5,6 +5,7 @@
 #include <atomic>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 #include "storage/ids.h"
@@ -13,10 +14,10 @@ namespace kg::graph {
 
 // Weakly connected components: edge directions ignored (union-find with
 // Boost's disjoint_sets over every edge). Component by vertex.
-Result<std::vector<NodeId>> WeaklyConnectedComponents(const AlgoGraph& g, const std::atomic<bool>* interrupt);
+Result<std::vector<NodeId>> WeaklyConnectedComponents(const AlgoGraph& g, StopSignal interrupt);
 
 // Strongly connected components (Boost's strong_components, Tarjan's
 // algorithm). An undirected projection's are its connected components.
-Result<std::vector<NodeId>> StronglyConnectedComponents(const AlgoGraph& g, const std::atomic<bool>* interrupt);
+Result<std::vector<NodeId>> StronglyConnectedComponents(const AlgoGraph& g, StopSignal interrupt);
 
 }  // namespace kg::graph

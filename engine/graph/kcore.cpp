@@ -6,7 +6,7 @@
 
 namespace kg::graph {
 
-Result<std::vector<int64_t>> CoreNumbers(const AlgoGraph& g, const std::atomic<bool>* interrupt) {
+Result<std::vector<int64_t>> CoreNumbers(const AlgoGraph& g, StopSignal interrupt) {
   // Boost counts every out-edge, so it gets the simple graph with each
   // edge listed at both ends (a directed Boost graph that is symmetric).
   const AlgoGraph simple = g.Undirected().Simple(AlgoGraph::Merge::kMin, false);

@@ -10,11 +10,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 
 namespace kg::graph {
 
-Result<std::vector<int64_t>> CoreNumbers(const AlgoGraph& g, const std::atomic<bool>* interrupt);
+Result<std::vector<int64_t>> CoreNumbers(const AlgoGraph& g, StopSignal interrupt);
 
 }  // namespace kg::graph

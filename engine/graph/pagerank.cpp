@@ -24,7 +24,7 @@ Vertex MiddleByEdges(const AlgoGraph::Rows& rows, Vertex n) {
 // PageRank; and it has no tolerance test. The loop below pulls each
 // vertex's new score over its in-edges, so the writes are sequential and
 // only the reads of the neighbours' shares jump around memory.
-Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, const std::atomic<bool>* interrupt,
+Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, StopSignal interrupt,
                                 const Progress* progress) {
   if (!(options.damping >= 0 && options.damping <= 1)) return Status::Usage("damping must lie in [0, 1]");
   if (options.iterations < 0) return Status::Usage("iterations must not be negative");

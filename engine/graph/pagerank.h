@@ -15,6 +15,7 @@
 #include <atomic>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 
@@ -32,7 +33,7 @@ struct PageRankResult {
   bool converged = false;
 };
 
-Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, const std::atomic<bool>* interrupt,
+Result<PageRankResult> PageRank(const AlgoGraph& g, const PageRankOptions& options, StopSignal interrupt,
                                 const Progress* progress = nullptr);
 
 }  // namespace kg::graph

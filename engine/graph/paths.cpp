@@ -18,7 +18,7 @@ struct StopSearch {
 class Visitor : public boost::default_dijkstra_visitor {
  public:
   Visitor(std::optional<Vertex> target, std::vector<uint64_t>* pred_edge, std::vector<Vertex>* settled,
-          const std::atomic<bool>* interrupt)
+          StopSignal interrupt)
       : target_(target), pred_edge_(pred_edge), settled_(settled), interrupt_(interrupt) {}
   void examine_vertex(Vertex v, const BoostCsr&) {
     if (settled_ != nullptr) settled_->push_back(v);
@@ -33,7 +33,7 @@ class Visitor : public boost::default_dijkstra_visitor {
   std::optional<Vertex> target_;
   std::vector<uint64_t>* pred_edge_;
   std::vector<Vertex>* settled_;
-  const std::atomic<bool>* interrupt_;
+  StopSignal interrupt_;
   uint64_t count_ = 0;
 };
 
@@ -44,7 +44,7 @@ struct Search {
 };
 
 Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> target,
-                   const std::atomic<bool>* interrupt) {
+                   StopSignal interrupt) {
   const Vertex n = g.num_vertices();
   const AlgoGraph::Rows& out = g.Out();
   for (double w : out.weights) {
@@ -76,7 +76,7 @@ Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> targ
 }  // namespace
 
 Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vertex target,
-                                         const std::atomic<bool>* interrupt) {
+                                         StopSignal interrupt) {
   KG_ASSIGN_OR_RETURN(Search s, Run(g, source, target, interrupt));
   if (s.dist[target] == std::numeric_limits<double>::infinity()) return std::optional<Path>();
   Path path;
@@ -100,7 +100,7 @@ Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vert
 }
 
 Result<std::vector<Distance>> SingleSourceDistances(const AlgoGraph& g, Vertex source,
-                                                    const std::atomic<bool>* interrupt) {
+                                                    StopSignal interrupt) {
   KG_ASSIGN_OR_RETURN(Search s, Run(g, source, std::nullopt, interrupt));
   std::vector<Distance> out;
   out.reserve(s.settled.size());

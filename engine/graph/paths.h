@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 
@@ -22,7 +23,7 @@ struct Path {
 // The shortest path from `source` to `target`, or nullopt when there is
 // none. The search stops when it reaches the target.
 Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vertex target,
-                                         const std::atomic<bool>* interrupt);
+                                         StopSignal interrupt);
 
 struct Distance {
   Vertex vertex;
@@ -31,6 +32,6 @@ struct Distance {
 // Every vertex reachable from `source` (itself included, at 0), in order of
 // distance.
 Result<std::vector<Distance>> SingleSourceDistances(const AlgoGraph& g, Vertex source,
-                                                    const std::atomic<bool>* interrupt);
+                                                    StopSignal interrupt);
 
 }  // namespace kg::graph

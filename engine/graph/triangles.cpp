@@ -9,7 +9,7 @@ namespace kg::graph {
 // found once, from its lowest-ranked corner (rank: degree, then vertex), by
 // marking that corner's higher-ranked neighbours and walking theirs: about
 // m^1.5 steps however skewed the degrees are.
-Result<TriangleCounts> Triangles(const AlgoGraph& graph, const std::atomic<bool>* interrupt) {
+Result<TriangleCounts> Triangles(const AlgoGraph& graph, StopSignal interrupt) {
   const AlgoGraph g = graph.Undirected().Simple(AlgoGraph::Merge::kMin, false);
   const Vertex n = g.num_vertices();
   const AlgoGraph::Rows& rows = g.Out();

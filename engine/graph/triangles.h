@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "graph/algo_graph.h"
 
@@ -19,6 +20,6 @@ struct TriangleCounts {
   std::vector<double> coefficient;  // by vertex
 };
 
-Result<TriangleCounts> Triangles(const AlgoGraph& g, const std::atomic<bool>* interrupt);
+Result<TriangleCounts> Triangles(const AlgoGraph& g, StopSignal interrupt);
 
 }  // namespace kg::graph

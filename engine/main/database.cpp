@@ -95,6 +95,8 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   run_options.sources = sources_.get();
   run_options.project_after_steps = options_.project_after_steps;
   run_options.as_of = options_.as_of;
+  run_options.timeout = options_.timeout;
+  run_options.memory_limit = options_.memory_limit;
   interrupt_.store(false, std::memory_order_relaxed);
   std::vector<QueryResult> results;
   if (slot != nullptr && !slot->uncacheable.load(std::memory_order_relaxed)) {
@@ -275,6 +277,7 @@ Result<Value> Database::Evaluate(std::string_view expression, const ValueMap& pa
   run_options.interrupt = &interrupt_;
   run_options.sources = sources_.get();
   run_options.project_after_steps = options_.project_after_steps;
+  run_options.memory_limit = options_.memory_limit;
   interrupt_.store(false, std::memory_order_relaxed);
   Result<QueryResult> result = Status::Runtime("internal error");
   try {

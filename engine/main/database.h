@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -34,6 +35,15 @@ struct DatabaseOptions {
   // Variable-length patterns without an upper bound (`*`, `*2..`) stop at
   // this many hops with a runtime error rather than run without bound.
   int64_t max_path_length = 32;
+  // The query timeout: a statement that runs longer (after it is parsed and
+  // planned) stops with a runtime error and changes nothing. Zero: none,
+  // the default (the shell's --timeout and :timeout set one).
+  std::chrono::milliseconds timeout{0};
+  // The memory one statement may hold in what can grow without bound
+  // (sorted, grouped, distinct and result rows, collect()'s lists, big
+  // values such as range(1, 1e10)): over it the statement fails with a
+  // runtime error and changes nothing (exec/memory_budget.h). 0: no limit.
+  int64_t memory_limit = int64_t{2} << 30;
   // Texts whose plans Execute keeps (main/plan_cache.h), least recently
   // used first out; 0 turns the cache off.
   size_t plan_cache_entries = 256;
@@ -150,6 +160,10 @@ class Database {
 
   // Turns as-of mode on for a day, or off with nullopt (DatabaseOptions::as_of).
   void SetAsOf(std::optional<Date> day) { options_.as_of = day; }
+  // Sets the query timeout (zero: none) and the memory limit of a statement
+  // (0: none) for the statements that start from now on (DatabaseOptions).
+  void SetTimeout(std::chrono::milliseconds timeout) { options_.timeout = timeout; }
+  void SetMemoryLimit(int64_t bytes) { options_.memory_limit = bytes; }
 
   GraphStore& store() { return *store_; }
   const DatabaseOptions& options() const { return options_; }

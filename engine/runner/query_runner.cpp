@@ -1,9 +1,11 @@
 #include "runner/query_runner.h"
 
 #include <chrono>
+#include <cstdio>
 #include <unordered_set>
 
 #include "exec/expression_evaluator.h"
+#include "exec/memory_budget.h"
 #include "exec/query_error.h"
 #include "exec/value_ops.h"
 #include "planner/planner.h"
@@ -99,6 +101,14 @@ const char* FirstWriteWord(const ast::Statement& s) {
   return "this statement";
 }
 
+// "the statement ran longer than the 30 s timeout; it changed nothing"
+Status TimeoutError(std::chrono::milliseconds timeout) {
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000.0);
+  return Status::Runtime(std::string("the statement ran longer than the ") + seconds +
+                         " s timeout; it changed nothing");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Plan>> PlanStatement(const ast::Statement& statement, const Catalog& catalog,
@@ -144,7 +154,12 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   ctx.stats = &result.stats;
   ctx.max_path_length = options.max_path_length;
   ctx.project_after_steps = options.project_after_steps;
-  ctx.interrupt = options.interrupt;
+  ctx.interrupt = options.timeout.count() > 0
+                      ? StopSignal(options.interrupt, StopSignal::Clock::now() + options.timeout)
+                      : StopSignal(options.interrupt);
+  MemoryBudget memory(options.memory_limit);
+  ctx.eval.memory = &memory;
+  ctx.eval.interrupt = &ctx.interrupt;
   ctx.progress = options.progress;
   ctx.profile = profile;
   if (options.as_of) {
@@ -171,6 +186,7 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
       std::vector<Value> out;
       out.reserve(plan.column_slots.size());
       for (int s : plan.column_slots) out.push_back(Materialise(row[s], ctx.eval));
+      memory.Charge(ApproxBytes(out));
       result.rows.push_back(std::move(out));
     }
     // Rows kept by operators (sorts, groups, eager buffers) go now, before
@@ -200,6 +216,9 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
     }
   } catch (const QueryError& e) {
     // The transaction is destroyed uncommitted: nothing changed.
+    if (e.status().Is(ErrorKind::kInterrupted) && !ctx.interrupt.FlagSet() && ctx.interrupt.TimedOut()) {
+      return TimeoutError(options.timeout);
+    }
     return e.status();
   }
   return result;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,6 +31,11 @@ struct RunOptions {
   int64_t max_path_length = 32;
   int64_t project_after_steps = 4096;            // see ExecContext::project_after_steps
   const std::atomic<bool>* interrupt = nullptr;  // see ExecContext::interrupt
+  // The query timeout: a run that takes longer stops with a runtime error
+  // and changes nothing. Zero: no timeout.
+  std::chrono::milliseconds timeout{0};
+  // The memory a run may hold (exec/memory_budget.h); 0: no limit.
+  int64_t memory_limit = 0;
   const std::function<void(const std::string&)>* progress = nullptr;  // see ExecContext::progress
   // As-of mode (exec/as_of.h): only relationships that hold on this day
   // match; statements that write are refused.

@@ -1,3 +1,4 @@
+#include "common/stop_signal.h"
 #include "storage/graph_projection.h"
 
 #include <rocksdb/db.h>
@@ -353,13 +354,13 @@ void Finish(Column* c, NodeId bound) {
   c->arena.shrink_to_fit();
 }
 
-bool Interrupted(const std::atomic<bool>* interrupt) {
-  return interrupt != nullptr && interrupt->load(std::memory_order_relaxed);
+bool Interrupted(StopSignal interrupt) {
+  return interrupt.Requested();
 }
 
 }  // namespace
 
-Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::NodesPart* part, const std::atomic<bool>* interrupt) {
+Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::NodesPart* part, StopSignal interrupt) {
   std::unique_ptr<rocksdb::Iterator> it(src.db->NewIterator(src.options, src.nodes));
   NodeRecord rec;
   std::vector<uint32_t> ids;
@@ -397,7 +398,7 @@ Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::NodesPart* part
 
 Status ProjectionBuilder::ScanOut(Source src, NodeId first, NodeId last, NodeId bound, uint64_t* offsets,
                                   GraphProjection::AdjacencyPart::Entries* entries,
-                                  const std::atomic<bool>* interrupt) {
+                                  StopSignal interrupt) {
   const std::string end = key_codec::AdjacencyPrefix(last);
   rocksdb::ReadOptions options = src.options;
   const rocksdb::Slice upper(end);
@@ -487,7 +488,7 @@ void SortIn(AdjacencyPart* a, NodeId first, NodeId last) {
 }  // namespace
 
 Result<std::shared_ptr<const GraphProjection::NodesPart>> ProjectionBuilder::BuildNodes(
-    Source src, NodeId bound, const std::atomic<bool>* interrupt) {
+    Source src, NodeId bound, StopSignal interrupt) {
   const auto start = std::chrono::steady_clock::now();
   auto part = std::make_shared<GraphProjection::NodesPart>();
   part->bound = bound;
@@ -497,7 +498,7 @@ Result<std::shared_ptr<const GraphProjection::NodesPart>> ProjectionBuilder::Bui
 }
 
 Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder::BuildAdjacency(
-    Source src, NodeId bound, uint64_t rel_count, const std::atomic<bool>* interrupt) {
+    Source src, NodeId bound, uint64_t rel_count, StopSignal interrupt) {
   const auto start = std::chrono::steady_clock::now();
   auto part = std::make_shared<AdjacencyPart>();
   AdjacencyPart& a = *part;

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "storage/catalog.h"
 #include "storage/graph_projection.h"
@@ -124,7 +125,7 @@ class GraphStore {
   // beyond 2^32). Concurrent callers share one build. `interrupt` cancels a
   // build in progress (kInterrupted).
   Result<std::shared_ptr<const GraphProjection>> ProjectionFor(Transaction* txn, unsigned parts,
-                                                               const std::atomic<bool>* interrupt);
+                                                               StopSignal interrupt);
   // The projection of the last committed state, if one is built (tests).
   std::shared_ptr<const GraphProjection> current_projection() const;
 

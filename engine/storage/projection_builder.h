@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/huge_pages.h"
 #include "common/status.h"
 #include "storage/graph_projection.h"
@@ -30,9 +31,9 @@ class ProjectionBuilder {
   // count (for reserving). Both stop with kInterrupted when *interrupt
   // becomes true.
   static Result<std::shared_ptr<const GraphProjection::NodesPart>> BuildNodes(Source src, NodeId bound,
-                                                                             const std::atomic<bool>* interrupt);
+                                                                             StopSignal interrupt);
   static Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> BuildAdjacency(
-      Source src, NodeId bound, uint64_t rel_count, const std::atomic<bool>* interrupt);
+      Source src, NodeId bound, uint64_t rel_count, StopSignal interrupt);
   // A projection with the given parts, the other parts and the dirty set
   // taken from `base` (may be null).
   static std::shared_ptr<const GraphProjection> Combine(const GraphProjection* base,
@@ -40,13 +41,13 @@ class ProjectionBuilder {
                                                         std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency);
 
  private:
-  static Status ScanNodes(Source src, GraphProjection::NodesPart* part, const std::atomic<bool>* interrupt);
+  static Status ScanNodes(Source src, GraphProjection::NodesPart* part, StopSignal interrupt);
   // The out entries of nodes [first, last) into `entries`, and their
   // offsets (relative to `entries`) into offsets[1 .. last - first]: node n
   // ends at offsets[n - first + 1]. Every neighbour must lie below `bound`.
   static Status ScanOut(Source src, NodeId first, NodeId last, NodeId bound, uint64_t* offsets,
                         std::vector<GraphProjection::Entry, HugePageAllocator<GraphProjection::Entry>>* entries,
-                        const std::atomic<bool>* interrupt);
+                        StopSignal interrupt);
 };
 
 }  // namespace kg

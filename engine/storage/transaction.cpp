@@ -617,7 +617,7 @@ std::unique_ptr<NodeIdCursor> Transaction::ScanNodeIds() {
                                         &key_codec::DecodeNodeKey);
 }
 
-Status Transaction::UseProjection(unsigned parts, const std::atomic<bool>* interrupt) {
+Status Transaction::UseProjection(unsigned parts, StopSignal interrupt) {
   if (is_write() || (projection_ && projection_->has(parts))) return Status::Ok();
   if (finished_) return Finished();
   KG_ASSIGN_OR_RETURN(auto p, store_->ProjectionFor(this, parts, interrupt));

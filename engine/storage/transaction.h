@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/stop_signal.h"
 #include "common/status.h"
 #include "storage/catalog.h"
 #include "storage/cursors.h"
@@ -121,7 +122,7 @@ class Transaction {
   // touch much of the graph. A
   // write transaction always reads RocksDB (its own writes are not in the
   // projection) and ignores the call.
-  Status UseProjection(unsigned parts = kProjectAll, const std::atomic<bool>* interrupt = nullptr);
+  Status UseProjection(unsigned parts = kProjectAll, StopSignal interrupt = nullptr);
   const GraphProjection* projection() const { return projection_.get(); }
   // The projection parts this transaction built, and how long each took
   // (PROFILE reports it).
