@@ -37,8 +37,8 @@ Result<std::chrono::milliseconds> ParseTimeout(std::string_view text) {
   constexpr double kWeek = 7 * 24 * 3600;
   if (!LeadingNumber(t, &seconds, &rest) || !(rest.empty() || rest == "s") || seconds > kWeek ||
       (seconds > 0 && seconds < 0.001)) {
-    return Status::Usage("timeout takes a number of seconds (for example 30 or 0.5) or off; got '" +
-                         std::string(text) + "'");
+    return Status::Usage("timeout takes a number of seconds (for example 30 or 0.5) or off; got '" + std::string(text) +
+                         "'");
   }
   return std::chrono::milliseconds(static_cast<int64_t>(std::llround(seconds * 1000)));
 }

@@ -59,6 +59,7 @@ struct Case {
   std::string setup;
   std::vector<std::pair<std::string, std::string>> params;  // name, expression
   std::optional<Date> as_of;                                // `as of:` (as-of mode for every query)
+  std::optional<int64_t> memory_limit;                      // `memory limit:` (bytes, for every query)
   std::vector<Step> steps;
 };
 
@@ -215,6 +216,21 @@ class FileParser {
         *err = "as of: takes a day, YYYY-MM-DD";
       } else {
         current_->as_of = day;
+        body_ = Body::kNone;
+      }
+      return true;
+    }
+    if (StartsWith(line, "memory limit:")) {
+      // A number of KiB: small limits make the limit's error deterministic.
+      static const std::regex kKib(R"((\d+) KiB)");
+      std::smatch size;
+      const std::string text = Trim(line.substr(13));
+      if (!current_ || !current_->steps.empty()) {
+        *err = "a memory limit: line belongs to a case, before its first query";
+      } else if (!std::regex_match(text, size, kKib)) {
+        *err = "memory limit: takes a number of KiB, such as 64 KiB";
+      } else {
+        current_->memory_limit = std::stoll(size[1]) * 1024;
         body_ = Body::kNone;
       }
       return true;
@@ -474,6 +490,7 @@ void RunCase(const Case& c) {
     params[name] = r->rows[0][0];
   }
   db.SetAsOf(c.as_of);
+  if (c.memory_limit) db.SetMemoryLimit(*c.memory_limit);
   for (const Step& step : c.steps) RunStep(db, step, params, c);
 }
 
