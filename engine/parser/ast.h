@@ -25,21 +25,21 @@ struct PatternPart;
 struct Query;
 
 enum class ExprKind {
-  kLiteral,    // value: null, boolean, integer, float, string
-  kParameter,  // name: $name (or $0)
-  kVariable,   // name
-  kProperty,   // args[0].name
-  kList,       // [args...]
-  kMap,        // {keys[i]: args[i]}
-  kUnary,      // op args[0]: kNot, kNegate, kPlus
-  kBinary,     // args[0] op args[1]
-  kIsNull,     // args[0] IS NULL
-  kIsNotNull,  // args[0] IS NOT NULL
-  kFunction,   // name(args...), `distinct` for aggregates; name as written (namespaced: "a.b")
-  kCountStar,  // count(*)
-  kCase,       // CASE [args[0] when subject] WHEN..THEN.. ELSE: see Expr::case_*
-  kIndex,      // args[0][args[1]]
-  kSlice,      // args[0][args[1]..args[2]]; a missing bound is nullptr
+  kLiteral,               // value: null, boolean, integer, float, string
+  kParameter,             // name: $name (or $0)
+  kVariable,              // name
+  kProperty,              // args[0].name
+  kList,                  // [args...]
+  kMap,                   // {keys[i]: args[i]}
+  kUnary,                 // op args[0]: kNot, kNegate, kPlus
+  kBinary,                // args[0] op args[1]
+  kIsNull,                // args[0] IS NULL
+  kIsNotNull,             // args[0] IS NOT NULL
+  kFunction,              // name(args...), `distinct` for aggregates; name as written (namespaced: "a.b")
+  kCountStar,             // count(*)
+  kCase,                  // CASE [args[0] when subject] WHEN..THEN.. ELSE: see Expr::case_*
+  kIndex,                 // args[0][args[1]]
+  kSlice,                 // args[0][args[1]..args[2]]; a missing bound is nullptr
   kLabelCheck,            // args[0]:Label1:Label2 (labels)
   kListComprehension,     // [name IN args[0] WHERE args[1] | args[2]]; args[1], args[2] may be nullptr
   kQuantifier,            // all/any/none/single(name IN args[0] WHERE args[1]): quantifier
@@ -54,7 +54,6 @@ enum class ExprKind {
 using kg::Op;
 using kg::Quantifier;
 
-
 // One entry of a map projection n{.a, b: expr, .*, v}
 struct MapProjectionItem {
   enum class Kind { kProperty, kLiteral, kVariable, kAllProperties } kind;
@@ -66,12 +65,12 @@ struct Expr {
   ExprKind kind;
   Position pos;
   Op op = Op::kNone;
-  Value value;                     // kLiteral
-  std::string name;                // variable, parameter, property key, function name, bound variable
-  std::vector<ExprPtr> args;       // operands, see ExprKind
-  std::vector<std::string> keys;   // kMap keys (parallel to args); kReduce: keys[0] is the iteration variable
-  std::vector<std::string> labels; // kLabelCheck
-  bool distinct = false;           // kFunction (aggregates)
+  Value value;                      // kLiteral
+  std::string name;                 // variable, parameter, property key, function name, bound variable
+  std::vector<ExprPtr> args;        // operands, see ExprKind
+  std::vector<std::string> keys;    // kMap keys (parallel to args); kReduce: keys[0] is the iteration variable
+  std::vector<std::string> labels;  // kLabelCheck
+  bool distinct = false;            // kFunction (aggregates)
   Quantifier quantifier = Quantifier::kAll;
   // kCase: case_subject may be nullptr (generic form); whens[i] -> thens[i]; case_else may be nullptr.
   ExprPtr case_subject;
@@ -83,7 +82,7 @@ struct Expr {
   // kExistsSubquery, kCountSubquery: the query inside the braces; the short
   // form `{ (a)-->(b) WHERE ... }` is kept as the query `MATCH (a)-->(b) WHERE ...`.
   std::shared_ptr<const Query> subquery;
-  std::string text;                          // the expression as written (column names)
+  std::string text;  // the expression as written (column names)
 };
 
 // ---- Patterns ----
@@ -102,7 +101,7 @@ struct RelPattern {
   std::string variable;
   std::vector<std::string> types;  // any of them; empty: any type
   RelDirection direction = RelDirection::kBoth;
-  bool variable_length = false;    // *
+  bool variable_length = false;     // *
   std::optional<int64_t> min_hops;  // *2.. ; absent: 1
   std::optional<int64_t> max_hops;  // *..5 ; absent: unbounded (the depth cap applies)
   ExprPtr properties;
@@ -200,8 +199,8 @@ struct Clause {
   std::string procedure;
   bool call_args_given = false;  // parentheses were written
   std::vector<ExprPtr> call_args;
-  bool yield_given = false;      // YIELD was written
-  bool yield_star = false;       // YIELD *
+  bool yield_given = false;  // YIELD was written
+  bool yield_star = false;   // YIELD *
   std::vector<YieldItem> yield_items;
 };
 

@@ -117,11 +117,14 @@ AstBuilder::Deeper::Deeper(AstBuilder* builder, size_t levels, antlr4::Token* at
   builder_->depth_ += levels_;
   if (builder_->depth_ > static_cast<size_t>(kMaxExpressionDepth)) {
     builder_->depth_ -= levels_;
-    throw BuildError{Status::Syntax("the expression nests more than " + std::to_string(kMaxExpressionDepth) +
-                                        " operations deep (here a chain of " + std::to_string(levels) +
-                                        " operators begins; pass long lists as parameters and use IN, any() or "
-                                        "reduce())",
-                                    PosOf(at))};
+    // A chain says how long it is; NOT NOT ... and - - ... grow one at a time.
+    const std::string chain = levels > 1 ? " (here a chain of " + std::to_string(levels) +
+                                               " operators begins; pass long lists as parameters and use IN, "
+                                               "any() or reduce())"
+                                         : "";
+    throw BuildError{Status::Syntax(
+        "the expression nests more than " + std::to_string(kMaxExpressionDepth) + " operations deep" + chain,
+        PosOf(at))};
   }
 }
 

@@ -1,5 +1,6 @@
 #include "parser/parser.h"
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -112,20 +113,28 @@ Position PosOf(const antlr4::Token* token) {
   return Position{static_cast<int>(token->getLine()), static_cast<int>(token->getCharPositionInLine()) + 1};
 }
 
-// Whether `token` is a binary operator that makes a chain deeper by one
-// level (a + b + c ...), as far as the tokens alone tell. '-', '<' and '>'
-// are left out: they draw relationships in patterns.
-bool IsChainOperator(antlr4::Token* token, const std::string& text) {
+// The precedence class of a binary operator that makes a chain deeper by
+// one level (a + b + c ...), lowest first, as far as the tokens alone tell;
+// -1 for any other token. '-', '<' and '>' are left out: they also draw
+// relationships in patterns.
+constexpr int kChainClasses = 8;
+int ChainClass(antlr4::Token* token, const std::string& text) {
   switch (token->getType()) {
-    case CypherLexer::AND:
     case CypherLexer::OR:
+      return 0;
     case CypherLexer::XOR:
-      return true;
+      return 1;
+    case CypherLexer::AND:
+      return 2;
     default:
       break;
   }
-  return text == "+" || text == "*" || text == "/" || text == "%" || text == "^" || text == "=" || text == "<>" ||
-         text == "<=" || text == ">=" || text == ".";
+  if (text == "=" || text == "<>" || text == "<=" || text == ">=") return 3;
+  if (text == "+") return 4;
+  if (text == "*" || text == "/" || text == "%") return 5;
+  if (text == "^") return 6;
+  if (text == ".") return 7;
+  return -1;
 }
 
 // Whether `token` is a clause word or another word that ends an expression
@@ -166,34 +175,36 @@ bool EndsExpression(antlr4::Token* token, antlr4::Token* previous) {
   }
 }
 
-// A chain this long is deeper than kMaxExpressionDepth whatever the
-// precedence of its operators (there are fewer than 10 levels): refused
-// from the tokens, before ANTLR builds a parse tree of it, which for
-// 100,000 operands takes a second. Shorter chains are measured exactly by
-// the AST builder.
-constexpr size_t kChainRefusedFromTokens = size_t{10} * kMaxExpressionDepth;
-
+// Brackets beyond kMaxNesting, and chains of one operator longer than
+// kMaxExpressionDepth, found from the tokens before ANTLR builds a parse
+// tree of them (which for 100,000 operands takes a second). A chain is
+// counted as the AST builder counts it: the operators of one precedence at
+// one bracket level, until an operator of lower precedence, a ',' or a
+// clause word; the builder measures whatever the tokens cannot tell.
 Status CheckNesting(antlr4::CommonTokenStream& tokens) {
   struct Level {
-    size_t chain = 0;  // chain operators since the last ',' or clause word at this level
-    antlr4::Token* chain_start = nullptr;
+    std::array<size_t, kChainClasses> chain{};  // operators of each class in the current chain
+    std::array<antlr4::Token*, kChainClasses> chain_start{};
   };
   std::vector<Level> levels(1);
-  auto end_chain = [&](Level& level) -> Status {
-    if (level.chain > kChainRefusedFromTokens) {
-      return Status::Syntax("the expression nests more than " + std::to_string(kMaxExpressionDepth) +
-                                " operations deep (here a chain of " + std::to_string(level.chain) +
-                                " operators begins; pass long lists as parameters and use IN, any() or reduce())",
-                            PosOf(level.chain_start));
+  // Ends the chains of classes `from` and above at this level.
+  auto end_chains = [&](Level& level, int from) -> Status {
+    for (int c = from; c < kChainClasses; ++c) {
+      if (level.chain[c] > static_cast<size_t>(kMaxExpressionDepth)) {
+        return Status::Syntax("the expression nests more than " + std::to_string(kMaxExpressionDepth) +
+                                  " operations deep (here a chain of " + std::to_string(level.chain[c]) +
+                                  " operators begins; pass long lists as parameters and use IN, any() or reduce())",
+                              PosOf(level.chain_start[c]));
+      }
+      level.chain[c] = 0;
     }
-    level.chain = 0;
-    level.chain_start = nullptr;
     return Status::Ok();
   };
   antlr4::Token* previous = nullptr;
   for (antlr4::Token* token : tokens.getTokens()) {
     if (token->getType() == antlr4::Token::EOF) break;
     const std::string text = token->getText();
+    const int chain_class = ChainClass(token, text);
     if (text == "(" || text == "[" || text == "{") {
       if (static_cast<int>(levels.size()) > kMaxNesting) {
         return Status::Syntax("the query nests brackets more than " + std::to_string(kMaxNesting) + " levels deep",
@@ -202,19 +213,19 @@ Status CheckNesting(antlr4::CommonTokenStream& tokens) {
       levels.emplace_back();
     } else if (text == ")" || text == "]" || text == "}") {
       if (levels.size() > 1) {
-        KG_RETURN_IF_ERROR(end_chain(levels.back()));
+        KG_RETURN_IF_ERROR(end_chains(levels.back(), 0));
         levels.pop_back();
       }
-    } else if (IsChainOperator(token, text)) {
+    } else if (chain_class >= 0) {
       Level& level = levels.back();
-      if (level.chain++ == 0) level.chain_start = previous != nullptr ? previous : token;
+      KG_RETURN_IF_ERROR(end_chains(level, chain_class + 1));
+      if (level.chain[chain_class]++ == 0) level.chain_start[chain_class] = previous != nullptr ? previous : token;
     } else if (text == "," || text == ";" || EndsExpression(token, previous)) {
-      // A comma or a keyword (WHERE, RETURN, THEN, AS...) ends the expression.
-      KG_RETURN_IF_ERROR(end_chain(levels.back()));
+      KG_RETURN_IF_ERROR(end_chains(levels.back(), 0));
     }
     previous = token;
   }
-  for (Level& level : levels) KG_RETURN_IF_ERROR(end_chain(level));
+  for (Level& level : levels) KG_RETURN_IF_ERROR(end_chains(level, 0));
   return Status::Ok();
 }
 
