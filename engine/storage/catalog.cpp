@@ -306,7 +306,9 @@ Result<Catalog> Catalog::Load(const std::vector<std::pair<std::string, std::stri
       FullTextIndexDef d;
       d.id = key_codec::GetU32(key.data() + kFullTextPrefix.size());
       size_t at = 0;
-      auto u32 = [&](uint32_t* v) {
+      // (A structured binding is captured by name: C++17 lambdas cannot
+      // capture one implicitly, and Clang refuses it.)
+      auto u32 = [&at, &value = value](uint32_t* v) {
         if (value.size() < at + 4) return false;
         *v = key_codec::GetU32(value.data() + at);
         at += 4;

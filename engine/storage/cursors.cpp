@@ -15,7 +15,7 @@ AdjacencyCursor::AdjacencyCursor(std::unique_ptr<KeyStream> stream, bool both_di
 
 AdjacencyCursor::AdjacencyCursor(const GraphProjection& projection, NodeId node, Direction dir,
                                  const std::vector<RelTypeId>& types, std::optional<NodeId> neighbour)
-    : both_(dir == Direction::kBoth), projection_(&projection) {
+    : both_(dir == Direction::kBoth) {
   using Entry = GraphProjection::Entry;
   auto below = [](const Entry& e, RelTypeId type) { return e.type < type; };
   auto above = [](RelTypeId type, const Entry& e) { return type < e.type; };

@@ -57,7 +57,6 @@ class AdjacencyCursor {
   bool both_;
   AdjacencyEntry entry_{};
   // Projection mode.
-  const GraphProjection* projection_ = nullptr;
   std::vector<Range> ranges_;
   size_t range_ = 0;
   const GraphProjection::Entry* pos_ = nullptr;
