@@ -15,7 +15,7 @@ packages=(
   librocksdb-dev libboost-graph-dev libroaring-dev
   libantlr4-runtime-dev antlr4 default-jre-headless
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libicu-dev libre2-dev libssl-dev libedit-dev libfmt-dev
-  catch2
+  catch2 clang-14 libclang-rt-14-dev
   libexpat1-dev
   libhowardhinnant-date-dev tzdata
   python3 python3-networkx python3-igraph graphviz
@@ -55,8 +55,15 @@ case "${1:-run}" in
     # Tests run under AddressSanitizer and UndefinedBehaviorSanitizer.
     configure "$root/build-test" -DCMAKE_BUILD_TYPE=Debug -DKG_SANITIZE=ON -DKG_BUILD_TESTS=ON -DKG_BUILD_BENCH=ON
     cmake --build "$root/build-test" -j "$jobs"
-    cd "$root/build-test"
-    exec ctest --output-on-failure -j "$jobs"
+    # The fuzz targets (fuzz/README.md) need Clang's libFuzzer: a build of
+    # their own, whose ctest runs each target briefly.
+    configure "$root/build-fuzz" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DKG_BUILD_FUZZ=ON \
+      -DKG_BUILD_TESTS=OFF -DKG_BUILD_BENCH=OFF
+    cmake --build "$root/build-fuzz" --target kg_fuzz -j "$jobs"
+    failed=0
+    (cd "$root/build-test" && ctest --output-on-failure -j "$jobs") || failed=1
+    (cd "$root/build-fuzz" && ctest --output-on-failure -j "$jobs") || failed=1
+    exit "$failed"
     ;;
   *)
     echo "usage: scripts/dev.sh run [kg arguments] | scripts/dev.sh test" >&2

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "common/date.h"
 #include "common/time_zone.h"
 
 namespace kg::record_codec {
@@ -22,6 +23,15 @@ bool GetSigned(std::string_view* src, int64_t* v) {
   if (!GetVarint(src, &n)) return false;
   *v = UnZigZag(n);
   return true;
+}
+
+// A day (since 1970-01-01) within the years kg supports, -999999999 to
+// +999999999 (as temporal arithmetic keeps them): kg writes no other, and
+// the calendar arithmetic that prints one would overflow.
+bool GetDays(std::string_view* src, int64_t* days) {
+  static const int64_t kFirst = Date::FromCivil(-999999999, 1, 1).days;
+  static const int64_t kLast = Date::FromCivil(999999999, 12, 31).days;
+  return GetSigned(src, days) && *days >= kFirst && *days <= kLast;
 }
 
 // A time of day: nanoseconds since midnight, below one day.
@@ -187,10 +197,12 @@ Status DecodeValue(std::string_view* src, Value* out) {
       *out = Value(std::string(src->substr(0, n)));
       src->remove_prefix(n);
       return Status::Ok();
-    case Value::Kind::kDate:
-      if (!GetVarint(src, &n)) return Corrupt("date");
-      *out = Value(Date{UnZigZag(n)});
+    case Value::Kind::kDate: {
+      Date d;
+      if (!GetDays(src, &d.days)) return Corrupt("date");
+      *out = Value(d);
       return Status::Ok();
+    }
     case Value::Kind::kLocalTime: {
       LocalTime t;
       if (!GetTimeOfDay(src, &t)) return Corrupt("local time");
@@ -205,13 +217,13 @@ Status DecodeValue(std::string_view* src, Value* out) {
     }
     case Value::Kind::kLocalDateTime: {
       LocalDateTime t;
-      if (!GetSigned(src, &t.date.days) || !GetTimeOfDay(src, &t.time)) return Corrupt("local datetime");
+      if (!GetDays(src, &t.date.days) || !GetTimeOfDay(src, &t.time)) return Corrupt("local datetime");
       *out = Value(t);
       return Status::Ok();
     }
     case Value::Kind::kDateTime: {
       DateTime t;
-      if (!GetSigned(src, &t.local.date.days) || !GetTimeOfDay(src, &t.local.time) ||
+      if (!GetDays(src, &t.local.date.days) || !GetTimeOfDay(src, &t.local.time) ||
           !GetOffset(src, &t.offset_seconds) || !GetVarint(src, &n) || n > src->size()) {
         return Corrupt("datetime");
       }

@@ -56,3 +56,26 @@ TEST_CASE("truncated or padded records are reported as corrupt", "[record_codec]
   bad_tag[4] = 99;  // the first value's kind tag (after label count, label, property count, key)
   CHECK_FALSE(record_codec::DecodeNode(1, bad_tag, &back).ok());
 }
+
+TEST_CASE("a stored day outside the years kg supports is reported as corrupt", "[record_codec]") {
+  // Found by fuzz_record: printing such a date overflowed the calendar
+  // arithmetic. kg writes only years -999999999 to +999999999.
+  const Date first = Date::FromCivil(-999999999, 1, 1);
+  const Date last = Date::FromCivil(999999999, 12, 31);
+  for (const Value& v : {Value(first), Value(last), Value(LocalDateTime{last, LocalTime{1}})}) {
+    std::string bytes;
+    record_codec::EncodeValue(v, &bytes);
+    std::string_view src = bytes;
+    Value back;
+    REQUIRE(record_codec::DecodeValue(&src, &back).ok());
+    CHECK(back == v);
+  }
+  for (const Value& v : {Value(Date{last.days + 1}), Value(Date{first.days - 1}), Value(Date{INT64_MAX}),
+                         Value(LocalDateTime{Date{INT64_MIN}, LocalTime{0}})}) {
+    std::string bytes;
+    record_codec::EncodeValue(v, &bytes);
+    std::string_view src = bytes;
+    Value back;
+    CHECK(record_codec::DecodeValue(&src, &back).Is(ErrorKind::kStorage));
+  }
+}
