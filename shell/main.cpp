@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bundled_graph.h"
+#include "check_command.h"
 #include "common/input_file.h"
 #include "common/version.h"
 #include "export_command.h"
@@ -35,6 +36,7 @@ struct Arguments {
   std::string format;
   std::vector<std::string> params;  // name=VALUE
   bool read_only = false;
+  bool sync = false;  // --sync: each commit fsyncs the write-ahead log (docs/durability.md)
   bool timing = false;
   bool continue_on_error = false;
   bool wrap = false;
@@ -79,6 +81,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--read-only", args.read_only,
                "Opens without write access (write statements are refused; works while another process writes)");
+  app.add_flag("--sync", args.sync,
+               "Makes each commit durable against power loss (fsyncs the log; slower writes; docs/durability.md)");
   app.add_flag("--timing", args.timing, "Prints each statement's time");
   app.add_option("--as-of", args.as_of,
                  "Reads the graph as of a day (YYYY-MM-DD): only relationships that hold then match");
@@ -118,6 +122,9 @@ int main(int argc, char** argv) {
   // Evidence: `kg why`.
   kg::shell::WhyArguments why_args;
   CLI::App* why_cmd = kg::shell::AddWhySubcommand(app, &why_args);
+  // kg check: the database agrees with itself (check_command.h).
+  kg::shell::CheckArguments check_args;
+  CLI::App* check_cmd = kg::shell::AddCheckSubcommand(app, &check_args);
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -145,6 +152,10 @@ int main(int argc, char** argv) {
     if (why_args.db.empty()) why_args.db = args.db;  // kg --db PATH why ...
     const std::string sources = why_args.sources.empty() ? args.sources : why_args.sources;
     return kg::shell::RunWhySubcommand(why_args, kg::shell::ResolveSourcesDir(sources, argv[0]), std::cout, std::cerr);
+  }
+  if (check_cmd->parsed()) {
+    if (check_args.db.empty()) check_args.db = args.db;  // kg --db PATH check
+    return kg::shell::RunCheckSubcommand(check_args, std::cout, std::cerr);
   }
   if (import_cmd->parsed()) return kg::shell::RunImportSubcommand(import_args, args.db, std::cerr, std::cerr);
 
@@ -180,6 +191,7 @@ int main(int argc, char** argv) {
   kg::DatabaseOptions db_options;
   db_options.store.read_only = args.read_only;
   db_options.store.create_if_missing = !args.read_only;
+  db_options.store.sync_commits = args.sync;
   db_options.sources_dir = kg::shell::ResolveSourcesDir(args.sources, argv[0]);
   if (!args.timeout.empty()) {
     kg::Result<std::chrono::milliseconds> timeout = kg::shell::ParseTimeout(args.timeout);

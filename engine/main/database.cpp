@@ -169,6 +169,11 @@ Result<std::unique_ptr<PreparedStatement>> Database::Prepare(std::string_view te
 uint64_t Database::plan_cache_hits() const { return plan_cache_->hits.load(); }
 uint64_t Database::plan_cache_misses() const { return plan_cache_->misses.load(); }
 
+Result<ConsistencyReport> Database::CheckConsistency() {
+  interrupt_.store(false, std::memory_order_relaxed);
+  return kg::CheckConsistency(*store_, &interrupt_);
+}
+
 Result<SchemaSummary> Database::Schema() {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, store_->BeginRead());
   const Catalog& catalog = txn->catalog();

@@ -26,6 +26,7 @@
 #include "common/value.h"
 #include "exec/procedure_registry.h"
 #include "runner/query_result.h"
+#include "storage/consistency_check.h"
 #include "storage/graph_store.h"
 
 namespace kg {
@@ -142,6 +143,11 @@ class Database {
   // Plans every statement in `text` without running it: the syntax and
   // semantic errors Execute would report first, and nothing else.
   Status Check(std::string_view text);
+
+  // Verifies that the database agrees with itself (records, adjacency,
+  // labels, indexes, unique keys, catalog counts; storage/consistency_check.h)
+  // and reports every inconsistency. Interrupt() stops it (kInterrupted).
+  Result<ConsistencyReport> CheckConsistency();
 
   // The value of one expression without variables, such as a parameter
   // given on the command line: "42", "'text'", "[1, 2]", "{a: 1}",

@@ -38,6 +38,15 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.comp
 
 const char* const Catalog::kFormatKey = "format";
 
+bool Catalog::IsCatalogKey(const std::string& key) {
+  auto id_key = [&](const std::string& prefix, size_t id_bytes) {
+    return StartsWith(key, prefix) && key.size() == prefix.size() + id_bytes;
+  };
+  return key == kFormatKey || key == kNextNode || key == kNextRel || key == kNodeCount || key == kRelCount ||
+         id_key(kLabelPrefix, 4) || id_key(kTypePrefix, 4) || id_key(kKeyPrefix, 4) || id_key(kKeyCountPrefix, 4) ||
+         id_key(kIndexPrefix, 8) || id_key(kFullTextPrefix, 4);
+}
+
 std::optional<uint32_t> Catalog::Find(const NameTable& t, std::string_view name) {
   auto it = t.ids.find(std::string(name));
   if (it == t.ids.end()) return std::nullopt;

@@ -138,6 +138,9 @@ class Catalog {
 
   // The meta key of the format marker.
   static const char* const kFormatKey;
+  // Whether `key` is one of the entries above (the consistency check
+  // reports any other).
+  static bool IsCatalogKey(const std::string& key);
 
  private:
   struct NameTable {

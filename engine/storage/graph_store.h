@@ -136,6 +136,7 @@ class GraphStore {
  private:
   friend class Transaction;
   friend class BulkLoader;
+  friend class ConsistencyChecker;  // reads the column families directly
 
   GraphStore(std::string path, StoreOptions options);
   Status OpenDb();

@@ -164,6 +164,7 @@ class Transaction {
  private:
   friend class GraphStore;
   friend class BulkLoader;
+  friend class ConsistencyChecker;  // reads through snapshot_
   Transaction(GraphStore* store, bool write);
 
   Status CheckWritable() const;

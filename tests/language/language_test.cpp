@@ -492,6 +492,17 @@ void RunCase(const Case& c) {
   db.SetAsOf(c.as_of);
   if (c.memory_limit) db.SetMemoryLimit(*c.memory_limit);
   for (const Step& step : c.steps) RunStep(db, step, params, c);
+  // Whatever the setup and the queries wrote (or refused to write), the
+  // database still agrees with itself: records, adjacency, labels, indexes,
+  // keys and counts (storage/consistency_check.h). Every write path the
+  // language has is some case's, so each is checked here.
+  auto report = db.CheckConsistency();
+  INFO(c.file << ": the consistency check after case " << c.name);
+  REQUIRE(report.ok());
+  std::string problems;
+  for (const std::string& line : report->problems) problems += "  " + line + "\n";
+  INFO("inconsistencies:\n" << problems);
+  CHECK(report->clean());
 }
 
 class CaseInvoker : public Catch::ITestInvoker {

@@ -1,0 +1,547 @@
+#include "storage/consistency_check.h"
+
+#include <rocksdb/db.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_set>
+
+#include "storage/catalog.h"
+#include "storage/fulltext_entries.h"
+#include "storage/graph_store.h"
+#include "storage/key_codec.h"
+#include "storage/record_codec.h"
+#include "storage/rocks_util.h"
+#include "storage/transaction.h"
+
+namespace kg {
+
+std::string ConsistencyReport::Counts() const {
+  return std::to_string(nodes) + " nodes, " + std::to_string(relationships) + " relationships, " +
+         std::to_string(adjacency_entries) + " adjacency, " + std::to_string(label_entries) + " label, " +
+         std::to_string(property_index_entries) + " property index, " + std::to_string(unique_key_entries) +
+         " unique key and " + std::to_string(fulltext_entries) + " full-text entries checked";
+}
+
+// A friend of GraphStore and Transaction: it reads the column families
+// directly, through the snapshot of a read transaction.
+class ConsistencyChecker {
+ public:
+  ConsistencyChecker(GraphStore& store, Transaction& txn, const std::atomic<bool>* interrupt)
+      : store_(store), db_(store.db_), catalog_(txn.catalog()), interrupt_(interrupt) {
+    options_.snapshot = txn.snapshot_;  // nullptr on a secondary instance, whose view holds still meanwhile
+    options_.fill_cache = false;
+  }
+
+  Result<ConsistencyReport> Run() {
+    KG_RETURN_IF_ERROR(CheckCatalog());
+    KG_RETURN_IF_ERROR(CheckNodes());
+    KG_RETURN_IF_ERROR(CheckRelationships());
+    CheckCounts();
+    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kAdjacency, "adjacency", expected_adjacency_,
+                                   &report_.adjacency_entries, &ConsistencyChecker::VerifyAdjacency));
+    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kLabels, "labels", expected_labels_, &report_.label_entries,
+                                   &ConsistencyChecker::VerifyLabel));
+    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kPropertyIndex, "property index", expected_index_,
+                                   &report_.property_index_entries, &ConsistencyChecker::VerifyPropertyIndex));
+    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kUniqueKeys, "unique key", expected_unique_,
+                                   &report_.unique_key_entries, &ConsistencyChecker::VerifyUniqueKey));
+    if (store_.cf(ColumnFamily::kFullText)) {
+      KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kFullText, "full-text", expected_fulltext_,
+                                     &report_.fulltext_entries, &ConsistencyChecker::VerifyFullText));
+    }
+    return std::move(report_);
+  }
+
+ private:
+  using Verifier = void (ConsistencyChecker::*)(const std::string& key, const std::string& value);
+
+  void Problem(std::string line) {
+    ++report_.problem_count;
+    if (report_.problems.size() < ConsistencyReport::kMaxListed) report_.problems.push_back(std::move(line));
+  }
+
+  Status Tick() {
+    if ((++ticks_ & 0xfff) == 0 && interrupt_ && interrupt_->load(std::memory_order_relaxed)) {
+      return Status::Error(ErrorKind::kInterrupted, "the check was interrupted");
+    }
+    return Status::Ok();
+  }
+
+  std::unique_ptr<rocksdb::Iterator> Iterate(ColumnFamily f) {
+    return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(options_, store_.cf(f)));
+  }
+
+  // The value under `key`, or nullopt.
+  Result<std::optional<std::string>> Get(ColumnFamily f, const std::string& key) {
+    std::string value;
+    const rocksdb::Status s = db_->Get(options_, store_.cf(f), key, &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    KG_RETURN_IF_ERROR(FromRocks(s, "reading the database"));
+    return std::optional<std::string>(std::move(value));
+  }
+
+  std::string LabelText(LabelId id) const {
+    return id < catalog_.num_labels() ? catalog_.LabelName(id) : "#" + std::to_string(id);
+  }
+  std::string TypeText(RelTypeId id) const {
+    return id < catalog_.num_rel_types() ? catalog_.RelTypeName(id) : "#" + std::to_string(id);
+  }
+  std::string KeyText(PropertyKeyId id) const {
+    return id < catalog_.num_property_keys() ? catalog_.PropertyKeyName(id) : "#" + std::to_string(id);
+  }
+
+  // ---- The catalog ----
+
+  Status CheckCatalog() {
+    auto it = Iterate(ColumnFamily::kMeta);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (!Catalog::IsCatalogKey(it->key().ToString())) {
+        Problem("catalog: unknown entry '" + it->key().ToString() + "'");
+      }
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the catalog"));
+    for (size_t i = 0; i < catalog_.num_labels(); ++i) {
+      if (catalog_.FindLabel(catalog_.LabelName(i)) != i) Problem("catalog: label " + std::to_string(i) + " repeats a name");
+    }
+    for (size_t i = 0; i < catalog_.num_rel_types(); ++i) {
+      if (catalog_.FindRelType(catalog_.RelTypeName(i)) != i) {
+        Problem("catalog: relationship type " + std::to_string(i) + " repeats a name");
+      }
+    }
+    for (size_t i = 0; i < catalog_.num_property_keys(); ++i) {
+      if (catalog_.FindPropertyKey(catalog_.PropertyKeyName(i)) != i) {
+        Problem("catalog: property key " + std::to_string(i) + " repeats a name");
+      }
+    }
+    for (const IndexDef& d : catalog_.indexes()) {
+      if (d.label >= catalog_.num_labels() || d.key >= catalog_.num_property_keys()) {
+        Problem("catalog: the index on label " + LabelText(d.label) + ", key " + KeyText(d.key) +
+                " names an unknown label or key");
+      }
+    }
+    std::set<std::string> names;
+    std::set<FullTextIndexId> ids;
+    for (const FullTextIndexDef& d : catalog_.fulltext_indexes()) {
+      if (!names.insert(d.name).second) Problem("catalog: two full-text indexes are named '" + d.name + "'");
+      if (!ids.insert(d.id).second) Problem("catalog: two full-text indexes have id " + std::to_string(d.id));
+      for (LabelId l : d.labels) {
+        if (l >= catalog_.num_labels()) Problem("catalog: full-text index '" + d.name + "' names unknown label " + LabelText(l));
+      }
+      for (PropertyKeyId k : d.keys) {
+        if (k >= catalog_.num_property_keys()) {
+          Problem("catalog: full-text index '" + d.name + "' names unknown property key " + KeyText(k));
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Labels sorted, unique and known; properties sorted, unique, known, not null.
+  void CheckRecordParts(const std::string& what, const std::vector<LabelId>* labels, const Properties& props) {
+    if (labels) {
+      for (size_t i = 0; i < labels->size(); ++i) {
+        if ((*labels)[i] >= catalog_.num_labels()) Problem(what + ": unknown label id " + std::to_string((*labels)[i]));
+        if (i > 0 && (*labels)[i] <= (*labels)[i - 1]) Problem(what + ": labels not sorted or repeated");
+      }
+    }
+    for (size_t i = 0; i < props.size(); ++i) {
+      if (props[i].key >= catalog_.num_property_keys()) {
+        Problem(what + ": unknown property key id " + std::to_string(props[i].key));
+      }
+      if (i > 0 && props[i].key <= props[i - 1].key) Problem(what + ": properties not sorted or repeated");
+      if (props[i].value.is_null()) Problem(what + ": property " + KeyText(props[i].key) + " is null");
+    }
+  }
+
+  // ---- Nodes: records, and the entries they imply ----
+
+  void MarkNode(NodeId id) {
+    if (id < node_bits_.size()) {
+      node_bits_[id] = true;
+    } else {
+      extra_nodes_.insert(id);
+    }
+  }
+  bool NodeSeen(NodeId id) const { return id < node_bits_.size() ? node_bits_[id] : extra_nodes_.count(id) > 0; }
+
+  Status CheckNodes() {
+    // One bit per id up to the counter (ids past it are reported, and kept aside).
+    node_bits_.assign(std::min<uint64_t>(catalog_.next_node_id(), uint64_t{1} << 32), false);
+    label_counts_.assign(catalog_.num_labels(), 0);
+    key_node_counts_.assign(catalog_.num_property_keys(), 0);
+    const std::optional<PropertyKeyId> key_id = catalog_.FindPropertyKey(kKeyProperty);
+    auto it = Iterate(ColumnFamily::kNodes);
+    std::vector<fulltext::Entry> fulltext;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      ++report_.nodes;
+      if (it->key().size() != 8) {
+        Problem("nodes: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
+        continue;
+      }
+      NodeRecord node;
+      const NodeId id = key_codec::DecodeNodeKey(it->key().ToStringView());
+      const std::string what = "node " + std::to_string(id);
+      const Status decoded = record_codec::DecodeNode(id, it->value().ToStringView(), &node);
+      if (!decoded.ok()) {
+        Problem(what + ": the record does not decode (" + decoded.message() + ")");
+        continue;
+      }
+      MarkNode(id);
+      ++live_nodes_;
+      if (id >= catalog_.next_node_id()) {
+        Problem(what + ": id not below the catalog's next node id " + std::to_string(catalog_.next_node_id()));
+      }
+      CheckRecordParts(what, &node.labels, node.properties);
+      for (LabelId l : node.labels) {
+        if (l < label_counts_.size()) ++label_counts_[l];
+      }
+      for (const Property& p : node.properties) {
+        if (p.key < key_node_counts_.size()) ++key_node_counts_[p.key];
+      }
+
+      for (LabelId l : node.labels) {
+        ++expected_labels_;
+        KG_ASSIGN_OR_RETURN(auto label, Get(ColumnFamily::kLabels, key_codec::LabelKey(l, id)));
+        if (!label) {
+          Problem("labels: " + what + " has label " + LabelText(l) + " but no labels entry");
+          ++missing_labels_;
+        }
+        for (PropertyKeyId k : catalog_.IndexedKeys(l)) {
+          const Value* v = FindProperty(node.properties, k);
+          if (!v || !key_codec::IsIndexable(*v)) continue;
+          ++expected_index_;
+          KG_ASSIGN_OR_RETURN(auto entry, Get(ColumnFamily::kPropertyIndex, key_codec::PropertyIndexKey(l, k, *v, id)));
+          if (!entry) {
+            Problem("property index: " + what + " (:" + LabelText(l) + " {" + KeyText(k) + ": " + v->ToString() +
+                    "}) has no index entry");
+            ++missing_index_;
+          }
+        }
+      }
+
+      if (key_id) {
+        if (const Value* v = FindProperty(node.properties, *key_id)) {
+          if (!key_codec::IsIndexable(*v)) {
+            Problem("unique key: " + what + " has a key that cannot be a key: " + v->ToString());
+          } else {
+            ++expected_unique_;
+            KG_ASSIGN_OR_RETURN(auto owner, Get(ColumnFamily::kUniqueKeys, key_codec::UniqueKeyKey(*v)));
+            if (!owner) {
+              Problem("unique key: " + what + " has key " + v->ToString() + " but no unique key entry");
+              ++missing_unique_;
+            } else if (owner->size() != 8 || key_codec::GetU64(owner->data()) != id) {
+              const std::string other =
+                  owner->size() == 8 ? "node " + std::to_string(key_codec::GetU64(owner->data())) : "a malformed value";
+              Problem("unique key: " + what + " has key " + v->ToString() + ", whose entry names " + other +
+                      " (two nodes share a key, or the entry is wrong)");
+              ++missing_unique_;
+            }
+          }
+        }
+      }
+
+      if (store_.cf(ColumnFamily::kFullText)) {
+        fulltext.clear();
+        fulltext::DeriveEntries(catalog_, node, &fulltext);
+        for (const fulltext::Entry& e : fulltext) {
+          ++expected_fulltext_;
+          KG_ASSIGN_OR_RETURN(auto stored, Get(ColumnFamily::kFullText, e.key));
+          if (!stored) {
+            Problem("full-text: " + what + " lacks an entry (" + FullTextEntryText(e.key) + ")");
+            ++missing_fulltext_;
+          } else if (*stored != e.value) {
+            Problem("full-text: " + what + " has an entry with a wrong payload (" + FullTextEntryText(e.key) + ")");
+          }
+        }
+      }
+    }
+    return FromRocks(it->status(), "reading the nodes");
+  }
+
+  std::string FullTextEntryText(const std::string& key) const {
+    fulltext::Decoded d;
+    if (!fulltext::Decode(key, std::string(1, '\0'), &d) || key.size() < 5) return "a malformed key";
+    const FullTextIndexId index = key_codec::GetU32(key.data() + 1);
+    std::string name = "#" + std::to_string(index);
+    for (const FullTextIndexDef& def : catalog_.fulltext_indexes()) {
+      if (def.id == index) name = "'" + def.name + "'";
+    }
+    return std::string(key[0] == fulltext::kExactEntry ? "exact" : "word") + " '" + std::string(d.word) +
+           "' of index " + name + ", property " + KeyText(d.key);
+  }
+
+  // ---- Relationships ----
+
+  Status CheckRelationships() {
+    type_counts_.assign(catalog_.num_rel_types(), 0);
+    key_rel_counts_.assign(catalog_.num_property_keys(), 0);
+    auto it = Iterate(ColumnFamily::kRels);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      ++report_.relationships;
+      if (it->key().size() != 8) {
+        Problem("rels: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
+        continue;
+      }
+      RelRecord rel;
+      const RelId id = key_codec::DecodeRelKey(it->key().ToStringView());
+      const std::string what = "relationship " + std::to_string(id);
+      const Status decoded = record_codec::DecodeRel(id, it->value().ToStringView(), &rel);
+      if (!decoded.ok()) {
+        Problem(what + ": the record does not decode (" + decoded.message() + ")");
+        continue;
+      }
+      ++live_rels_;
+      if (id >= catalog_.next_rel_id()) {
+        Problem(what + ": id not below the catalog's next relationship id " + std::to_string(catalog_.next_rel_id()));
+      }
+      if (rel.type >= catalog_.num_rel_types()) {
+        Problem(what + ": unknown relationship type id " + std::to_string(rel.type));
+      } else {
+        ++type_counts_[rel.type];
+      }
+      CheckRecordParts(what, nullptr, rel.properties);
+      for (const Property& p : rel.properties) {
+        if (p.key < key_rel_counts_.size()) ++key_rel_counts_[p.key];
+      }
+      if (!NodeSeen(rel.start)) Problem(what + ": its start node " + std::to_string(rel.start) + " does not exist");
+      if (!NodeSeen(rel.end)) Problem(what + ": its end node " + std::to_string(rel.end) + " does not exist");
+      const std::string shape = " (" + std::to_string(rel.start) + ")-[:" + TypeText(rel.type) + "]->(" +
+                                std::to_string(rel.end) + ")";
+      for (const Direction dir : {Direction::kOut, Direction::kIn}) {
+        const bool out = dir == Direction::kOut;
+        ++expected_adjacency_;
+        const NodeId node = out ? rel.start : rel.end;
+        const NodeId neighbour = out ? rel.end : rel.start;
+        KG_ASSIGN_OR_RETURN(auto entry,
+                            Get(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(node, dir, rel.type, neighbour, id)));
+        if (!entry) {
+          Problem("adjacency: " + what + shape + " has no " + (out ? "out" : "in") + " entry under node " +
+                  std::to_string(node));
+          ++missing_adjacency_;
+        }
+      }
+    }
+    return FromRocks(it->status(), "reading the relationships");
+  }
+
+  // ---- The catalog's counts against the records ----
+
+  void CheckCounts() {
+    auto compare = [&](const std::string& what, uint64_t catalog, uint64_t records) {
+      if (catalog != records) {
+        Problem("counts: " + what + ": the catalog says " + std::to_string(catalog) + ", the records " +
+                std::to_string(records));
+      }
+    };
+    compare("nodes", catalog_.node_count(), live_nodes_);
+    compare("relationships", catalog_.rel_count(), live_rels_);
+    for (LabelId l = 0; l < label_counts_.size(); ++l) {
+      compare("nodes labelled " + LabelText(l), catalog_.NodesWithLabel(l), label_counts_[l]);
+    }
+    for (RelTypeId t = 0; t < type_counts_.size(); ++t) {
+      compare("relationships of type " + TypeText(t), catalog_.RelsOfType(t), type_counts_[t]);
+    }
+    if (!catalog_.property_counts_known()) return;  // a version 1 database keeps none
+    for (PropertyKeyId k = 0; k < key_node_counts_.size(); ++k) {
+      compare("nodes with property " + KeyText(k), catalog_.NodesWithProperty(k), key_node_counts_[k]);
+      compare("relationships with property " + KeyText(k), catalog_.RelsWithProperty(k), key_rel_counts_[k]);
+    }
+  }
+
+  // ---- Stale entries ----
+  //
+  // Every implied entry that exists was found above; a family holding more
+  // entries than that has stale ones, and only then is each entry checked
+  // against its record, to name them.
+  Status ScanEntries(ColumnFamily f, const char* name, uint64_t expected, uint64_t* count, Verifier verify) {
+    const uint64_t missing = f == ColumnFamily::kAdjacency      ? missing_adjacency_
+                             : f == ColumnFamily::kLabels        ? missing_labels_
+                             : f == ColumnFamily::kPropertyIndex ? missing_index_
+                             : f == ColumnFamily::kUniqueKeys    ? missing_unique_
+                                                                 : missing_fulltext_;
+    auto it = Iterate(f);
+    uint64_t n = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      ++n;
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + name + " entries"));
+    *count = n;
+    if (n == expected - missing) return Status::Ok();
+    const uint64_t before = report_.problem_count;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      (this->*verify)(it->key().ToString(), it->value().ToString());
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + name + " entries"));
+    if (report_.problem_count == before) {
+      // Only a count can show it (an entry the records imply twice over).
+      Problem(std::string(name) + ": " + std::to_string(n) + " entries where the records imply " +
+              std::to_string(expected - missing));
+    }
+    return Status::Ok();
+  }
+
+  // The node record, or nullopt when there is none (or it does not decode,
+  // which was reported already).
+  std::optional<NodeRecord> ReadNode(NodeId id) {
+    if (!NodeSeen(id)) return std::nullopt;
+    Result<std::optional<std::string>> value = Get(ColumnFamily::kNodes, key_codec::NodeKey(id));
+    if (!value.ok() || !*value) return std::nullopt;
+    NodeRecord node;
+    if (!record_codec::DecodeNode(id, **value, &node).ok()) return std::nullopt;
+    return node;
+  }
+
+  void VerifyAdjacency(const std::string& key, const std::string&) {
+    if (key.size() != key_codec::kAdjacencyKeySize) {
+      Problem("adjacency: a key of " + std::to_string(key.size()) + " bytes");
+      return;
+    }
+    const AdjacencyEntry e = key_codec::DecodeAdjacencyKey(key);
+    const std::string what = "adjacency: the " + std::string(e.direction == Direction::kOut ? "out" : "in") +
+                             " entry of relationship " + std::to_string(e.rel) + " under node " +
+                             std::to_string(e.node);
+    if (e.direction != Direction::kOut && e.direction != Direction::kIn) {
+      Problem("adjacency: an entry under node " + std::to_string(e.node) + " with direction " +
+              std::to_string(static_cast<int>(e.direction)));
+      return;
+    }
+    Result<std::optional<std::string>> value = Get(ColumnFamily::kRels, key_codec::RelKey(e.rel));
+    RelRecord rel;
+    if (!value.ok() || !*value || !record_codec::DecodeRel(e.rel, **value, &rel).ok()) {
+      Problem(what + ": no such relationship (a stale entry)");
+      return;
+    }
+    const bool out = e.direction == Direction::kOut;
+    if (rel.type != e.type || (out ? rel.start : rel.end) != e.node || (out ? rel.end : rel.start) != e.neighbour) {
+      Problem(what + ": the relationship is (" + std::to_string(rel.start) + ")-[:" + TypeText(rel.type) + "]->(" +
+              std::to_string(rel.end) + "), the entry says type " + TypeText(e.type) + " and neighbour " +
+              std::to_string(e.neighbour));
+    }
+  }
+
+  void VerifyLabel(const std::string& key, const std::string&) {
+    if (key.size() != 12) {
+      Problem("labels: a key of " + std::to_string(key.size()) + " bytes, not 12");
+      return;
+    }
+    const LabelId label = key_codec::GetU32(key.data());
+    const NodeId id = key_codec::DecodeLabelKeyNode(key);
+    const std::optional<NodeRecord> node = ReadNode(id);
+    if (!node) {
+      Problem("labels: an entry for label " + LabelText(label) + " names node " + std::to_string(id) +
+              ", which does not exist (a stale entry)");
+    } else if (!node->HasLabel(label)) {
+      Problem("labels: an entry for label " + LabelText(label) + " names node " + std::to_string(id) +
+              ", which does not have it (a stale entry)");
+    }
+  }
+
+  void VerifyPropertyIndex(const std::string& key, const std::string&) {
+    if (key.size() < 4 + 4 + 1 + 8) {
+      Problem("property index: a key of " + std::to_string(key.size()) + " bytes");
+      return;
+    }
+    const LabelId label = key_codec::GetU32(key.data());
+    const PropertyKeyId prop = key_codec::GetU32(key.data() + 4);
+    const NodeId id = key_codec::DecodePropertyIndexNode(key);
+    const std::string what = "property index: an entry of :" + LabelText(label) + "(" + KeyText(prop) +
+                             ") for node " + std::to_string(id);
+    if (!catalog_.HasIndex(label, prop)) {
+      Problem(what + ": no such index is declared (a stale entry)");
+      return;
+    }
+    const std::optional<NodeRecord> node = ReadNode(id);
+    if (!node || !node->HasLabel(label)) {
+      Problem(what + ": the node does not exist or lacks the label (a stale entry)");
+      return;
+    }
+    const Value* v = FindProperty(node->properties, prop);
+    if (!v || !key_codec::IsIndexable(*v) || key_codec::PropertyIndexKey(label, prop, *v, id) != key) {
+      Problem(what + ": the node's value is " + (v ? v->ToString() : std::string("absent")) + " (a stale entry)");
+    }
+  }
+
+  void VerifyUniqueKey(const std::string& key, const std::string& value) {
+    size_t used = 0;
+    const std::optional<Value> decoded = key_codec::DecodeOrderedValue(key, &used);
+    const std::string shown = decoded && used == key.size() ? decoded->ToString() : "(a key that does not decode)";
+    if (value.size() != 8) {
+      Problem("unique key: the entry of key " + shown + " has a value of " + std::to_string(value.size()) +
+              " bytes, not a node id");
+      return;
+    }
+    const NodeId id = key_codec::GetU64(value.data());
+    const std::string what = "unique key: the entry of key " + shown + " names node " + std::to_string(id);
+    const std::optional<PropertyKeyId> key_id = catalog_.FindPropertyKey(kKeyProperty);
+    const std::optional<NodeRecord> node = ReadNode(id);
+    if (!node) {
+      Problem(what + ", which does not exist (a stale entry)");
+      return;
+    }
+    const Value* v = key_id ? FindProperty(node->properties, *key_id) : nullptr;
+    if (!v || !key_codec::IsIndexable(*v) || key_codec::UniqueKeyKey(*v) != key) {
+      Problem(what + ", whose key is " + (v ? v->ToString() : std::string("absent")) + " (a stale entry)");
+    }
+  }
+
+  void VerifyFullText(const std::string& key, const std::string& value) {
+    fulltext::Decoded d;
+    if (key.size() < 5 || (key[0] != fulltext::kTokenEntry && key[0] != fulltext::kExactEntry) ||
+        !fulltext::Decode(key, value, &d)) {
+      Problem("full-text: an entry that does not decode (" + std::to_string(key.size()) + " bytes)");
+      return;
+    }
+    const FullTextIndexId index = key_codec::GetU32(key.data() + 1);
+    const std::string what = "full-text: an entry (" + FullTextEntryText(key) + ") for node " + std::to_string(d.node);
+    const FullTextIndexDef* def = nullptr;
+    for (const FullTextIndexDef& f : catalog_.fulltext_indexes()) {
+      if (f.id == index) def = &f;
+    }
+    if (!def) {
+      Problem(what + ": no such index is declared (a stale entry)");
+      return;
+    }
+    const std::optional<NodeRecord> node = ReadNode(d.node);
+    if (!node) {
+      Problem(what + ": the node does not exist (a stale entry)");
+      return;
+    }
+    std::vector<fulltext::Entry> entries;
+    fulltext::DeriveEntries(*def, *node, &entries);
+    const bool implied = std::any_of(entries.begin(), entries.end(), [&](const fulltext::Entry& e) { return e.key == key; });
+    if (!implied) Problem(what + ": the node's values do not imply it (a stale entry)");
+  }
+
+  GraphStore& store_;
+  rocksdb::DB* db_;
+  const Catalog& catalog_;
+  const std::atomic<bool>* interrupt_;
+  rocksdb::ReadOptions options_;
+  ConsistencyReport report_;
+  uint64_t ticks_ = 0;
+
+  std::vector<bool> node_bits_;
+  std::unordered_set<NodeId> extra_nodes_;  // ids at or past the counter (reported)
+  uint64_t live_nodes_ = 0, live_rels_ = 0;
+  std::vector<uint64_t> label_counts_, type_counts_, key_node_counts_, key_rel_counts_;
+  // Entries the records imply, and how many of them were missing.
+  uint64_t expected_adjacency_ = 0, expected_labels_ = 0, expected_index_ = 0, expected_unique_ = 0,
+           expected_fulltext_ = 0;
+  uint64_t missing_adjacency_ = 0, missing_labels_ = 0, missing_index_ = 0, missing_unique_ = 0,
+           missing_fulltext_ = 0;
+};
+
+Result<ConsistencyReport> CheckConsistency(GraphStore& store, const std::atomic<bool>* interrupt) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, store.BeginRead());
+  ConsistencyChecker checker(store, *txn, interrupt);
+  return checker.Run();
+}
+
+}  // namespace kg
