@@ -1,0 +1,8 @@
+# ---- Reliability (docs/durability.md): the crash test and the concurrency soak ----
+# kg_crash_test kills a writer 100 times with SIGKILL and checks after each
+# kill that every committed statement and import is whole and the database
+# consistent. Counted in kills, not time.
+add_executable(kg_crash_test crash/crash_test.cpp)
+target_link_libraries(kg_crash_test PRIVATE kg_main kg_interchange kg_warnings)
+add_test(NAME crash_test COMMAND kg_crash_test --kills 100)
+set_tests_properties(crash_test PROPERTIES TIMEOUT 600)
