@@ -917,6 +917,7 @@ then kg --db research.kg.)",
   --format FORMAT           table, csv, tsv, json, jsonl or markdown (:help formats)
   --param NAME=VALUE        sets $NAME to a Cypher literal: --param name="'Hà Kim Ngọc'"
   --read-only               opens without write access (works while another kg writes)
+  --sync                    each commit survives a power loss too (an fsync each; slower writes)
   --timing                  prints each statement's time
   --continue-on-error       in scripts, reports a failed statement and goes on
   --wrap                    wraps long table cells instead of cutting them
@@ -926,6 +927,7 @@ then kg --db research.kg.)",
   kg export, kg import      a query's subgraph to a file, files into a database (:help export)
   kg link ARTICLE.txt       the graph's entities an article names, with places (also :link)
   kg why --rel ID           the sentence a relationship comes from (:help evidence)
+  kg check [--db PATH]      verifies that a database agrees with itself (exit 1 when not)
 With neither -e nor -f, statements piped to kg's standard input run like a script. Scripts hold
 statements ended by ';' and lines of ':' commands (:param, :format, ...).
 Exit codes: 0 success; 1 a statement failed (also with --continue-on-error) or the database

@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
       "  kg import --db research.kg data/graph     load graph files (json, csv, graphml)\n"
       "  kg link article.txt                       the graph's entities an article mentions\n"
       "  kg why --rel 17                           the sentence a relationship comes from\n"
+      "  kg check --db research.kg                 verifies a database: records, indexes, counts\n"
       "  kg export -o vn.graphml -e \"MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p\"");
   kg::shell::ExportArguments export_args;
   CLI::App* export_cmd = kg::shell::AddExportSubcommand(app, &export_args);

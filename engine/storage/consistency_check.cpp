@@ -19,7 +19,8 @@
 namespace kg {
 
 std::string ConsistencyReport::Counts() const {
-  return std::to_string(nodes) + " nodes, " + std::to_string(relationships) + " relationships, " +
+  auto count = [](uint64_t n, const char* one, const char* many) { return std::to_string(n) + (n == 1 ? one : many); };
+  return count(nodes, " node, ", " nodes, ") + count(relationships, " relationship, ", " relationships, ") +
          std::to_string(adjacency_entries) + " adjacency, " + std::to_string(label_entries) + " label, " +
          std::to_string(property_index_entries) + " property index, " + std::to_string(unique_key_entries) +
          " unique key and " + std::to_string(fulltext_entries) + " full-text entries checked";
