@@ -37,27 +37,120 @@ class ConsistencyChecker {
   }
 
   Result<ConsistencyReport> Run() {
+    families_[kAdjacencyFamily] = {ColumnFamily::kAdjacency, "adjacency", &report_.adjacency_entries,
+                                   &ConsistencyChecker::VerifyAdjacency};
+    families_[kLabelsFamily] = {ColumnFamily::kLabels, "labels", &report_.label_entries,
+                                &ConsistencyChecker::VerifyLabel};
+    families_[kIndexFamily] = {ColumnFamily::kPropertyIndex, "property index", &report_.property_index_entries,
+                               &ConsistencyChecker::VerifyPropertyIndex};
+    families_[kUniqueFamily] = {ColumnFamily::kUniqueKeys, "unique key", &report_.unique_key_entries,
+                                &ConsistencyChecker::VerifyUniqueKey};
+    families_[kFullTextFamily] = {ColumnFamily::kFullText, "full-text", &report_.fulltext_entries,
+                                  &ConsistencyChecker::VerifyFullText};
     KG_RETURN_IF_ERROR(CheckCatalog());
     KG_RETURN_IF_ERROR(CheckNodes());
     KG_RETURN_IF_ERROR(CheckRelationships());
     CheckCounts();
-    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kAdjacency, "adjacency", expected_adjacency_,
-                                   &report_.adjacency_entries, &ConsistencyChecker::VerifyAdjacency));
-    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kLabels, "labels", expected_labels_, &report_.label_entries,
-                                   &ConsistencyChecker::VerifyLabel));
-    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kPropertyIndex, "property index", expected_index_,
-                                   &report_.property_index_entries, &ConsistencyChecker::VerifyPropertyIndex));
-    KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kUniqueKeys, "unique key", expected_unique_,
-                                   &report_.unique_key_entries, &ConsistencyChecker::VerifyUniqueKey));
-    if (store_.cf(ColumnFamily::kFullText)) {
-      KG_RETURN_IF_ERROR(ScanEntries(ColumnFamily::kFullText, "full-text", expected_fulltext_,
-                                     &report_.fulltext_entries, &ConsistencyChecker::VerifyFullText));
+    bool node_families_damaged = false;
+    for (int f = 0; f < kNumFamilies; ++f) {
+      KG_RETURN_IF_ERROR(Fingerprint(&families_[f]));
+      if (f != kAdjacencyFamily && families_[f].damaged) node_families_damaged = true;
+    }
+    // Only a family whose entries differ from what the records imply is
+    // read again, entry by entry, to name the differences.
+    finding_ = true;
+    if (node_families_damaged) KG_RETURN_IF_ERROR(CheckNodes());
+    if (families_[kAdjacencyFamily].damaged) KG_RETURN_IF_ERROR(CheckRelationships());
+    for (FamilyState& f : families_) {
+      if (f.damaged) KG_RETURN_IF_ERROR(FindStale(&f));
     }
     return std::move(report_);
   }
 
  private:
   using Verifier = void (ConsistencyChecker::*)(const std::string& key, const std::string& value);
+
+  // The column families of entries derived from records.
+  enum Family { kAdjacencyFamily, kLabelsFamily, kIndexFamily, kUniqueFamily, kFullTextFamily, kNumFamilies };
+  struct FamilyState {
+    ColumnFamily cf;
+    const char* name;
+    uint64_t* count;  // in the report: the entries there
+    Verifier verify;  // checks one entry against its record
+    // What the records imply, and what is there: counts and the sums of
+    // the entries' hashes (a fingerprint of the set, whatever the order).
+    uint64_t expected = 0, expected_hash = 0, actual_hash = 0;
+    bool damaged = false;
+    uint64_t problems = 0;  // named so far
+  };
+
+  static uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+  static uint64_t EntryHash(std::string_view key, std::string_view value) {
+    return Mix(std::hash<std::string_view>{}(key) ^ Mix(std::hash<std::string_view>{}(value)));
+  }
+
+  // An entry the records imply: counted into the family's fingerprint, or,
+  // while finding (the family is damaged), read and handed to `report`
+  // with what is stored under its key when that differs from `value`.
+  template <typename Report>
+  Status Expect(Family f, const std::string& key, const std::string& value, Report report) {
+    FamilyState& s = families_[f];
+    if (!finding_) {
+      ++s.expected;
+      s.expected_hash += EntryHash(key, value);
+      return Status::Ok();
+    }
+    if (!s.damaged) return Status::Ok();
+    KG_ASSIGN_OR_RETURN(std::optional<std::string> stored, Get(s.cf, key));
+    if (!stored || *stored != value) report(stored);
+    return Status::Ok();
+  }
+
+  void FamilyProblem(Family f, std::string line) {
+    ++families_[f].problems;
+    Problem(std::move(line));
+  }
+
+  // Counts and hashes what a family holds; damaged when it is not what the
+  // records imply.
+  Status Fingerprint(FamilyState* f) {
+    if (!store_.cf(f->cf)) return Status::Ok();  // an older database without full-text indexes
+    auto it = Iterate(f->cf);
+    uint64_t n = 0;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      ++n;
+      f->actual_hash += EntryHash(it->key().ToStringView(), it->value().ToStringView());
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + f->name + " entries"));
+    *f->count = n;
+    f->damaged = n != f->expected || f->actual_hash != f->expected_hash;
+    return Status::Ok();
+  }
+
+  // Checks every entry of a damaged family against its record, to name
+  // those no record implies.
+  Status FindStale(FamilyState* f) {
+    auto it = Iterate(f->cf);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      const uint64_t before = report_.problem_count;
+      (this->*(f->verify))(it->key().ToString(), it->value().ToString());
+      f->problems += report_.problem_count - before;
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + f->name + " entries"));
+    if (f->problems == 0) {
+      // Only the fingerprint shows it (say, an entry with a value where none belongs).
+      Problem(std::string(f->name) + ": the " + std::to_string(*f->count) +
+              " entries differ from the " + std::to_string(f->expected) + " the records imply");
+    }
+    return Status::Ok();
+  }
 
   void Problem(std::string line) {
     ++report_.problem_count;
@@ -168,95 +261,96 @@ class ConsistencyChecker {
   }
   bool NodeSeen(NodeId id) const { return id < node_bits_.size() ? node_bits_[id] : extra_nodes_.count(id) > 0; }
 
+  // Counting (the first pass): checks each record and counts the entries it
+  // implies into the fingerprints. Finding (again, when a family is
+  // damaged): reads each entry a record implies in a damaged family.
   Status CheckNodes() {
-    // One bit per id up to the counter (ids past it are reported, and kept aside).
-    node_bits_.assign(std::min<uint64_t>(catalog_.next_node_id(), uint64_t{1} << 32), false);
-    label_counts_.assign(catalog_.num_labels(), 0);
-    key_node_counts_.assign(catalog_.num_property_keys(), 0);
+    if (!finding_) {
+      // One bit per id up to the counter (ids past it are reported, and kept aside).
+      node_bits_.assign(std::min<uint64_t>(catalog_.next_node_id(), uint64_t{1} << 32), false);
+      label_counts_.assign(catalog_.num_labels(), 0);
+      key_node_counts_.assign(catalog_.num_property_keys(), 0);
+    }
     const std::optional<PropertyKeyId> key_id = catalog_.FindPropertyKey(kKeyProperty);
     auto it = Iterate(ColumnFamily::kNodes);
     std::vector<fulltext::Entry> fulltext;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       KG_RETURN_IF_ERROR(Tick());
-      ++report_.nodes;
+      if (!finding_) ++report_.nodes;
       if (it->key().size() != 8) {
-        Problem("nodes: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
+        if (!finding_) Problem("nodes: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
         continue;
       }
       NodeRecord node;
       const NodeId id = key_codec::DecodeNodeKey(it->key().ToStringView());
-      const std::string what = "node " + std::to_string(id);
+      auto what = [id] { return "node " + std::to_string(id); };
       const Status decoded = record_codec::DecodeNode(id, it->value().ToStringView(), &node);
       if (!decoded.ok()) {
-        Problem(what + ": the record does not decode (" + decoded.message() + ")");
+        if (!finding_) Problem(what() + ": the record does not decode (" + decoded.message() + ")");
         continue;
       }
-      MarkNode(id);
-      ++live_nodes_;
-      if (id >= catalog_.next_node_id()) {
-        Problem(what + ": id not below the catalog's next node id " + std::to_string(catalog_.next_node_id()));
-      }
-      CheckRecordParts(what, &node.labels, node.properties);
-      for (LabelId l : node.labels) {
-        if (l < label_counts_.size()) ++label_counts_[l];
-      }
-      for (const Property& p : node.properties) {
-        if (p.key < key_node_counts_.size()) ++key_node_counts_[p.key];
+      if (!finding_) {
+        MarkNode(id);
+        ++live_nodes_;
+        if (id >= catalog_.next_node_id()) {
+          Problem(what() + ": id not below the catalog's next node id " + std::to_string(catalog_.next_node_id()));
+        }
+        CheckRecordParts(what(), &node.labels, node.properties);
+        for (LabelId l : node.labels) {
+          if (l < label_counts_.size()) ++label_counts_[l];
+        }
+        for (const Property& p : node.properties) {
+          if (p.key < key_node_counts_.size()) ++key_node_counts_[p.key];
+        }
       }
 
       for (LabelId l : node.labels) {
-        ++expected_labels_;
-        KG_ASSIGN_OR_RETURN(auto label, Get(ColumnFamily::kLabels, key_codec::LabelKey(l, id)));
-        if (!label) {
-          Problem("labels: " + what + " has label " + LabelText(l) + " but no labels entry");
-          ++missing_labels_;
-        }
+        KG_RETURN_IF_ERROR(Expect(kLabelsFamily, key_codec::LabelKey(l, id), "", [&](const auto&) {
+          FamilyProblem(kLabelsFamily, "labels: " + what() + " has label " + LabelText(l) + " but no labels entry");
+        }));
         for (PropertyKeyId k : catalog_.IndexedKeys(l)) {
           const Value* v = FindProperty(node.properties, k);
           if (!v || !key_codec::IsIndexable(*v)) continue;
-          ++expected_index_;
-          KG_ASSIGN_OR_RETURN(auto entry, Get(ColumnFamily::kPropertyIndex, key_codec::PropertyIndexKey(l, k, *v, id)));
-          if (!entry) {
-            Problem("property index: " + what + " (:" + LabelText(l) + " {" + KeyText(k) + ": " + v->ToString() +
-                    "}) has no index entry");
-            ++missing_index_;
-          }
+          KG_RETURN_IF_ERROR(Expect(kIndexFamily, key_codec::PropertyIndexKey(l, k, *v, id), "", [&](const auto&) {
+            FamilyProblem(kIndexFamily, "property index: " + what() + " (:" + LabelText(l) + " {" + KeyText(k) +
+                                            ": " + v->ToString() + "}) has no index entry");
+          }));
         }
       }
 
       if (key_id) {
         if (const Value* v = FindProperty(node.properties, *key_id)) {
           if (!key_codec::IsIndexable(*v)) {
-            Problem("unique key: " + what + " has a key that cannot be a key: " + v->ToString());
+            if (!finding_) Problem("unique key: " + what() + " has a key that cannot be a key: " + v->ToString());
           } else {
-            ++expected_unique_;
-            KG_ASSIGN_OR_RETURN(auto owner, Get(ColumnFamily::kUniqueKeys, key_codec::UniqueKeyKey(*v)));
-            if (!owner) {
-              Problem("unique key: " + what + " has key " + v->ToString() + " but no unique key entry");
-              ++missing_unique_;
-            } else if (owner->size() != 8 || key_codec::GetU64(owner->data()) != id) {
-              const std::string other =
-                  owner->size() == 8 ? "node " + std::to_string(key_codec::GetU64(owner->data())) : "a malformed value";
-              Problem("unique key: " + what + " has key " + v->ToString() + ", whose entry names " + other +
-                      " (two nodes share a key, or the entry is wrong)");
-              ++missing_unique_;
-            }
+            KG_RETURN_IF_ERROR(Expect(
+                kUniqueFamily, key_codec::UniqueKeyKey(*v), key_codec::NodeKey(id),
+                [&](const std::optional<std::string>& owner) {
+                  if (!owner) {
+                    FamilyProblem(kUniqueFamily,
+                                  "unique key: " + what() + " has key " + v->ToString() + " but no unique key entry");
+                    return;
+                  }
+                  const std::string other = owner->size() == 8
+                                                ? "node " + std::to_string(key_codec::GetU64(owner->data()))
+                                                : "a malformed value";
+                  FamilyProblem(kUniqueFamily, "unique key: " + what() + " has key " + v->ToString() +
+                                                   ", whose entry names " + other +
+                                                   " (two nodes share a key, or the entry is wrong)");
+                }));
           }
         }
       }
 
-      if (store_.cf(ColumnFamily::kFullText)) {
+      if (store_.cf(ColumnFamily::kFullText) && !catalog_.fulltext_indexes().empty()) {
         fulltext.clear();
         fulltext::DeriveEntries(catalog_, node, &fulltext);
         for (const fulltext::Entry& e : fulltext) {
-          ++expected_fulltext_;
-          KG_ASSIGN_OR_RETURN(auto stored, Get(ColumnFamily::kFullText, e.key));
-          if (!stored) {
-            Problem("full-text: " + what + " lacks an entry (" + FullTextEntryText(e.key) + ")");
-            ++missing_fulltext_;
-          } else if (*stored != e.value) {
-            Problem("full-text: " + what + " has an entry with a wrong payload (" + FullTextEntryText(e.key) + ")");
-          }
+          KG_RETURN_IF_ERROR(Expect(kFullTextFamily, e.key, e.value, [&](const std::optional<std::string>& stored) {
+            FamilyProblem(kFullTextFamily, "full-text: " + what() +
+                                               (stored ? " has an entry with a wrong payload (" : " lacks an entry (") +
+                                               FullTextEntryText(e.key) + ")");
+          }));
         }
       }
     }
@@ -277,54 +371,57 @@ class ConsistencyChecker {
 
   // ---- Relationships ----
 
+  // Counting and finding as CheckNodes.
   Status CheckRelationships() {
-    type_counts_.assign(catalog_.num_rel_types(), 0);
-    key_rel_counts_.assign(catalog_.num_property_keys(), 0);
+    if (!finding_) {
+      type_counts_.assign(catalog_.num_rel_types(), 0);
+      key_rel_counts_.assign(catalog_.num_property_keys(), 0);
+    }
     auto it = Iterate(ColumnFamily::kRels);
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       KG_RETURN_IF_ERROR(Tick());
-      ++report_.relationships;
+      if (!finding_) ++report_.relationships;
       if (it->key().size() != 8) {
-        Problem("rels: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
+        if (!finding_) Problem("rels: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
         continue;
       }
       RelRecord rel;
       const RelId id = key_codec::DecodeRelKey(it->key().ToStringView());
-      const std::string what = "relationship " + std::to_string(id);
+      auto what = [id] { return "relationship " + std::to_string(id); };
       const Status decoded = record_codec::DecodeRel(id, it->value().ToStringView(), &rel);
       if (!decoded.ok()) {
-        Problem(what + ": the record does not decode (" + decoded.message() + ")");
+        if (!finding_) Problem(what() + ": the record does not decode (" + decoded.message() + ")");
         continue;
       }
-      ++live_rels_;
-      if (id >= catalog_.next_rel_id()) {
-        Problem(what + ": id not below the catalog's next relationship id " + std::to_string(catalog_.next_rel_id()));
+      if (!finding_) {
+        ++live_rels_;
+        if (id >= catalog_.next_rel_id()) {
+          Problem(what() + ": id not below the catalog's next relationship id " +
+                  std::to_string(catalog_.next_rel_id()));
+        }
+        if (rel.type >= catalog_.num_rel_types()) {
+          Problem(what() + ": unknown relationship type id " + std::to_string(rel.type));
+        } else {
+          ++type_counts_[rel.type];
+        }
+        CheckRecordParts(what(), nullptr, rel.properties);
+        for (const Property& p : rel.properties) {
+          if (p.key < key_rel_counts_.size()) ++key_rel_counts_[p.key];
+        }
+        if (!NodeSeen(rel.start)) Problem(what() + ": its start node " + std::to_string(rel.start) + " does not exist");
+        if (!NodeSeen(rel.end)) Problem(what() + ": its end node " + std::to_string(rel.end) + " does not exist");
       }
-      if (rel.type >= catalog_.num_rel_types()) {
-        Problem(what + ": unknown relationship type id " + std::to_string(rel.type));
-      } else {
-        ++type_counts_[rel.type];
-      }
-      CheckRecordParts(what, nullptr, rel.properties);
-      for (const Property& p : rel.properties) {
-        if (p.key < key_rel_counts_.size()) ++key_rel_counts_[p.key];
-      }
-      if (!NodeSeen(rel.start)) Problem(what + ": its start node " + std::to_string(rel.start) + " does not exist");
-      if (!NodeSeen(rel.end)) Problem(what + ": its end node " + std::to_string(rel.end) + " does not exist");
-      const std::string shape = " (" + std::to_string(rel.start) + ")-[:" + TypeText(rel.type) + "]->(" +
-                                std::to_string(rel.end) + ")";
       for (const Direction dir : {Direction::kOut, Direction::kIn}) {
         const bool out = dir == Direction::kOut;
-        ++expected_adjacency_;
         const NodeId node = out ? rel.start : rel.end;
         const NodeId neighbour = out ? rel.end : rel.start;
-        KG_ASSIGN_OR_RETURN(auto entry,
-                            Get(ColumnFamily::kAdjacency, key_codec::AdjacencyKey(node, dir, rel.type, neighbour, id)));
-        if (!entry) {
-          Problem("adjacency: " + what + shape + " has no " + (out ? "out" : "in") + " entry under node " +
-                  std::to_string(node));
-          ++missing_adjacency_;
-        }
+        KG_RETURN_IF_ERROR(
+            Expect(kAdjacencyFamily, key_codec::AdjacencyKey(node, dir, rel.type, neighbour, id), "", [&](const auto&) {
+              FamilyProblem(kAdjacencyFamily, "adjacency: " + what() + " (" + std::to_string(rel.start) + ")-[:" +
+                                                  TypeText(rel.type) + "]->(" + std::to_string(rel.end) +
+                                                  ") has no " + (out ? "out" : "in") + " entry under node " +
+                                                  std::to_string(node));
+            }));
       }
     }
     return FromRocks(it->status(), "reading the relationships");
@@ -354,39 +451,7 @@ class ConsistencyChecker {
     }
   }
 
-  // ---- Stale entries ----
-  //
-  // Every implied entry that exists was found above; a family holding more
-  // entries than that has stale ones, and only then is each entry checked
-  // against its record, to name them.
-  Status ScanEntries(ColumnFamily f, const char* name, uint64_t expected, uint64_t* count, Verifier verify) {
-    const uint64_t missing = f == ColumnFamily::kAdjacency      ? missing_adjacency_
-                             : f == ColumnFamily::kLabels        ? missing_labels_
-                             : f == ColumnFamily::kPropertyIndex ? missing_index_
-                             : f == ColumnFamily::kUniqueKeys    ? missing_unique_
-                                                                 : missing_fulltext_;
-    auto it = Iterate(f);
-    uint64_t n = 0;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      KG_RETURN_IF_ERROR(Tick());
-      ++n;
-    }
-    KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + name + " entries"));
-    *count = n;
-    if (n == expected - missing) return Status::Ok();
-    const uint64_t before = report_.problem_count;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      KG_RETURN_IF_ERROR(Tick());
-      (this->*verify)(it->key().ToString(), it->value().ToString());
-    }
-    KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + name + " entries"));
-    if (report_.problem_count == before) {
-      // Only a count can show it (an entry the records imply twice over).
-      Problem(std::string(name) + ": " + std::to_string(n) + " entries where the records imply " +
-              std::to_string(expected - missing));
-    }
-    return Status::Ok();
-  }
+  // ---- Stale entries: each entry against its record ----
 
   // The node record, or nullopt when there is none (or it does not decode,
   // which was reported already).
@@ -532,11 +597,8 @@ class ConsistencyChecker {
   std::unordered_set<NodeId> extra_nodes_;  // ids at or past the counter (reported)
   uint64_t live_nodes_ = 0, live_rels_ = 0;
   std::vector<uint64_t> label_counts_, type_counts_, key_node_counts_, key_rel_counts_;
-  // Entries the records imply, and how many of them were missing.
-  uint64_t expected_adjacency_ = 0, expected_labels_ = 0, expected_index_ = 0, expected_unique_ = 0,
-           expected_fulltext_ = 0;
-  uint64_t missing_adjacency_ = 0, missing_labels_ = 0, missing_index_ = 0, missing_unique_ = 0,
-           missing_fulltext_ = 0;
+  FamilyState families_[kNumFamilies];
+  bool finding_ = false;  // the second pass over the records, for damaged families
 };
 
 Result<ConsistencyReport> CheckConsistency(GraphStore& store, const std::atomic<bool>* interrupt) {

@@ -16,11 +16,15 @@
 //   - catalog counts (nodes, relationships, per label, per type, per
 //     property key) that differ from the records, indexes on unknown labels
 //     or keys, unknown catalog entries.
-// Missing entries are found by a point read per entry a record implies;
-// stale ones by counting each family's entries, and, only where there are
-// more than the records account for, by reading the record behind each
-// entry. So a clean check costs one pass over every family plus the point
-// reads, and memory of one bit per node id.
+// The records are read once: each entry they imply goes into a fingerprint
+// of its column family (the count, and the sum of a 64-bit hash of every
+// key and value), which is compared with the same fingerprint of the
+// family's entries. Only a family whose fingerprint differs is read again,
+// entry by entry: a point read per entry the records imply names the
+// missing (or different) ones, and a read of the record behind each entry
+// names the stale ones. So a clean check costs one sequential pass over
+// every column family and memory of one bit per node id; a damaged family
+// costs random reads as well.
 //
 // It only reads: on a read-only store (a RocksDB secondary instance) it runs
 // beside a writing process, and checks the state it caught up with at the
