@@ -60,8 +60,8 @@ int RunCheckSubcommand(const CheckArguments& args, std::ostream& out, std::ostre
     out << path << ": consistent (" << report->Counts() << ")\n";
     return 0;
   }
-  out << path << ": " << report->problem_count << " inconsistenc" << (report->problem_count == 1 ? "y" : "ies")
-      << " (" << report->Counts() << ")\n";
+  out << path << ": " << report->problem_count << " inconsistenc" << (report->problem_count == 1 ? "y" : "ies") << " ("
+      << report->Counts() << ")\n";
   return kExitInconsistent;
 }
 

@@ -146,8 +146,8 @@ class ConsistencyChecker {
     KG_RETURN_IF_ERROR(FromRocks(it->status(), std::string("reading the ") + f->name + " entries"));
     if (f->problems == 0) {
       // Only the fingerprint shows it (say, an entry with a value where none belongs).
-      Problem(std::string(f->name) + ": the " + std::to_string(*f->count) +
-              " entries differ from the " + std::to_string(f->expected) + " the records imply");
+      Problem(std::string(f->name) + ": the " + std::to_string(*f->count) + " entries differ from the " +
+              std::to_string(f->expected) + " the records imply");
     }
     return Status::Ok();
   }
@@ -198,7 +198,8 @@ class ConsistencyChecker {
     }
     KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the catalog"));
     for (size_t i = 0; i < catalog_.num_labels(); ++i) {
-      if (catalog_.FindLabel(catalog_.LabelName(i)) != i) Problem("catalog: label " + std::to_string(i) + " repeats a name");
+      if (catalog_.FindLabel(catalog_.LabelName(i)) != i)
+        Problem("catalog: label " + std::to_string(i) + " repeats a name");
     }
     for (size_t i = 0; i < catalog_.num_rel_types(); ++i) {
       if (catalog_.FindRelType(catalog_.RelTypeName(i)) != i) {
@@ -222,7 +223,8 @@ class ConsistencyChecker {
       if (!names.insert(d.name).second) Problem("catalog: two full-text indexes are named '" + d.name + "'");
       if (!ids.insert(d.id).second) Problem("catalog: two full-text indexes have id " + std::to_string(d.id));
       for (LabelId l : d.labels) {
-        if (l >= catalog_.num_labels()) Problem("catalog: full-text index '" + d.name + "' names unknown label " + LabelText(l));
+        if (l >= catalog_.num_labels())
+          Problem("catalog: full-text index '" + d.name + "' names unknown label " + LabelText(l));
       }
       for (PropertyKeyId k : d.keys) {
         if (k >= catalog_.num_property_keys()) {
@@ -312,8 +314,8 @@ class ConsistencyChecker {
           const Value* v = FindProperty(node.properties, k);
           if (!v || !key_codec::IsIndexable(*v)) continue;
           KG_RETURN_IF_ERROR(Expect(kIndexFamily, key_codec::PropertyIndexKey(l, k, *v, id), "", [&](const auto&) {
-            FamilyProblem(kIndexFamily, "property index: " + what() + " (:" + LabelText(l) + " {" + KeyText(k) +
-                                            ": " + v->ToString() + "}) has no index entry");
+            FamilyProblem(kIndexFamily, "property index: " + what() + " (:" + LabelText(l) + " {" + KeyText(k) + ": " +
+                                            v->ToString() + "}) has no index entry");
           }));
         }
       }
@@ -418,9 +420,8 @@ class ConsistencyChecker {
         KG_RETURN_IF_ERROR(
             Expect(kAdjacencyFamily, key_codec::AdjacencyKey(node, dir, rel.type, neighbour, id), "", [&](const auto&) {
               FamilyProblem(kAdjacencyFamily, "adjacency: " + what() + " (" + std::to_string(rel.start) + ")-[:" +
-                                                  TypeText(rel.type) + "]->(" + std::to_string(rel.end) +
-                                                  ") has no " + (out ? "out" : "in") + " entry under node " +
-                                                  std::to_string(node));
+                                                  TypeText(rel.type) + "]->(" + std::to_string(rel.end) + ") has no " +
+                                                  (out ? "out" : "in") + " entry under node " + std::to_string(node));
             }));
       }
     }
@@ -517,8 +518,8 @@ class ConsistencyChecker {
     const LabelId label = key_codec::GetU32(key.data());
     const PropertyKeyId prop = key_codec::GetU32(key.data() + 4);
     const NodeId id = key_codec::DecodePropertyIndexNode(key);
-    const std::string what = "property index: an entry of :" + LabelText(label) + "(" + KeyText(prop) +
-                             ") for node " + std::to_string(id);
+    const std::string what =
+        "property index: an entry of :" + LabelText(label) + "(" + KeyText(prop) + ") for node " + std::to_string(id);
     if (!catalog_.HasIndex(label, prop)) {
       Problem(what + ": no such index is declared (a stale entry)");
       return;
@@ -581,7 +582,8 @@ class ConsistencyChecker {
     }
     std::vector<fulltext::Entry> entries;
     fulltext::DeriveEntries(*def, *node, &entries);
-    const bool implied = std::any_of(entries.begin(), entries.end(), [&](const fulltext::Entry& e) { return e.key == key; });
+    const bool implied =
+        std::any_of(entries.begin(), entries.end(), [&](const fulltext::Entry& e) { return e.key == key; });
     if (!implied) Problem(what + ": the node's values do not imply it (a stale entry)");
   }
 

@@ -11,7 +11,8 @@
 //     (the counter's value and running total, the Stmt's count of what it
 //     made): partly applied, it would leave a Stmt with fewer than k items,
 //     items without a Stmt, or a counter out of step;
-//   - at the start of a quarter of the runs, and one time in a hundred, an import of a JSON graph file of kBatchNodes Bulk
+//   - at the start of a quarter of the runs, and one time in a hundred, an import of a JSON graph file of kBatchNodes
+//   Bulk
 //     nodes in a chain, tagged with its batch number, alternately as one
 //     bulk load (ImportMode::kBulk: the files are ingested at once) and as
 //     one write transaction: all of it or nothing must be there.
@@ -63,7 +64,9 @@ kg::Result<kg::QueryResult> Run(kg::Database& db, const std::string& text, const
   return db.Execute(text, params);
 }
 
-int64_t IntOr(const kg::Value& v, int64_t otherwise) { return v.kind() == kg::Value::Kind::kInt ? v.as_int() : otherwise; }
+int64_t IntOr(const kg::Value& v, int64_t otherwise) {
+  return v.kind() == kg::Value::Kind::kInt ? v.as_int() : otherwise;
+}
 
 // ---- The writer ----
 
@@ -158,8 +161,7 @@ std::map<int64_t, int64_t> Counts(kg::Database& db, const std::string& query, st
 // `read_only`: as a RocksDB secondary instance, which replays the dead
 // writer's log without writing anything (the next writer's open then
 // recovers the database as its own); otherwise as the writer would.
-std::vector<std::string> Verify(const std::string& db_path, const std::string& log_path, bool read_only,
-                                Figures* f) {
+std::vector<std::string> Verify(const std::string& db_path, const std::string& log_path, bool read_only, Figures* f) {
   std::vector<std::string> errors;
   kg::DatabaseOptions options = SmallOptions();
   options.store.read_only = read_only;
@@ -211,8 +213,7 @@ std::vector<std::string> Verify(const std::string& db_path, const std::string& l
     errors.push_back("no counter");
   } else if (counter->rows[0][0].as_int() != max_id || counter->rows[0][1].as_int() != total) {
     errors.push_back("the counter (" + counter->rows[0][0].ToString() + ", " + counter->rows[0][1].ToString() +
-                     ") disagrees with the statements (" + std::to_string(max_id) + ", " + std::to_string(total) +
-                     ")");
+                     ") disagrees with the statements (" + std::to_string(max_id) + ", " + std::to_string(total) + ")");
     ++f->partial;
   }
   for (int64_t id : said_statements) {
@@ -290,9 +291,9 @@ int RunDriver(int kills, uint64_t seed, int max_delay_ms, const std::string& kee
       std::cerr << "crash test: " << db.status().ToString() << "\n";
       return 1;
     }
-    for (const char* setup : {"CREATE (:Counter {key: 'counter', value: 0, total: 0})", "CREATE INDEX ON :Item(stmt)",
-                              "CREATE INDEX ON :Bulk(batch)",
-                              "CREATE FULLTEXT INDEX statements FOR (n:Stmt) ON EACH [n.name]"}) {
+    for (const char* setup :
+         {"CREATE (:Counter {key: 'counter', value: 0, total: 0})", "CREATE INDEX ON :Item(stmt)",
+          "CREATE INDEX ON :Bulk(batch)", "CREATE FULLTEXT INDEX statements FOR (n:Stmt) ON EACH [n.name]"}) {
       auto r = (*db)->Execute(setup);
       if (!r.ok()) {
         std::cerr << "crash test: " << setup << ": " << r.status().ToString() << "\n";
@@ -343,10 +344,10 @@ int RunDriver(int kills, uint64_t seed, int max_delay_ms, const std::string& kee
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "crash test (seed " << seed << "): " << f.kills << " kills (" << f.kills_while_opening
             << " while opening, " << f.kills_during_import << " during an import, of which " << f.imports_cut_kept
-            << " had committed it), " << f.statements << " statements and " << f.imports
-            << " imports in the database; " << f.statements_verified << " committed statements and "
-            << f.imports_verified << " committed imports verified across the checks; " << f.partial << " partial, "
-            << f.lost << " lost, " << f.inconsistent << " inconsistent; " << seconds << " s (" << verify_seconds
+            << " had committed it), " << f.statements << " statements and " << f.imports << " imports in the database; "
+            << f.statements_verified << " committed statements and " << f.imports_verified
+            << " committed imports verified across the checks; " << f.partial << " partial, " << f.lost << " lost, "
+            << f.inconsistent << " inconsistent; " << seconds << " s (" << verify_seconds
             << " s of it reopening and checking)\n";
   if (keep.empty()) fs::remove_all(dir);
   return ok ? 0 : 1;

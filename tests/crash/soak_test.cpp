@@ -51,7 +51,8 @@ int64_t LastCommitted(const std::string& log_path) {
   const size_t end = tail.rfind('\n');
   if (end == std::string::npos) return 0;
   const size_t start = tail.rfind('\n', end - 1);
-  const std::string line = tail.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
+  const std::string line =
+      tail.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
   return line.size() > 2 && line[0] == 'C' ? std::stoll(line.substr(2)) : 0;
 }
 
@@ -81,8 +82,8 @@ int RunWriter(const std::string& db_path, const std::string& log_path, const std
   return 0;
 }
 
-int RunReader(const std::string& db_path, const std::string& log_path, const std::string& stop,
-              const std::string& done, const std::string& result, int index) {
+int RunReader(const std::string& db_path, const std::string& log_path, const std::string& stop, const std::string& done,
+              const std::string& result, int index) {
   auto opened = kg::Database::Open(db_path, Options(true));
   if (!opened.ok()) {
     std::cerr << "soak reader " << index << ": " << opened.status().ToString() << "\n";
@@ -128,8 +129,7 @@ int RunReader(const std::string& db_path, const std::string& log_path, const std
   while (!Exists(done)) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   const int64_t final_value = LastCommitted(log_path);
   if (seen > final_value) {
-    return fail("saw " + std::to_string(seen) + ", but the writer committed only up to " +
-                std::to_string(final_value));
+    return fail("saw " + std::to_string(seen) + ", but the writer committed only up to " + std::to_string(final_value));
   }
   std::ofstream(result) << reads << " " << changes << " " << checks << "\n";
   return 0;
@@ -144,8 +144,8 @@ int RunDriver(int seconds, int readers) {
                     done = dir + "/done";
   {
     auto db = kg::Database::Open(db_path, Options(false));
-    if (!db.ok() || !(*db)->Execute("CREATE (:Counter {key: 'counter', value: 0}), (:Mirror {key: 'mirror', value: 0})")
-                         .ok()) {
+    if (!db.ok() ||
+        !(*db)->Execute("CREATE (:Counter {key: 'counter', value: 0}), (:Mirror {key: 'mirror', value: 0})").ok()) {
       std::cerr << "soak: cannot create the database\n";
       return 1;
     }

@@ -198,8 +198,8 @@ TEST_CASE("damaged adjacency is reported in both directions", "[check]") {
     const ConsistencyReport r = CheckReadOnly(dir.path());
     INFO(Lines(r));
     CHECK(r.problem_count == 2);
-    CHECK(Reports(r, "the out entry of relationship 999 under node " + std::to_string(g.binh) +
-                         ": no such relationship"));
+    CHECK(Reports(r,
+                  "the out entry of relationship 999 under node " + std::to_string(g.binh) + ": no such relationship"));
     CHECK(Reports(r, "the in entry of relationship " + std::to_string(g.knows) + " under node " +
                          std::to_string(g.binh) + ": the relationship is"));
   }
@@ -210,11 +210,11 @@ TEST_CASE("damaged adjacency is reported in both directions", "[check]") {
     });
     const ConsistencyReport r = CheckReadOnly(dir.path());
     INFO(Lines(r));
-    CHECK(Reports(r, "relationship " + std::to_string(g.knows) + ": its end node " + std::to_string(g.binh) +
-                         " does not exist"));
+    CHECK(Reports(
+        r, "relationship " + std::to_string(g.knows) + ": its end node " + std::to_string(g.binh) + " does not exist"));
     CHECK(Reports(r, "counts: nodes: the catalog says 3, the records 2"));
-    CHECK(Reports(r, "labels: an entry for label Person names node " + std::to_string(g.binh) +
-                         ", which does not exist"));
+    CHECK(Reports(r,
+                  "labels: an entry for label Person names node " + std::to_string(g.binh) + ", which does not exist"));
     CHECK(Reports(r, "unique key: the entry of key 'person/binh' names node " + std::to_string(g.binh)));
   }
 }
@@ -272,8 +272,8 @@ TEST_CASE("damaged labels, property index and unique keys are reported", "[check
     INFO(Lines(r));
     CHECK(r.problem_count == 2);
     CHECK(Reports(r, "labels: node " + std::to_string(g.binh) + " has label Diplomat but no labels entry"));
-    CHECK(Reports(r, "labels: an entry for label Org names node " + std::to_string(g.ana) +
-                         ", which does not have it"));
+    CHECK(
+        Reports(r, "labels: an entry for label Org names node " + std::to_string(g.ana) + ", which does not have it"));
   }
   SECTION("property index: a stale entry left by a change, and a missing one") {
     WithRawFamilies(dir.path(), [&](rocksdb::DB* raw, const Families& cf) {
@@ -285,7 +285,8 @@ TEST_CASE("damaged labels, property index and unique keys are reported", "[check
     const ConsistencyReport r = CheckReadOnly(dir.path());
     INFO(Lines(r));
     CHECK(r.problem_count == 2);
-    CHECK(Reports(r, "property index: node " + std::to_string(g.ana) + " (:Person {name: 'Ana Lê'}) has no index entry"));
+    CHECK(
+        Reports(r, "property index: node " + std::to_string(g.ana) + " (:Person {name: 'Ana Lê'}) has no index entry"));
     CHECK(Reports(r, "property index: an entry of :Person(name) for node " + std::to_string(g.binh) +
                          ": the node's value is 'Bình Trần'"));
   }
@@ -315,14 +316,16 @@ TEST_CASE("damaged labels, property index and unique keys are reported", "[check
     });
     const ConsistencyReport r = CheckReadOnly(dir.path());
     INFO(Lines(r));
-    CHECK(Reports(r, "unique key: node " + std::to_string(g.binh) + " has key 'person/ana-le', whose entry names node " +
-                         std::to_string(g.ana) + " (two nodes share a key"));
+    CHECK(Reports(r, "unique key: node " + std::to_string(g.binh) +
+                         " has key 'person/ana-le', whose entry names node " + std::to_string(g.ana) +
+                         " (two nodes share a key"));
     CHECK(Reports(r, "unique key: the entry of key 'person/binh' names node " + std::to_string(g.binh) +
                          ", whose key is 'person/ana-le'"));
   }
   SECTION("a record that does not decode") {
-    WithRawFamilies(dir.path(),
-                    [&](rocksdb::DB* raw, const Families& cf) { Put(raw, cf.at("rels"), key_codec::RelKey(g.knows), "\x05"); });
+    WithRawFamilies(dir.path(), [&](rocksdb::DB* raw, const Families& cf) {
+      Put(raw, cf.at("rels"), key_codec::RelKey(g.knows), "\x05");
+    });
     const ConsistencyReport r = CheckReadOnly(dir.path());
     INFO(Lines(r));
     CHECK(Reports(r, "relationship " + std::to_string(g.knows) + ": the record does not decode"));
@@ -353,7 +356,8 @@ TEST_CASE("damaged full-text entries are reported", "[check]") {
   });
   const ConsistencyReport r = CheckReadOnly(dir.path());
   INFO(Lines(r));
-  CHECK(Reports(r, "full-text: node " + std::to_string(g.ana) + " lacks an entry (word 'ana' of index 'names', property name)"));
+  CHECK(Reports(
+      r, "full-text: node " + std::to_string(g.ana) + " lacks an entry (word 'ana' of index 'names', property name)"));
   CHECK(Reports(r, "full-text: node " + std::to_string(g.ana) + " lacks an entry (exact 'ana le'"));
   CHECK(Reports(r, "full-text: an entry (word 'binh' of index 'names', property aliases) for node " +
                        std::to_string(g.binh) + ": the node's values do not imply it"));
