@@ -1,5 +1,6 @@
 // Opens a kg database directly with RocksDB, every column family, for tests
-// that must write what kg itself never would (an old or future format).
+// that must write what kg itself never would (an old or future format, a
+// damaged database for the consistency check).
 #pragma once
 
 #include <rocksdb/db.h>
@@ -12,25 +13,8 @@
 
 namespace kg::test {
 
-inline void WithRawDb(const std::string& path, const std::function<void(rocksdb::DB*)>& use) {
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &raw).ok());
-  use(raw);
-  for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
-  delete raw;
-}
-
-}  // namespace kg::test
-
-namespace kg::test {
-
-// The same, with every column family's handle by name ("nodes", "adjacency", ...;
-// "default" is the catalog).
+// `use` gets the database and every column family's handle by name
+// ("nodes", "adjacency", ...; "default" is the catalog).
 inline void WithRawFamilies(
     const std::string& path,
     const std::function<void(rocksdb::DB*, const std::map<std::string, rocksdb::ColumnFamilyHandle*>&)>& use) {
@@ -46,6 +30,12 @@ inline void WithRawFamilies(
   use(raw, by_name);
   for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
   delete raw;
+}
+
+// The same, for a test that needs only the database.
+inline void WithRawDb(const std::string& path, const std::function<void(rocksdb::DB*)>& use) {
+  WithRawFamilies(path,
+                  [&](rocksdb::DB* raw, const std::map<std::string, rocksdb::ColumnFamilyHandle*>&) { use(raw); });
 }
 
 }  // namespace kg::test
