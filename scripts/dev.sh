@@ -14,7 +14,7 @@ packages=(
   g++ cmake make pkg-config
   librocksdb-dev libboost-graph-dev libroaring-dev
   libantlr4-runtime-dev antlr4 default-jre-headless
-  nlohmann-json3-dev libcli11-dev libutf8proc-dev libicu-dev libre2-dev libssl-dev libedit-dev libfmt-dev
+  nlohmann-json3-dev libcli11-dev libutf8proc-dev libicu-dev libre2-dev libssl-dev libedit-dev
   catch2 clang-14 libclang-rt-14-dev
   libexpat1-dev
   libhowardhinnant-date-dev tzdata
