@@ -1,6 +1,6 @@
 // SourceFiles: the article texts that Documents name, read from a sources
 // directory (kg --sources DIR, KG_SOURCES, or ../shared/seeds found from a
-// checkout: shell/sources_dir.h decides; here it is just a directory).
+// checkout: shell/cli/sources_dir.h decides; here it is just a directory).
 //
 // A Document names its text by `file` (a plain file name in the directory)
 // and may record the file's size (`bytes`) and SHA-256 (`sha256`, lower-case

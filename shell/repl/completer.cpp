@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <set>
 
-#include "command_table.h"
+#include "commands/command_table.h"
 #include "exec/functions.h"
 
 namespace kg::shell {

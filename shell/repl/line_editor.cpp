@@ -14,7 +14,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "interrupt.h"
+#include "cli/interrupt.h"
 
 namespace kg::shell {
 namespace {

@@ -12,12 +12,12 @@
 #include <iostream>
 #include <memory>
 
-#include "command_table.h"
+#include "commands/command_table.h"
 #include "common/input_file.h"
-#include "interrupt.h"
+#include "cli/interrupt.h"
 #include "repl/completer.h"
 #include "repl/line_editor.h"
-#include "session.h"
+#include "session/session.h"
 #include "storage/catalog.h"
 
 namespace kg::shell {

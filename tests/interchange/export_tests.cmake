@@ -1,4 +1,4 @@
-# ---- export (engine/interchange, shell/export_command) ----
+# ---- export (engine/interchange, shell/commands/export_command) ----
 # kg_export_tests: every writer on a graph of hostile values, read back by
 # independent readers: networkx and igraph (export_read.py, run with
 # Debian's /usr/bin/python3), Boost.Graph's read_graphml, Graphviz's dot;

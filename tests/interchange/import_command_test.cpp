@@ -1,7 +1,7 @@
 // The shell's side of import: `kg import` as its options parse and as it
 // reports (exit codes, the summary line, file:line errors), and the REPL's
 // `:import`.
-#include "import_command.h"
+#include "commands/import_command.h"
 
 #include <CLI/CLI.hpp>
 #include <sstream>

@@ -1,4 +1,4 @@
-# ---- import (engine/interchange, shell/import_command) ----
+# ---- import (engine/interchange, shell/commands/import_command) ----
 # kg_import_tests: each reader on good and bad files (fixtures/ and files
 # the tests write), GraphML written by networkx (write_networkx_graphml.py),
 # gen_graph.py's CSV layout at 1000 nodes. kg_import_command_tests: the

@@ -1,4 +1,4 @@
-// Tests of the kg shell's help (shell/help_topics.h): every example of every
+// Tests of the kg shell's help (shell/help/help_topics.h): every example of every
 // topic runs against a copy of the bundled graph (data/graph), the graph a
 // researcher's `kg` opens, so an example pasted into kg answers and the help
 // cannot promise what kg does not do; the lookup rules, the overview, the
@@ -18,11 +18,11 @@
 #include <string>
 #include <vector>
 
-#include "command_table.h"
-#include "help_topics.h"
+#include "commands/command_table.h"
+#include "help/help_topics.h"
 #include "interchange/importer.h"
 #include "main/database.h"
-#include "session.h"
+#include "session/session.h"
 
 namespace {
 

@@ -1,5 +1,5 @@
-// The parts of :why and kg why below the program (shell/why_command.h,
-// shell/sources_dir.h): where the sources directory is found, the ids :why
+// The parts of :why and kg why below the program (shell/commands/why_command.h,
+// shell/cli/sources_dir.h): where the sources directory is found, the ids :why
 // reads, the relationships of a result, and the evidence written for them.
 #include <stdlib.h>
 
@@ -10,8 +10,8 @@
 #include <string>
 
 #include "main/database.h"
-#include "sources_dir.h"
-#include "why_command.h"
+#include "cli/sources_dir.h"
+#include "commands/why_command.h"
 
 namespace kg::shell {
 namespace {

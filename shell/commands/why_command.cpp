@@ -1,4 +1,4 @@
-#include "why_command.h"
+#include "commands/why_command.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -6,7 +6,7 @@
 #include <optional>
 #include <set>
 
-#include "bundled_graph.h"
+#include "session/bundled_graph.h"
 
 namespace kg::shell {
 

@@ -1,9 +1,9 @@
-#include "check_command.h"
+#include "commands/check_command.h"
 
 #include <CLI/CLI.hpp>
 #include <memory>
 
-#include "bundled_graph.h"
+#include "session/bundled_graph.h"
 #include "main/database.h"
 
 namespace kg::shell {

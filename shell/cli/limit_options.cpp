@@ -1,4 +1,4 @@
-#include "limit_options.h"
+#include "cli/limit_options.h"
 
 #include <cctype>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "sources_dir.h"
+#include "cli/sources_dir.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,5 +1,5 @@
 // The bundled graph's files (data/graph/*.json), compiled into kg by
-// shell/embed_bundled_graph.cmake, so that kg can build its database with
+// shell/session/embed_bundled_graph.cmake, so that kg can build its database with
 // no source tree at hand.
 #pragma once
 

@@ -1,4 +1,4 @@
-#include "bundled_graph.h"
+#include "session/bundled_graph.h"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "bundled_graph_data.h"
+#include "session/bundled_graph_data.h"
 #include "interchange/importer.h"
 #include "storage/graph_store.h"
 

@@ -1,4 +1,4 @@
-#include "export_command.h"
+#include "commands/export_command.h"
 
 #include <unistd.h>
 
@@ -7,11 +7,11 @@
 #include <cctype>
 #include <memory>
 
-#include "bundled_graph.h"
+#include "session/bundled_graph.h"
 #include "interchange/graph_exporter.h"
-#include "interrupt.h"
-#include "progress_line.h"
-#include "session_text.h"
+#include "cli/interrupt.h"
+#include "cli/progress_line.h"
+#include "session/session_text.h"
 
 namespace kg::shell {
 namespace {

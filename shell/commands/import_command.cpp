@@ -1,4 +1,4 @@
-#include "import_command.h"
+#include "commands/import_command.h"
 
 #include <unistd.h>
 
@@ -9,7 +9,7 @@
 #include <iostream>
 
 #include "interchange/importer.h"
-#include "interrupt.h"
+#include "cli/interrupt.h"
 #include "main/database.h"
 
 namespace kg::shell {

@@ -9,20 +9,20 @@
 #include <string>
 #include <vector>
 
-#include "bundled_graph.h"
-#include "check_command.h"
+#include "session/bundled_graph.h"
+#include "commands/check_command.h"
 #include "common/input_file.h"
 #include "common/version.h"
-#include "export_command.h"
-#include "import_command.h"
-#include "interrupt.h"
-#include "limit_options.h"
-#include "link_command.h"
+#include "commands/export_command.h"
+#include "commands/import_command.h"
+#include "cli/interrupt.h"
+#include "cli/limit_options.h"
+#include "commands/link_command.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
-#include "session.h"
-#include "sources_dir.h"
-#include "why_command.h"
+#include "session/session.h"
+#include "cli/sources_dir.h"
+#include "commands/why_command.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "session.h"
+#include "session/session.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -7,13 +7,13 @@
 #include <chrono>
 
 #include "common/version.h"
-#include "interrupt.h"
+#include "cli/interrupt.h"
 #include "parser/statement_splitter.h"
-#include "progress_line.h"
-#include "session_text.h"
+#include "cli/progress_line.h"
+#include "session/session_text.h"
 #include "storage/catalog.h"
 #include "storage/transaction.h"
-#include "why_command.h"
+#include "commands/why_command.h"
 
 namespace kg::shell {
 namespace {

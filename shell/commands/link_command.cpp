@@ -1,11 +1,11 @@
-#include "link_command.h"
+#include "commands/link_command.h"
 
 #include <CLI/CLI.hpp>
 #include <cctype>
 #include <fstream>
 #include <memory>
 
-#include "bundled_graph.h"
+#include "session/bundled_graph.h"
 #include "link/article_text.h"
 #include "link/link_entity.h"
 #include "link/link_output.h"

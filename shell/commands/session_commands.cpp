@@ -6,19 +6,19 @@
 #include <chrono>
 #include <map>
 
-#include "command_table.h"
+#include "commands/command_table.h"
 #include "common/input_file.h"
-#include "export_command.h"
-#include "help_topics.h"
-#include "import_command.h"
-#include "interrupt.h"
-#include "limit_options.h"
-#include "link_command.h"
+#include "commands/export_command.h"
+#include "help/help_topics.h"
+#include "commands/import_command.h"
+#include "cli/interrupt.h"
+#include "cli/limit_options.h"
+#include "commands/link_command.h"
 #include "output/display_width.h"
-#include "progress_line.h"
-#include "session.h"
-#include "session_text.h"
-#include "why_command.h"
+#include "cli/progress_line.h"
+#include "session/session.h"
+#include "session/session_text.h"
+#include "commands/why_command.h"
 
 namespace kg::shell {
 namespace {

@@ -8,14 +8,14 @@
 //
 // Layout rules: plain text, no line of 100 columns or more (the test
 // checks), and each example on lines of its own so that it can be pasted.
-#include "help_topics.h"
+#include "help/help_topics.h"
 
 #include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
 
-#include "command_table.h"
+#include "commands/command_table.h"
 
 namespace kg::shell {
 namespace {
@@ -750,7 +750,7 @@ notes such as what a write changed go to standard error (for csv, tsv, json and 
        "  // Back to the default\n  :format table",
        "command line"},
 
-      // ---- evidence: kg.evidence, :why, kg why (shell/why_command.h) ----
+      // ---- evidence: kg.evidence, :why, kg why (shell/commands/why_command.h) ----
       {"evidence",
        "the sentence a fact comes from: kg.evidence, :why, kg why, the sources directory",
        R"(Every fact of the bundled graph points at the words that state it: `source`, a Document's

@@ -1,8 +1,8 @@
-#include "command_table.h"
+#include "commands/command_table.h"
 
 #include <algorithm>
 
-#include "import_command.h"
+#include "commands/import_command.h"
 
 namespace kg::shell {
 

@@ -1,4 +1,4 @@
-#include "session_text.h"
+#include "session/session_text.h"
 
 namespace kg::shell {
 
