@@ -5,7 +5,7 @@
 #include "exec/function_registry.h"
 #include "exec/memory_budget.h"
 #include "exec/query_error.h"
-#include "exec/utf8_text.h"
+#include "common/utf8.h"
 
 namespace kg::functions {
 

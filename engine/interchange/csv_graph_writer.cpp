@@ -45,7 +45,7 @@
 #include "interchange/export_text.h"
 #include "interchange/graph_writers.h"
 #include "interchange/output_file.h"
-#include "interchange/utf8_scan.h"
+#include "common/utf8.h"
 
 namespace kg::interchange {
 namespace {
@@ -59,16 +59,16 @@ bool NeedsQuotes(std::string_view text) {
 // Appends one field, quoted when it must be; returns the bytes replaced
 // with U+FFFD.
 uint64_t AppendField(std::string* out, std::string_view text) {
-  if (!NeedsQuotes(text)) return AppendValidUtf8(out, text);
+  if (!NeedsQuotes(text)) return utf8::AppendValid(out, text);
   out->push_back('"');
   uint64_t replaced = 0;
   size_t start = 0;
   for (size_t quote = text.find('"'); quote != std::string_view::npos; quote = text.find('"', start)) {
-    replaced += AppendValidUtf8(out, text.substr(start, quote + 1 - start));
+    replaced += utf8::AppendValid(out, text.substr(start, quote + 1 - start));
     out->push_back('"');
     start = quote + 1;
   }
-  replaced += AppendValidUtf8(out, text.substr(start));
+  replaced += utf8::AppendValid(out, text.substr(start));
   out->push_back('"');
   return replaced;
 }

@@ -24,7 +24,7 @@
 #include "interchange/export_text.h"
 #include "interchange/graph_writers.h"
 #include "interchange/output_file.h"
-#include "interchange/utf8_scan.h"
+#include "common/utf8.h"
 
 namespace kg::interchange {
 namespace {
@@ -109,7 +109,7 @@ class DotWriter : public GraphWriter {
   void AppendCaption(std::string* b, std::string_view text) {
     size_t pos = 0, count = 0;
     while (pos < text.size() && count < kMaxCaptionCodePoints) {
-      const CodePoint cp = DecodeUtf8(text, pos);
+      const utf8::CodePoint cp = utf8::DecodeAt(text, pos);
       pos += cp.length == 0 ? 1 : cp.length;
       ++count;
     }
@@ -138,9 +138,9 @@ class DotWriter : public GraphWriter {
         ++i;
         continue;
       }
-      const CodePoint cp = c < 0x20 ? CodePoint{} : DecodeUtf8(text, i);
+      const utf8::CodePoint cp = c < 0x20 ? utf8::CodePoint{} : utf8::DecodeAt(text, i);
       if (cp.length == 0 || cp.value == 0xFFFE || cp.value == 0xFFFF) {
-        b->append(kReplacementCharacter);
+        b->append(utf8::kReplacementCharacter);
         ++replaced_;
         ++i;
         continue;

@@ -1,6 +1,6 @@
 #include "interchange/xml_text.h"
 
-#include "interchange/utf8_scan.h"
+#include "common/utf8.h"
 
 namespace kg::interchange {
 namespace {
@@ -67,14 +67,14 @@ uint64_t AppendXml(std::string* out, std::string_view text) {
         break;
     }
     if (c < 0x20) {
-      out->append(kReplacementCharacter);
+      out->append(utf8::kReplacementCharacter);
       ++replaced;
       ++i;
       continue;
     }
-    const CodePoint cp = DecodeUtf8(text, i);
+    const utf8::CodePoint cp = utf8::DecodeAt(text, i);
     if (cp.length == 0 || cp.value == 0xFFFE || cp.value == 0xFFFF) {
-      out->append(kReplacementCharacter);
+      out->append(utf8::kReplacementCharacter);
       ++replaced;
       i += cp.length == 0 ? 1 : cp.length;
       continue;

@@ -1,4 +1,4 @@
-#include "exec/utf8_text.h"
+#include "common/utf8.h"
 
 #include <utf8proc.h>
 
@@ -62,6 +62,58 @@ bool IsSpace(int32_t cp) {
   if (cp < 0x80) return false;
   const utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+CodePoint DecodeAt(std::string_view text, size_t pos) {
+  utf8proc_int32_t cp = 0;
+  // utf8proc_iterate rejects overlong forms, surrogates and values past
+  // U+10FFFF, and returns a negative error for them.
+  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (n <= 0) return CodePoint{0, 0};
+  return CodePoint{cp, static_cast<size_t>(n)};
+}
+
+uint64_t AppendValid(std::string* out, std::string_view text) {
+  uint64_t replaced = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    out->append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
+    const CodePoint cp = DecodeAt(text, i);
+    if (cp.length == 0) {
+      out->append(kReplacementCharacter);
+      ++replaced;
+      ++i;
+    } else {
+      out->append(text.data() + i, cp.length);
+      i += cp.length;
+    }
+  }
+  return replaced;
+}
+
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
 }
 
 }  // namespace kg::utf8
