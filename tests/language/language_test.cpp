@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "main/database.h"
+#include "data_cases.h"
 #include "test_util.h"
 
 #ifndef KG_LANGUAGE_TEST_DIR
@@ -505,70 +506,25 @@ void RunCase(const Case& c) {
   CHECK(report->clean());
 }
 
-class CaseInvoker : public Catch::ITestInvoker {
- public:
-  explicit CaseInvoker(const Case* c) : case_(c) {}
-  void invoke() const override { RunCase(*case_); }
-
- private:
-  const Case* case_;
-};
-
-// Everything the registered tests point at lives as long as the program.
-std::deque<Case> g_cases;
-std::deque<std::string> g_strings;
-std::vector<std::string> g_file_errors;
-
-const std::string& Keep(std::string s) {
-  g_strings.push_back(std::move(s));
-  return g_strings.back();
-}
-
-void FileFormat() {
-  INFO("the language test files, " << g_cases.size() << " cases");
-  for (const std::string& e : g_file_errors) FAIL_CHECK(e);
-  CHECK(!g_cases.empty());
-}
-
-class FunctionInvoker : public Catch::ITestInvoker {
- public:
-  explicit FunctionInvoker(void (*f)()) : f_(f) {}
-  void invoke() const override { f_(); }
-
- private:
-  void (*f_)();
-};
-
 void RegisterAll() {
+  static DataCases<Case> cases("the language test files", "language/file_format", "[language]", RunCase);
   // KG_LANGUAGE_TEST_DIR in the environment runs another set of files (e.g.
   // cases kept aside until the engine handles them).
   const char* dir = std::getenv("KG_LANGUAGE_TEST_DIR");
   const fs::path root(dir && *dir ? dir : KG_LANGUAGE_TEST_DIR);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".test") files.push_back(it->path());
-  }
-  if (ec) g_file_errors.push_back(root.string() + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
+  for (const fs::path& file : cases.ListFiles(root, ".test", /*recursive=*/true)) {
     const std::string folder = file.parent_path().lexically_relative(root).generic_string();
-    std::vector<Case> cases;
-    const std::string err = FileParser(file.string(), folder).Parse(&cases);
+    std::vector<Case> parsed;
+    const std::string err = FileParser(file.string(), folder).Parse(&parsed);
     if (!err.empty()) {
-      g_file_errors.push_back(err);
+      cases.AddError(err);
       continue;
     }
-    for (Case& c : cases) g_cases.push_back(std::move(c));
-  }
-  Catch::AutoReg(new FunctionInvoker(&FileFormat), Catch::SourceLineInfo(__FILE__, __LINE__), Catch::StringRef(),
-                 Catch::NameAndTags{"language/file_format", "[language]"});
-  for (const Case& c : g_cases) {
-    const std::string& folder = Keep(c.name.substr(0, c.name.find('/')));
-    const std::string& tags = Keep("[language][" + folder + "]");
-    Catch::AutoReg(new CaseInvoker(&c), Catch::SourceLineInfo(Keep(c.file).c_str(), static_cast<size_t>(c.line)),
-                   Catch::StringRef(), Catch::NameAndTags{Keep(c.name), tags});
+    for (Case& c : parsed) {
+      const Case& kept = cases.Add(std::move(c));
+      const std::string area = kept.name.substr(0, kept.name.find('/'));
+      cases.Register(kept, kept.name, kept.file, kept.line, "[language][" + area + "]");
+    }
   }
 }
 

@@ -19,9 +19,12 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "data_cases.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using kg::test::DataCases;
 
 struct Step {
   int line = 0;
@@ -39,15 +42,6 @@ struct Case {
   int line = 0;
   std::vector<Step> steps;
 };
-
-std::deque<Case> g_cases;
-std::deque<std::string> g_strings;
-std::vector<std::string> g_file_errors;
-
-const std::string& Keep(std::string s) {
-  g_strings.push_back(std::move(s));
-  return g_strings.back();
-}
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -148,47 +142,16 @@ void RunCase(const Case& c) {
   fs::remove_all(dir, ec);
 }
 
-class CaseInvoker : public Catch::ITestInvoker {
- public:
-  explicit CaseInvoker(const Case* c) : case_(c) {}
-  void invoke() const override { RunCase(*case_); }
-
- private:
-  const Case* case_;
-};
-
-void FileFormat() {
-  INFO("the cli case files, " << g_cases.size() << " cases");
-  for (const std::string& e : g_file_errors) FAIL_CHECK(e);
-  CHECK(!g_cases.empty());
-}
-
-class FunctionInvoker : public Catch::ITestInvoker {
- public:
-  explicit FunctionInvoker(void (*f)()) : f_(f) {}
-  void invoke() const override { f_(); }
-
- private:
-  void (*f_)();
-};
-
 void RegisterAll() {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(KG_CLI_TEST_DIR)) {
-    if (entry.path().extension() == ".cases") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    std::vector<Case> cases;
-    const std::string err = ParseFile(file, file.stem().string(), &cases);
-    if (!err.empty()) g_file_errors.push_back(err);
-    for (Case& c : cases) g_cases.push_back(std::move(c));
-  }
-  Catch::AutoReg(new FunctionInvoker(&FileFormat), Catch::SourceLineInfo(__FILE__, __LINE__), Catch::StringRef(),
-                 Catch::NameAndTags{"cli/file_format", "[cli]"});
-  for (const Case& c : g_cases) {
-    Catch::AutoReg(new CaseInvoker(&c), Catch::SourceLineInfo(Keep(c.file).c_str(), static_cast<size_t>(c.line)),
-                   Catch::StringRef(), Catch::NameAndTags{Keep(c.name), "[cli]"});
+  static DataCases<Case> cases("the cli case files", "cli/file_format", "[cli]", RunCase);
+  for (const fs::path& file : cases.ListFiles(KG_CLI_TEST_DIR, ".cases", /*recursive=*/false)) {
+    std::vector<Case> parsed;
+    const std::string err = ParseFile(file, file.stem().string(), &parsed);
+    if (!err.empty()) cases.AddError(err);
+    for (Case& c : parsed) {
+      const Case& kept = cases.Add(std::move(c));
+      cases.Register(kept, kept.name, kept.file, kept.line, "[cli]");
+    }
   }
 }
 

@@ -29,6 +29,7 @@
 #include "main/database.h"
 #include "output/output_format.h"
 #include "output/result_writer.h"
+#include "data_cases.h"
 #include "test_util.h"
 
 #ifndef KG_FORMAT_GOLDEN_DIR
@@ -272,63 +273,17 @@ void RunCase(const Case& c) {
   }
 }
 
-class CaseInvoker : public Catch::ITestInvoker {
- public:
-  explicit CaseInvoker(const Case* c) : case_(c) {}
-  void invoke() const override { RunCase(*case_); }
-
- private:
-  const Case* case_;
-};
-
-// Everything the registered tests point at lives as long as the program.
-std::deque<Case> g_cases;
-std::deque<std::string> g_strings;
-std::vector<std::string> g_file_errors;
-
-const std::string& Keep(std::string s) {
-  g_strings.push_back(std::move(s));
-  return g_strings.back();
-}
-
-void FileFormat() {
-  INFO("the golden files, " << g_cases.size() << " cases");
-  for (const std::string& e : g_file_errors) FAIL_CHECK(e);
-  CHECK(!g_cases.empty());
-}
-
-class FunctionInvoker : public Catch::ITestInvoker {
- public:
-  explicit FunctionInvoker(void (*f)()) : f_(f) {}
-  void invoke() const override { f_(); }
-
- private:
-  void (*f_)();
-};
-
 void RegisterAll() {
-  const fs::path root(KG_FORMAT_GOLDEN_DIR);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(root, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".golden") files.push_back(it->path());
-  }
-  if (ec) g_file_errors.push_back(root.string() + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
+  static DataCases<Case> cases("the golden files", "golden/file_format", "[golden]", RunCase);
+  for (const fs::path& file : cases.ListFiles(KG_FORMAT_GOLDEN_DIR, ".golden", /*recursive=*/false)) {
     Case c;
     const std::string err = ParseFile(file, &c);
     if (!err.empty()) {
-      g_file_errors.push_back(err);
+      cases.AddError(err);
       continue;
     }
-    g_cases.push_back(std::move(c));
-  }
-  Catch::AutoReg(new FunctionInvoker(&FileFormat), Catch::SourceLineInfo(__FILE__, __LINE__), Catch::StringRef(),
-                 Catch::NameAndTags{"golden/file_format", "[golden]"});
-  for (const Case& c : g_cases) {
-    Catch::AutoReg(new CaseInvoker(&c), Catch::SourceLineInfo(Keep(c.path).c_str(), 1), Catch::StringRef(),
-                   Catch::NameAndTags{Keep(c.name), "[golden]"});
+    const Case& kept = cases.Add(std::move(c));
+    cases.Register(kept, kept.name, kept.path, 1, "[golden]");
   }
 }
 
