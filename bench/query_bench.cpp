@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_main.h"
 #include "common/status.h"
 #include "common/value.h"
 #include "common/version.h"
@@ -349,24 +350,6 @@ int main(int argc, char** argv) {
   app.add_flag("--unprepared", opt.unprepared,
                "Run each query's text through Database::Execute with the plan cache off: every run parses and plans");
   app.add_flag("--profile", opt.profile, "After each query's timed runs, print one PROFILE of it to stderr");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  }
-
-  Json report;
-  kg::Status s;
-  try {
-    s = Main(opt, &report);
-  } catch (const std::exception& e) {  // malformed JSON fields, std::bad_alloc: still one line
-    s = kg::Status::Runtime(e.what());
-  }
-  if (!s.ok()) {
-    std::cerr << "kg_query_bench: " << s.ToString() << "\n";
-    return s.Is(kg::ErrorKind::kUsage) ? 2 : 1;
-  }
-  std::cout << report.dump(2) << "\n";
-  return 0;
+  return kg::bench::RunBenchMain<Json>(app, argc, argv, "kg_query_bench",
+                                       [&](Json* report) { return Main(opt, report); });
 }

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_main.h"
 #include "common/text_fold.h"
 #include "gen_graph_loader.h"
 #include "main/database.h"
@@ -177,17 +178,6 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seed", opt.seed, "Seed of the draw")->capture_default_str();
   app.add_option("--show-slow", opt.show_slow_ms, "Print each query slower than this many ms");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-  Json report;
-  kg::Status s = Run(opt, &report);
-  if (!s.ok()) {
-    std::cerr << "kg_search_bench: " << s.message() << "\n";
-    return 1;
-  }
-  std::cout << report.dump() << "\n";
-  return 0;
+  return kg::bench::RunBenchMain<Json>(
+      app, argc, argv, "kg_search_bench", [&](Json* report) { return Run(opt, report); }, -1);
 }

@@ -32,6 +32,7 @@
 #include <tuple>
 #include <vector>
 
+#include "bench_main.h"
 #include "common/status.h"
 #include "common/value.h"
 #include "gen_graph_loader.h"
@@ -501,25 +502,6 @@ int main(int argc, char** argv) {
                  "Also write this many relationships one transaction each, for comparison (0: skip)")
       ->capture_default_str();
   app.add_flag("--compact", opt.compact, "Finish the bulk load with compaction (Finish(compact=true))");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // As in kg: --help ends with success, bad usage with exit code 2.
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  }
-
-  Json report;
-  kg::Status s;
-  try {
-    s = Run(opt, &report);
-  } catch (const std::exception& e) {  // std::bad_alloc and the like: still one line
-    s = kg::Status::Runtime(e.what());
-  }
-  if (!s.ok()) {
-    std::cerr << "kg_storage_bench: " << s.ToString() << "\n";
-    return 1;
-  }
-  std::cout << report.dump(2) << "\n";
-  return 0;
+  return kg::bench::RunBenchMain<Json>(app, argc, argv, "kg_storage_bench",
+                                       [&](Json* report) { return Run(opt, report); });
 }

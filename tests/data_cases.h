@@ -68,9 +68,9 @@ class DataCases {
 
   // Registers `c` (one of all()) as the test `name`, located at file:line.
   void Register(const Case& c, std::string name, std::string file, int line, std::string tags) {
-    Catch::AutoReg(new CaseInvoker(this, &c), Catch::SourceLineInfo(Keep(std::move(file)).c_str(),
-                                                                     static_cast<size_t>(line)),
-                   Catch::StringRef(), Catch::NameAndTags{Keep(std::move(name)), Keep(std::move(tags))});
+    Catch::AutoReg(new CaseInvoker(this, &c),
+                   Catch::SourceLineInfo(Keep(std::move(file)).c_str(), static_cast<size_t>(line)), Catch::StringRef(),
+                   Catch::NameAndTags{Keep(std::move(name)), Keep(std::move(tags))});
   }
 
  private:
