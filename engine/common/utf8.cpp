@@ -116,4 +116,19 @@ bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
 }
 
+size_t SequenceLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead & 0xE0) == 0xC0) return 2;
+  if ((lead & 0xF0) == 0xE0) return 3;
+  if ((lead & 0xF8) == 0xF0) return 4;
+  return 0;
+}
+
+void AppendCodePoint(std::string* out, int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+  if (n <= 0 || (cp >= 0xD800 && cp <= 0xDFFF)) n = utf8proc_encode_char(0xFFFD, buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
 }  // namespace kg::utf8

@@ -56,4 +56,14 @@ std::string AsciiLower(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
 
+// Byte by byte, for text that arrives a byte at a time (the shell's line
+// editor reads a terminal so) or is cut at a byte offset: how many bytes a
+// sequence starting with `lead` claims (1 to 4 by its bit pattern; 0 for a
+// continuation byte or 0xF8..0xFF, which start none), whether `byte` is a
+// continuation byte (10xxxxxx: not the start of a code point), and `cp`
+// appended as UTF-8 (U+FFFD for a value that has no UTF-8 form).
+size_t SequenceLength(unsigned char lead);
+inline bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+void AppendCodePoint(std::string* out, int32_t cp);
+
 }  // namespace kg::utf8

@@ -7,6 +7,7 @@
 #include "main/plan_cache.h"
 
 #include "common/source_files.h"
+#include "exec/functions.h"
 #include "exec/query_error.h"
 #include "parser/parser.h"
 #include "procedures/builtin_procedures.h"
@@ -236,6 +237,33 @@ Result<SchemaSummary> Database::Schema() {
   std::sort(schema.property_keys.begin(), schema.property_keys.end(), by_name);
   return schema;
 }
+
+Database::CatalogOutline Database::Outline() const {
+  CatalogOutline outline;
+  const std::shared_ptr<const Catalog> catalog = store_->catalog();
+  if (catalog == nullptr) return outline;
+  outline.nodes = catalog->node_count();
+  outline.relationships = catalog->rel_count();
+  for (size_t i = 0; i < catalog->num_labels(); ++i) outline.labels.push_back(catalog->LabelName(i));
+  for (size_t i = 0; i < catalog->num_rel_types(); ++i) outline.relationship_types.push_back(catalog->RelTypeName(i));
+  for (size_t i = 0; i < catalog->num_property_keys(); ++i) outline.property_keys.push_back(catalog->PropertyKeyName(i));
+  return outline;
+}
+
+std::vector<StatementText> Database::SplitStatements(std::string_view script, bool* open_at_end) {
+  return kg::SplitStatements(script, open_at_end);
+}
+
+std::vector<std::string> Database::FunctionNames() {
+  std::vector<std::string> names;
+  for (size_t id = 0; id < ScalarFunctionCount(); ++id) names.emplace_back(ScalarFunctionInfo(static_cast<int>(id)).name);
+  for (std::string_view name : AggregateFunctionNames()) names.emplace_back(name);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+bool Database::read_only() const { return store_->read_only(); }
 
 Status Database::Check(std::string_view text) {
   KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));

@@ -25,6 +25,7 @@
 #include "common/status.h"
 #include "common/value.h"
 #include "exec/procedure_registry.h"
+#include "parser/statement_splitter.h"
 #include "runner/query_result.h"
 #include "storage/consistency_check.h"
 #include "storage/graph_store.h"
@@ -135,6 +136,29 @@ class Database {
   // Labels, types, property keys with their counts, and indexes, from the
   // catalog. Fails only when interrupted (see property_keys_scanned).
   Result<SchemaSummary> Schema();
+
+  // What a client such as the shell reads besides results, so that it needs
+  // no header of the engine's own rooms (storage/, exec/, parser/).
+  //
+  // The counts and every name the catalog holds now (in id order, names
+  // with no element left included), without reading any data: cheap enough
+  // for each Tab of the REPL and its welcome line.
+  struct CatalogOutline {
+    uint64_t nodes = 0, relationships = 0;
+    std::vector<std::string> labels, relationship_types, property_keys;
+  };
+  CatalogOutline Outline() const;
+  // The statements of a script, cut at the ';' that end them without
+  // parsing them (parser/statement_splitter.h): a ';' in a string, a
+  // backquoted name or a comment does not count. `open_at_end` is set when
+  // the script ends inside one of those.
+  static std::vector<StatementText> SplitStatements(std::string_view script, bool* open_at_end = nullptr);
+  // The names of the functions statements may call, scalar and aggregate,
+  // in lower case (names are case-insensitive), sorted. CALL's procedures
+  // are procedures().
+  static std::vector<std::string> FunctionNames();
+  // Whether the database was opened read-only (write statements are refused).
+  bool read_only() const;
 
   // How often a run found its plan in the cache, and did not (tests, bench).
   uint64_t plan_cache_hits() const;

@@ -1,19 +1,21 @@
 #include "cli/limit_options.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
+#include "common/utf8.h"
+
 namespace kg::shell {
 namespace {
 
-std::string Lower(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+// Lower case without spaces: "512 MiB" is "512mib".
+std::string Normalize(std::string_view text) {
+  std::string out = utf8::AsciiLower(text);
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
   return out;
 }
 
@@ -30,7 +32,7 @@ bool LeadingNumber(const std::string& text, double* value, std::string* rest) {
 }  // namespace
 
 Result<std::chrono::milliseconds> ParseTimeout(std::string_view text) {
-  const std::string t = Lower(text);
+  const std::string t = Normalize(text);
   if (t == "off") return std::chrono::milliseconds(0);
   double seconds = 0;
   std::string rest;
@@ -51,7 +53,7 @@ std::string DescribeTimeout(std::chrono::milliseconds timeout) {
 }
 
 Result<int64_t> ParseMemorySize(std::string_view text) {
-  const std::string t = Lower(text);
+  const std::string t = Normalize(text);
   if (t == "off") return int64_t{0};
   double amount = 0;
   std::string unit;

@@ -1,7 +1,6 @@
 // kg: the command line. Parses the options (CLI11), opens the database,
 // then runs -e statements and -f scripts, or statements from a piped
-// stdin, or the interactive REPL. Exit codes: 0 success, 1 a statement
-// failed (or the database would not open), 2 bad usage.
+// stdin, or the interactive REPL. Exit codes: cli/exit_codes.h.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/exit_codes.h"
 #include "session/bundled_graph.h"
 #include "commands/check_command.h"
 #include "common/input_file.h"
@@ -26,8 +26,9 @@
 
 namespace {
 
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
+using kg::shell::kExitFailed;
+using kg::shell::kExitOk;
+using kg::shell::kExitUsage;
 
 struct Arguments {
   std::string db;
@@ -132,7 +133,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // --help and --version end parsing with success; anything else is bad usage.
     const int code = app.exit(e);
-    return code == 0 ? 0 : kExitUsage;
+    return code == 0 ? kExitOk : kExitUsage;
   }
   // --sources names a directory (sources_dir.h): refused now, not at the first evidence.
   for (const std::string* sources : {&args.sources, &why_args.sources}) {
@@ -278,5 +279,5 @@ int main(int argc, char** argv) {
     }
     stop = !keep_going(session.RunScript(*text, kg::shell::Origin{name, 1, 1}));
   }
-  return ok ? 0 : kExitFailed;
+  return ok ? kExitOk : kExitFailed;
 }

@@ -3,16 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "cli/exit_codes.h"
 #include "session/bundled_graph.h"
 #include "main/database.h"
 
 namespace kg::shell {
-namespace {
-
-constexpr int kExitInconsistent = 1;
-constexpr int kExitFailed = 1;
-
-}  // namespace
 
 CLI::App* AddCheckSubcommand(CLI::App& app, CheckArguments* args) {
   CLI::App* sub = app.add_subcommand(
@@ -58,7 +53,7 @@ int RunCheckSubcommand(const CheckArguments& args, std::ostream& out, std::ostre
   }
   if (report->clean()) {
     out << path << ": consistent (" << report->Counts() << ")\n";
-    return 0;
+    return kExitOk;
   }
   out << path << ": " << report->problem_count << " inconsistenc" << (report->problem_count == 1 ? "y" : "ies") << " ("
       << report->Counts() << ")\n";

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <memory>
 
+#include "cli/exit_codes.h"
 #include "session/bundled_graph.h"
 #include "interchange/graph_exporter.h"
 #include "cli/interrupt.h"
@@ -16,8 +17,6 @@
 namespace kg::shell {
 namespace {
 
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
 constexpr size_t kExportBlockCacheBytes = size_t{32} << 20;
 
 const char* PhaseText(interchange::ExportProgress::Phase phase) {

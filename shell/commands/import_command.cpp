@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/exit_codes.h"
 #include "interchange/importer.h"
 #include "cli/interrupt.h"
 #include "main/database.h"
@@ -18,9 +19,6 @@ const char kImportCommandArgs[] = "[--format F] [--bulk] [--node-label L] [--rel
 const char kImportCommandSummary[] = "imports graph files (kg JSON, CSV, GraphML) into the database, all or nothing";
 
 namespace {
-
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
 
 // The options both `kg import` and `:import` take.
 void AddOptions(CLI::App& app, ImportArguments* args) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 
+#include "cli/exit_codes.h"
 #include "session/bundled_graph.h"
 #include "link/article_text.h"
 #include "link/link_entity.h"
@@ -14,12 +15,6 @@
 #include "main/database.h"
 
 namespace kg::shell {
-namespace {
-
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-
-}  // namespace
 
 CLI::App* AddLinkSubcommand(CLI::App& app, LinkArguments* args) {
   CLI::App* sub = app.add_subcommand(
@@ -133,7 +128,7 @@ int RunLinkSubcommand(const LinkArguments& args, std::ostream& out, std::ostream
     err << "kg link: " << (linked.Is(ErrorKind::kIo) ? linked.message() : linked.ToString()) << "\n";
     return kExitFailed;
   }
-  return 0;
+  return kExitOk;
 }
 
 Status RunLinkCommand(std::string_view line, Database& db, std::ostream& out, std::ostream& err) {

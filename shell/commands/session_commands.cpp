@@ -1,4 +1,5 @@
-// The ':' commands of a session (the table of them is command_table.cpp).
+// The ':' commands of a session: one handler per row of the table in
+// command_table.cpp, which RunCommand dispatches from.
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,35 +55,53 @@ bool IsIdentifier(std::string_view name) {
 
 }  // namespace
 
-bool Session::SetParamCommand(std::string_view args, const Origin& origin) {
-  // :param name => value   (also "name = value" and "name value")
-  const std::string_view trimmed = Trim(args);
-  size_t name_end = 0;
-  while (name_end < trimmed.size() && trimmed[name_end] != ' ' && trimmed[name_end] != '=' &&
-         trimmed[name_end] != '\t') {
-    ++name_end;
+bool Session::RunCommand(std::string_view line, const Origin& origin) {
+  line = Trim(line);
+  if (!line.empty() && line.back() == ';') line = Trim(line.substr(0, line.size() - 1));
+  const size_t space = line.find_first_of(" \t");
+  const std::string name(line.substr(0, space));
+  const std::string_view args = space == std::string_view::npos ? std::string_view() : Trim(line.substr(space));
+  const CommandInfo* command = FindCommand(name);
+  if (command == nullptr) {
+    std::string message = "unknown command '" + name + "'";
+    const std::string nearest = NearestCommand(name);
+    if (!nearest.empty()) message += " (did you mean " + nearest + "?)";
+    return CommandFailed(origin, message + "; :help lists the commands");
   }
-  std::string name(trimmed.substr(0, name_end));
-  if (!name.empty() && name[0] == '$') name.erase(0, 1);
-  std::string_view rest = Trim(trimmed.substr(name_end));
-  if (rest.rfind("=>", 0) == 0) {
-    rest = Trim(rest.substr(2));
-  } else if (rest.rfind("=", 0) == 0) {
-    rest = Trim(rest.substr(1));
+  return (this->*command->run)(args, origin);
+}
+
+bool Session::CommandFailed(const Origin& origin, const std::string& message) {
+  if (origin.name == "<repl>") {
+    err_ << message << "\n";
+  } else {
+    err_ << origin.name << ":" << origin.line << ":" << origin.column << ": " << message << "\n";
   }
-  if (!IsIdentifier(name) || rest.empty()) {
-    err_ << "usage: :param NAME => VALUE   (for example :param country => 'Việt Nam')\n";
-    return false;
-  }
-  const Status status = SetParam(name, rest);
-  if (!status.ok()) {
-    ReportError(status, rest, origin);
-    return false;
-  }
+  return false;
+}
+
+void Session::FinishWriter() {
+  if (writer_) writer_->Finish();
+}
+
+bool Session::RunQuit(std::string_view, const Origin&) {
+  quit_requested_ = true;
   return true;
 }
 
-bool Session::Schema() {
+bool Session::RunHelp(std::string_view args, const Origin& origin) {
+  if (args.empty()) {
+    out_ << HelpOverview();
+    return true;
+  }
+  const HelpTopic* topic = FindHelpTopic(args);
+  if (topic == nullptr) return CommandFailed(origin, "no help topic '" + std::string(args) + "'; :help lists the topics");
+  out_ << topic->text;
+  if (!topic->text.empty() && topic->text.back() != '\n') out_ << "\n";
+  return true;
+}
+
+bool Session::RunSchema(std::string_view, const Origin&) {
   // Every number comes from the catalog's counts; only a database made
   // before kg kept property key counts is read through (Ctrl-C stops it).
   Result<SchemaSummary> schema = Status::Runtime("not run");
@@ -133,186 +152,192 @@ bool Session::Schema() {
   return true;
 }
 
+// :find TEXT — kg.search on the default full-text index, as a table.
+bool Session::RunFind(std::string_view args, const Origin& origin) {
+  if (args.empty()) {
+    return CommandFailed(origin, "usage: :find TEXT (finds nodes by name, forgiving case, diacritics and typos)");
+  }
+  ValueMap params{{"text", Value(std::string(args))}};
+  const auto start = std::chrono::steady_clock::now();
+  Result<QueryResult> result = db_->Execute(kFindQuery, params);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!result.ok()) return CommandFailed(origin, result.status().message());
+  if (result->rows.empty()) {
+    out_ << "nothing found for '" << args << "' (the search forgives case, diacritics and one typo per word)\n";
+    return true;
+  }
+  writer().Write(*result, ms);
+  out_.flush();
+  return true;
+}
+
+bool Session::RunFormat(std::string_view args, const Origin& origin) {
+  if (args.empty()) {
+    out_ << "format: " << OutputFormatName(options_.format) << "   (choices: " << OutputFormatChoices() << ")\n";
+    return true;
+  }
+  std::optional<OutputFormat> format = ParseOutputFormat(args);
+  if (!format) {
+    return CommandFailed(origin, "unknown format '" + std::string(args) + "'; choose one of " + OutputFormatChoices());
+  }
+  FinishWriter();
+  writer_.reset();
+  options_.format = *format;
+  return true;
+}
+
+bool Session::RunOnOff(const char* name, bool* flag, std::string_view args, const Origin& origin) {
+  if (args.empty()) {
+    out_ << name << ": " << (*flag ? "on" : "off") << "\n";
+    return true;
+  }
+  if (!ParseOnOff(args, flag)) return CommandFailed(origin, std::string("usage: :") + name + " on|off");
+  writer_.reset();
+  return true;
+}
+
+bool Session::RunTiming(std::string_view args, const Origin& origin) {
+  return RunOnOff("timing", &options_.writer.timing, args, origin);
+}
+
+bool Session::RunWrap(std::string_view args, const Origin& origin) {
+  return RunOnOff("wrap", &options_.writer.wrap, args, origin);
+}
+
+bool Session::RunParam(std::string_view args, const Origin& origin) {
+  // :param name => value   (also "name = value" and "name value")
+  const std::string_view trimmed = Trim(args);
+  size_t name_end = 0;
+  while (name_end < trimmed.size() && trimmed[name_end] != ' ' && trimmed[name_end] != '=' &&
+         trimmed[name_end] != '\t') {
+    ++name_end;
+  }
+  std::string name(trimmed.substr(0, name_end));
+  if (!name.empty() && name[0] == '$') name.erase(0, 1);
+  std::string_view rest = Trim(trimmed.substr(name_end));
+  if (rest.rfind("=>", 0) == 0) {
+    rest = Trim(rest.substr(2));
+  } else if (rest.rfind("=", 0) == 0) {
+    rest = Trim(rest.substr(1));
+  }
+  if (!IsIdentifier(name) || rest.empty()) {
+    err_ << "usage: :param NAME => VALUE   (for example :param country => 'Việt Nam')\n";
+    return false;
+  }
+  const Status status = SetParam(name, rest);
+  if (!status.ok()) {
+    ReportError(status, rest, origin);
+    return false;
+  }
+  return true;
+}
+
+bool Session::RunParams(std::string_view args, const Origin& origin) {
+  if (args == "clear") {
+    params_.clear();
+    return true;
+  }
+  if (!args.empty()) return CommandFailed(origin, "usage: :params [clear]");
+  if (params_.empty()) out_ << "no parameters; set one with :param name => value\n";
+  for (const auto& [key, value] : params_) out_ << "$" << key << " => " << value.ToString() << "\n";
+  return true;
+}
+
+bool Session::RunAsOf(std::string_view args, const Origin& origin) {
+  if (args.empty()) {
+    const auto& day = db_->options().as_of;
+    out_ << "as-of: " << (day ? day->ToIsoString() : std::string("off")) << "\n";
+    return true;
+  }
+  const Status status = SetAsOf(args);
+  if (!status.ok()) return CommandFailed(origin, status.message());
+  return true;
+}
+
+bool Session::RunTimeout(std::string_view args, const Origin& origin) {
+  if (args.empty()) {
+    out_ << "timeout: " << DescribeTimeout(db_->options().timeout) << "\n";
+    return true;
+  }
+  Result<std::chrono::milliseconds> timeout = ParseTimeout(args);
+  if (!timeout.ok()) return CommandFailed(origin, timeout.status().message());
+  db_->SetTimeout(*timeout);
+  return true;
+}
+
+bool Session::RunSource(std::string_view args, const Origin& origin) {
+  if (args.empty()) return CommandFailed(origin, "usage: :source FILE");
+  if (source_depth_ >= kMaxSourceDepth) {
+    return CommandFailed(origin, ":source nests more than " + std::to_string(kMaxSourceDepth) + " files deep");
+  }
+  const std::string path(args);
+  Result<std::string> contents = ReadInputFile(path, kScriptFile);
+  if (!contents.ok()) return CommandFailed(origin, contents.status().message());
+  ++source_depth_;
+  const bool ok = RunScript(*contents, Origin{path, 1, 1});
+  --source_depth_;
+  return ok;
+}
+
+bool Session::RunExport(std::string_view args, const Origin& origin) {
+  FinishWriter();
+  Result<std::string> done = RunExportCommand(args, *db_, params_, options_.progress);
+  if (!done.ok()) return CommandFailed(origin, done.status().message());
+  // On stderr like every report, so that a script's stdout stays data.
+  err_ << *done << "\n";
+  return true;
+}
+
+bool Session::RunImport(std::string_view args, const Origin&) {
+  FinishWriter();
+  return RunImportCommand(*db_, args, err_, err_, options_.progress);
+}
+
+// :link: the entities an article names (link_command.h).
+bool Session::RunLink(std::string_view args, const Origin& origin) {
+  FinishWriter();
+  const Status linked = RunLinkCommand(args, *db_, out_, err_);
+  if (!linked.ok()) return CommandFailed(origin, linked.message());
+  return true;
+}
+
 // :why [ID ...]: the evidence for the last result's relationships, or for
 // these ids (why_command.h).
-Status Session::Why(std::string_view args) {
-  KG_ASSIGN_OR_RETURN(std::vector<uint64_t> ids, ParseRelationshipIds(args));
-  if (ids.empty()) {
+bool Session::RunWhy(std::string_view args, const Origin& origin) {
+  FinishWriter();
+  Result<std::vector<uint64_t>> ids = ParseRelationshipIds(args);
+  if (!ids.ok()) return CommandFailed(origin, ids.status().message());
+  if (ids->empty()) {
     if (last_relationships_.empty()) {
-      return Status::Usage(
-          "the last result holds no relationships; return some (MATCH ()-[r]->() RETURN r) or give an id: :why ID");
+      return CommandFailed(origin,
+                           "the last result holds no relationships; return some (MATCH ()-[r]->() RETURN r) or give "
+                           "an id: :why ID");
     }
-    ids.assign(last_relationships_.begin(),
-               last_relationships_.begin() + std::min(last_relationships_.size(), kWhyLimit));
+    ids->assign(last_relationships_.begin(),
+                last_relationships_.begin() + std::min(last_relationships_.size(), kWhyLimit));
   }
   Status status = Status::Runtime("not run");
   {
     InterruptScope scope(*db_);
-    status = WriteEvidence(*db_, ids, out_);
+    status = WriteEvidence(*db_, *ids, out_);
   }
   if (!status.ok()) {
     if (status.Is(ErrorKind::kInterrupted)) TakeInterrupt();
-    return status;
+    return CommandFailed(origin, status.message());
   }
   if (args.empty() && last_relationships_.size() > kWhyLimit) {
     out_ << "\n(the first " << kWhyLimit << " of the last result's " << last_relationships_.size()
          << " relationships; :why ID shows any other)\n";
   }
   out_.flush();
-  return Status::Ok();
+  return true;
 }
 
-bool Session::RunCommand(std::string_view line, const Origin& origin) {
-  line = Trim(line);
-  if (!line.empty() && line.back() == ';') line = Trim(line.substr(0, line.size() - 1));
-  const size_t space = line.find_first_of(" \t");
-  const std::string name(line.substr(0, space));
-  const std::string_view args = space == std::string_view::npos ? std::string_view() : Trim(line.substr(space));
-  const CommandInfo* command = FindCommand(name);
-  auto fail = [&](const std::string& message) {
-    if (origin.name == "<repl>") {
-      err_ << message << "\n";
-    } else {
-      err_ << origin.name << ":" << origin.line << ":" << origin.column << ": " << message << "\n";
-    }
-    return false;
-  };
-  if (command == nullptr) {
-    std::string message = "unknown command '" + name + "'";
-    const std::string nearest = NearestCommand(name);
-    if (!nearest.empty()) message += " (did you mean " + nearest + "?)";
-    return fail(message + "; :help lists the commands");
-  }
-  const std::string& which = command->name;
-  if (which == ":quit") {
-    quit_requested_ = true;
-    return true;
-  }
-  if (which == ":help") {
-    if (args.empty()) {
-      out_ << HelpOverview();
-      return true;
-    }
-    const HelpTopic* topic = FindHelpTopic(args);
-    if (topic == nullptr) return fail("no help topic '" + std::string(args) + "'; :help lists the topics");
-    out_ << topic->text;
-    if (!topic->text.empty() && topic->text.back() != '\n') out_ << "\n";
-    return true;
-  }
-  if (which == ":schema") return Schema();
-  if (which == ":format") {
-    if (args.empty()) {
-      out_ << "format: " << OutputFormatName(options_.format) << "   (choices: " << OutputFormatChoices() << ")\n";
-      return true;
-    }
-    std::optional<OutputFormat> format = ParseOutputFormat(args);
-    if (!format) return fail("unknown format '" + std::string(args) + "'; choose one of " + OutputFormatChoices());
-    if (writer_) writer_->Finish();
-    writer_.reset();
-    options_.format = *format;
-    return true;
-  }
-  if (which == ":timing" || which == ":wrap") {
-    bool& flag = which == ":timing" ? options_.writer.timing : options_.writer.wrap;
-    if (args.empty()) {
-      out_ << which.substr(1) << ": " << (flag ? "on" : "off") << "\n";
-      return true;
-    }
-    if (!ParseOnOff(args, &flag)) return fail("usage: " + which + " on|off");
-    writer_.reset();
-    return true;
-  }
-  if (which == ":param") return SetParamCommand(args, origin);
-  if (which == ":as-of") {
-    if (args.empty()) {
-      const auto& day = db_->options().as_of;
-      out_ << "as-of: " << (day ? day->ToIsoString() : std::string("off")) << "\n";
-      return true;
-    }
-    const Status status = SetAsOf(args);
-    if (!status.ok()) return fail(status.message());
-    return true;
-  }
-  if (which == ":timeout") {
-    if (args.empty()) {
-      out_ << "timeout: " << DescribeTimeout(db_->options().timeout) << "\n";
-      return true;
-    }
-    Result<std::chrono::milliseconds> timeout = ParseTimeout(args);
-    if (!timeout.ok()) return fail(timeout.status().message());
-    db_->SetTimeout(*timeout);
-    return true;
-  }
-  if (which == ":params") {
-    if (args == "clear") {
-      params_.clear();
-      return true;
-    }
-    if (!args.empty()) return fail("usage: :params [clear]");
-    if (params_.empty()) out_ << "no parameters; set one with :param name => value\n";
-    for (const auto& [key, value] : params_) out_ << "$" << key << " => " << value.ToString() << "\n";
-    return true;
-  }
-  if (which == ":source") {
-    if (args.empty()) return fail("usage: :source FILE");
-    if (source_depth_ >= kMaxSourceDepth) {
-      return fail(":source nests more than " + std::to_string(kMaxSourceDepth) + " files deep");
-    }
-    const std::string path(args);
-    Result<std::string> contents = ReadInputFile(path, kScriptFile);
-    if (!contents.ok()) return fail(contents.status().message());
-    ++source_depth_;
-    const bool ok = RunScript(*contents, Origin{path, 1, 1});
-    --source_depth_;
-    return ok;
-  }
-  if (which == ":export") {
-    if (writer_) writer_->Finish();
-    Result<std::string> done = RunExportCommand(args, *db_, params_, options_.progress);
-    if (!done.ok()) return fail(done.status().message());
-    // On stderr like every report, so that a script's stdout stays data.
-    err_ << *done << "\n";
-    return true;
-  }
-  if (which == ":import") {
-    if (writer_) writer_->Finish();
-    return RunImportCommand(*db_, args, err_, err_, options_.progress);
-  }
-  // :link: the entities an article names (link_command.h).
-  if (which == ":link") {
-    if (writer_) writer_->Finish();
-    const Status linked = RunLinkCommand(args, *db_, out_, err_);
-    if (!linked.ok()) return fail(linked.message());
-    return true;
-  }
-  if (which == ":why") {
-    if (writer_) writer_->Finish();
-    const Status status = Why(args);
-    return status.ok() || fail(status.message());
-  }
-  // :find TEXT — kg.search on the default full-text index, as a table.
-  if (which == ":find") {
-    if (args.empty()) return fail("usage: :find TEXT (finds nodes by name, forgiving case, diacritics and typos)");
-    ValueMap params{{"text", Value(std::string(args))}};
-    const auto start = std::chrono::steady_clock::now();
-    Result<QueryResult> result = db_->Execute(kFindQuery, params);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (!result.ok()) return fail(result.status().message());
-    if (result->rows.empty()) {
-      out_ << "nothing found for '" << args << "' (the search forgives case, diacritics and one typo per word)\n";
-      return true;
-    }
-    writer().Write(*result, ms);
-    out_.flush();
-    return true;
-  }
-  if (which == ":read-only") {
-    out_ << (db_->store().read_only() ? "read-only: write statements are refused"
-                                      : "read-write: statements may change the database")
-         << "\n";
-    return true;
-  }
-  return fail("command " + which + " is not available here");
+bool Session::RunReadOnly(std::string_view, const Origin&) {
+  out_ << (db_->read_only() ? "read-only: write statements are refused"
+                            : "read-write: statements may change the database")
+       << "\n";
+  return true;
 }
 
 }  // namespace kg::shell

@@ -6,13 +6,12 @@
 #include <optional>
 #include <set>
 
+#include "cli/exit_codes.h"
 #include "session/bundled_graph.h"
 
 namespace kg::shell {
 
 namespace {
-
-constexpr int kExitFailed = 1;
 
 // One statement for all the ids: one pass over the relationships.
 constexpr const char* kEvidenceQuery =
@@ -207,7 +206,7 @@ int RunWhySubcommand(const WhyArguments& args, const std::string& sources_dir, s
     err << "kg why: " << status.message() << "\n";
     return kExitFailed;
   }
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace kg::shell

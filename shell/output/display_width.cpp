@@ -7,30 +7,13 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "common/utf8.h"
+
 namespace kg::shell {
 namespace {
 
 constexpr int32_t kReplacement = 0xFFFD;      // "�"
 constexpr char kEllipsis[] = "\xE2\x80\xA6";  // "…"
-
-void AppendCodepoint(int32_t cp, std::string* out) {
-  utf8proc_uint8_t buf[4];
-  const utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
-  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
-
-// Decodes the code point at text[i]; returns its length in bytes, or 0 when
-// the bytes there are not UTF-8 (then *cp is kReplacement and the caller
-// skips one byte).
-size_t Decode(std::string_view text, size_t i, int32_t* cp) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i);
-  const utf8proc_ssize_t n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(text.size() - i), cp);
-  if (n <= 0) {
-    *cp = kReplacement;
-    return 0;
-  }
-  return static_cast<size_t>(n);
-}
 
 bool IsRegionalIndicator(int32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
 
@@ -66,10 +49,11 @@ std::string SanitizeForDisplay(std::string_view text, Newlines newlines) {
   };
   size_t i = 0;
   while (i < text.size()) {
-    int32_t cp = 0;
-    const size_t n = Decode(text, i, &cp);
+    const utf8::CodePoint decoded = utf8::DecodeAt(text, i);
+    const int32_t cp = decoded.value;
+    const size_t n = decoded.length;
     if (n == 0) {
-      AppendCodepoint(kReplacement, &out);
+      utf8::AppendCodePoint(&out, kReplacement);
       ++i;
       continue;
     }
@@ -81,11 +65,11 @@ std::string SanitizeForDisplay(std::string_view text, Newlines newlines) {
     if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
       line_break();
     } else if (cp < 0x20) {
-      AppendCodepoint(0x2400 + cp, &out);  // Control Pictures: ␀ .. ␟
+      utf8::AppendCodePoint(&out, 0x2400 + cp);  // Control Pictures: ␀ .. ␟
     } else if (cp == 0x7F) {
-      AppendCodepoint(0x2421, &out);  // ␡
+      utf8::AppendCodePoint(&out, 0x2421);  // ␡
     } else if (cp >= 0x80 && cp <= 0x9F) {
-      AppendCodepoint(kReplacement, &out);
+      utf8::AppendCodePoint(&out, kReplacement);
     } else {
       out.append(text.data() + i, n);
     }
@@ -108,8 +92,9 @@ std::vector<Grapheme> SplitGraphemes(std::string_view text) {
   };
   size_t i = 0;
   while (i < text.size()) {
-    int32_t cp = 0;
-    const size_t n = Decode(text, i, &cp);
+    const utf8::CodePoint decoded = utf8::DecodeAt(text, i);
+    const int32_t cp = decoded.value;
+    const size_t n = decoded.length;
     if (n == 0) {
       // A byte that is not UTF-8 is a cluster of its own, one column wide.
       close(i);

@@ -1,42 +1,59 @@
 // The names of the output formats, as the command line and :format take them.
 #include "output/output_format.h"
 
-#include <cctype>
-#include <string>
+#include "common/utf8.h"
 
 namespace kg::shell {
+namespace {
+
+struct FormatName {
+  OutputFormat format;
+  const char* name;
+  const char* alias;  // another name ParseOutputFormat takes, or nullptr
+};
+
+// One row per format: a new format is a row here, a writer (writer_factories.h)
+// and a case in MakeResultWriter.
+constexpr FormatName kFormats[] = {
+    {OutputFormat::kTable, "table", nullptr}, {OutputFormat::kCsv, "csv", nullptr},
+    {OutputFormat::kTsv, "tsv", nullptr},     {OutputFormat::kJson, "json", nullptr},
+    {OutputFormat::kJsonl, "jsonl", nullptr}, {OutputFormat::kMarkdown, "markdown", "md"},
+};
+
+}  // namespace
 
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
-  std::string lower;
-  lower.reserve(name.size());
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower == "table") return OutputFormat::kTable;
-  if (lower == "csv") return OutputFormat::kCsv;
-  if (lower == "tsv") return OutputFormat::kTsv;
-  if (lower == "json") return OutputFormat::kJson;
-  if (lower == "jsonl") return OutputFormat::kJsonl;
-  if (lower == "markdown" || lower == "md") return OutputFormat::kMarkdown;
+  for (const FormatName& f : kFormats) {
+    if (utf8::EqualsIgnoreCase(name, f.name) || (f.alias != nullptr && utf8::EqualsIgnoreCase(name, f.alias))) {
+      return f.format;
+    }
+  }
   return std::nullopt;
 }
 
 const char* OutputFormatName(OutputFormat format) {
-  switch (format) {
-    case OutputFormat::kTable:
-      return "table";
-    case OutputFormat::kCsv:
-      return "csv";
-    case OutputFormat::kTsv:
-      return "tsv";
-    case OutputFormat::kJson:
-      return "json";
-    case OutputFormat::kJsonl:
-      return "jsonl";
-    case OutputFormat::kMarkdown:
-      return "markdown";
+  for (const FormatName& f : kFormats) {
+    if (f.format == format) return f.name;
   }
   return "?";
 }
 
-const char* OutputFormatChoices() { return "table|csv|tsv|json|jsonl|markdown"; }
+const std::vector<std::string>& OutputFormatNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const FormatName& f : kFormats) out.emplace_back(f.name);
+    return out;
+  }();
+  return names;
+}
+
+const char* OutputFormatChoices() {
+  static const std::string choices = [] {
+    std::string out;
+    for (const std::string& name : OutputFormatNames()) out += (out.empty() ? "" : "|") + name;
+    return out;
+  }();
+  return choices.c_str();
+}
 
 }  // namespace kg::shell

@@ -9,56 +9,11 @@
 #include <set>
 
 #include "commands/command_table.h"
-#include "exec/functions.h"
+#include "common/utf8.h"
+#include "main/database.h"
 
 namespace kg::shell {
 namespace {
-
-// ---------------------------------------------------------------- UTF-8
-
-// Decodes the code point at s[*i] and advances *i; -1 for a malformed
-// sequence (then *i moves one byte).
-int32_t DecodeUtf8(std::string_view s, size_t* i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(*i);
-  int len = 0;
-  int32_t cp = 0;
-  if (b0 < 0x80) {
-    ++*i;
-    return b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    ++*i;
-    return -1;
-  }
-  if (*i + len > s.size()) {
-    ++*i;
-    return -1;
-  }
-  for (int k = 1; k < len; ++k) {
-    const unsigned char b = byte(*i + k);
-    if ((b & 0xC0) != 0x80) {
-      ++*i;
-      return -1;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static const int32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++*i;
-    return -1;
-  }
-  *i += len;
-  return cp;
-}
 
 // The lexer rule IdentifierStart / IdentifierPart of grammar/Cypher.g4.
 bool IsIdentifierStart(int32_t c) {
@@ -81,35 +36,12 @@ size_t CommonPrefixLength(std::string_view a, std::string_view b) {
   const size_t limit = std::min(a.size(), b.size());
   while (n < limit && a[n] == b[n]) ++n;
   // Back off to the start of a character if we stopped inside one.
-  while (n > 0 && n < a.size() && (static_cast<unsigned char>(a[n]) & 0xC0) == 0x80) --n;
+  while (n > 0 && n < a.size() && utf8::IsContinuation(static_cast<unsigned char>(a[n]))) --n;
   return n;
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
-}
-
-// ASCII case folded; other bytes compared as they are.
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------- lexer
@@ -235,9 +167,8 @@ enum class Opener { kParen, kPatternCall, kNodePattern, kRelPattern, kList, kMap
 
 bool IsKeywordWord(const Token& t, std::initializer_list<const char*> words) {
   if (t.type != TokenType::kWord) return false;
-  const std::string upper = Upper(t.text);
   for (const char* w : words) {
-    if (upper == w) return true;
+    if (utf8::EqualsIgnoreCase(t.text, w)) return true;
   }
   return false;
 }
@@ -426,10 +357,11 @@ bool IsPlainName(std::string_view name) {
   size_t i = 0;
   bool first = true;
   while (i < name.size()) {
-    const int32_t cp = DecodeUtf8(name, &i);
-    if (cp < 0) return false;
-    if (first ? !IsIdentifierStart(cp) : !IsIdentifierPart(cp)) return false;
+    const utf8::CodePoint cp = utf8::DecodeAt(name, i);
+    if (cp.length == 0) return false;
+    if (first ? !IsIdentifierStart(cp.value) : !IsIdentifierPart(cp.value)) return false;
     first = false;
+    i += cp.length;
   }
   return true;
 }
@@ -447,8 +379,8 @@ std::string QuoteName(std::string_view name, bool force_backquotes) {
 
 const std::vector<std::string>& CompletableFunctions() {
   // The canonical spelling of every function kg may have; the list is
-  // filtered by what the engine really has, so a name here that the
-  // engine lacks is never offered.
+  // filtered by what the engine really has (Database::FunctionNames, in
+  // lower case), so a name here that the engine lacks is never offered.
   static const std::vector<std::string> functions = [] {
     // clang-format off
     static const char* const kCanonical[] = {
@@ -461,9 +393,10 @@ const std::vector<std::string>& CompletableFunctions() {
         "time", "timestamp", "toBoolean", "toBooleanOrNull", "toFloat", "toFloatOrNull", "toInteger",
         "toIntegerOrNull", "toLower", "toString", "toStringOrNull", "toUpper", "trim", "type"};
     // clang-format on
+    const std::vector<std::string> engine = Database::FunctionNames();
     std::vector<std::string> out;
     for (const char* name : kCanonical) {
-      if (FindScalarFunction(name) >= 0 || IsAggregateFunction(name)) out.emplace_back(name);
+      if (std::binary_search(engine.begin(), engine.end(), utf8::AsciiLower(name))) out.emplace_back(name);
     }
     // Forms the grammar itself has (grammar/Cypher.g4): quantifiers, reduce,
     // and the shortest-path patterns.
@@ -509,7 +442,7 @@ std::string InCaseOf(std::string_view keyword, std::string_view typed) {
     if (std::isupper(static_cast<unsigned char>(c))) return std::string(keyword);
     if (std::islower(static_cast<unsigned char>(c))) lower = true;
   }
-  return lower ? Lower(keyword) : std::string(keyword);
+  return lower ? utf8::AsciiLower(keyword) : std::string(keyword);
 }
 
 // Names that start with the prefix: case-sensitive matches, or when there
@@ -519,7 +452,7 @@ std::vector<std::string> MatchNames(const std::vector<std::string>& names, std::
   for (const std::string& n : names) {
     if (StartsWith(n, prefix)) {
       exact.push_back(n);
-    } else if (StartsWithIgnoreCase(n, prefix)) {
+    } else if (utf8::StartsWithIgnoreCase(n, prefix)) {
       folded.push_back(n);
     }
   }
@@ -567,12 +500,12 @@ Completion Completer::Complete(std::string_view text) const {
       break;
     case WordKind::kProcedure:
       for (const std::string& p : schema_().procedures) {
-        if (StartsWithIgnoreCase(p, ctx.prefix)) candidates.push_back({p, "("});
+        if (utf8::StartsWithIgnoreCase(p, ctx.prefix)) candidates.push_back({p, "("});
       }
       break;
     case WordKind::kKeyword: {
       for (const std::string& k : Keywords()) {
-        if (StartsWithIgnoreCase(k, ctx.prefix)) candidates.push_back({InCaseOf(k, ctx.prefix), " "});
+        if (utf8::StartsWithIgnoreCase(k, ctx.prefix)) candidates.push_back({InCaseOf(k, ctx.prefix), " "});
       }
       // On an empty line the ':' commands are there too.
       if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -582,10 +515,10 @@ Completion Completer::Complete(std::string_view text) const {
     }
     case WordKind::kFunction: {
       for (const std::string& f : CompletableFunctions()) {
-        if (StartsWithIgnoreCase(f, ctx.prefix)) candidates.push_back({f, "("});
+        if (utf8::StartsWithIgnoreCase(f, ctx.prefix)) candidates.push_back({f, "("});
       }
       for (const std::string& k : ExpressionKeywords()) {
-        if (StartsWithIgnoreCase(k, ctx.prefix)) candidates.push_back({InCaseOf(k, ctx.prefix), " "});
+        if (utf8::StartsWithIgnoreCase(k, ctx.prefix)) candidates.push_back({InCaseOf(k, ctx.prefix), " "});
       }
       break;
     }

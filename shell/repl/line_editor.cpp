@@ -6,7 +6,6 @@
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,6 +14,8 @@
 #include <iostream>
 
 #include "cli/interrupt.h"
+#include "common/utf8.h"
+#include "output/display_width.h"
 
 namespace kg::shell {
 namespace {
@@ -29,51 +30,16 @@ LineEditor* Self(EditLine* el) {
   return static_cast<LineEditor*>(data);
 }
 
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// UTF-8 to wide characters; a malformed sequence becomes U+FFFD.
-std::wstring DecodeUtf8(std::string_view s) {
+// UTF-8 to libedit's wide characters; a byte that is not UTF-8 becomes U+FFFD.
+std::wstring Widen(std::string_view s) {
   std::wstring out;
   size_t i = 0;
   while (i < s.size()) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i,
-                                                static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {
-      out += static_cast<wchar_t>(0xFFFD);
-      ++i;
-    } else {
-      out += static_cast<wchar_t>(cp);
-      i += static_cast<size_t>(n);
-    }
+    const utf8::CodePoint cp = utf8::DecodeAt(s, i);
+    out += static_cast<wchar_t>(cp.length == 0 ? 0xFFFD : cp.value);
+    i += cp.length == 0 ? 1 : cp.length;
   }
   return out;
-}
-
-// How many characters the UTF-8 text has (what el_deletestr counts).
-int CountCharacters(std::string_view s) { return static_cast<int>(DecodeUtf8(s).size()); }
-
-// Columns a UTF-8 string takes on the terminal.
-int DisplayWidth(std::string_view s) {
-  int width = 0;
-  for (wchar_t c : DecodeUtf8(s)) width += std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(c)));
-  return width;
 }
 
 }  // namespace
@@ -212,57 +178,39 @@ int LineEditor::ReadByte(unsigned char* byte) {
 }
 
 int LineEditor::ReadChar(wchar_t* out) {
-  uint32_t cp = 0;
-  uint32_t min = 0;
-  int need = 0;
-  for (;;) {
+  unsigned char lead = 0;
+  const int r = ReadByte(&lead);
+  if (r <= 0) return r;
+  const size_t length = utf8::SequenceLength(lead);
+  if (length == 0) {
+    *out = static_cast<wchar_t>(0xFFFD);  // a stray continuation byte or 0xF8..0xFF
+    return 1;
+  }
+  std::string sequence(1, static_cast<char>(lead));
+  while (sequence.size() < length) {
     unsigned char b = 0;
-    const int r = ReadByte(&b);
-    if (r <= 0) return r;  // an unfinished sequence is dropped
-    if (need == 0) {
-      if (b < 0x80) {
-        *out = static_cast<wchar_t>(b);
-        return 1;
-      }
-      if ((b & 0xE0) == 0xC0) {
-        cp = b & 0x1F;
-        need = 1;
-        min = 0x80;
-      } else if ((b & 0xF0) == 0xE0) {
-        cp = b & 0x0F;
-        need = 2;
-        min = 0x800;
-      } else if ((b & 0xF8) == 0xF0) {
-        cp = b & 0x07;
-        need = 3;
-        min = 0x10000;
-      } else {
-        *out = static_cast<wchar_t>(0xFFFD);  // a stray continuation byte or 0xF8..0xFF
-        return 1;
-      }
-      continue;
-    }
-    if ((b & 0xC0) != 0x80) {
+    const int more = ReadByte(&b);
+    if (more <= 0) return more;  // an unfinished sequence is dropped
+    if (!utf8::IsContinuation(b)) {
       // The sequence broke off: report it, and read this byte afresh.
       pushback_ = b;
       has_pushback_ = true;
       *out = static_cast<wchar_t>(0xFFFD);
       return 1;
     }
-    cp = (cp << 6) | (b & 0x3F);
-    if (--need == 0) {
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-      *out = static_cast<wchar_t>(cp);
-      return 1;
-    }
+    sequence += static_cast<char>(b);
   }
+  // Overlong forms, surrogates and values past U+10FFFF decode to nothing.
+  const utf8::CodePoint cp = utf8::DecodeAt(sequence, 0);
+  *out = static_cast<wchar_t>(cp.length == 0 ? 0xFFFD : cp.value);
+  return 1;
 }
 
 unsigned char LineEditor::Complete() {
   if (!complete_) return CC_REFRESH_BEEP;
   const LineInfoW* info = el_wline(el_);
   std::string before;
-  for (const wchar_t* p = info->buffer; p < info->cursor; ++p) AppendUtf8(&before, static_cast<uint32_t>(*p));
+  for (const wchar_t* p = info->buffer; p < info->cursor; ++p) utf8::AppendCodePoint(&before, static_cast<int32_t>(*p));
   const std::string text = earlier_lines_.empty() ? before : earlier_lines_ + "\n" + before;
 
   const Completion c = complete_(text);
@@ -270,9 +218,9 @@ unsigned char LineEditor::Complete() {
     // The word being replaced lies on this line (a `name spanning lines
     // cannot be completed).
     if (c.replace_bytes > before.size()) return CC_REFRESH_BEEP;
-    const int chars = CountCharacters(std::string_view(before).substr(before.size() - c.replace_bytes));
+    const int chars = static_cast<int>(utf8::Length(std::string_view(before).substr(before.size() - c.replace_bytes)));
     if (chars > 0) el_deletestr(el_, chars);
-    if (!c.insert.empty() && el_winsertstr(el_, DecodeUtf8(c.insert).c_str()) != 0) return CC_REFRESH_BEEP;
+    if (!c.insert.empty() && el_winsertstr(el_, Widen(c.insert).c_str()) != 0) return CC_REFRESH_BEEP;
     return CC_REFRESH;
   }
   if (c.candidates.empty()) return CC_REFRESH_BEEP;

@@ -14,22 +14,15 @@
 
 #include "commands/command_table.h"
 #include "common/input_file.h"
+#include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "repl/completer.h"
 #include "repl/line_editor.h"
 #include "session/session.h"
-#include "storage/catalog.h"
+#include "session/session_text.h"
 
 namespace kg::shell {
 namespace {
-
-
-std::string Trim(std::string_view s) {
-  const size_t begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  const size_t end = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(begin, end - begin + 1));
-}
 
 bool IsQuitCommand(const std::string& entry) {
   const size_t end = entry.find_first_of(" \t");
@@ -38,14 +31,11 @@ bool IsQuitCommand(const std::string& entry) {
 }
 
 SchemaNames ReadSchema(Session& session) {
+  Database::CatalogOutline outline = session.database().Outline();
   SchemaNames names;
-  const std::shared_ptr<const Catalog> catalog = session.database().store().catalog();
-  if (catalog == nullptr) return names;
-  for (size_t i = 0; i < catalog->num_labels(); ++i) names.labels.push_back(catalog->LabelName(i));
-  for (size_t i = 0; i < catalog->num_rel_types(); ++i) names.rel_types.push_back(catalog->RelTypeName(i));
-  for (size_t i = 0; i < catalog->num_property_keys(); ++i) {
-    names.property_keys.push_back(catalog->PropertyKeyName(i));
-  }
+  names.labels = std::move(outline.labels);
+  names.rel_types = std::move(outline.relationship_types);
+  names.property_keys = std::move(outline.property_keys);
   for (const Procedure* p : session.database().procedures().All()) names.procedures.push_back(p->name);
   return names;
 }
@@ -140,7 +130,7 @@ std::string JoinForHistory(const std::vector<std::string>& lines) {
           break;
       }
     }
-    const std::string part = Trim(std::string_view(line).substr(0, keep));
+    const std::string part(Trim(std::string_view(line).substr(0, keep)));
     if (part.empty()) continue;
     if (!out.empty()) out += ' ';
     out += part;
@@ -193,7 +183,7 @@ int RunRepl(Session& session, const ReplOptions& options) {
     if (session.quit_requested()) break;
   }
   std::cout.flush();
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace kg::shell

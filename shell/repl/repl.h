@@ -20,7 +20,7 @@ struct ReplOptions {
 // Runs the REPL on the terminal (stdin/stdout) until Ctrl-D on an empty
 // prompt or :quit. Ctrl-C while typing drops what was typed and prompts
 // afresh; while a statement runs it cancels the statement (the session's
-// part). Returns the exit status: 0.
+// part). Returns the exit status: kExitOk.
 int RunRepl(Session& session, const ReplOptions& options);
 
 // $XDG_STATE_HOME/kg/history (when XDG_STATE_HOME is an absolute path),

@@ -6,14 +6,11 @@
 #include <algorithm>
 #include <chrono>
 
-#include "common/version.h"
 #include "cli/interrupt.h"
-#include "parser/statement_splitter.h"
 #include "cli/progress_line.h"
-#include "session/session_text.h"
-#include "storage/catalog.h"
-#include "storage/transaction.h"
 #include "commands/why_command.h"
+#include "common/version.h"
+#include "session/session_text.h"
 
 namespace kg::shell {
 namespace {
@@ -58,13 +55,10 @@ ResultWriter& Session::writer() {
 
 std::string Session::WelcomeLine() const {
   std::string line = "kg " KG_VERSION " · " + db_label_;
-  auto txn = db_->store().BeginRead();
-  if (txn.ok()) {
-    const Catalog& catalog = (*txn)->catalog();
-    line += " · " + Plural(catalog.node_count(), "node", "nodes") + ", " +
-            Plural(catalog.rel_count(), "relationship", "relationships");
-  }
-  if (db_->store().read_only()) line += " · read-only";
+  const Database::CatalogOutline outline = db_->Outline();
+  line += " · " + Plural(outline.nodes, "node", "nodes") + ", " +
+          Plural(outline.relationships, "relationship", "relationships");
+  if (db_->read_only()) line += " · read-only";
   if (db_->options().as_of) line += " · as of " + db_->options().as_of->ToIsoString();
   return line + " · :help for help, :quit to leave";
 }
@@ -95,7 +89,7 @@ bool Session::InputIsComplete(std::string_view text) const {
   const std::string_view trimmed = Trim(text);
   if (trimmed.empty() || trimmed[0] == ':') return true;
   bool open = false;
-  std::vector<StatementText> pieces = SplitStatements(text, &open);
+  std::vector<StatementText> pieces = Database::SplitStatements(text, &open);
   if (open) return false;
   if (pieces.empty()) return true;  // only comments
   const StatementText& last = pieces.back();
@@ -130,7 +124,7 @@ bool Session::RunScript(std::string_view text, const Origin& origin) {
   auto run_pieces = [&](size_t end, bool final) -> bool {
     std::string_view pending = text.substr(chunk, end - chunk);
     const Position base = Compose(Position{origin.line, origin.column}, PositionOf(text, chunk));
-    std::vector<StatementText> pieces = SplitStatements(pending);
+    std::vector<StatementText> pieces = Database::SplitStatements(pending);
     size_t consumed = 0;
     for (const StatementText& piece : pieces) {
       if (!piece.terminated && !final) break;
@@ -149,7 +143,7 @@ bool Session::RunScript(std::string_view text, const Origin& origin) {
       if (quit_requested_) return false;
     }
     chunk += final ? pending.size() : consumed;
-    chunk_words = !SplitStatements(text.substr(chunk, end - chunk)).empty();
+    chunk_words = !Database::SplitStatements(text.substr(chunk, end - chunk)).empty();
     return true;
   };
   while (line_start < text.size()) {
@@ -169,7 +163,7 @@ bool Session::RunScript(std::string_view text, const Origin& origin) {
       line_start = next;
       continue;
     }
-    if (!chunk_words && !trimmed.empty()) chunk_words = !SplitStatements(line).empty();
+    if (!chunk_words && !trimmed.empty()) chunk_words = !Database::SplitStatements(line).empty();
     if (line.find(';') != std::string_view::npos) {
       if (!run_pieces(next, false)) return false;
     }

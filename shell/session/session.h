@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "commands/command_table.h"
 #include "main/database.h"
 #include "output/result_writer.h"
 
@@ -73,13 +74,39 @@ class Session {
   SessionOptions& options() { return options_; }
 
  private:
-  bool RunStatements(std::string_view text, const Origin& origin);
+  // The table of ':' commands names the handlers below.
+  friend const std::vector<CommandInfo>& Commands();
+
   bool RunCommand(std::string_view line, const Origin& origin);
   bool RunOneStatement(std::string_view text, const Origin& origin);
-  bool SetParamCommand(std::string_view args, const Origin& origin);
-  bool Schema();
   void ReportError(const Status& status, std::string_view text, const Origin& origin);
+  // A ':' command's error: the message, with the origin's position in a script; returns false.
+  bool CommandFailed(const Origin& origin, const std::string& message);
+  // :timing and :wrap: shows or sets an on/off setting of the writer.
+  bool RunOnOff(const char* name, bool* flag, std::string_view args, const Origin& origin);
   ResultWriter& writer();
+  // Ends the output of the results so far (a report follows on its own lines).
+  void FinishWriter();
+
+  // The ':' commands (session_commands.cpp), one per row of Commands()
+  // (commands/command_table.h): `args` are the words after the name.
+  bool RunHelp(std::string_view args, const Origin& origin);
+  bool RunSchema(std::string_view args, const Origin& origin);
+  bool RunFind(std::string_view args, const Origin& origin);
+  bool RunFormat(std::string_view args, const Origin& origin);
+  bool RunTiming(std::string_view args, const Origin& origin);
+  bool RunWrap(std::string_view args, const Origin& origin);
+  bool RunParam(std::string_view args, const Origin& origin);
+  bool RunParams(std::string_view args, const Origin& origin);
+  bool RunAsOf(std::string_view args, const Origin& origin);
+  bool RunTimeout(std::string_view args, const Origin& origin);
+  bool RunSource(std::string_view args, const Origin& origin);
+  bool RunExport(std::string_view args, const Origin& origin);
+  bool RunImport(std::string_view args, const Origin& origin);
+  bool RunLink(std::string_view args, const Origin& origin);
+  bool RunWhy(std::string_view args, const Origin& origin);
+  bool RunReadOnly(std::string_view args, const Origin& origin);
+  bool RunQuit(std::string_view args, const Origin& origin);
 
   std::unique_ptr<Database> db_;
   std::string db_label_;
@@ -93,7 +120,6 @@ class Session {
   int source_depth_ = 0;
   // :why: the relationships of the last result (why_command.h).
   std::vector<uint64_t> last_relationships_;
-  Status Why(std::string_view args);
 };
 
 }  // namespace kg::shell

@@ -1,5 +1,7 @@
 #include "session/session_text.h"
 
+#include "common/utf8.h"
+
 namespace kg::shell {
 
 std::string_view Trim(std::string_view s) {
@@ -21,7 +23,7 @@ Position PositionOf(std::string_view text, size_t offset) {
     if (text[i] == '\n') {
       ++pos.line;
       pos.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    } else if (!utf8::IsContinuation(static_cast<unsigned char>(text[i]))) {
       ++pos.column;
     }
   }

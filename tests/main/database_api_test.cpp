@@ -1,4 +1,5 @@
 // Database's calls beyond Execute: Check, Evaluate, Interrupt.
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -114,4 +115,38 @@ TEST_CASE("only a whole-graph statement builds the projection, once", "[database
   auto count = db->Execute("MATCH (n:N)-[:R]->(m:M) RETURN count(*) AS c");
   REQUIRE(count.ok());
   CHECK(count->rows[0][0].as_int() == 5000);
+}
+
+// What a client such as the shell reads besides results (the shell's
+// banner, :read-only, Tab completion and script splitting use these).
+TEST_CASE("Outline, SplitStatements, FunctionNames and read_only answer without storage headers", "[database]") {
+  auto db = OpenInMemory();
+  kg::Database::CatalogOutline empty = db->Outline();
+  CHECK(empty.nodes == 0);
+  CHECK(empty.labels.empty());
+  REQUIRE(db->Execute("CREATE (:Person {name: 'An'})-[:KNOWS {since: 2020}]->(:Person:Poet {name: 'Bình'})").ok());
+  REQUIRE(db->Execute("MATCH (p:Poet) DETACH DELETE p").ok());
+  const kg::Database::CatalogOutline outline = db->Outline();
+  CHECK(outline.nodes == 1);
+  CHECK(outline.relationships == 0);
+  // Names stay in the catalog when no element carries them any more.
+  CHECK(outline.labels == std::vector<std::string>{"Person", "Poet"});
+  CHECK(outline.relationship_types == std::vector<std::string>{"KNOWS"});
+  CHECK(outline.property_keys == std::vector<std::string>{"name", "since"});
+
+  bool open = false;
+  const auto pieces = kg::Database::SplitStatements("RETURN ';'; RETURN 2;\nRETURN `a;", &open);
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].text == "RETURN ';'");
+  CHECK(pieces[0].terminated);
+  CHECK(pieces[1].start.column == 12);
+  CHECK(open);
+
+  const std::vector<std::string> functions = kg::Database::FunctionNames();
+  CHECK(std::is_sorted(functions.begin(), functions.end()));
+  for (const char* name : {"toupper", "count", "collect", "startnode", "coalesce"}) {
+    INFO(name);
+    CHECK(std::binary_search(functions.begin(), functions.end(), name));
+  }
+  CHECK_FALSE(db->read_only());
 }

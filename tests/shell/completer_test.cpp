@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "exec/functions.h"
+#include "common/utf8.h"
+#include "main/database.h"
+#include "output/output_format.h"
 #include "repl/repl.h"
 
 using kg::shell::Completer;
@@ -230,11 +232,43 @@ TEST_CASE("only functions the engine has are offered", "[repl][completer]") {
   CHECK(std::find(functions.begin(), functions.end(), "startNode") != functions.end());
   CHECK(std::find(functions.begin(), functions.end(), "shortestPath") != functions.end());
   CHECK(std::find(functions.begin(), functions.end(), "count") != functions.end());
+  const std::vector<std::string> engine = kg::Database::FunctionNames();
   for (const std::string& f : functions) {
     INFO(f);
-    CHECK((kg::FindScalarFunction(f) >= 0 || kg::IsAggregateFunction(f) || f == "all" || f == "any" || f == "none" ||
-           f == "single" || f == "reduce" || f == "shortestPath" || f == "allShortestPaths"));
+    const std::string lower = kg::utf8::AsciiLower(f);
+    CHECK((std::find(engine.begin(), engine.end(), lower) != engine.end() || f == "all" || f == "any" ||
+           f == "none" || f == "single" || f == "reduce" || f == "shortestPath" || f == "allShortestPaths"));
   }
+}
+
+// The formats :format takes come from the output format table
+// (output/output_format.cpp), so a new format completes with no change here.
+TEST_CASE(":format completes the output formats", "[repl][completer]") {
+  Completion c = Complete(":format ");
+  CHECK_FALSE(c.changes_line());
+  CHECK(c.candidates == std::vector<std::string>{"csv", "json", "jsonl", "markdown", "table", "tsv"});
+  std::vector<std::string> names = kg::shell::OutputFormatNames();
+  std::sort(names.begin(), names.end());
+  CHECK(c.candidates == names);
+  c = Complete(":format ma");
+  CHECK(c.replace_bytes == 2);
+  CHECK(c.insert == "markdown");
+  c = Complete(":format js");
+  CHECK(c.insert == "json");  // the common prefix of json and jsonl
+  c = Complete(":format json");
+  CHECK_FALSE(c.changes_line());
+  CHECK(c.candidates == std::vector<std::string>{"json", "jsonl"});
+  CHECK(Complete(":format xml").candidates.empty());
+  CHECK_FALSE(Complete(":format xml").changes_line());
+}
+
+TEST_CASE("other commands complete the choices their table row lists", "[repl][completer]") {
+  CHECK(Complete(":timing o").candidates == std::vector<std::string>{"off", "on"});
+  CHECK(Complete(":wrap of").insert == "off");
+  CHECK(Complete(":as-of o").insert == "off");
+  // Free arguments (a file, a query) have nothing to offer.
+  CHECK(Complete(":source da").candidates.empty());
+  CHECK_FALSE(Complete(":source da").changes_line());
 }
 
 TEST_CASE("a statement typed on several lines is one history entry", "[repl]") {
