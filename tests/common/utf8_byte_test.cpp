@@ -8,7 +8,7 @@
 
 using namespace kg;
 
-TEST_CASE("a lead byte claims its sequence's length; others claim none", "[utf8]") {
+TEST_CASE("a lead byte claims its sequence's length, other bytes none", "[utf8]") {
   CHECK(utf8::SequenceLength('a') == 1);
   CHECK(utf8::SequenceLength(0x00) == 1);
   CHECK(utf8::SequenceLength(0xC3) == 2);  // ê: C3 AA
