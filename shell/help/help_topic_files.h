@@ -1,0 +1,16 @@
+// The help topics' Markdown files (shell/help/topics/*.md), compiled into kg
+// by shell/help/embed_help_topics.cmake. help_markdown.h reads one; the
+// format is in shell/help/README.md.
+#pragma once
+
+namespace kg::shell {
+
+struct HelpTopicFile {
+  const char* path;  // "shell/help/topics/01-match.md", for messages
+  const char* text;  // the file as it is (UTF-8 Markdown)
+};
+
+// In name order (the order of ':help'), ended by {nullptr, nullptr}.
+extern const HelpTopicFile kHelpTopicFiles[];
+
+}  // namespace kg::shell
