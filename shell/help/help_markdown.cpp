@@ -130,9 +130,13 @@ class TopicReader {
           return Error(i + 1, "a code block is ```cypher (a statement) or ```sh (a kg command line), not ```" +
                                   std::string(language));
         }
+        // A block ends at a line that is only ```; another fence before it
+        // opens a block, so this one was left open.
         size_t close = i + 1;
-        while (close < lines_.size() && lines_[close] != kFence) ++close;
-        if (close == lines_.size()) return Error(i + 1, "the code block opened here has no closing ```");
+        while (close < lines_.size() && !StartsWith(lines_[close], kFence)) ++close;
+        if (close == lines_.size() || lines_[close] != kFence) {
+          return Error(i + 1, "the code block opened here has no closing ```");
+        }
         Result<HelpExample> example = ReadBlock(i + 1, close, language == "sh");
         if (!example.ok()) return example.status();
         topic_.examples.push_back(std::move(example).value());

@@ -2,7 +2,8 @@
 // topic runs against a copy of the bundled graph (data/graph), the graph a
 // researcher's `kg` opens, so an example pasted into kg answers and the help
 // cannot promise what kg does not do; the lookup rules, the overview, the
-// text width and some claims of the prose are checked too.
+// text width and some claims of the prose are checked too, and every topic
+// file (shell/help/topics/*.md) reads, or its file and line are named.
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -19,7 +20,11 @@
 #include <vector>
 
 #include "commands/command_table.h"
+#include "help/help_markdown.h"
+#include "help/help_sections.h"
+#include "help/help_topic_files.h"
 #include "help/help_topics.h"
+#include "interchange/export_format.h"
 #include "interchange/importer.h"
 #include "main/database.h"
 #include "session/session.h"
@@ -755,4 +760,139 @@ TEST_CASE("help examples of export and import pasted into sh run", "[help][kg]")
   INFO(induced.output);
   REQUIRE(induced.exit_code == 0);
   CHECK(induced.output.find(" nodes and 0 relationships") == std::string::npos);
+}
+
+// ---- the topic files (shell/help/topics/*.md, read by help_markdown.h) ----
+
+TEST_CASE("every topic file reads and is a topic", "[help][files]") {
+  size_t files = 0;
+  for (const kg::shell::HelpTopicFile* file = kg::shell::kHelpTopicFiles; file->path != nullptr; ++file) {
+    ++files;
+    auto topic = kg::shell::ParseHelpTopicFile(file->path, file->text);
+    if (!topic.ok()) FAIL_CHECK(topic.status().message());
+  }
+  CHECK(files >= 25);
+  CHECK(HelpTopics().size() == files);
+}
+
+TEST_CASE("every alias and see-also of a topic file names a topic", "[help][files]") {
+  for (const HelpTopic& topic : HelpTopics()) {
+    INFO(topic.path);
+    for (const std::string& name : topic.see_also) {
+      INFO("See also: " << name);
+      const HelpTopic* other = FindHelpTopic(name);
+      REQUIRE(other != nullptr);
+      CHECK(other->name == name);  // by its name, as the line shows it
+      CHECK(other != &topic);
+    }
+    // An alias that another topic's name or alias also claims finds that
+    // topic instead.
+    for (const std::string& alias : topic.aliases) {
+      INFO("Aliases: " << alias);
+      CHECK(FindHelpTopic(alias) == &topic);
+    }
+  }
+}
+
+namespace {
+
+// A topic file that reads, for the tests of broken ones to spoil.
+const std::string kGoodTopic =
+    "# demo: a topic for the tests\n"
+    "\n"
+    "What it does.\n"
+    "\n"
+    "## Examples\n"
+    "\n"
+    "```cypher\n"
+    "// A question\n"
+    ":param n => 1\n"
+    "RETURN $n\n"
+    "  AS n;\n"
+    "```\n"
+    "\n"
+    "```sh\n"
+    "# On the command line\n"
+    "kg --format csv \\\n"
+    "   -e 'RETURN 1 AS n'\n"
+    "```\n"
+    "\n"
+    "See also: match, where\n"
+    "\n"
+    "Aliases: demonstration\n";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The file is refused with "PATH:LINE: " and a message that says why.
+void CheckBroken(const std::string& text, int line, const std::string& why) {
+  INFO(text);
+  auto topic = kg::shell::ParseHelpTopicFile("shell/help/topics/99-demo.md", text);
+  REQUIRE_FALSE(topic.ok());
+  const std::string& message = topic.status().message();
+  INFO(message);
+  CHECK(message.rfind("shell/help/topics/99-demo.md:" + std::to_string(line) + ": ", 0) == 0);
+  CHECK(message.find(why) != std::string::npos);
+  CHECK(topic.status().position().line == line);
+}
+
+}  // namespace
+
+TEST_CASE("a topic file is read into its parts", "[help][files]") {
+  auto topic = kg::shell::ParseHelpTopicFile("demo.md", kGoodTopic);
+  INFO((topic.ok() ? std::string() : topic.status().message()));
+  REQUIRE(topic.ok());
+  CHECK(topic->name == "demo");
+  CHECK(topic->summary == "a topic for the tests");
+  CHECK(topic->body == "What it does.");
+  REQUIRE(topic->examples.size() == 2);
+  CHECK(topic->examples[0].question == "A question");
+  CHECK(topic->examples[0].lines == std::vector<std::string>{":param n => 1", "RETURN $n", "  AS n;"});
+  CHECK(topic->examples[0].statement == "RETURN $n\n    AS n");  // as the screen shows it
+  CHECK_FALSE(topic->examples[0].command_line);
+  CHECK(topic->examples[1].command_line);
+  CHECK(topic->examples[1].statement == "RETURN 1 AS n");
+  CHECK(topic->see_also == std::vector<std::string>{"match", "where"});
+  CHECK(topic->aliases == std::vector<std::string>{"demonstration"});
+}
+
+TEST_CASE("a broken topic file is refused with its file and line", "[help][files]") {
+  CheckBroken("", 1, "'# NAME: SUMMARY'");
+  CheckBroken(Replace(kGoodTopic, "# demo: a topic", "# demo a topic"), 1, "'# NAME: SUMMARY'");
+  CheckBroken(Replace(kGoodTopic, "# demo: a topic for the tests\n\n", "# demo: a topic for the tests\nx\n"), 2,
+              "blank line");
+  CheckBroken(Replace(kGoodTopic, "## Examples", "Examples"), 22, "no '## Examples'");
+  CheckBroken(Replace(kGoodTopic, "What it does.\n", ""), 3, "no text");
+  CheckBroken(Replace(kGoodTopic, "  AS n;\n```\n", "  AS n;\n"), 7, "no closing ```");
+  CheckBroken(Replace(kGoodTopic, "```cypher", "```sql"), 7, "not ```sql");
+  CheckBroken(Replace(kGoodTopic, "// A question\n", ""), 8, "starts with its question");
+  CheckBroken(Replace(kGoodTopic, "  AS n;", "  AS n"), 11, "ends with ';'");
+  CheckBroken(Replace(kGoodTopic, "  AS n;", "  AS n;\n:format csv"), 12, "come before its statement");
+  CheckBroken(Replace(kGoodTopic, ":param n => 1\n", ":param n => 1\n\n"), 10, "blank line inside");
+  CheckBroken(Replace(kGoodTopic, "-e 'RETURN 1 AS n'", "'RETURN 1 AS n'"), 15, "-e '...'");
+  CheckBroken(Replace(kGoodTopic, "See also: match, where", "See: match"), 20, "only 'See also: ...'");
+  CheckBroken(Replace(kGoodTopic, "See also: match, where", "See also: match,, where"), 20, "empty name");
+  CheckBroken(Replace(kGoodTopic, "Aliases: demonstration", "Aliases: demo\nAliases: x"), 23, "a second");
+  CheckBroken(Replace(kGoodTopic, "Aliases: demonstration", "Aliases: x\n```cypher\n// Q\nRETURN 1;\n```"), 23,
+              "after the See also");
+  CheckBroken(Replace(kGoodTopic, "What it does.", "What it does.\n```cypher"), 4, "before '## Examples'");
+  CheckBroken(Replace(kGoodTopic, "What it does.", "What it {{does}}."), 3, "a line of its own");
+  CheckBroken(Replace(kGoodTopic, "What it does.", "{{no-such-section}}"), 3, "no generated section");
+  CheckBroken(Replace(kGoodTopic, "What it does.\n", "What it does.\r\n"), 3, "CR LF");
+}
+
+TEST_CASE("a {{SECTION}} line is filled in from kg's own tables", "[help][files]") {
+  // {{export-formats}}: the formats kg export takes, from export_format.h.
+  const auto section = kg::shell::GeneratedHelpSection("export-formats");
+  REQUIRE(section.has_value());
+  CHECK(section->find(kg::interchange::ExportFormatChoices()) != std::string::npos);
+  auto topic = kg::shell::ParseHelpTopicFile(
+      "demo.md", Replace(kGoodTopic, "What it does.\n", "It writes:\n{{export-formats}}\nand more.\n"));
+  INFO((topic.ok() ? std::string() : topic.status().message()));
+  REQUIRE(topic.ok());
+  CHECK(topic->body == "It writes:\n" + *section + "\nand more.");
+  CHECK_FALSE(kg::shell::GeneratedHelpSection("no-such-section").has_value());
 }
