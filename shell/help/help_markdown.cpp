@@ -65,8 +65,7 @@ class TopicReader {
  private:
   // An error at line `number` (counted from 1).
   Status Error(size_t number, const std::string& what) const {
-    return Status::Syntax(path_ + ":" + std::to_string(number) + ": " + what,
-                          Position{static_cast<int>(number), 1});
+    return Status::Syntax(path_ + ":" + std::to_string(number) + ": " + what, Position{static_cast<int>(number), 1});
   }
 
   Status ReadTitle() {
@@ -111,7 +110,7 @@ class TopicReader {
         }
         text = std::move(*section);
       }
-      if (!topic_.body.empty()) topic_.body += '\n';
+      if (i > begin) topic_.body += '\n';
       topic_.body += text;
     }
     return Status::Ok();

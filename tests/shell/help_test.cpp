@@ -471,12 +471,11 @@ TEST_CASE("what the dates topic says holds", "[help][claims]") {
   CheckClaim("dates", "(months first, then days, then seconds)",
              "[date('2024-01-31') + duration('P1M1D'), localtime('23:00') + duration('PT2H')]",
              "[date('2024-03-01'), localtime('01:00')]");
-  CheckClaim("dates", "date.truncate('month', d)", "date.truncate('month', date('2024-07-09'))",
-             "date('2024-07-01')");
+  CheckClaim("dates", "date.truncate('month', d)", "date.truncate('month', date('2024-07-09'))", "date('2024-07-01')");
   CheckClaim("dates", "zoned\nones by their instant",
              "datetime('2024-10-03T09:00+02:00') < datetime('2024-10-03T08:30Z')", "true");
-  CheckClaim("dates", "values of different types do not compare", "date('2024-07-09') < localdatetime('2024-07-10T00:00')",
-             "null");
+  CheckClaim("dates", "values of different types do not compare",
+             "date('2024-07-09') < localdatetime('2024-07-10T00:00')", "null");
   // The bundled graph's dates are text in date order, which date() reads,
   // all but a day without its year.
   CheckClaim("dates", "compares and sorts in date order ('2021' <= e.start < '2025')",
