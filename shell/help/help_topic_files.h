@@ -1,6 +1,6 @@
 // The help topics' Markdown files (shell/help/topics/*.md), compiled into kg
-// by shell/help/embed_help_topics.cmake. help_markdown.h reads one; the
-// format is in shell/help/README.md.
+// by shell/embed_files.cmake. help_markdown.h reads one; the format is in
+// shell/help/README.md.
 #pragma once
 
 namespace kg::shell {

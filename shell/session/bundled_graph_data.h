@@ -1,6 +1,6 @@
 // The bundled graph's files (data/graph/*.json), compiled into kg by
-// shell/session/embed_bundled_graph.cmake, so that kg can build its database with
-// no source tree at hand.
+// shell/embed_files.cmake, so that kg can build its database with no source
+// tree at hand.
 #pragma once
 
 namespace kg::shell {

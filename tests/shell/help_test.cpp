@@ -859,28 +859,35 @@ TEST_CASE("a topic file is read into its parts", "[help][files]") {
 }
 
 TEST_CASE("a broken topic file is refused with its file and line", "[help][files]") {
+  struct Broken {
+    const char* from;  // kGoodTopic with this text
+    const char* to;    // replaced by this
+    int line;          // is refused at this line
+    const char* why;   // with a message that says this
+  };
+  const Broken cases[] = {
+      {"# demo: a topic", "# demo a topic", 1, "'# NAME: SUMMARY'"},
+      {"tests\n\n", "tests\nx\n", 2, "blank line"},
+      {"## Examples", "Examples", 22, "no '## Examples'"},
+      {"What it does.\n", "", 3, "no text"},
+      {"  AS n;\n```\n", "  AS n;\n", 7, "no closing ```"},
+      {"```cypher", "```sql", 7, "not ```sql"},
+      {"// A question\n", "", 8, "starts with its question"},
+      {"  AS n;", "  AS n", 11, "ends with ';'"},
+      {"  AS n;", "  AS n;\n:format csv", 12, "come before its statement"},
+      {":param n => 1\n", ":param n => 1\n\n", 10, "blank line inside"},
+      {"-e 'RETURN 1 AS n'", "'RETURN 1 AS n'", 15, "-e '...'"},
+      {"See also: match, where", "See: match", 20, "only 'See also: ...'"},
+      {"See also: match, where", "See also: match,, where", 20, "empty name"},
+      {"Aliases: demonstration", "Aliases: demo\nAliases: x", 23, "a second"},
+      {"Aliases: demonstration", "Aliases: x\n```cypher\n// Q\nRETURN 1;\n```", 23, "after the See also"},
+      {"What it does.", "What it does.\n```cypher", 4, "before '## Examples'"},
+      {"What it does.", "What it {{does}}.", 3, "a line of its own"},
+      {"What it does.", "{{no-such-section}}", 3, "no generated section"},
+      {"What it does.\n", "What it does.\r\n", 3, "CR LF"},
+  };
   CheckBroken("", 1, "'# NAME: SUMMARY'");
-  CheckBroken(Replace(kGoodTopic, "# demo: a topic", "# demo a topic"), 1, "'# NAME: SUMMARY'");
-  CheckBroken(Replace(kGoodTopic, "# demo: a topic for the tests\n\n", "# demo: a topic for the tests\nx\n"), 2,
-              "blank line");
-  CheckBroken(Replace(kGoodTopic, "## Examples", "Examples"), 22, "no '## Examples'");
-  CheckBroken(Replace(kGoodTopic, "What it does.\n", ""), 3, "no text");
-  CheckBroken(Replace(kGoodTopic, "  AS n;\n```\n", "  AS n;\n"), 7, "no closing ```");
-  CheckBroken(Replace(kGoodTopic, "```cypher", "```sql"), 7, "not ```sql");
-  CheckBroken(Replace(kGoodTopic, "// A question\n", ""), 8, "starts with its question");
-  CheckBroken(Replace(kGoodTopic, "  AS n;", "  AS n"), 11, "ends with ';'");
-  CheckBroken(Replace(kGoodTopic, "  AS n;", "  AS n;\n:format csv"), 12, "come before its statement");
-  CheckBroken(Replace(kGoodTopic, ":param n => 1\n", ":param n => 1\n\n"), 10, "blank line inside");
-  CheckBroken(Replace(kGoodTopic, "-e 'RETURN 1 AS n'", "'RETURN 1 AS n'"), 15, "-e '...'");
-  CheckBroken(Replace(kGoodTopic, "See also: match, where", "See: match"), 20, "only 'See also: ...'");
-  CheckBroken(Replace(kGoodTopic, "See also: match, where", "See also: match,, where"), 20, "empty name");
-  CheckBroken(Replace(kGoodTopic, "Aliases: demonstration", "Aliases: demo\nAliases: x"), 23, "a second");
-  CheckBroken(Replace(kGoodTopic, "Aliases: demonstration", "Aliases: x\n```cypher\n// Q\nRETURN 1;\n```"), 23,
-              "after the See also");
-  CheckBroken(Replace(kGoodTopic, "What it does.", "What it does.\n```cypher"), 4, "before '## Examples'");
-  CheckBroken(Replace(kGoodTopic, "What it does.", "What it {{does}}."), 3, "a line of its own");
-  CheckBroken(Replace(kGoodTopic, "What it does.", "{{no-such-section}}"), 3, "no generated section");
-  CheckBroken(Replace(kGoodTopic, "What it does.\n", "What it does.\r\n"), 3, "CR LF");
+  for (const Broken& broken : cases) CheckBroken(Replace(kGoodTopic, broken.from, broken.to), broken.line, broken.why);
 }
 
 TEST_CASE("a {{SECTION}} line is filled in from kg's own tables", "[help][files]") {
