@@ -2,21 +2,14 @@
 // with the checks that need the scope.
 #include "binder/expression_binder.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "binder/subquery_binder.h"
+#include "common/utf8.h"
 #include "exec/functions.h"
 #include "exec/query_error.h"
 
 namespace kg::binder {
 
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 bound::ExprKind KindOf(ast::ExprKind k) {
   using A = ast::ExprKind;
@@ -49,7 +42,6 @@ bound::ExprKind KindOf(ast::ExprKind k) {
   }
   return B::kLiteral;
 }
-
 
 // The node for `e` with what it says of itself; no operands yet.
 bound::ExprPtr Shell(const ast::Expr& e) {
@@ -279,7 +271,7 @@ const char* VarKindName(VarKind k) {
 
 bool IsAggregate(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::kCountStar) return true;
-  return e.kind == ast::ExprKind::kFunction && IsAggregateFunction(Lower(e.name));
+  return e.kind == ast::ExprKind::kFunction && IsAggregateFunction(e.name);
 }
 
 void CollectAggregates(const ast::Expr& e, std::vector<const ast::Expr*>* out) {
@@ -359,7 +351,7 @@ namespace {
 // A call of rand() in `e`, or nullptr: a value that differs on every call
 // makes an aggregate's result meaningless.
 const ast::Expr* FindRandomCall(const ast::Expr& e) {
-  if (e.kind == ast::ExprKind::kFunction && Lower(e.name) == "rand") return &e;
+  if (e.kind == ast::ExprKind::kFunction && utf8::EqualsIgnoreCase(e.name, "rand")) return &e;
   for (const auto& a : e.args) {
     if (const ast::Expr* found = a ? FindRandomCall(*a) : nullptr) return found;
   }
@@ -446,7 +438,7 @@ bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const Bi
         b->slot = slot;  // the Aggregate operator computed it there
         return b;
       }
-      const std::string lower = Lower(e.name);
+      const std::string lower = utf8::AsciiLower(e.name);
       if (lower == "exists" && e.args.size() == 1 && e.args[0]->kind == K::kPatternPredicate) {
         BindOptions pattern_options = options;
         pattern_options.predicate = true;

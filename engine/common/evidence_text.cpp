@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "common/utf8.h"
+
 namespace kg {
 
 namespace {
-
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::string SpanText(ByteRange span) {
   return "[" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ")";
@@ -63,8 +63,8 @@ Result<std::string> MarkedEvidence(std::string_view text, const std::vector<Byte
     return Status::Runtime("span " + SpanText(span) + " lies outside the text (" + std::to_string(text.size()) +
                            " bytes)");
   }
-  if ((span.begin < text.size() && IsContinuationByte(text[span.begin])) ||
-      (span.end < text.size() && IsContinuationByte(text[span.end]))) {
+  if ((span.begin < text.size() && utf8::IsContinuation(text[span.begin])) ||
+      (span.end < text.size() && utf8::IsContinuation(text[span.end]))) {
     return Status::Runtime("span " + SpanText(span) + " cuts a UTF-8 character in two");
   }
   const ByteRange around = SentencesAround(sentences, text.size(), span);

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <new>
 
+#include "common/utf8.h"
+
 namespace kg {
 
 namespace {
@@ -21,20 +23,15 @@ constexpr utf8proc_option_t kFoldOptions = static_cast<utf8proc_option_t>(
 std::string ValidUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
+  for (size_t pos = 0; pos < s.size();) {
+    const size_t n = utf8::DecodeAt(s, pos).length;
+    if (n == 0) {
       out.push_back(' ');
-      ++p;
-      --left;
+      ++pos;
       continue;
     }
-    out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
-    p += n;
-    left -= n;
+    out.append(s.substr(pos, n));
+    pos += n;
   }
   return out;
 }
@@ -67,28 +64,17 @@ void ForEachFolded(const char* data, size_t size, Emit emit) {
     std::free(mapped);
     throw std::bad_alloc();
   }
-  const utf8proc_uint8_t* p = mapped;
-  utf8proc_ssize_t left = len;
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {  // not expected from utf8proc's own output
-      n = 1;
-      cp = ' ';
-    }
-    p += n;
-    left -= n;
+  const std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<size_t>(len));
+  for (size_t pos = 0; pos < folded.size();) {
+    utf8::CodePoint decoded = utf8::DecodeAt(folded, pos);
+    if (decoded.length == 0) decoded = utf8::CodePoint{' ', 1};  // not expected from utf8proc's own output
+    pos += decoded.length;
+    utf8proc_int32_t cp = decoded.value;
     // After case folding Đ is đ and Ð is ð.
     if (cp == 0x0111 || cp == 0x00F0) cp = 'd';
     emit(cp, IsWordCodePoint(cp));
   }
   std::free(mapped);
-}
-
-void AppendUtf8(utf8proc_int32_t cp, std::string* out) {
-  utf8proc_uint8_t buf[4];
-  const utf8proc_ssize_t w = utf8proc_encode_char(cp, buf);
-  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(w));
 }
 
 }  // namespace
@@ -105,7 +91,7 @@ std::string FoldText(std::string_view utf8) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    AppendUtf8(cp, &out);
+    utf8::AppendCodePoint(&out, cp);
   });
   return out;
 }
@@ -138,12 +124,11 @@ std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8) {
         words.push_back(FoldedToken{std::string(), begin, end});
         open = true;
       }
-      AppendUtf8(cp, &words.back().text);
+      utf8::AppendCodePoint(&words.back().text, cp);
       words.back().end = end;
     });
   };
 
-  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
   const size_t size = utf8.size();
   size_t pos = 0;
   size_t cluster_begin = 0;
@@ -151,9 +136,9 @@ std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8) {
   utf8proc_int32_t previous = 0;
   utf8proc_int32_t state = 0;
   while (pos < size) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(data + pos, static_cast<utf8proc_ssize_t>(size - pos), &cp);
-    if (n <= 0) {  // a malformed byte separates, as in FoldText
+    const utf8::CodePoint decoded = utf8::DecodeAt(utf8, pos);
+    const utf8proc_int32_t cp = decoded.value;
+    if (decoded.length == 0) {  // a malformed byte separates, as in FoldText
       if (in_cluster) fold_cluster(cluster_begin, pos);
       in_cluster = false;
       state = 0;
@@ -170,7 +155,7 @@ std::vector<FoldedToken> FoldTokenSpans(std::string_view utf8) {
       in_cluster = true;
     }
     previous = cp;
-    pos += static_cast<size_t>(n);
+    pos += decoded.length;
   }
   if (in_cluster) fold_cluster(cluster_begin, pos);
   return words;

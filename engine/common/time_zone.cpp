@@ -2,12 +2,12 @@
 
 #include <date/tz.h>
 
-#include <algorithm>
-#include <cctype>
 #include <deque>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "common/utf8.h"
 
 namespace kg::tz {
 namespace {
@@ -30,12 +30,6 @@ Table& GetTable() {
   return table;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 const date::time_zone* Locate(std::string_view name, std::string* spelled) {
   const date::tzdb& db = date::get_tzdb();
   try {
@@ -44,9 +38,8 @@ const date::time_zone* Locate(std::string_view name, std::string* spelled) {
     return exact;
   } catch (const std::runtime_error&) {
   }
-  const std::string lower = Lower(name);
   for (const date::time_zone& z : db.zones) {
-    if (z.name().size() == name.size() && Lower(z.name()) == lower) {
+    if (utf8::EqualsIgnoreCase(z.name(), name)) {
       *spelled = z.name();
       return &z;
     }
@@ -67,7 +60,7 @@ using Seconds = std::chrono::seconds;
 std::optional<uint32_t> FindZone(std::string_view name) {
   if (name.empty()) return std::nullopt;
   Table& t = GetTable();
-  const std::string key = Lower(name);
+  const std::string key = utf8::AsciiLower(name);
   {
     std::lock_guard<std::mutex> lock(t.mu);
     auto it = t.by_lower_name.find(key);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "exec/function_registry.h"
+#include "common/utf8.h"
 #include "exec/query_error.h"
 
 namespace kg::functions {
@@ -118,10 +119,9 @@ Value ToBooleanImpl(const Value& v, bool or_null) {
     case Value::Kind::kInt:
       return Value(v.as_int() != 0);
     case Value::Kind::kString: {
-      std::string s = Trimmed(v.as_string());
-      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (s == "true") return Value(true);
-      if (s == "false") return Value(false);
+      const std::string s = Trimmed(v.as_string());
+      if (utf8::EqualsIgnoreCase(s, "true")) return Value(true);
+      if (utf8::EqualsIgnoreCase(s, "false")) return Value(false);
       return Value();
     }
     default:

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/utf8.h"
 #include "exec/functions.h"
 #include "exec/memory_budget.h"
 #include "exec/query_error.h"
@@ -33,12 +34,6 @@ using bound::ExprKind;
 using bound::Op;
 
 const char* KindName(const Value& v) { return ValueKindName(v.kind()); }
-
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 [[noreturn]] void ThrowOperands(Op op, const Value& a, const Value& b) {
   std::string verb;
@@ -539,7 +534,7 @@ Value Function(const Expr& e, Row& row, EvalContext& ctx) {
   if (id < 0) ThrowSemantic("unknown function '" + e.name + "'", e.pos);
   // exists(<pattern>) is the pattern predicate itself.
   if (e.args.size() == 1 && e.args[0]->kind == ExprKind::kPatternPredicate) {
-    const std::string lower = Lower(e.name);
+    const std::string lower = utf8::AsciiLower(e.name);
     if (lower == "exists") return Evaluate(*e.args[0], row, ctx);
   }
   std::vector<Value> args;
@@ -673,14 +668,8 @@ Value PropertyOf(const Value& container, const std::string& key, EvalContext& ct
       if (!rec) ThrowRuntime("relationship " + std::to_string(r.id) + " was deleted");
       return PropertyFrom(rec->properties, key, ctx);
     }
-    case Value::Kind::kDate:
-    case Value::Kind::kLocalTime:
-    case Value::Kind::kTime:
-    case Value::Kind::kLocalDateTime:
-    case Value::Kind::kDateTime:
-    case Value::Kind::kDuration:
-      return TemporalField(container, key);
     default:
+      if (container.is_temporal()) return TemporalField(container, key);
       ThrowRuntime("cannot read property '" + key + "' of " + KindName(container));
   }
 }

@@ -1,9 +1,9 @@
 #include "exec/functions.h"
 
-#include <algorithm>
 #include <string>
 #include <unordered_map>
 
+#include "common/utf8.h"
 #include "exec/function_registry.h"
 #include "exec/query_error.h"
 
@@ -59,18 +59,12 @@ const Table& GetTable() {
   return table;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 }  // namespace
 }  // namespace functions
 
 int FindScalarFunction(std::string_view name) {
   const auto& ids = functions::GetTable().ids;
-  auto it = ids.find(functions::Lower(name));
+  auto it = ids.find(utf8::AsciiLower(name));
   return it == ids.end() ? -1 : it->second;
 }
 
@@ -97,7 +91,7 @@ const std::vector<std::string_view>& AggregateFunctionNames() {
 }
 
 bool IsAggregateFunction(std::string_view name) {
-  const std::string lower = functions::Lower(name);
+  const std::string lower = utf8::AsciiLower(name);
   for (std::string_view n : AggregateFunctionNames()) {
     if (lower == n) return true;
   }

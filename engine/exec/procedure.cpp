@@ -1,7 +1,8 @@
 #include "exec/procedure.h"
 
-#include <algorithm>
 #include <cctype>
+
+#include "common/utf8.h"
 
 namespace kg {
 
@@ -32,11 +33,10 @@ const char* CypherTypeName(CypherType type) {
 
 std::optional<CypherType> ParseCypherType(std::string name) {
   while (!name.empty() && (name.back() == '?' || std::isspace(static_cast<unsigned char>(name.back())))) name.pop_back();
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
   // LIST OF STRING, LIST<STRING>: a list, whatever its elements.
-  if (name.rfind("LIST", 0) == 0) return CypherType::kList;
+  if (utf8::StartsWithIgnoreCase(name, "LIST")) return CypherType::kList;
   for (const TypeName& t : kTypeNames) {
-    if (name == t.name) return t.type;
+    if (utf8::EqualsIgnoreCase(name, t.name)) return t.type;
   }
   return std::nullopt;
 }

@@ -1,24 +1,15 @@
 #include "exec/procedure_registry.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "common/utf8.h"
 
 namespace kg {
-
-namespace {
-
-bool SameName(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-           return std::tolower(x) == std::tolower(y);
-         });
-}
-
-}  // namespace
 
 void ProcedureRegistry::Register(Procedure procedure) {
   ++version_;
   for (auto& p : procedures_) {
-    if (SameName(p->name, procedure.name)) {
+    if (utf8::EqualsIgnoreCase(p->name, procedure.name)) {
       *p = std::move(procedure);
       return;
     }
@@ -28,7 +19,7 @@ void ProcedureRegistry::Register(Procedure procedure) {
 
 const Procedure* ProcedureRegistry::Find(std::string_view name) const {
   for (const auto& p : procedures_) {
-    if (SameName(p->name, name)) return p.get();
+    if (utf8::EqualsIgnoreCase(p->name, name)) return p.get();
   }
   return nullptr;
 }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/utf8.h"
 #include "exec/expression_evaluator.h"
 #include "exec/query_error.h"
 #include "exec/value_ops.h"
@@ -212,12 +213,6 @@ struct AggregateOp::State {
 
 namespace {
 
-std::string LowerName(const std::string& s) {
-  std::string out = s;
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 }  // namespace
 
 AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail)
@@ -235,11 +230,11 @@ AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<A
   counts_only_ = node_slot_ >= 0 && !aggregates_.empty();
   for (const Aggregate& a : aggregates_) {
     const bound::Expr* c = a.call;
-    const std::string name = c->kind == bound::ExprKind::kFunction ? LowerName(c->name) : "";
+    const std::string name = c->kind == bound::ExprKind::kFunction ? utf8::AsciiLower(c->name) : "";
     keeps_values_.push_back(c->distinct || name == "collect" || name == "percentilecont" || name == "percentiledisc");
     if (c->kind == bound::ExprKind::kCountStar) {
       count_slots_.push_back(-1);
-    } else if (c->kind == bound::ExprKind::kFunction && LowerName(c->name) == "count" && !c->distinct &&
+    } else if (c->kind == bound::ExprKind::kFunction && utf8::EqualsIgnoreCase(c->name, "count") && !c->distinct &&
                c->args.size() == 1 && c->args[0]->kind == bound::ExprKind::kVariable && c->args[0]->slot >= 0) {
       count_slots_.push_back(c->args[0]->slot);
     } else {
@@ -351,7 +346,7 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
         std::vector<Value> params;
         // Extra arguments (percentiles) are constant per group: evaluate them on the first row.
         for (size_t i = 1; !star && i < a.call->args.size(); ++i) params.push_back(Evaluate(*a.call->args[i], r, ctx.eval));
-        aggs.push_back(MakeAggregator(star ? "count" : LowerName(a.call->name), a.call->distinct, star, params));
+        aggs.push_back(MakeAggregator(star ? "count" : utf8::AsciiLower(a.call->name), a.call->distinct, star, params));
       }
       return aggs;
     };

@@ -3,12 +3,12 @@
 // datetime.fromepoch(), datetime.fromepochmillis() and timestamp().
 #include "exec/temporal_construct.h"
 
-#include <cctype>
 #include <chrono>
 #include <optional>
 #include <string>
 
 #include "common/time_zone.h"
+#include "common/utf8.h"
 #include "exec/function_registry.h"
 #include "exec/query_error.h"
 #include "exec/temporal_from_fields.h"
@@ -26,12 +26,6 @@ template <typename T>
 T Check(const char* function, Result<T> r) {
   if (!r.ok()) Fail(function, r.status().message());
   return std::move(r).value();
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool HasDate(Kind k) { return k == Kind::kDate || k == Kind::kLocalDateTime || k == Kind::kDateTime; }
@@ -112,7 +106,7 @@ bool KeyAllowed(Kind kind, const std::string& key) {
 MapFields SortKeys(Kind kind, const ValueMap& map, const char* function) {
   MapFields m;
   for (const auto& [name, v] : map) {
-    const std::string key = Lower(name);
+    const std::string key = utf8::AsciiLower(name);
     if (!KeyAllowed(kind, key)) Fail(function, "unknown field '" + name + "'");
     if (v.is_null()) continue;
     if (key == "date" || key == "time" || key == "datetime") {
@@ -271,7 +265,7 @@ Value FromMap(Kind kind, const ValueMap& map, const char* function) {
 Value WithFields(Kind kind, const Value& base, const ValueMap& fields, const char* function) {
   ValueMap map = fields;
   bool new_zone = false;
-  for (const auto& [name, v] : fields) new_zone |= Lower(name) == "timezone" && !v.is_null();
+  for (const auto& [name, v] : fields) new_zone |= utf8::EqualsIgnoreCase(name, "timezone") && !v.is_null();
   // A new zone replaces the base's: the wall clock stays (truncate's rule).
   if (new_zone && base.is_date_time()) return WithFields(kind, Value(base.as_date_time().local), fields, function);
   if (new_zone && base.is_time()) return WithFields(kind, Value(base.as_time().time), fields, function);
@@ -331,7 +325,7 @@ Duration DurationFromMap(const ValueMap& map) {
   };
   DurationFields acc;
   for (const auto& [name, v] : map) {
-    const std::string key = Lower(name);
+    const std::string key = utf8::AsciiLower(name);
     const DurationUnit* unit = nullptr;
     for (const auto& [unit_name, u] : kUnits) {
       if (key == unit_name) unit = &u;
@@ -395,7 +389,7 @@ Value Construct(Kind kind, std::vector<Value>& a, EvalContext& ctx, const char* 
   if (v.is_map()) {
     const ValueMap& map = v.as_map();
     // {timezone: ...} alone: now, in that zone.
-    if (map.size() == 1 && temporal::Lower(map.begin()->first) == "timezone") {
+    if (map.size() == 1 && utf8::EqualsIgnoreCase(map.begin()->first, "timezone")) {
       std::vector<Value> zone{map.begin()->second};
       return Now(kind, Clock::kStatement, zone, ctx, function);
     }

@@ -3,20 +3,14 @@
 #include <date/date.h>
 #include <date/iso_week.h>
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include "common/time_zone.h"
+#include "common/utf8.h"
 #include "exec/query_error.h"
 
 namespace kg {
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 // year, quarter, month, week, weekYear, day, ordinalDay, weekDay
 // (dayOfWeek), dayOfQuarter.
@@ -97,7 +91,7 @@ Value Int(std::optional<int64_t> v) { return Value(*v); }
 }  // namespace
 
 Value TemporalField(const Value& v, const std::string& key) {
-  const std::string k = Lower(key);
+  const std::string k = utf8::AsciiLower(key);
   switch (v.kind()) {
     case Value::Kind::kDate:
       if (auto c = DateComponent(v.as_date(), k)) return Int(c);

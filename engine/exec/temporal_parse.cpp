@@ -1,6 +1,5 @@
 #include "exec/temporal_parse.h"
 
-#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <limits>
@@ -8,6 +7,7 @@
 #include <string>
 
 #include "common/time_zone.h"
+#include "common/utf8.h"
 #include "exec/temporal_from_fields.h"
 
 namespace kg::temporal {
@@ -343,17 +343,17 @@ Result<Duration> ParseDuration(std::string_view text) {
       for (char& ch : number) {
         if (ch == ',') ch = '.';
       }
-      const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(c.Peek())));
+      const char unit = utf8::AsciiLower(c.Peek());
       ++c.pos;
       int order;
       DurationUnit u;
-      if (!in_time && unit == 'Y') { order = 0; u = DurationUnit::kYears; }
-      else if (!in_time && unit == 'M') { order = 1; u = DurationUnit::kMonths; }
-      else if (!in_time && unit == 'W') { order = 2; u = DurationUnit::kWeeks; }
-      else if (!in_time && unit == 'D') { order = 3; u = DurationUnit::kDays; }
-      else if (in_time && unit == 'H') { order = 4; u = DurationUnit::kHours; }
-      else if (in_time && unit == 'M') { order = 5; u = DurationUnit::kMinutes; }
-      else if (in_time && unit == 'S') { order = 6; u = DurationUnit::kSeconds; }
+      if (!in_time && unit == 'y') { order = 0; u = DurationUnit::kYears; }
+      else if (!in_time && unit == 'm') { order = 1; u = DurationUnit::kMonths; }
+      else if (!in_time && unit == 'w') { order = 2; u = DurationUnit::kWeeks; }
+      else if (!in_time && unit == 'd') { order = 3; u = DurationUnit::kDays; }
+      else if (in_time && unit == 'h') { order = 4; u = DurationUnit::kHours; }
+      else if (in_time && unit == 'm') { order = 5; u = DurationUnit::kMinutes; }
+      else if (in_time && unit == 's') { order = 6; u = DurationUnit::kSeconds; }
       else { return bad; }
       if (order <= last_unit) return bad;
       last_unit = order;

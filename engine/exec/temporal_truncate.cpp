@@ -1,9 +1,9 @@
 #include "exec/temporal_truncate.h"
 
-#include <cctype>
 #include <optional>
 
 #include "common/time_zone.h"
+#include "common/utf8.h"
 #include "exec/query_error.h"
 #include "exec/temporal_construct.h"
 #include "exec/temporal_from_fields.h"
@@ -52,14 +52,8 @@ const UnitName kUnits[] = {
   ThrowRuntime(std::string(function) + "(): " + message);
 }
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 const UnitName& ParseUnit(const std::string& text, const char* function) {
-  const std::string lower = Lower(text);
+  const std::string lower = utf8::AsciiLower(text);
   for (const UnitName& u : kUnits) {
     if (lower == u.lower) return u;
   }
@@ -134,7 +128,7 @@ LocalTime TruncateTime(LocalTime t, Unit unit) {
 std::optional<Value> TakeField(ValueMap* fields, const char* name) {
   std::optional<Value> out;
   for (auto it = fields->begin(); it != fields->end();) {
-    if (Lower(it->first) == name) {
+    if (utf8::EqualsIgnoreCase(it->first, name)) {
       if (!it->second.is_null()) out = it->second;
       it = fields->erase(it);
     } else {
@@ -146,7 +140,7 @@ std::optional<Value> TakeField(ValueMap* fields, const char* name) {
 
 bool HasField(const ValueMap& fields, const char* name) {
   for (const auto& [key, v] : fields) {
-    if (!v.is_null() && Lower(key) == name) return true;
+    if (!v.is_null() && utf8::EqualsIgnoreCase(key, name)) return true;
   }
   return false;
 }

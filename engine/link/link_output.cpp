@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/text_fold.h"
+#include "common/utf8.h"
 
 namespace kg::link {
 namespace {
@@ -15,26 +16,20 @@ namespace {
 // Members in the order a reader wants them, not sorted.
 using json = nlohmann::ordered_json;
 
-size_t Columns(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 std::string Pad(std::string_view s, size_t width) {
   std::string out(s);
-  const size_t cols = Columns(s);
+  const size_t cols = utf8::Length(s);
   if (cols < width) out.append(width - cols, ' ');
   return out;
 }
 
 // At most `max` characters of `s` (whole UTF-8 sequences), "…" when cut.
 std::string Clip(std::string_view s, size_t max) {
-  if (Columns(s) <= max) return std::string(s);
+  if (utf8::Length(s) <= max) return std::string(s);
   size_t cols = 0, i = 0;
   while (i < s.size() && cols + 1 < max) {
     ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    while (i < s.size() && utf8::IsContinuation(s[i])) ++i;
     ++cols;
   }
   return std::string(s.substr(0, i)) + "…";
@@ -62,19 +57,19 @@ std::string SentenceLine(std::string_view text, const Mention& m, size_t width) 
   const std::string before = OneLine(text.substr(m.sentence.begin, m.begin - m.sentence.begin));
   const std::string after = OneLine(text.substr(m.end, m.sentence.end - m.end));
   const std::string middle = "[" + OneLine(m.text) + "]";
-  const size_t room = width > Columns(middle) ? width - Columns(middle) : 0;
+  const size_t room = width > utf8::Length(middle) ? width - utf8::Length(middle) : 0;
   std::string left = before, right = after;
-  if (Columns(left) > room / 2) {
+  if (utf8::Length(left) > room / 2) {
     // keep the end of `before`
-    size_t drop = Columns(left) - room / 2, i = 0;
+    size_t drop = utf8::Length(left) - room / 2, i = 0;
     while (drop > 0 && i < left.size()) {
       ++i;
-      while (i < left.size() && (static_cast<unsigned char>(left[i]) & 0xC0) == 0x80) ++i;
+      while (i < left.size() && utf8::IsContinuation(left[i])) ++i;
       --drop;
     }
     left = "…" + left.substr(i);
   }
-  const size_t right_room = room > Columns(left) ? room - Columns(left) : 0;
+  const size_t right_room = room > utf8::Length(left) ? room - utf8::Length(left) : 0;
   right = Clip(right, std::max<size_t>(right_room, 1));
   std::string line = left;
   if (!left.empty() && left.back() != ' ' && !before.empty() && before.back() == ' ') line.push_back(' ');

@@ -2,16 +2,9 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
+
 namespace kg::link {
-namespace {
-
-size_t CodePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-}  // namespace
 
 NameDictionary::NameDictionary(std::vector<LinkEntity> entities) : entities_(std::move(entities)) {
   for (size_t e = 0; e < entities_.size(); ++e) {
@@ -34,7 +27,7 @@ NameDictionary::NameDictionary(std::vector<LinkEntity> entities) : entities_(std
         if (k > 0) folded.push_back(' ');
         folded += words[k].text;
       }
-      form.is_short = words.size() == 1 && CodePoints(words[0].text) <= kShortLetters;
+      form.is_short = words.size() == 1 && utf8::Length(words[0].text) <= kShortLetters;
       form.composed = ComposedWord(written.substr(words[0].begin, words.back().end - words[0].begin));
       max_words_ = std::max(max_words_, words.size());
       ++form_count_;

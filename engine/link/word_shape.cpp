@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <new>
 
+#include "common/utf8.h"
+
 namespace kg::link {
 namespace {
 
@@ -26,13 +28,10 @@ std::string Map(std::string_view text, utf8proc_option_t options) {
 }  // namespace
 
 WordShape ShapeOf(std::string_view word) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(word.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return WordShape::kLower;
-    switch (utf8proc_category(cp)) {
+  for (size_t pos = 0; pos < word.size();) {
+    const utf8::CodePoint cp = utf8::DecodeAt(word, pos);
+    if (cp.length == 0) return WordShape::kLower;
+    switch (utf8proc_category(cp.value)) {
       case UTF8PROC_CATEGORY_LU:
       case UTF8PROC_CATEGORY_LT:
         return WordShape::kCapitalized;
@@ -47,8 +46,7 @@ WordShape ShapeOf(std::string_view word) {
       default:
         break;  // a mark or an ignorable before the first letter
     }
-    p += n;
-    left -= n;
+    pos += cp.length;
   }
   return WordShape::kLower;
 }
@@ -62,27 +60,22 @@ std::string ComposedWord(std::string_view word) { return Map(word, UTF8PROC_COMP
 std::string BreakingPart(std::string_view gap) {
   const std::string composed = ComposedWord(gap);
   std::string out;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(composed.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(composed.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {  // a malformed byte breaks like punctuation
+  for (size_t pos = 0; pos < composed.size();) {
+    const utf8::CodePoint cp = utf8::DecodeAt(composed, pos);
+    if (cp.length == 0) {  // a malformed byte breaks like punctuation
       out.push_back('?');
-      ++p;
-      --left;
+      ++pos;
       continue;
     }
-    const utf8proc_category_t category = utf8proc_category(cp);
-    const bool space = category == UTF8PROC_CATEGORY_ZS || cp == '\t';
+    const utf8proc_category_t category = utf8proc_category(cp.value);
+    const bool space = category == UTF8PROC_CATEGORY_ZS || cp.value == '\t';
     const bool dash = category == UTF8PROC_CATEGORY_PD;
-    if (cp == 0x2019 || cp == 0x02BC) {
+    if (cp.value == 0x2019 || cp.value == 0x02BC) {
       out.push_back('\'');  // a typographic apostrophe is the apostrophe
     } else if (!space && !dash) {
-      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+      out.append(composed, pos, cp.length);
     }
-    p += n;
-    left -= n;
+    pos += cp.length;
   }
   return out;
 }

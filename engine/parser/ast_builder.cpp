@@ -1,12 +1,12 @@
 #include "parser/ast_builder.h"
 
-#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <utility>
 
+#include "common/utf8.h"
 #include "misc/Interval.h"
 #include "parser/parse_limits.h"
 #include "tree/TerminalNode.h"
@@ -58,24 +58,6 @@ std::vector<std::string> Labels(P::NodeLabelsContext* ctx) {
 bool IsTerminal(antlr4::tree::ParseTree* node, const char* text) {
   auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(node);
   return terminal != nullptr && terminal->getText() == text;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Parses `count` hex digits at text[i]; false if they are not all hex digits.
@@ -491,11 +473,9 @@ Op BinaryOp(const std::string& symbol) {
   if (symbol == "<=") return Op::kLe;
   if (symbol == ">") return Op::kGt;
   if (symbol == ">=") return Op::kGe;
-  std::string upper;
-  for (char c : symbol) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (upper == "OR") return Op::kOr;
-  if (upper == "XOR") return Op::kXor;
-  if (upper == "AND") return Op::kAnd;
+  if (utf8::EqualsIgnoreCase(symbol, "OR")) return Op::kOr;
+  if (utf8::EqualsIgnoreCase(symbol, "XOR")) return Op::kXor;
+  if (utf8::EqualsIgnoreCase(symbol, "AND")) return Op::kAnd;
   return Op::kNone;
 }
 
@@ -786,7 +766,7 @@ std::string AstBuilder::DecodeString(antlr4::Token* token) {
       if (text[k] == '\n') {
         ++p.line;
         p.column = 1;
-      } else if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) {
+      } else if (!utf8::IsContinuation(text[k])) {
         ++p.column;
       }
     }
@@ -840,7 +820,7 @@ std::string AstBuilder::DecodeString(antlr4::Token* token) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           i += 6;
         }
-        AppendUtf8(cp, &out);
+        out += utf8::Encode({static_cast<int32_t>(cp)});  // a lone surrogate as its three bytes
         break;
       }
       default:

@@ -16,6 +16,7 @@
 #include "Exceptions.h"
 #include "atn/ParserATNSimulator.h"
 #include "atn/PredictionMode.h"
+#include "common/utf8.h"
 #include "parser/ast_builder.h"
 #include "parser/grammar_lock.h"
 #include "parser/parse_limits.h"
@@ -235,9 +236,9 @@ Status CheckUtf8(std::string_view text) {
   Position pos{1, 1};
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    const size_t length = utf8::SequenceLength(c);
     bool valid = length > 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    for (size_t k = 1; valid && k < length; ++k) valid = utf8::IsContinuation(text[i + k]);
     if (!valid) return Status::Syntax("the query is not valid UTF-8", pos);
     if (c == '\n') {
       ++pos.line;

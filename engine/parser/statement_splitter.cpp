@@ -6,6 +6,7 @@
 #include "ANTLRInputStream.h"
 #include "CommonTokenStream.h"
 #include "CypherLexer.h"
+#include "common/utf8.h"
 #include "parser/grammar_lock.h"
 
 namespace kg {
@@ -16,7 +17,7 @@ std::vector<size_t> CodePointOffsets(std::string_view text) {
   std::vector<size_t> offsets;
   offsets.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+    if (!utf8::IsContinuation(text[i])) offsets.push_back(i);
   }
   offsets.push_back(text.size());
   return offsets;

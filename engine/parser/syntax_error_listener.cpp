@@ -1,7 +1,6 @@
 #include "parser/syntax_error_listener.h"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "CypherLexer.h"
@@ -9,6 +8,7 @@
 #include "NoViableAltException.h"
 #include "Parser.h"
 #include "Token.h"
+#include "common/utf8.h"
 #include "misc/IntervalSet.h"
 
 namespace kg::parser {
@@ -81,7 +81,7 @@ std::string TextBefore(antlr4::Token* start, antlr4::Token* offending) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (out.size() > 40) {
     size_t cut = out.size() - 37;
-    while (cut < out.size() && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) ++cut;  // whole code points
+    while (cut < out.size() && utf8::IsContinuation(out[cut])) ++cut;  // whole code points
     out = "..." + out.substr(cut);
   }
   return "'" + out + "'";
@@ -291,7 +291,7 @@ size_t EditDistance(const std::string& a, const std::string& b) {
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t above = row[j];
-      size_t cost = std::toupper(static_cast<unsigned char>(a[i - 1])) == b[j - 1] ? 0 : 1;
+      size_t cost = utf8::AsciiLower(a[i - 1]) == utf8::AsciiLower(b[j - 1]) ? 0 : 1;
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
       diagonal = above;
     }

@@ -4,7 +4,8 @@
 #include "procedures/function_docs.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "common/utf8.h"
 
 namespace kg {
 
@@ -257,12 +258,10 @@ const FunctionDoc kDocs[] = {
 };
 // clang-format on
 
-char LowerChar(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
 // a < b, ignoring case.
 bool LessIgnoringCase(std::string_view a, std::string_view b) {
   return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                      [](char x, char y) { return LowerChar(x) < LowerChar(y); });
+                                      [](char x, char y) { return utf8::AsciiLower(x) < utf8::AsciiLower(y); });
 }
 
 }  // namespace

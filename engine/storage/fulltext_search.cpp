@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/text_fold.h"
+#include "common/utf8.h"
 #include "storage/fulltext_entries.h"
 #include "storage/key_codec.h"
 #include "storage/transaction.h"
@@ -17,37 +18,13 @@ using Range = std::pair<std::string, std::string>;
 
 // Folded text is well-formed UTF-8 (utf8proc wrote it).
 std::u32string Decode32(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
+  const std::vector<int32_t> cps = utf8::Decode(s);
+  return std::u32string(cps.begin(), cps.end());
 }
 
 std::string Encode8(std::u32string_view s) {
   std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  for (char32_t c : s) utf8::AppendCodePoint(&out, static_cast<int32_t>(c));
   return out;
 }
 
@@ -240,7 +217,7 @@ Result<std::vector<SearchHit>> Search(Transaction& txn, const FullTextIndexDef& 
     std::string start = WordsStartingWith(index.id, w);
     std::string end = key_codec::PrefixSuccessor(start);
     ranges[i].emplace_back(std::move(start), std::move(end));
-    const size_t letters = Decode32(w).size();
+    const size_t letters = utf8::Length(w);
     if (letters >= kMinTypoLetters && letters <= kMaxTypoLetters) {
       for (const std::string& v : OneEditVariants(w)) {
         std::string p = TokenPrefix(index.id, v);
