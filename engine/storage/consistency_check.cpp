@@ -252,6 +252,49 @@ class ConsistencyChecker {
     }
   }
 
+  // ---- Records: the walk nodes and relationships share ----
+
+  // A family of records: where they are, and the words for them.
+  struct RecordFamily {
+    ColumnFamily family;
+    const char* key_name;  // in "nodes: a key of 9 bytes, not 8"
+    const char* noun;      // in "node 7: ..."
+    const char* plural;    // in "reading the nodes"
+  };
+  static constexpr RecordFamily kNodeRecords{ColumnFamily::kNodes, "nodes", "node", "nodes"};
+  static constexpr RecordFamily kRelRecords{ColumnFamily::kRels, "rels", "relationship", "relationships"};
+
+  // Walks the records of `records`: counts each into `*counted` (in the
+  // first pass), reports a key that is not 8 bytes or a record that does not
+  // decode, and calls visit(id, record, what) on the others, `what()` naming
+  // the record ("node 7") for messages.
+  template <typename Record, typename Visit>
+  Status ForEachRecord(const RecordFamily& records, uint64_t* counted, Visit visit) {
+    auto it = Iterate(records.family);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      KG_RETURN_IF_ERROR(Tick());
+      if (!finding_) ++*counted;
+      if (it->key().size() != 8) {
+        if (!finding_) {
+          Problem(std::string(records.key_name) + ": a key of " + std::to_string(it->key().size()) + " bytes, not 8");
+        }
+        continue;
+      }
+      const uint64_t id = key_codec::GetU64(it->key().data());
+      auto what = [&records, id] { return records.noun + (" " + std::to_string(id)); };
+      Record record;
+      const Status decoded = Decode(id, it->value().ToStringView(), &record);
+      if (!decoded.ok()) {
+        if (!finding_) Problem(what() + ": the record does not decode (" + decoded.message() + ")");
+        continue;
+      }
+      KG_RETURN_IF_ERROR(visit(id, record, what));
+    }
+    return FromRocks(it->status(), std::string("reading the ") + records.plural);
+  }
+  static Status Decode(NodeId id, std::string_view src, NodeRecord* out) { return record_codec::DecodeNode(id, src, out); }
+  static Status Decode(RelId id, std::string_view src, RelRecord* out) { return record_codec::DecodeRel(id, src, out); }
+
   // ---- Nodes: records, and the entries they imply ----
 
   void MarkNode(NodeId id) {
@@ -274,23 +317,8 @@ class ConsistencyChecker {
       key_node_counts_.assign(catalog_.num_property_keys(), 0);
     }
     const std::optional<PropertyKeyId> key_id = catalog_.FindPropertyKey(kKeyProperty);
-    auto it = Iterate(ColumnFamily::kNodes);
     std::vector<fulltext::Entry> fulltext;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      KG_RETURN_IF_ERROR(Tick());
-      if (!finding_) ++report_.nodes;
-      if (it->key().size() != 8) {
-        if (!finding_) Problem("nodes: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
-        continue;
-      }
-      NodeRecord node;
-      const NodeId id = key_codec::DecodeNodeKey(it->key().ToStringView());
-      auto what = [id] { return "node " + std::to_string(id); };
-      const Status decoded = record_codec::DecodeNode(id, it->value().ToStringView(), &node);
-      if (!decoded.ok()) {
-        if (!finding_) Problem(what() + ": the record does not decode (" + decoded.message() + ")");
-        continue;
-      }
+    return ForEachRecord<NodeRecord>(kNodeRecords, &report_.nodes, [&](NodeId id, const NodeRecord& node, auto what) {
       if (!finding_) {
         MarkNode(id);
         ++live_nodes_;
@@ -355,8 +383,8 @@ class ConsistencyChecker {
           }));
         }
       }
-    }
-    return FromRocks(it->status(), "reading the nodes");
+      return Status::Ok();
+    });
   }
 
   std::string FullTextEntryText(const std::string& key) const {
@@ -379,22 +407,7 @@ class ConsistencyChecker {
       type_counts_.assign(catalog_.num_rel_types(), 0);
       key_rel_counts_.assign(catalog_.num_property_keys(), 0);
     }
-    auto it = Iterate(ColumnFamily::kRels);
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      KG_RETURN_IF_ERROR(Tick());
-      if (!finding_) ++report_.relationships;
-      if (it->key().size() != 8) {
-        if (!finding_) Problem("rels: a key of " + std::to_string(it->key().size()) + " bytes, not 8");
-        continue;
-      }
-      RelRecord rel;
-      const RelId id = key_codec::DecodeRelKey(it->key().ToStringView());
-      auto what = [id] { return "relationship " + std::to_string(id); };
-      const Status decoded = record_codec::DecodeRel(id, it->value().ToStringView(), &rel);
-      if (!decoded.ok()) {
-        if (!finding_) Problem(what() + ": the record does not decode (" + decoded.message() + ")");
-        continue;
-      }
+    return ForEachRecord<RelRecord>(kRelRecords, &report_.relationships, [&](RelId id, const RelRecord& rel, auto what) {
       if (!finding_) {
         ++live_rels_;
         if (id >= catalog_.next_rel_id()) {
@@ -424,8 +437,8 @@ class ConsistencyChecker {
                                                   (out ? "out" : "in") + " entry under node " + std::to_string(node));
             }));
       }
-    }
-    return FromRocks(it->status(), "reading the relationships");
+      return Status::Ok();
+    });
   }
 
   // ---- The catalog's counts against the records ----
