@@ -345,12 +345,12 @@ bool ExpandOp::NextImpl(ExecContext& ctx, Row& row) {
   }
 }
 
-// ---- VarLengthExpandOp ----
+// ---- VarLengthPatternOp ----
 
-VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
-                                     std::vector<std::string> types, std::vector<std::string> to_labels, bool into,
-                                     int64_t min_hops, int64_t max_hops, bool reverse_list,
-                                     const bound::Expr* rel_properties, RelUniqueness uniqueness, std::string detail)
+VarLengthPatternOp::VarLengthPatternOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
+                                       std::vector<std::string> types, std::vector<std::string> to_labels, bool into,
+                                       int64_t min_hops, int64_t max_hops, bool reverse_list,
+                                       const bound::Expr* rel_properties, RelUniqueness uniqueness, std::string detail)
     : from_slot_(from_slot),
       rels_slot_(rels_slot),
       to_slot_(to_slot),
@@ -366,6 +366,8 @@ VarLengthExpandOp::VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_
   to_labels_.names = std::move(to_labels);
   AddChild(std::move(input));
 }
+
+// ---- VarLengthExpandOp ----
 
 void VarLengthExpandOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);

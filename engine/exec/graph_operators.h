@@ -138,19 +138,40 @@ class ExpandOp : public Operator {
   std::unique_ptr<AdjacencyCursor> cursor_;
 };
 
+// What the two operators of a variable-length relationship share: the
+// pattern (from_slot)-[rels_slot :types *min_hops..max_hops]-(to_slot
+// :to_labels) with its direction, property map and uniqueness; max_hops < 0
+// is no bound; `reverse_list` when the pattern is walked from its right end.
+class VarLengthPatternOp : public Operator {
+ public:
+  VarLengthPatternOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
+                     std::vector<std::string> types, std::vector<std::string> to_labels, bool into, int64_t min_hops,
+                     int64_t max_hops, bool reverse_list, const bound::Expr* rel_properties, RelUniqueness uniqueness,
+                     std::string detail);
+  std::string Detail() const override { return detail_; }
+
+ protected:
+  int from_slot_, rels_slot_, to_slot_;
+  Direction dir_;
+  TypeSet types_;
+  LabelSet to_labels_;
+  bool into_;
+  int64_t min_hops_, max_hops_;
+  bool reverse_list_;
+  const bound::Expr* rel_properties_;
+  RelUniqueness uniqueness_;
+  std::string detail_;
+};
+
 // Variable-length expansion: every path of min..max relationships from the
 // node in `from_slot` (relationships unique within the path), writing the
 // list of relationships (in pattern order) and the end node. An unbounded
 // pattern (max < 0) that would go beyond ctx.max_path_length hops fails
 // with a runtime error instead of running without bound.
-class VarLengthExpandOp : public Operator {
+class VarLengthExpandOp : public VarLengthPatternOp {
  public:
-  VarLengthExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
-                    std::vector<std::string> types, std::vector<std::string> to_labels, bool into, int64_t min_hops,
-                    int64_t max_hops, bool reverse_list, const bound::Expr* rel_properties, RelUniqueness uniqueness,
-                    std::string detail);
+  using VarLengthPatternOp::VarLengthPatternOp;
   std::string Name() const override { return into_ ? "VarLengthExpandInto" : "VarLengthExpand"; }
-  std::string Detail() const override { return detail_; }
   void ReadsWholeGraph() { whole_graph_ = true; }
 
  protected:
@@ -172,16 +193,6 @@ class VarLengthExpandOp : public Operator {
   bool RelMatches(ExecContext& ctx, const AdjacencyEntry& e);
   void Emit(Row& row, NodeId end);
 
-  int from_slot_, rels_slot_, to_slot_;
-  Direction dir_;
-  TypeSet types_;
-  LabelSet to_labels_;
-  bool into_;
-  int64_t min_hops_, max_hops_;
-  bool reverse_list_;
-  const bound::Expr* rel_properties_;
-  RelUniqueness uniqueness_;
-  std::string detail_;
   bool whole_graph_ = false;
 
   bool active_ = false;
@@ -202,14 +213,10 @@ class VarLengthExpandOp : public Operator {
 // bound). Writes the end node, or with `into` checks it; at most one row
 // per input row. A null list matches nothing; a list holding anything but
 // relationships is a runtime error.
-class RelListExpandOp : public Operator {
+class RelListExpandOp : public VarLengthPatternOp {
  public:
-  RelListExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
-                  std::vector<std::string> types, std::vector<std::string> to_labels, bool into, int64_t min_hops,
-                  int64_t max_hops, bool reverse_list, const bound::Expr* rel_properties, RelUniqueness uniqueness,
-                  std::string detail);
+  using VarLengthPatternOp::VarLengthPatternOp;
   std::string Name() const override { return into_ ? "RelListExpandInto" : "RelListExpand"; }
-  std::string Detail() const override { return detail_; }
 
  protected:
   bool NextImpl(ExecContext& ctx, Row& row) override;
@@ -218,17 +225,6 @@ class RelListExpandOp : public Operator {
   // The end of the walk from `from`, or nullopt when the list does not
   // make one.
   std::optional<NodeId> Walk(ExecContext& ctx, Row& row, NodeId from, const ValueList& rels);
-
-  int from_slot_, rels_slot_, to_slot_;
-  Direction dir_;
-  TypeSet types_;
-  LabelSet to_labels_;
-  bool into_;
-  int64_t min_hops_, max_hops_;
-  bool reverse_list_;
-  const bound::Expr* rel_properties_;
-  RelUniqueness uniqueness_;
-  std::string detail_;
 };
 
 // Builds a path value from node slots and relationship slots (single

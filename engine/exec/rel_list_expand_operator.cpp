@@ -12,26 +12,6 @@
 
 namespace kg {
 
-RelListExpandOp::RelListExpandOp(OperatorPtr input, int from_slot, int rels_slot, int to_slot, Direction dir,
-                                 std::vector<std::string> types, std::vector<std::string> to_labels, bool into,
-                                 int64_t min_hops, int64_t max_hops, bool reverse_list,
-                                 const bound::Expr* rel_properties, RelUniqueness uniqueness, std::string detail)
-    : from_slot_(from_slot),
-      rels_slot_(rels_slot),
-      to_slot_(to_slot),
-      dir_(dir),
-      into_(into),
-      min_hops_(min_hops),
-      max_hops_(max_hops),
-      reverse_list_(reverse_list),
-      rel_properties_(rel_properties),
-      uniqueness_(std::move(uniqueness)),
-      detail_(std::move(detail)) {
-  types_.names = std::move(types);
-  to_labels_.names = std::move(to_labels);
-  AddChild(std::move(input));
-}
-
 std::optional<NodeId> RelListExpandOp::Walk(ExecContext& ctx, Row& row, NodeId from, const ValueList& rels) {
   const Value props = rel_properties_ ? Evaluate(*rel_properties_, row, ctx.eval) : Value();
   std::set<uint64_t> seen;
