@@ -221,6 +221,22 @@ SetSpec::Kind SetKindOf(ast::SetItem::Kind k) {
 
 }  // namespace
 
+const bound::Expr* QueryPlanner::BindChanged(const ast::Expr* property, const std::string& variable, Position pos,
+                                             Scope& scope, const BindOptions& options, std::string* key,
+                                             std::string* detail) {
+  if (!detail->empty()) *detail += ", ";
+  if (property == nullptr) {
+    *detail += variable;
+    return Bind(*Made(MakeVariable(variable, pos)), scope, options);
+  }
+  if (property->kind != ast::ExprKind::kProperty) {
+    ThrowSemantic(std::string(options.context) + " needs a property such as n.name", pos);
+  }
+  *key = property->name;
+  *detail += property->text;
+  return Bind(*property->args[0], scope, options);
+}
+
 OperatorPtr QueryPlanner::PlanSet(OperatorPtr input, const std::vector<ast::SetItem>& items, Scope& scope,
                                   std::vector<SetSpec>* specs) {
   BindOptions options;
@@ -231,16 +247,9 @@ OperatorPtr QueryPlanner::PlanSet(OperatorPtr input, const std::vector<ast::SetI
     spec.kind = SetKindOf(item.kind);
     spec.value = nullptr;
     spec.labels = item.labels;
-    if (item.kind == ast::SetItem::Kind::kProperty) {
-      const ast::Expr* target = item.target.get();
-      if (target->kind != ast::ExprKind::kProperty) ThrowSemantic("SET needs a property such as n.name", item.pos);
-      spec.key = target->name;
-      spec.entity = Bind(*target->args[0], scope, options);
-      detail += (detail.empty() ? "" : ", ") + target->text;
-    } else {
-      spec.entity = Bind(*Made(MakeVariable(item.variable, item.pos)), scope, options);
-      detail += (detail.empty() ? "" : ", ") + item.variable;
-    }
+    const bool property = item.kind == ast::SetItem::Kind::kProperty;
+    spec.entity = BindChanged(property ? item.target.get() : nullptr, item.variable, item.pos, scope, options,
+                              &spec.key, &detail);
     if (item.value) spec.value = Bind(*item.value, scope, options);
     specs->push_back(std::move(spec));
   }
@@ -257,16 +266,9 @@ OperatorPtr QueryPlanner::PlanRemove(OperatorPtr input, const ast::Clause& claus
     RemoveSpec spec;
     spec.kind = item.kind == ast::RemoveItem::Kind::kProperty ? RemoveSpec::Kind::kProperty : RemoveSpec::Kind::kLabels;
     spec.labels = item.labels;
-    if (item.kind == ast::RemoveItem::Kind::kProperty) {
-      const ast::Expr* target = item.target.get();
-      if (target->kind != ast::ExprKind::kProperty) ThrowSemantic("REMOVE needs a property such as n.name", item.pos);
-      spec.key = target->name;
-      spec.entity = Bind(*target->args[0], scope, options);
-      detail += (detail.empty() ? "" : ", ") + target->text;
-    } else {
-      spec.entity = Bind(*Made(MakeVariable(item.variable, item.pos)), scope, options);
-      detail += (detail.empty() ? "" : ", ") + item.variable;
-    }
+    const bool property = item.kind == ast::RemoveItem::Kind::kProperty;
+    spec.entity = BindChanged(property ? item.target.get() : nullptr, item.variable, item.pos, scope, options,
+                              &spec.key, &detail);
     specs.push_back(std::move(spec));
   }
   return std::make_unique<RemoveOp>(std::move(input), std::move(specs), detail);

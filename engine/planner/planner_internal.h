@@ -97,6 +97,11 @@ class QueryPlanner : public binder::ExpressionBinder::Host {
   OperatorPtr PlanSet(OperatorPtr input, const std::vector<ast::SetItem>& items, Scope& scope,
                       std::vector<SetSpec>* specs);
   OperatorPtr PlanRemove(OperatorPtr input, const ast::Clause& clause, Scope& scope);
+  // The node or relationship a SET or REMOVE item changes: the base of
+  // `property` (n of n.name, the key into *key) or, when it is nullptr,
+  // `variable`. Adds the item's text to *detail.
+  const bound::Expr* BindChanged(const ast::Expr* property, const std::string& variable, Position pos, Scope& scope,
+                                 const BindOptions& options, std::string* key, std::string* detail);
   OperatorPtr PlanDelete(OperatorPtr input, const ast::Clause& clause, Scope& scope);
 
   binder::ExpressionBinder binder_;
