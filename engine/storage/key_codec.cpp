@@ -194,21 +194,7 @@ std::string UniqueKeyKey(const Value& value) {
 }
 
 bool IsIndexable(const Value& value) {
-  switch (value.kind()) {
-    case Value::Kind::kBool:
-    case Value::Kind::kInt:
-    case Value::Kind::kFloat:
-    case Value::Kind::kString:
-    case Value::Kind::kDate:
-    case Value::Kind::kLocalTime:
-    case Value::Kind::kTime:
-    case Value::Kind::kLocalDateTime:
-    case Value::Kind::kDateTime:
-    case Value::Kind::kDuration:
-      return true;
-    default:
-      return false;
-  }
+  return value.is_bool() || value.is_number() || value.is_string() || value.is_temporal();
 }
 
 bool EncodeOrderedValuePrefix(const Value& value, std::string* dst) {

@@ -1,46 +1,12 @@
 // Label scans, the unique `key`, and property indexes: each lookup returns
 // exactly the nodes a full scan would, before and after updates.
-#include <algorithm>
 #include <random>
 
-#include "common/value_compare.h"
+#include "storage/index_oracle.h"
 #include "test_util.h"
 
 using namespace kg;        // NOLINT: test file
 using namespace kg::test;  // NOLINT
-
-namespace {
-
-// The nodes with `label` whose `prop` lies in range, by scanning everything.
-std::vector<NodeId> BruteForce(Transaction& txn, const char* label, const char* prop, const IndexRange& range) {
-  std::vector<NodeId> out;
-  auto l = txn.catalog().FindLabel(label);
-  auto k = txn.catalog().FindPropertyKey(prop);
-  for (auto c = txn.ScanNodes(); c->Valid(); c->Next()) {
-    const NodeRecord& n = c->record();
-    if (!l || !k || !n.HasLabel(*l)) continue;
-    const Value* v = FindProperty(n.properties, *k);
-    if (!v) continue;
-    if (range.lower) {
-      auto cmp = CompareComparable(*v, *range.lower);
-      if (!cmp || *cmp < 0 || (*cmp == 0 && !range.lower_inclusive)) continue;
-    }
-    if (range.upper) {
-      auto cmp = CompareComparable(*v, *range.upper);
-      if (!cmp || *cmp > 0 || (*cmp == 0 && !range.upper_inclusive)) continue;
-    }
-    out.push_back(n.id);
-  }
-  return out;
-}
-
-std::vector<NodeId> ByIndex(Transaction& txn, const char* label, const char* prop, const IndexRange& range) {
-  auto ids = Collect(Must(txn.ScanIndex(LabelOf(txn, label), KeyOf(txn, prop), range)));
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
-}  // namespace
 
 TEST_CASE("label scans return exactly the labelled nodes, in id order", "[index]") {
   TempDir dir;
