@@ -76,17 +76,7 @@ bool UnwindOp::NextImpl(ExecContext& ctx, Row& row) {
   }
 }
 
-SortOp::SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail)
-    : keys_(std::move(keys)), detail_(std::move(detail)) {
-  AddChild(std::move(input));
-}
-
-void SortOp::CloseImpl() {
-  std::vector<Row>().swap(rows_);
-  memory_.Reset();
-}
-
-void SortOp::OpenImpl(ExecContext& ctx) {
+void BufferingOp::OpenImpl(ExecContext& ctx) {
   Operator::OpenImpl(ctx);
   memory_.Attach(ctx.eval.memory);
   rows_.clear();
@@ -94,62 +84,76 @@ void SortOp::OpenImpl(ExecContext& ctx) {
   loaded_ = false;
 }
 
-bool SortOp::NextImpl(ExecContext& ctx, Row& row) {
+void BufferingOp::CloseImpl() {
+  std::vector<Row>().swap(rows_);
+  memory_.Reset();
+}
+
+bool BufferingOp::NextImpl(ExecContext& ctx, Row& row) {
   if (!loaded_) {
     loaded_ = true;
-    // Each row is stored with its sort keys, and its input position to keep
-    // the sort stable.
-    const size_t nkeys = keys_.size();
-    struct Entry {
-      std::vector<Value> keys;
-      uint64_t seq;
-      Row row;
-    };
-    auto less = [&](const Entry& a, const Entry& b) {
-      for (size_t i = 0; i < nkeys; ++i) {
-        int c = OrderCompare(a.keys[i], b.keys[i]);
-        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
-      }
-      return a.seq < b.seq;
-    };
-    // With a limit after it, only the best `keep` rows are kept: whenever
-    // twice that many have come, the worse half goes.
-    int64_t keep = -1;
-    if (top_limit_) {
-      Row empty;
-      const Value limit = Evaluate(*top_limit_, empty, ctx.eval);
-      const Value skip = top_skip_ ? Evaluate(*top_skip_, empty, ctx.eval) : Value(int64_t{0});
-      // Anything odd is left to SkipLimit, which reports it.
-      if (limit.is_int() && skip.is_int() && limit.as_int() >= 0 && skip.as_int() >= 0 &&
-          limit.as_int() < (int64_t{1} << 40) && skip.as_int() < (int64_t{1} << 40)) {
-        keep = limit.as_int() + skip.as_int();
-      }
-    }
-    const size_t prune_at = keep < 0 ? 0 : std::max<size_t>(2 * static_cast<size_t>(keep), 1024);
-    std::vector<Entry> entries;
-    uint64_t seq = 0;
-    while (child()->Next(ctx, row)) {
-      std::vector<Value> k;
-      k.reserve(nkeys);
-      for (const SortKey& key : keys_) k.push_back(Evaluate(*key.expr, row, ctx.eval));
-      memory_.Add(ApproxBytes(row) + ApproxBytes(k));
-      entries.push_back(Entry{std::move(k), seq++, row});
-      if (prune_at > 0 && entries.size() >= prune_at) {
-        std::nth_element(entries.begin(), entries.begin() + keep, entries.end(), less);
-        // The rows dropped take their share of the charge with them.
-        memory_.Release(memory_.held() / static_cast<int64_t>(entries.size()) *
-                        static_cast<int64_t>(entries.size() - static_cast<size_t>(keep)));
-        entries.resize(static_cast<size_t>(keep));
-      }
-    }
-    std::sort(entries.begin(), entries.end(), less);
-    if (keep >= 0 && entries.size() > static_cast<size_t>(keep)) entries.resize(static_cast<size_t>(keep));
-    rows_.reserve(entries.size());
-    for (auto& e : entries) rows_.push_back(std::move(e.row));
+    Load(ctx, row);
   }
   if (pos_ >= rows_.size()) return false;
   row = std::move(rows_[pos_++]);
   return true;
+}
+
+SortOp::SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail)
+    : keys_(std::move(keys)), detail_(std::move(detail)) {
+  AddChild(std::move(input));
+}
+
+void SortOp::Load(ExecContext& ctx, Row& row) {
+  // Each row is stored with its sort keys, and its input position to keep
+  // the sort stable.
+  const size_t nkeys = keys_.size();
+  struct Entry {
+    std::vector<Value> keys;
+    uint64_t seq;
+    Row row;
+  };
+  auto less = [&](const Entry& a, const Entry& b) {
+    for (size_t i = 0; i < nkeys; ++i) {
+      int c = OrderCompare(a.keys[i], b.keys[i]);
+      if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+    }
+    return a.seq < b.seq;
+  };
+  // With a limit after it, only the best `keep` rows are kept: whenever
+  // twice that many have come, the worse half goes.
+  int64_t keep = -1;
+  if (top_limit_) {
+    Row empty;
+    const Value limit = Evaluate(*top_limit_, empty, ctx.eval);
+    const Value skip = top_skip_ ? Evaluate(*top_skip_, empty, ctx.eval) : Value(int64_t{0});
+    // Anything odd is left to SkipLimit, which reports it.
+    if (limit.is_int() && skip.is_int() && limit.as_int() >= 0 && skip.as_int() >= 0 &&
+        limit.as_int() < (int64_t{1} << 40) && skip.as_int() < (int64_t{1} << 40)) {
+      keep = limit.as_int() + skip.as_int();
+    }
+  }
+  const size_t prune_at = keep < 0 ? 0 : std::max<size_t>(2 * static_cast<size_t>(keep), 1024);
+  std::vector<Entry> entries;
+  uint64_t seq = 0;
+  while (child()->Next(ctx, row)) {
+    std::vector<Value> k;
+    k.reserve(nkeys);
+    for (const SortKey& key : keys_) k.push_back(Evaluate(*key.expr, row, ctx.eval));
+    memory_.Add(ApproxBytes(row) + ApproxBytes(k));
+    entries.push_back(Entry{std::move(k), seq++, row});
+    if (prune_at > 0 && entries.size() >= prune_at) {
+      std::nth_element(entries.begin(), entries.begin() + keep, entries.end(), less);
+      // The rows dropped take their share of the charge with them.
+      memory_.Release(memory_.held() / static_cast<int64_t>(entries.size()) *
+                      static_cast<int64_t>(entries.size() - static_cast<size_t>(keep)));
+      entries.resize(static_cast<size_t>(keep));
+    }
+  }
+  std::sort(entries.begin(), entries.end(), less);
+  if (keep >= 0 && entries.size() > static_cast<size_t>(keep)) entries.resize(static_cast<size_t>(keep));
+  rows_.reserve(entries.size());
+  for (auto& e : entries) rows_.push_back(std::move(e.row));
 }
 
 struct DistinctOp::State {
@@ -480,30 +484,11 @@ bool SkipLimitOp::NextImpl(ExecContext& ctx, Row& row) {
 
 EagerOp::EagerOp(OperatorPtr input) { AddChild(std::move(input)); }
 
-void EagerOp::CloseImpl() {
-  std::vector<Row>().swap(rows_);
-  memory_.Reset();
-}
-
-void EagerOp::OpenImpl(ExecContext& ctx) {
-  Operator::OpenImpl(ctx);
-  memory_.Attach(ctx.eval.memory);
-  rows_.clear();
-  pos_ = 0;
-  loaded_ = false;
-}
-
-bool EagerOp::NextImpl(ExecContext& ctx, Row& row) {
-  if (!loaded_) {
-    loaded_ = true;
-    while (child()->Next(ctx, row)) {
-      memory_.Add(ApproxBytes(row));
-      rows_.push_back(row);
-    }
+void EagerOp::Load(ExecContext& ctx, Row& row) {
+  while (child()->Next(ctx, row)) {
+    memory_.Add(ApproxBytes(row));
+    rows_.push_back(row);
   }
-  if (pos_ >= rows_.size()) return false;
-  row = std::move(rows_[pos_++]);
-  return true;
 }
 
 OptionalOp::OptionalOp(OperatorPtr input, OperatorPtr inner, std::vector<int> null_slots)

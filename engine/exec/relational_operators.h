@@ -109,9 +109,28 @@ struct SortKey {
   bool descending;
 };
 
+// An operator that reads all of its input before it passes the first row
+// on (Sort, Eager): Load fills rows_, charging memory_ (the statement's
+// memory budget, exec/memory_budget.h), and Next hands them out in order.
+class BufferingOp : public Operator {
+ protected:
+  void OpenImpl(ExecContext& ctx) override;
+  void CloseImpl() override;
+  bool NextImpl(ExecContext& ctx, Row& row) override;
+  // Reads the whole input, `scratch` being the row to read it into.
+  virtual void Load(ExecContext& ctx, Row& scratch) = 0;
+
+  std::vector<Row> rows_;
+  MemoryCharge memory_;
+
+ private:
+  size_t pos_ = 0;
+  bool loaded_ = false;
+};
+
 // Sorts every input row (stable). With a limit, keeps only the first
 // `limit` rows (a top-k heap) instead of sorting everything.
-class SortOp : public Operator {
+class SortOp : public BufferingOp {
  public:
   SortOp(OperatorPtr input, std::vector<SortKey> keys, std::string detail);
   std::string Name() const override { return top_limit_ ? "TopK" : "Sort"; }
@@ -124,19 +143,13 @@ class SortOp : public Operator {
   }
 
  protected:
-  void OpenImpl(ExecContext& ctx) override;
-  void CloseImpl() override;
-  bool NextImpl(ExecContext& ctx, Row& row) override;
+  void Load(ExecContext& ctx, Row& row) override;
 
  private:
   std::vector<SortKey> keys_;
   std::string detail_;
   const bound::Expr* top_skip_ = nullptr;
   const bound::Expr* top_limit_ = nullptr;
-  std::vector<Row> rows_;
-  size_t pos_ = 0;
-  bool loaded_ = false;
-  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 // Drops rows equivalent (on `slots`) to one already passed.
@@ -233,21 +246,13 @@ class SkipLimitOp : public Operator {
 // Reads every input row before passing the first on: separates a write
 // clause from the clauses around it, so each clause sees the whole effect
 // of the one before (openCypher's clause-at-a-time semantics).
-class EagerOp : public Operator {
+class EagerOp : public BufferingOp {
  public:
   explicit EagerOp(OperatorPtr input);
   std::string Name() const override { return "Eager"; }
 
  protected:
-  void OpenImpl(ExecContext& ctx) override;
-  void CloseImpl() override;
-  bool NextImpl(ExecContext& ctx, Row& row) override;
-
- private:
-  std::vector<Row> rows_;
-  size_t pos_ = 0;
-  bool loaded_ = false;
-  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
+  void Load(ExecContext& ctx, Row& row) override;
 };
 
 // OPTIONAL MATCH: for each input row, the rows of `inner` (a plan whose
