@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "interchange/graph_readers.h"
+#include "interchange/formats.h"
 
 namespace {
 
@@ -56,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     pos = line_end == std::string_view::npos ? input.size() + 1 : line_end + 1;
   }
   const std::string dir = kg::fuzz::ScratchDir() + "/g";
+  static const kg::interchange::Format* csv = kg::interchange::ParseImportFormat("csv").value();
   (void)kg::fuzz::ReadIntoDiscardedImport(
-      size, [&](kg::interchange::ImportBuilder& builder) { return kg::interchange::ReadCsvGraph(dir, "g", builder); });
+      size, [&](kg::interchange::ImportBuilder& builder) { return csv->reader(dir, "g", builder); });
   return 0;
 }

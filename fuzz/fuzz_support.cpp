@@ -6,7 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "interchange/import_sink.h"
+#include "interchange/import/import_sink.h"
+#include "main/database_internal.h"
 
 namespace kg::fuzz {
 namespace {
@@ -44,7 +45,7 @@ Database& SharedDatabase() {
 }
 
 Status ReadIntoDiscardedImport(uint64_t bytes, const std::function<Status(interchange::ImportBuilder&)>& read) {
-  Result<std::unique_ptr<interchange::ImportSink>> sink = interchange::NewTransactionSink(SharedDatabase().store());
+  Result<std::unique_ptr<interchange::ImportSink>> sink = interchange::NewTransactionSink(StoreOf(SharedDatabase()));
   if (!sink.ok()) std::abort();  // nothing else writes: the store is always free
   const interchange::ImportOptions options;
   interchange::ImportBuilder builder(**sink, options, bytes);

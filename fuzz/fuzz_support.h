@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "interchange/import_builder.h"
+#include "interchange/import/import_builder.h"
 #include "main/database.h"
 
 namespace kg::fuzz {

@@ -5,13 +5,13 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "interchange/graph_readers.h"
+#include "interchange/formats.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string path = kg::fuzz::ScratchDir() + "/fuzz.graphml";
   kg::fuzz::WriteFile("fuzz.graphml", std::string_view(reinterpret_cast<const char*>(data), size));
   (void)kg::fuzz::ReadIntoDiscardedImport(size, [&](kg::interchange::ImportBuilder& builder) {
-    return kg::interchange::ReadGraphml(path, "fuzz.graphml", builder);
+    return kg::interchange::ParseImportFormat("graphml").value()->reader(path, "fuzz.graphml", builder);
   });
   return 0;
 }

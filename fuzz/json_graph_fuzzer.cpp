@@ -4,8 +4,7 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "interchange/graph_readers.h"
-#include "interchange/importer.h"
+#include "interchange/import/importer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

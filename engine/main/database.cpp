@@ -175,6 +175,13 @@ Result<ConsistencyReport> Database::CheckConsistency() {
   return kg::CheckConsistency(*store_, &interrupt_);
 }
 
+Result<std::unique_ptr<DatabaseSnapshot>> Database::Snapshot() {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, store_->BeginRead());
+  return std::make_unique<DatabaseSnapshot>(std::move(txn));
+}
+
+GraphStore& StoreOf(Database& db) { return *db.store_; }
+
 Result<SchemaSummary> Database::Schema() {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, store_->BeginRead());
   const Catalog& catalog = txn->catalog();

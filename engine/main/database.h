@@ -24,6 +24,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "common/value.h"
+#include "main/database_snapshot.h"
 #include "exec/procedure_registry.h"
 #include "parser/statement_splitter.h"
 #include "runner/query_result.h"
@@ -172,6 +173,14 @@ class Database {
   // labels, indexes, unique keys, catalog counts; storage/consistency_check.h)
   // and reports every inconsistency. Interrupt() stops it (kInterrupted).
   Result<ConsistencyReport> CheckConsistency();
+
+  // The graph as of now, through one read transaction, for reading elements
+  // directly (export: interchange/export/graph_exporter.h). See
+  // main/database_snapshot.h.
+  Result<std::unique_ptr<DatabaseSnapshot>> Snapshot();
+  // Engine code that writes below statements (the importer's sinks) reaches
+  // the store through main/database_internal.h, not through the public API.
+  friend GraphStore& StoreOf(Database& db);
 
   // The value of one expression without variables, such as a parameter
   // given on the command line: "42", "'text'", "[1, 2]", "{a: 1}",

@@ -9,7 +9,8 @@
 
 #include "cli/exit_codes.h"
 #include "session/bundled_graph.h"
-#include "interchange/graph_exporter.h"
+#include "interchange/export/graph_exporter.h"
+#include "interchange/formats.h"
 #include "cli/interrupt.h"
 #include "cli/progress_line.h"
 #include "session/session_text.h"
@@ -110,9 +111,9 @@ std::string DescribeFailure(const Status& s, const std::string& query_origin) {
 
 }  // namespace
 
-const char* ExportCommandUsage() {
-  return ":export FORMAT FILE [--induced] [--csv-formulas keep] [QUERY]   (FORMAT: graphml, gexf, gexf1.2, dot, json, "
-         "csv)";
+std::string ExportCommandUsage() {
+  return ":export FORMAT FILE [--induced] [--csv-formulas keep] [QUERY]   (FORMAT: " +
+         interchange::ExportFormatChoices() + ")";
 }
 
 CLI::App* AddExportSubcommand(CLI::App& app, ExportArguments* args) {

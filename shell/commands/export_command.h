@@ -1,6 +1,6 @@
 // `kg export` and the REPL's `:export`: the subgraph behind a query (or the
 // whole graph) written as GraphML, GEXF, DOT, JSON or CSV
-// (engine/interchange/graph_exporter.h; docs/interchange.md for users).
+// (engine/interchange/export/graph_exporter.h; docs/interchange.md for users).
 //
 // Command line (a CLI11 subcommand):
 //   kg export [--db PATH] [--format F] -o FILE [-e QUERY] [--param NAME=VALUE]... [--induced]
@@ -61,6 +61,6 @@ int RunExportSubcommand(const ExportArguments& args, std::ostream& err);
 Result<std::string> RunExportCommand(std::string_view args, Database& db, const ValueMap& params, bool progress);
 
 // The usage line of :export, for help and errors.
-const char* ExportCommandUsage();
+std::string ExportCommandUsage();
 
 }  // namespace kg::shell

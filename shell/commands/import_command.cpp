@@ -9,7 +9,8 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
-#include "interchange/importer.h"
+#include "interchange/formats.h"
+#include "interchange/import/importer.h"
 #include "cli/interrupt.h"
 #include "main/database.h"
 
@@ -22,7 +23,8 @@ namespace {
 
 // The options both `kg import` and `:import` take.
 void AddOptions(CLI::App& app, ImportArguments* args) {
-  app.add_option("--format", args->format, "json, csv or graphml (default: from each path's name or contents)");
+  app.add_option("--format", args->format,
+                 interchange::ImportFormatChoices() + " (default: from each path's name or contents)");
   app.add_flag("--bulk", args->bulk,
                "Loads with the bulk loader (the default for inputs of 8 MiB or more into an empty database)");
   app.add_flag("--transaction", args->transaction, "Loads in one write transaction, however large the input");
@@ -44,7 +46,8 @@ bool MakeOptions(const ImportArguments& args, interchange::ImportOptions* option
   if (!args.format.empty()) {
     std::optional<interchange::ImportFormat> f = interchange::ParseImportFormat(args.format);
     if (!f) {
-      err << "kg import: unknown format '" << args.format << "'; choose json, csv or graphml\n";
+      err << "kg import: unknown format '" << args.format << "'; choose " << interchange::ImportFormatChoices()
+          << "\n";
       return false;
     }
     options->format = *f;
@@ -123,7 +126,7 @@ bool Import(Database& db, const ImportArguments& args, std::ostream& out, std::o
     if (TakeInterrupt()) cancel.store(true);
     line.Show(p);
   };
-  Result<interchange::ImportReport> report = interchange::ImportGraph(db.store(), args.paths, options);
+  Result<interchange::ImportReport> report = interchange::ImportGraph(db, args.paths, options);
   if (TakeInterrupt() && !report.ok()) cancel.store(true);
   if (!report.ok()) {
     const Status& s = report.status();

@@ -1,5 +1,5 @@
 // `kg import` and the REPL's `:import`: graph files into a database
-// (engine/interchange/importer.h does the work; this is the shell's side:
+// (engine/interchange/import/importer.h does the work; this is the shell's side:
 // options, the progress line, Ctrl-C, the report).
 //
 //   kg import --db research.kg data/graph

@@ -2,7 +2,7 @@
 // returns its text and a row in kSections.
 #include "help/help_sections.h"
 
-#include "interchange/export_format.h"
+#include "interchange/formats.h"
 
 namespace kg::shell {
 namespace {

@@ -9,8 +9,8 @@
 #include <system_error>
 
 #include "session/bundled_graph_data.h"
-#include "interchange/importer.h"
-#include "storage/graph_store.h"
+#include "interchange/import/importer.h"
+#include "main/database.h"
 
 namespace kg::shell {
 namespace {
@@ -51,10 +51,10 @@ Status Build(const fs::path& dir) {
     files.push_back({std::string("data/graph/") + f->name, f->content});
   }
   {
-    KG_ASSIGN_OR_RETURN(std::unique_ptr<GraphStore> store, GraphStore::Open(dir.string()));
-    KG_ASSIGN_OR_RETURN(interchange::ImportReport report, interchange::ImportJsonTexts(*store, files));
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(dir.string()));
+    KG_ASSIGN_OR_RETURN(interchange::ImportReport report, interchange::ImportJsonTexts(*db, files));
     (void)report;
-    KG_RETURN_IF_ERROR(store->CreateFullTextIndex("names", {}, {"name", "name_en", "aliases"}));
+    KG_RETURN_IF_ERROR(db->Execute("CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases]").status());
   }
   std::ofstream out(dir / kFingerprintFile);
   out << Fingerprint() << "\n";

@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "child_process.h"
-#include "interchange/importer.h"
+#include "interchange/import/importer.h"
 #include "main/database.h"
 
 namespace fs = std::filesystem;
@@ -117,7 +117,7 @@ int RunWriter(const std::string& db_path, const std::string& log_path, const std
       kg::interchange::ImportOptions options;
       options.mode = batch % 2 ? kg::interchange::ImportMode::kBulk : kg::interchange::ImportMode::kTransaction;
       log.Line("B " + std::to_string(batch));
-      auto imported = kg::interchange::ImportGraph(db.store(), {file}, options);
+      auto imported = kg::interchange::ImportGraph(db, {file}, options);
       if (!imported.ok()) {
         std::cerr << "writer: import " << batch << ": " << imported.status().ToString() << "\n";
         return 4;

@@ -1,7 +1,7 @@
 // The RFC 4180 record reader under the CSV importer: quoting, line breaks
 // inside quotes (and the line numbers after them), CRLF, a byte-order mark,
 // empty versus quoted-empty fields, and records across its 1 MiB chunks.
-#include "interchange/csv_record_reader.h"
+#include "interchange/import/csv_record_reader.h"
 
 #include "import_test_util.h"
 

@@ -39,7 +39,7 @@ Table ToTable(const json& rows) {
 
 TEST_CASE("csv export: nodes.csv and relationships.csv with typed headers", "[export][csv]") {
   HostileGraph g;
-  const auto report = g.Export(ExportFormat::kCsv, "out");
+  const auto report = g.Export(*interchange::ParseExportFormat("csv"), "out");
   CHECK(report.nodes == 5);
   CHECK(report.relationships == 5);
   const json read = ReadWith("csv", g.Sub("out"));
@@ -98,7 +98,7 @@ TEST_CASE("csv export: nodes.csv and relationships.csv with typed headers", "[ex
 
 TEST_CASE("csv export: an empty string or list is a quoted empty field, no value an empty one", "[export][csv]") {
   HostileGraph g;
-  g.Export(ExportFormat::kCsv, "out");
+  g.Export(*interchange::ParseExportFormat("csv"), "out");
   const std::string text = ReadFile(g.Sub("out/nodes.csv"));
   // n0's `empty` (between emoji and label) is "", n1's `tags` (an empty list) is "".
   CHECK(text.find("🎉 Hà Nội 😀,\"\",a property named label") != std::string::npos);
@@ -113,7 +113,7 @@ TEST_CASE("csv export: an empty string or list is a quoted empty field, no value
 TEST_CASE("csv export: -o DIR/nodes.csv names the directory, and a missing directory is made", "[export][csv]") {
   HostileGraph g;
   interchange::ExportOptions options;
-  options.format = ExportFormat::kCsv;
+  options.format = *interchange::ParseExportFormat("csv");
   auto r = interchange::ExportGraph(g.db(), g.Sub("made/nodes.csv"), options);
   INFO(r.status().ToString());
   REQUIRE(r.ok());
@@ -132,7 +132,7 @@ TEST_CASE("csv export: text a spreadsheet would run as a formula gets a leading 
                         "-[:`+T`]->(:B {`-p`: 1})")
               .ok());
   interchange::ExportOptions options;
-  options.format = ExportFormat::kCsv;
+  options.format = *interchange::ParseExportFormat("csv");
   REQUIRE(interchange::ExportGraph(**db, dir.Sub("guarded"), options).ok());
   CHECK(ReadFile(dir.Sub("guarded/nodes.csv")) ==
         ":ID,:LABEL,'-p:int,il:int[],k:string,l:string[],n:int,q:string,s:string\n"

@@ -12,7 +12,7 @@ using interchange::ExportFormat;
 
 TEST_CASE("dot export: Graphviz renders it to SVG without errors or warnings", "[export][dot]") {
   HostileGraph g;
-  const auto report = g.Export(ExportFormat::kDot, "out.dot");
+  const auto report = g.Export(*interchange::ParseExportFormat("dot"), "out.dot");
   CHECK(report.nodes == 5);
   CHECK(report.relationships == 5);
   const Ran ran = RunCommand(std::string(KG_DOT) + " -Tsvg '" + g.Sub("out.dot") + "' -o '" + g.Sub("out.svg") + "'");
@@ -54,12 +54,12 @@ TEST_CASE("dot export: Graphviz renders it to SVG without errors or warnings", "
 
 TEST_CASE("dot export: quotes and backslashes are escaped, control characters replaced", "[export][dot]") {
   HostileGraph g;
-  auto txn = Write(g.db().store());
+  auto txn = Write(g.store());
   AddNode(*txn, {"Quote"},
           {{"name", std::string("say \"hi\" \\ back\\\nnext\x01"
                                 "end")}});
   MustOk(txn->Commit());
-  g.Export(ExportFormat::kDot, "q.dot", "MATCH (n:Quote) RETURN n");
+  g.Export(*interchange::ParseExportFormat("dot"), "q.dot", "MATCH (n:Quote) RETURN n");
   const std::string dot = ReadFile(g.Sub("q.dot"));
   CHECK(dot.find("label=\"say \\\"hi\\\" \\\\ back\\\\\\nnext\xEF\xBF\xBD"
                  "end\\n:Quote\"") != std::string::npos);

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "export_test_util.h"
-#include "interchange/export_format.h"
+#include "interchange/formats.h"
 
 namespace kg::test {
 namespace {
@@ -32,8 +32,9 @@ std::unique_ptr<Database> RingGraph() {
   DatabaseOptions options;
   options.store.in_memory = true;
   static int n = 0;
-  auto db = Must(Database::Open("export-ring-" + std::to_string(++n), options));
-  auto txn = Write(db->store());
+  StoreDatabase opened = OpenStoreDatabase("export-ring-" + std::to_string(++n), options);
+  std::unique_ptr<Database> db = std::move(opened.db);
+  auto txn = Write(*opened.store);
   std::vector<NodeId> ids;
   for (int64_t i = 0; i < 10000; ++i) {
     ids.push_back(AddNode(*txn, {"Item"}, {{"i", i}, {"name", "item " + std::to_string(i)}}));
@@ -50,8 +51,8 @@ TEST_CASE("export file: cancelling mid-way leaves the old file and no temporary 
   TempDir dir;
   const std::string target = dir.Sub("ring.graphml");
   std::ofstream(target) << "the older file";
-  for (ExportFormat format : {ExportFormat::kGraphml, ExportFormat::kGexf, ExportFormat::kDot, ExportFormat::kJson}) {
-    INFO(interchange::ExportFormatName(format));
+  for (ExportFormat format : {*interchange::ParseExportFormat("graphml"), *interchange::ParseExportFormat("gexf"), *interchange::ParseExportFormat("dot"), *interchange::ParseExportFormat("json")}) {
+    INFO(format->name);
     std::atomic<bool> cancel{false};
     ExportOptions options;
     options.format = format;
@@ -75,7 +76,7 @@ TEST_CASE("export file: a cancelled csv export removes the directory it made", "
   TempDir dir;
   std::atomic<bool> cancel{false};
   ExportOptions options;
-  options.format = ExportFormat::kCsv;
+  options.format = *interchange::ParseExportFormat("csv");
   options.cancel = &cancel;
   options.progress = [&](const ExportProgress& p) {
     if (p.phase == ExportProgress::Phase::kWriting && p.nodes + p.relationships >= 8192) cancel = true;
@@ -90,7 +91,7 @@ TEST_CASE("export file: progress counts every element of both passes", "[export]
   auto db = RingGraph();
   TempDir dir;
   ExportOptions options;
-  options.format = ExportFormat::kGraphml;
+  options.format = *interchange::ParseExportFormat("graphml");
   ExportProgress last_scan, last_write;
   options.progress = [&](const ExportProgress& p) {
     CHECK(p.total == 20000);
@@ -113,7 +114,7 @@ TEST_CASE("export file: progress counts every element of both passes", "[export]
 TEST_CASE("export file: targets that cannot be written are errors that name them", "[export][file]") {
   HostileGraph g;
   ExportOptions options;
-  options.format = ExportFormat::kGraphml;
+  options.format = *interchange::ParseExportFormat("graphml");
   auto missing = interchange::ExportGraph(g.db(), g.Sub("no/such/dir/out.graphml"), options);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().Is(ErrorKind::kIo));
@@ -123,7 +124,7 @@ TEST_CASE("export file: targets that cannot be written are errors that name them
   REQUIRE_FALSE(dir.ok());
   CHECK_THAT(dir.status().message(), Catch::Contains("is a directory"));
   std::ofstream(g.Sub("afile")) << "x";
-  options.format = ExportFormat::kCsv;
+  options.format = *interchange::ParseExportFormat("csv");
   auto csv = interchange::ExportGraph(g.db(), g.Sub("afile"), options);
   REQUIRE_FALSE(csv.ok());
   CHECK_THAT(csv.status().message(), Catch::Contains("csv export writes a directory"));
@@ -142,7 +143,7 @@ TEST_CASE("export file: a pipe or a device is written in place, never replaced b
     read.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   });
   ExportOptions options;
-  options.format = ExportFormat::kJson;
+  options.format = *interchange::ParseExportFormat("json");
   auto r = interchange::ExportGraph(g.db(), fifo, options);
   reader.join();
   INFO(r.status().ToString());
@@ -171,22 +172,22 @@ TEST_CASE("export file: the format from the file name", "[export][file]") {
     REQUIRE(f.ok());
     return *f;
   };
-  CHECK(format("a.graphml") == ExportFormat::kGraphml);
-  CHECK(format("A.GRAPHML") == ExportFormat::kGraphml);
-  CHECK(format("a.xml") == ExportFormat::kGraphml);
-  CHECK(format("a.gexf") == ExportFormat::kGexf);
-  CHECK(format("a.dot") == ExportFormat::kDot);
-  CHECK(format("a.gv") == ExportFormat::kDot);
-  CHECK(format("a.json") == ExportFormat::kJson);
-  CHECK(format("out/") == ExportFormat::kCsv);
-  CHECK(format("out/nodes.csv") == ExportFormat::kCsv);
-  CHECK(format(dir.path()) == ExportFormat::kCsv);
+  CHECK(format("a.graphml") == *interchange::ParseExportFormat("graphml"));
+  CHECK(format("A.GRAPHML") == *interchange::ParseExportFormat("graphml"));
+  CHECK(format("a.xml") == *interchange::ParseExportFormat("graphml"));
+  CHECK(format("a.gexf") == *interchange::ParseExportFormat("gexf"));
+  CHECK(format("a.dot") == *interchange::ParseExportFormat("dot"));
+  CHECK(format("a.gv") == *interchange::ParseExportFormat("dot"));
+  CHECK(format("a.json") == *interchange::ParseExportFormat("json"));
+  CHECK(format("out/") == *interchange::ParseExportFormat("csv"));
+  CHECK(format("out/nodes.csv") == *interchange::ParseExportFormat("csv"));
+  CHECK(format(dir.path()) == *interchange::ParseExportFormat("csv"));
   auto unknown = interchange::DetectExportFormat("graph.txt");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.status().Is(ErrorKind::kUsage));
   CHECK_THAT(unknown.status().message(), Catch::Contains("--format"));
   CHECK_FALSE(interchange::DetectExportFormat("people.csv").ok());
-  CHECK(interchange::ParseExportFormat("GEXF1.2") == ExportFormat::kGexf12);
+  CHECK(interchange::ParseExportFormat("GEXF1.2") == *interchange::ParseExportFormat("gexf1.2"));
   CHECK_FALSE(interchange::ParseExportFormat("pdf").has_value());
 }
 

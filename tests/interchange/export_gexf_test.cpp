@@ -14,7 +14,7 @@ using interchange::ExportFormat;
 
 TEST_CASE("gexf export: networkx reads every node, edge and typed value", "[export][gexf]") {
   HostileGraph g;
-  const auto report = g.Export(ExportFormat::kGexf12, "out.gexf");
+  const auto report = g.Export(*interchange::ParseExportFormat("gexf1.2"), "out.gexf");
   CHECK(report.nodes == 5);
   CHECK(report.relationships == 5);
   const auto read = ReadWith("networkx-gexf", g.Sub("out.gexf"));
@@ -24,8 +24,8 @@ TEST_CASE("gexf export: networkx reads every node, edge and typed value", "[expo
 
 TEST_CASE("gexf export: 1.3 is the 1.2draft document in 1.3's namespace, with edge kinds", "[export][gexf]") {
   HostileGraph g;
-  g.Export(ExportFormat::kGexf, "out13.gexf");
-  g.Export(ExportFormat::kGexf12, "out12.gexf");
+  g.Export(*interchange::ParseExportFormat("gexf"), "out13.gexf");
+  g.Export(*interchange::ParseExportFormat("gexf1.2"), "out12.gexf");
   std::string v13 = ReadFile(g.Sub("out13.gexf"));
   const std::string v12 = ReadFile(g.Sub("out12.gexf"));
   CHECK(v13.find("<gexf xmlns=\"http://gexf.net/1.3\"") != std::string::npos);
@@ -41,7 +41,7 @@ TEST_CASE("gexf export: 1.3 is the 1.2draft document in 1.3's namespace, with ed
 
 TEST_CASE("gexf export: attributes are declared per class with GEXF types", "[export][gexf]") {
   HostileGraph g;
-  g.Export(ExportFormat::kGexf, "out.gexf");
+  g.Export(*interchange::ParseExportFormat("gexf"), "out.gexf");
   const std::string xml = ReadFile(g.Sub("out.gexf"));
   auto has = [&](const std::string& s) { return xml.find(s) != std::string::npos; };
   CHECK(has("<graph defaultedgetype=\"directed\" mode=\"static\">"));

@@ -19,7 +19,7 @@ using interchange::ExportFormat;
 
 TEST_CASE("graphml export: networkx reads every node, edge and value", "[export][graphml]") {
   HostileGraph g;
-  const auto report = g.Export(ExportFormat::kGraphml, "out.graphml");
+  const auto report = g.Export(*interchange::ParseExportFormat("graphml"), "out.graphml");
   CHECK(report.nodes == 5);
   CHECK(report.relationships == 5);
   // Two control characters and two bytes that are not UTF-8.
@@ -33,7 +33,7 @@ TEST_CASE("graphml export: networkx reads every node, edge and value", "[export]
 
 TEST_CASE("graphml export: igraph reads every node, edge and value", "[export][graphml]") {
   HostileGraph g;
-  g.Export(ExportFormat::kGraphml, "out.graphml");
+  g.Export(*interchange::ParseExportFormat("graphml"), "out.graphml");
   const auto read = ReadWith("igraph-graphml", g.Sub("out.graphml"));
   Dialect d = GraphmlDialect();
   d.numbers_as_doubles = true;
@@ -45,7 +45,7 @@ TEST_CASE("graphml export: a query's subgraph opens in networkx with the query's
   // Two relationships and the two nodes they join; the self-loop and the
   // others are not in the result.
   const auto report =
-      g.Export(ExportFormat::kGraphml, "sub.graphml", "MATCH (a:Person)-[r:KNOWS]->(b:Organization) RETURN r");
+      g.Export(*interchange::ParseExportFormat("graphml"), "sub.graphml", "MATCH (a:Person)-[r:KNOWS]->(b:Organization) RETURN r");
   CHECK(report.nodes == 2);
   CHECK(report.relationships == 2);
   const auto read = ReadWith("networkx-graphml", g.Sub("sub.graphml"));
@@ -74,7 +74,7 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::direct
 
 TEST_CASE("graphml export: Boost read_graphml reads it with typed properties", "[export][graphml]") {
   HostileGraph g(false);
-  g.Export(ExportFormat::kGraphml, "out.graphml");
+  g.Export(*interchange::ParseExportFormat("graphml"), "out.graphml");
   BoostGraph graph;
   boost::dynamic_properties dp(boost::ignore_other_properties);
   dp.property("labels", boost::get(&BoostNode::labels, graph));
@@ -127,7 +127,7 @@ TEST_CASE("graphml export: Boost read_graphml reads it with typed properties", "
 
 TEST_CASE("graphml export: keys are declared once per property and kind, typed over all values", "[export][graphml]") {
   HostileGraph g;
-  g.Export(ExportFormat::kGraphml, "out.graphml");
+  g.Export(*interchange::ParseExportFormat("graphml"), "out.graphml");
   const std::string xml = ReadFile(g.Sub("out.graphml"));
   auto has = [&](const std::string& s) { return xml.find(s) != std::string::npos; };
   CHECK(has("edgedefault=\"directed\""));

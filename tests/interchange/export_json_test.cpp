@@ -13,7 +13,7 @@ using nlohmann::json;
 
 TEST_CASE("json export: networkx node_link_graph reads it as a directed multigraph", "[export][json]") {
   HostileGraph g;
-  g.Export(ExportFormat::kJson, "out.json");
+  g.Export(*interchange::ParseExportFormat("json"), "out.json");
   const auto read = ReadWith("networkx-json", g.Sub("out.json"));
   CHECK(read["directed"] == true);
   CHECK(read["multigraph"] == true);
@@ -38,7 +38,7 @@ TEST_CASE("json export: networkx node_link_graph reads it as a directed multigra
 
 TEST_CASE("json export: values keep their kinds, one element per line", "[export][json]") {
   HostileGraph g;
-  g.Export(ExportFormat::kJson, "out.json");
+  g.Export(*interchange::ParseExportFormat("json"), "out.json");
   const std::string text = ReadFile(g.Sub("out.json"));
   const json doc = json::parse(text);
   CHECK(doc["kg_graph"] == 1);
@@ -94,7 +94,7 @@ TEST_CASE("json export: values keep their kinds, one element per line", "[export
 
 TEST_CASE("json export: an empty result writes an empty graph", "[export][json]") {
   HostileGraph g;
-  const auto report = g.Export(ExportFormat::kJson, "empty.json", "MATCH (n:Nothing) RETURN n");
+  const auto report = g.Export(*interchange::ParseExportFormat("json"), "empty.json", "MATCH (n:Nothing) RETURN n");
   CHECK(report.nodes == 0);
   CHECK(report.relationships == 0);
   const json doc = json::parse(ReadFile(g.Sub("empty.json")));

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "export_test_util.h"
-#include "interchange/subgraph.h"
+#include "interchange/export/subgraph.h"
 
 namespace kg::test {
 namespace {
@@ -38,7 +38,7 @@ class ChainGraph {
   };
   Exported Export(const std::string& query, bool induced = false) {
     interchange::ExportOptions options;
-    options.format = ExportFormat::kJson;
+    options.format = *interchange::ParseExportFormat("json");
     options.query = query;
     options.induced = induced;
     auto report = interchange::ExportGraph(*db_, dir_.Sub("out.json"), options);
@@ -133,7 +133,7 @@ TEST_CASE("subgraph: no query is the whole graph, a result without elements an e
 TEST_CASE("subgraph: parameters reach the query", "[export][subgraph]") {
   ChainGraph g;
   interchange::ExportOptions options;
-  options.format = ExportFormat::kJson;
+  options.format = *interchange::ParseExportFormat("json");
   options.query = "MATCH (n {name: $who}) RETURN n";
   options.params["who"] = Value("org");
   TempDir dir;

@@ -7,6 +7,7 @@
 
 #include "common/time_zone.h"
 #include "export_test_util.h"
+#include "store_database.h"
 
 namespace kg::test {
 namespace {
@@ -25,11 +26,10 @@ class TemporalGraph {
   TemporalGraph() {
     DatabaseOptions options;
     options.store.in_memory = true;
-    auto db = Database::Open("export-temporal-test", options);
-    REQUIRE(db.ok());
-    db_ = std::move(db).value();
+    StoreDatabase opened = OpenStoreDatabase("export-temporal-test", options);
+    db_ = std::move(opened.db);
     const uint32_t paris = *tz::FindZone("Europe/Paris");
-    auto txn = Write(db_->store());
+    auto txn = Write(*opened.store);
     const NodeId a =
         AddNode(*txn, {"Meeting"},
                 {{"at", Value(tz::ResolveLocal(paris, Wall(2024, 10, 3, 9, 0)))},
@@ -67,7 +67,7 @@ class TemporalGraph {
 
 TEST_CASE("graphml export: temporal keys are ISO strings that name their kind", "[export][graphml][temporal]") {
   TemporalGraph g;
-  const std::string xml = ReadFile(g.Export(ExportFormat::kGraphml, "out.graphml"));
+  const std::string xml = ReadFile(g.Export(*interchange::ParseExportFormat("graphml"), "out.graphml"));
   auto has = [&](const std::string& s) { return xml.find(s) != std::string::npos; };
   CHECK(has("attr.name=\"at\" attr.type=\"string\"><desc>kg:datetime</desc></key>"));
   CHECK(has("attr.name=\"t\" attr.type=\"string\"><desc>kg:localtime</desc></key>"));
@@ -93,7 +93,7 @@ TEST_CASE("graphml export: temporal keys are ISO strings that name their kind", 
 
 TEST_CASE("graphml export: networkx reads temporal values as their ISO text", "[export][graphml][temporal]") {
   TemporalGraph g;
-  const json read = ReadWith("networkx-graphml", g.Export(ExportFormat::kGraphml, "out.graphml"));
+  const json read = ReadWith("networkx-graphml", g.Export(*interchange::ParseExportFormat("graphml"), "out.graphml"));
   const json& n0 = read["nodes"]["n0"];
   CHECK(n0["at"] == Tagged("str", "2024-10-03T09:00+02:00[Europe/Paris]"));
   CHECK(n0["term"] == Tagged("str", "P9Y10M15D"));
@@ -101,7 +101,7 @@ TEST_CASE("graphml export: networkx reads temporal values as their ISO text", "[
 
 TEST_CASE("csv export: temporal columns are typed by kind in the header", "[export][csv][temporal]") {
   TemporalGraph g;
-  const std::string dir = g.Export(ExportFormat::kCsv, "out");
+  const std::string dir = g.Export(*interchange::ParseExportFormat("csv"), "out");
   CHECK(ReadFile(dir + "/nodes.csv") ==
         ":ID,:LABEL,at:datetime,local:localdatetime,mixed:string,offset:datetime,t:localtime,term:duration,"
         "times:datetime[],tz:time\n"
@@ -114,7 +114,7 @@ TEST_CASE("csv export: temporal columns are typed by kind in the header", "[expo
 
 TEST_CASE("json export: temporal values are objects naming their kind", "[export][json][temporal]") {
   TemporalGraph g;
-  const std::string text = ReadFile(g.Export(ExportFormat::kJson, "out.json"));
+  const std::string text = ReadFile(g.Export(*interchange::ParseExportFormat("json"), "out.json"));
   const json doc = json::parse(text);
   const json& p = doc["nodes"][0]["properties"];
   CHECK(p["at"] == json{{"$datetime", "2024-10-03T09:00+02:00[Europe/Paris]"}});
@@ -130,7 +130,7 @@ TEST_CASE("json export: temporal values are objects naming their kind", "[export
 
 TEST_CASE("gexf export: temporal attributes are strings holding ISO text", "[export][gexf][temporal]") {
   TemporalGraph g;
-  const std::string xml = ReadFile(g.Export(ExportFormat::kGexf, "out.gexf"));
+  const std::string xml = ReadFile(g.Export(*interchange::ParseExportFormat("gexf"), "out.gexf"));
   auto has = [&](const std::string& s) { return xml.find(s) != std::string::npos; };
   CHECK(has("title=\"at\" type=\"string\""));
   CHECK(has("title=\"term\" type=\"string\""));

@@ -16,8 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "interchange/graph_exporter.h"
+#include "interchange/export/graph_exporter.h"
 #include "main/database.h"
+#include "store_database.h"
 #include "test_util.h"
 
 namespace kg::test {
@@ -51,11 +52,10 @@ class HostileGraph {
   explicit HostileGraph(bool booleans = true) {
     DatabaseOptions options;
     options.store.in_memory = true;
-    auto db = Database::Open("export-test-" + std::to_string(++counter()), options);
-    INFO(db.status().ToString());
-    REQUIRE(db.ok());
-    db_ = std::move(db).value();
-    auto txn = Write(db_->store());
+    StoreDatabase opened = OpenStoreDatabase("export-test-" + std::to_string(++counter()), options);
+    store_ = opened.store;
+    db_ = std::move(opened.db);
+    auto txn = Write(*store_);
     const NodeId a = AddNode(*txn, {"Person", "Scholar"},
                              {{"name", "Lê \"Hoài\" <Trung> & co's"},
                               {"text", "line one\nline two\ttabbed\r\nwindows line"},
@@ -109,6 +109,8 @@ class HostileGraph {
   }
 
   Database& db() { return *db_; }
+  // The store under db(), for graphs written below Cypher.
+  GraphStore& store() { return *store_; }
   std::string Sub(const std::string& name) const { return dir_.Sub(name); }
 
   interchange::ExportReport Export(interchange::ExportFormat format, const std::string& file,
@@ -129,6 +131,7 @@ class HostileGraph {
     return n;
   }
   TempDir dir_;
+  GraphStore* store_ = nullptr;  // owned by db_
   std::unique_ptr<Database> db_;
 };
 

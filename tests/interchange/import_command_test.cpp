@@ -83,7 +83,7 @@ TEST_CASE("kg import: bad usage exits 2", "[import][shell]") {
   CHECK(no_db.err == "kg import: give the database to import into with --db PATH (the bundled graph is read-only)\n");
   const KgRun format = Kg({"import", "--db", dir.Sub("db"), "--format", "gexf", kJsonGraph});
   CHECK(format.code == 2);
-  CHECK(format.err == "kg import: unknown format 'gexf'; choose json, csv or graphml\n");
+  CHECK(format.err == "kg import: unknown format 'gexf'; choose graphml, json or csv\n");
   const KgRun types = Kg({"import", "--db", dir.Sub("db"), "--types", "year", kJsonGraph});
   CHECK(types.code == 2);
   CHECK(types.err.find("--types takes NAME=TYPE") != std::string::npos);

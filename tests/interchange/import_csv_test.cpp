@@ -48,7 +48,7 @@ TEST_CASE("csv: kg's layout with types, lists, labels, quotes and empty fields",
   auto report = f.MustImport({WriteKgCsv(f)});
   CHECK(report.nodes == 3);
   CHECK(report.relationships == 2);
-  CHECK(report.formats == std::vector<interchange::ImportFormat>{interchange::ImportFormat::kCsv});
+  CHECK(report.formats == std::vector<interchange::ImportFormat>{*interchange::ParseImportFormat("csv")});
 
   auto p =
       f.Rows("MATCH (p:Person:Scholar) RETURN p.name, p.born, p.tags, p.score, p.alive, p.n, p.years, p.note, keys(p)");

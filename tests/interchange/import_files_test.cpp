@@ -9,8 +9,8 @@
 
 #include "common/input_file.h"
 #include "import_test_util.h"
-#include "interchange/csv_record_reader.h"
-#include "interchange/json_error_text.h"
+#include "interchange/import/csv_record_reader.h"
+#include "interchange/import/json_error_text.h"
 
 using namespace kg;        // NOLINT: test file
 using namespace kg::test;  // NOLINT
@@ -42,12 +42,12 @@ TEST_CASE("import: what is not a graph file is refused by name, and the database
 
   SECTION("a directory given as a GraphML file") {
     f.Write("dir/a.txt", "x");
-    CHECK(Refused(f, f.Sub("dir"), Format(ImportFormat::kGraphml)) ==
+    CHECK(Refused(f, f.Sub("dir"), Format(*interchange::ParseImportFormat("graphml"))) ==
           f.Sub("dir") + " is a directory, not a graph file");
   }
   SECTION("a device") {
-    CHECK(Refused(f, "/dev/zero", Format(ImportFormat::kJson)) == "/dev/zero is a device, not a graph file");
-    CHECK(Refused(f, "/dev/null", Format(ImportFormat::kGraphml)) == "/dev/null is a device, not a graph file");
+    CHECK(Refused(f, "/dev/zero", Format(*interchange::ParseImportFormat("json"))) == "/dev/zero is a device, not a graph file");
+    CHECK(Refused(f, "/dev/null", Format(*interchange::ParseImportFormat("graphml"))) == "/dev/null is a device, not a graph file");
   }
   SECTION("a kg JSON file larger than a JSON file may be (it is read whole)") {
     // A sparse file: its size is all that is looked at.
@@ -93,7 +93,7 @@ TEST_CASE("import: a JSON graph may come through a pipe", "[import][files]") {
   // The writer blocks on open until the import opens the pipe to read it.
   std::thread writer(
       [&] { std::ofstream(fifo, std::ios::binary) << "{\"kg_graph\": 1, \"nodes\": [{\"labels\": [\"A\"]}]}\n"; });
-  auto report = f.Import({fifo}, Format(ImportFormat::kJson));
+  auto report = f.Import({fifo}, Format(*interchange::ParseImportFormat("json")));
   writer.join();
   INFO(report.status().ToString());
   REQUIRE(report.ok());

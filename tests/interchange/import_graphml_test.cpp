@@ -28,7 +28,7 @@ TEST_CASE("graphml: kg's own export reads back as it was written", "[import][gra
   auto report = f.MustImport({std::string(KG_IMPORT_FIXTURES) + "/kg_export.graphml"});
   CHECK(report.nodes == 3);
   CHECK(report.relationships == 2);
-  CHECK(report.formats == std::vector<interchange::ImportFormat>{interchange::ImportFormat::kGraphml});
+  CHECK(report.formats == std::vector<interchange::ImportFormat>{*interchange::ParseImportFormat("graphml")});
 
   auto p = f.Rows("MATCH (p:Person:Scholar) RETURN properties(p)");
   REQUIRE(p.size() == 1);

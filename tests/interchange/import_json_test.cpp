@@ -22,7 +22,7 @@ TEST_CASE("json: a directory is one import, links may name nodes of a later file
   auto report = f.MustImport({kFixture});
   CHECK(report.nodes == 4);
   CHECK(report.relationships == 3);
-  CHECK(report.formats == std::vector<interchange::ImportFormat>{interchange::ImportFormat::kJson});
+  CHECK(report.formats == std::vector<interchange::ImportFormat>{*interchange::ParseImportFormat("json")});
   CHECK(interchange::DescribeImport(report).rfind("imported 4 nodes and 3 relationships from " + kFixture + " (", 0) ==
         0);
   CHECK(f.Nodes() == 4);
@@ -196,7 +196,7 @@ TEST_CASE("json: files held in memory import as one source, errors name them", "
       "{\"kg_graph\": 1, \"nodes\": [\n"
       "  {\"labels\": [\"Organization\"], \"properties\": {\"key\": \"org/1\"}}\n"
       "]}\n";
-  auto report = interchange::ImportJsonTexts(f.store(), {{"graph/people.json", people}, {"graph/orgs.json", orgs}});
+  auto report = interchange::ImportJsonTexts(f.db(), {{"graph/people.json", people}, {"graph/orgs.json", orgs}});
   INFO(report.status().ToString());
   REQUIRE(report.ok());
   CHECK(report->nodes == 2);
@@ -204,7 +204,7 @@ TEST_CASE("json: files held in memory import as one source, errors name them", "
   CHECK(f.One("MATCH (:Person)-[:MEMBER_OF]->(o) RETURN o.key") == Value("org/1"));
 
   ImportFixture g;
-  auto bad = interchange::ImportJsonTexts(g.store(), {{"graph/people.json", people}});
+  auto bad = interchange::ImportJsonTexts(g.db(), {{"graph/people.json", people}});
   CHECK(ImportError(bad) == "graph/people.json:4: link target \"org/1\" is not a node of this import");
   CHECK(g.Nodes() == 0);
 }

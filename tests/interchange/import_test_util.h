@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "interchange/importer.h"
+#include "interchange/import/importer.h"
 #include "main/database.h"
 #include "test_util.h"
 
@@ -22,7 +22,6 @@ class ImportFixture {
     db_ = std::move(db).value();
   }
   Database& db() { return *db_; }
-  GraphStore& store() { return db_->store(); }
   // A file (and its parent directories) under the test's directory.
   std::string Write(const std::string& relative, const std::string& text) {
     const std::string path = dir_.Sub(relative);
@@ -34,7 +33,7 @@ class ImportFixture {
 
   Result<interchange::ImportReport> Import(const std::vector<std::string>& paths,
                                            const interchange::ImportOptions& options = {}) {
-    return interchange::ImportGraph(store(), paths, options);
+    return interchange::ImportGraph(*db_, paths, options);
   }
   interchange::ImportReport MustImport(const std::vector<std::string>& paths,
                                        const interchange::ImportOptions& options = {}) {

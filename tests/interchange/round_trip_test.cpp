@@ -13,8 +13,9 @@
 #include <vector>
 
 #include "common/time_zone.h"
-#include "interchange/graph_exporter.h"
-#include "interchange/importer.h"
+#include "interchange/export/graph_exporter.h"
+#include "interchange/import/importer.h"
+#include "store_database.h"
 #include "main/database.h"
 #include "test_util.h"
 
@@ -82,7 +83,7 @@ std::vector<std::string> Canonical(Database& db) {
 // inside an element), dates, booleans, floats that are whole numbers,
 // properties named like the formats' own attributes, several labels, a
 // node without labels or properties, a self-loop and parallel edges.
-void BuildHostileGraph(Database& db) {
+void BuildHostileGraph(Database& db, kg::GraphStore& store) {
   const std::string long_text(100000, 'x');
   const std::string statements[] = {
       "CREATE (:Person {key: 'person/le-hoai-trung', name: 'Lê Hoài Trung', titles: ['Thứ trưởng', 'Chủ tịch'], "
@@ -112,7 +113,7 @@ void BuildHostileGraph(Database& db) {
 // a relationship type, a property name, strings, a list of strings; text
 // that already begins with ' before such a character; and numbers that
 // begin with '-', which are not text and are written as they are.
-void BuildFormulaGraph(Database& db) {
+void BuildFormulaGraph(Database& db, kg::GraphStore& store) {
   const std::string statements[] = {
       "CREATE (:`=Label`:Plain {s: '=1+2', plus: '+1', minus: '-3', at: '@SUM(A1)', tab: '\\tx', cr: '\\rx', "
       "quoted: '\\'=x', twice: '\\'\\'@y', lone: '\\'', mid: 'a=b', words: ['-a', 'b'], n: -3, f: -1.5, "
@@ -136,13 +137,13 @@ kg::LocalDateTime Wall(int64_t y, unsigned mo, unsigned d, int64_t h, int64_t mi
 // beyond 9999, negative and fractional durations, lists; a temporal `key`.
 // (A key whose values are of several kinds is text in GraphML and CSV, and
 // so not here.)
-void BuildTemporalGraph(Database& db) {
+void BuildTemporalGraph(Database& db, kg::GraphStore& store) {
   using kg::Value;
   const uint32_t paris = *kg::tz::FindZone("Europe/Paris");
   const uint32_t hcm = *kg::tz::FindZone("Asia/Ho_Chi_Minh");
   const kg::DateTime overlap_early = kg::tz::ResolveLocal(paris, Wall(2024, 10, 27, 2, 30));
   const kg::DateTime overlap_late = kg::tz::AtInstant(paris, overlap_early.EpochSeconds() + 3600, 0);
-  auto txn = kg::test::Write(db.store());
+  auto txn = kg::test::Write(store);
   const kg::NodeId a = kg::test::AddNode(
       *txn, {"Meeting"},
       {{"key", Value(kg::tz::ResolveLocal(hcm, Wall(2026, 12, 5, 18, 0)))},
@@ -168,11 +169,12 @@ void BuildTemporalGraph(Database& db) {
   kg::test::MustOk(txn->Commit());
 }
 
-void RoundTrip(kg::interchange::ExportFormat format, const std::string& file, void (*build)(Database&), uint64_t nodes,
+void RoundTrip(kg::interchange::ExportFormat format, const std::string& file, void (*build)(Database&, kg::GraphStore&), uint64_t nodes,
                uint64_t relationships, kg::interchange::ImportMode mode = kg::interchange::ImportMode::kAuto) {
   TempDir dir;
-  auto source = Open(dir.path / "source");
-  build(*source);
+  kg::test::StoreDatabase opened = kg::test::OpenStoreDatabase((dir.path / "source").string());
+  std::unique_ptr<Database> source = std::move(opened.db);
+  build(*source, *opened.store);
   const std::vector<std::string> before = Canonical(*source);
   REQUIRE(before.size() == nodes + relationships);
 
@@ -187,7 +189,7 @@ void RoundTrip(kg::interchange::ExportFormat format, const std::string& file, vo
   auto target = Open(dir.path / "target");
   kg::interchange::ImportOptions import_options;
   import_options.mode = mode;
-  auto imported = kg::interchange::ImportGraph(target->store(), {exported.string()}, import_options);
+  auto imported = kg::interchange::ImportGraph(*target, {exported.string()}, import_options);
   if (!imported.ok()) FAIL(imported.status().ToString());
   CHECK(imported->nodes == nodes);
   CHECK(imported->relationships == relationships);
@@ -200,43 +202,43 @@ void RoundTrip(kg::interchange::ExportFormat format, const std::string& file) {
 }
 
 TEST_CASE("round trip: kg JSON export imports as the same graph", "[interchange][round-trip]") {
-  RoundTrip(kg::interchange::ExportFormat::kJson, "graph.json");
+  RoundTrip(*kg::interchange::ParseExportFormat("json"), "graph.json");
 }
 
 TEST_CASE("round trip: GraphML export imports as the same graph", "[interchange][round-trip]") {
-  RoundTrip(kg::interchange::ExportFormat::kGraphml, "graph.graphml");
+  RoundTrip(*kg::interchange::ParseExportFormat("graphml"), "graph.graphml");
 }
 
 TEST_CASE("round trip: CSV export imports as the same graph", "[interchange][round-trip]") {
-  RoundTrip(kg::interchange::ExportFormat::kCsv, "csv");
+  RoundTrip(*kg::interchange::ParseExportFormat("csv"), "csv");
 }
 
 TEST_CASE("round trip: text a spreadsheet would run comes back from CSV as it was", "[interchange][round-trip]") {
-  RoundTrip(kg::interchange::ExportFormat::kCsv, "formula-csv", BuildFormulaGraph, 2, 1);
-  RoundTrip(kg::interchange::ExportFormat::kJson, "formula.json", BuildFormulaGraph, 2, 1);
-  RoundTrip(kg::interchange::ExportFormat::kGraphml, "formula.graphml", BuildFormulaGraph, 2, 1);
+  RoundTrip(*kg::interchange::ParseExportFormat("csv"), "formula-csv", BuildFormulaGraph, 2, 1);
+  RoundTrip(*kg::interchange::ParseExportFormat("json"), "formula.json", BuildFormulaGraph, 2, 1);
+  RoundTrip(*kg::interchange::ParseExportFormat("graphml"), "formula.graphml", BuildFormulaGraph, 2, 1);
 }
 
 TEST_CASE("round trip: times, datetimes and durations keep their kinds and values in JSON, GraphML and CSV",
           "[interchange][round-trip][temporal]") {
-  RoundTrip(kg::interchange::ExportFormat::kJson, "temporal.json", BuildTemporalGraph, 2, 1);
-  RoundTrip(kg::interchange::ExportFormat::kGraphml, "temporal.graphml", BuildTemporalGraph, 2, 1);
-  RoundTrip(kg::interchange::ExportFormat::kCsv, "temporal-csv", BuildTemporalGraph, 2, 1);
+  RoundTrip(*kg::interchange::ParseExportFormat("json"), "temporal.json", BuildTemporalGraph, 2, 1);
+  RoundTrip(*kg::interchange::ParseExportFormat("graphml"), "temporal.graphml", BuildTemporalGraph, 2, 1);
+  RoundTrip(*kg::interchange::ParseExportFormat("csv"), "temporal-csv", BuildTemporalGraph, 2, 1);
   // The bulk loader writes the same records and keys (the datetime `key`).
-  RoundTrip(kg::interchange::ExportFormat::kJson, "temporal-bulk.json", BuildTemporalGraph, 2, 1,
+  RoundTrip(*kg::interchange::ParseExportFormat("json"), "temporal-bulk.json", BuildTemporalGraph, 2, 1,
             kg::interchange::ImportMode::kBulk);
 }
 
 TEST_CASE("round trip: the bundled graph survives JSON, GraphML and CSV", "[interchange][round-trip]") {
   TempDir dir;
   auto source = Open(dir.path / "source");
-  auto loaded = kg::interchange::ImportGraph(source->store(), {KG_DATA_DIR "/graph"}, {});
+  auto loaded = kg::interchange::ImportGraph(*source, {KG_DATA_DIR "/graph"}, {});
   if (!loaded.ok()) FAIL(loaded.status().ToString());
   const std::vector<std::string> before = Canonical(*source);
   const std::pair<kg::interchange::ExportFormat, std::string> formats[] = {
-      {kg::interchange::ExportFormat::kJson, "bundled.json"},
-      {kg::interchange::ExportFormat::kGraphml, "bundled.graphml"},
-      {kg::interchange::ExportFormat::kCsv, "bundled-csv"},
+      {*kg::interchange::ParseExportFormat("json"), "bundled.json"},
+      {*kg::interchange::ParseExportFormat("graphml"), "bundled.graphml"},
+      {*kg::interchange::ParseExportFormat("csv"), "bundled-csv"},
   };
   for (const auto& [format, file] : formats) {
     INFO(file);
@@ -245,7 +247,7 @@ TEST_CASE("round trip: the bundled graph survives JSON, GraphML and CSV", "[inte
     auto report = kg::interchange::ExportGraph(*source, (dir.path / file).string(), options);
     if (!report.ok()) FAIL(report.status().ToString());
     auto target = Open(dir.path / (file + ".db"));
-    auto imported = kg::interchange::ImportGraph(target->store(), {(dir.path / file).string()}, {});
+    auto imported = kg::interchange::ImportGraph(*target, {(dir.path / file).string()}, {});
     if (!imported.ok()) FAIL(imported.status().ToString());
     CHECK(Canonical(*target) == before);
   }

@@ -28,7 +28,7 @@
 #include <tuple>
 #include <vector>
 
-#include "interchange/importer.h"
+#include "interchange/import/importer.h"
 #include "link/link_entity.h"
 #include "link/mention_matcher.h"
 #include "link/name_dictionary.h"
@@ -146,7 +146,7 @@ int Run(const Options& options) {
       std::cerr << "kg_link_measure: " << db.status().ToString() << "\n";
       return 1;
     }
-    auto imported = kg::interchange::ImportJsonTexts((*db)->store(), named);
+    auto imported = kg::interchange::ImportJsonTexts(**db, named);
     if (!imported.ok()) {
       std::cerr << "kg_link_measure: " << imported.status().ToString() << "\n";
       return 1;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "interchange/importer.h"
+#include "interchange/import/importer.h"
 #include "link/article_text.h"
 #include "link/link_entity.h"
 #include "link/link_output.h"
@@ -173,7 +173,7 @@ TEST_CASE("link: the written file imports cleanly with a copy of data/graph", "[
   options.store.in_memory = true;
   auto source = kg::Database::Open("link-write-source", options);
   REQUIRE(source.ok());
-  REQUIRE(kg::interchange::ImportGraph((*source)->store(), {KG_DATA_DIR "/graph"}, {}).ok());
+  REQUIRE(kg::interchange::ImportGraph(**source, {KG_DATA_DIR "/graph"}, {}).ok());
   auto entities = kg::link::LoadLinkEntities(**source);
   REQUIRE(entities.ok());
   const NameDictionary dictionary(std::move(entities).value());
@@ -194,7 +194,7 @@ TEST_CASE("link: the written file imports cleanly with a copy of data/graph", "[
   std::ofstream(dir / "005-new-article.json") << graph;
   auto copy = kg::Database::Open("link-write-copy", options);
   REQUIRE(copy.ok());
-  auto imported = kg::interchange::ImportGraph((*copy)->store(), {dir.string()}, {});
+  auto imported = kg::interchange::ImportGraph(**copy, {dir.string()}, {});
   INFO((imported.ok() ? std::string() : imported.status().ToString()));
   REQUIRE(imported.ok());
   auto rows = (*copy)->Execute(

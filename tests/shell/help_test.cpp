@@ -24,8 +24,8 @@
 #include "help/help_sections.h"
 #include "help/help_topic_files.h"
 #include "help/help_topics.h"
-#include "interchange/export_format.h"
-#include "interchange/importer.h"
+#include "interchange/formats.h"
+#include "interchange/import/importer.h"
 #include "main/database.h"
 #include "session/session.h"
 
@@ -81,7 +81,7 @@ class BundledCopy {
     auto db = kg::Database::Open(dir_.path() + "/db", options);
     INFO((db.ok() ? std::string() : db.status().ToString()));
     REQUIRE(db.ok());
-    auto imported = kg::interchange::ImportGraph((*db)->store(), {KG_DATA_DIR "/graph"}, {});
+    auto imported = kg::interchange::ImportGraph(**db, {KG_DATA_DIR "/graph"}, {});
     INFO((imported.ok() ? std::string() : imported.status().ToString()));
     REQUIRE(imported.ok());
     db_ = std::move(db).value();

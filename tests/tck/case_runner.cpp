@@ -166,13 +166,13 @@ class CaseState {
     query_ = text;
     std::optional<GraphSnapshot> before;
     if (measure) {
-      Result<GraphSnapshot> s = TakeSnapshot(db_->store());
+      Result<GraphSnapshot> s = TakeSnapshot(*db_);
       if (!s.ok()) return StepFailure{"runner: cannot read the graph: " + s.status().ToString()};
       before = std::move(s).value();
     }
     result_ = std::make_unique<Result<QueryResult>>(Query(text, params_));
     if (measure) {
-      Result<GraphSnapshot> after = TakeSnapshot(db_->store());
+      Result<GraphSnapshot> after = TakeSnapshot(*db_);
       if (!after.ok()) return StepFailure{"runner: cannot read the graph: " + after.status().ToString()};
       effects_ = Diff(*before, *after);
     }

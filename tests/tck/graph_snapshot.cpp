@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "storage/catalog.h"
-#include "storage/transaction.h"
+#include "main/database_snapshot.h"
 
 namespace kg::tck {
 namespace {
@@ -101,25 +101,21 @@ std::string SideEffects::ToString() const {
   return out.empty() ? "none" : out;
 }
 
-Result<GraphSnapshot> TakeSnapshot(GraphStore& store) {
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, store.BeginRead());
-  const Catalog& catalog = txn->catalog();
+Result<GraphSnapshot> TakeSnapshot(Database& db) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<DatabaseSnapshot> read, db.Snapshot());
+  const Catalog& catalog = read->catalog();
   GraphSnapshot snap;
-  std::unique_ptr<NodeCursor> nodes = txn->ScanNodes();
-  for (; nodes->Valid(); nodes->Next()) {
-    const NodeRecord& n = nodes->record();
+  KG_RETURN_IF_ERROR(read->ForEachNode([&](const NodeRecord& n) {
     snap.nodes.insert(n.id);
     for (LabelId l : n.labels) snap.labels.insert(catalog.LabelName(l));
     AddProperties("n", n.id, n.properties, catalog, &snap.properties);
-  }
-  KG_RETURN_IF_ERROR(nodes->status());
-  std::unique_ptr<RelCursor> rels = txn->ScanRelationships();
-  for (; rels->Valid(); rels->Next()) {
-    const RelRecord& r = rels->record();
+    return Status::Ok();
+  }));
+  KG_RETURN_IF_ERROR(read->ForEachRelationship([&](const RelRecord& r) {
     snap.relationships.insert(r.id);
     AddProperties("r", r.id, r.properties, catalog, &snap.properties);
-  }
-  KG_RETURN_IF_ERROR(rels->status());
+    return Status::Ok();
+  }));
   return snap;
 }
 

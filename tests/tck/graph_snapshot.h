@@ -1,4 +1,4 @@
-// GraphSnapshot: what the TCK's side effects count, read from the store.
+// GraphSnapshot: what the TCK's side effects count, read through a DatabaseSnapshot.
 //
 // The TCK defines each side effect as the difference between what a query
 // observes before and after the query under test:
@@ -15,7 +15,7 @@
 #include <string>
 
 #include "common/status.h"
-#include "storage/graph_store.h"
+#include "main/database.h"
 
 namespace kg::tck {
 
@@ -40,7 +40,7 @@ struct SideEffects {
 };
 
 // Reads the whole graph in one read transaction.
-Result<GraphSnapshot> TakeSnapshot(GraphStore& store);
+Result<GraphSnapshot> TakeSnapshot(Database& db);
 SideEffects Diff(const GraphSnapshot& before, const GraphSnapshot& after);
 
 }  // namespace kg::tck

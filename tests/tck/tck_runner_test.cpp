@@ -158,16 +158,16 @@ TEST_CASE("TCK side effects count distinct labels and property triples") {
     Result<std::unique_ptr<Database>> db = Database::Open(dir + "/db");
     REQUIRE(db.ok());
     Database& d = **db;
-    Result<GraphSnapshot> empty = TakeSnapshot(d.store());
+    Result<GraphSnapshot> empty = TakeSnapshot(d);
     REQUIRE(empty.ok());
     REQUIRE(d.Execute("CREATE (:User {num: 1}), (:User {num: 2})").ok());
-    Result<GraphSnapshot> two = TakeSnapshot(d.store());
+    Result<GraphSnapshot> two = TakeSnapshot(d);
     REQUIRE(two.ok());
     SideEffects e = Diff(*empty, *two);
     CHECK(e.ToString() == "+nodes 2, +labels 1, +properties 2");
     // A changed value is one removal and one addition.
     REQUIRE(d.Execute("MATCH (n {num: 1}) SET n.num = 5").ok());
-    Result<GraphSnapshot> changed = TakeSnapshot(d.store());
+    Result<GraphSnapshot> changed = TakeSnapshot(d);
     REQUIRE(changed.ok());
     CHECK(Diff(*two, *changed).ToString() == "+properties 1, -properties 1");
   }
