@@ -1,5 +1,6 @@
 #include "interchange/formats.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 

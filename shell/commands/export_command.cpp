@@ -135,7 +135,8 @@ CLI::App* AddExportSubcommand(CLI::App& app, ExportArguments* args) {
                   "CR); 'keep' writes text as stored")
       ->check(CLI::IsMember({"guard", "keep"}));
   sub->footer(
-      "Examples:\n"
+      "Formats (--format, else from the file's ending):\n" + interchange::FormatHelpLines() +
+      "\nExamples:\n"
       "  kg export -o graph.graphml                                   the whole bundled graph\n"
       "  kg export -o unesco.dot -e \"MATCH p = (o:Organization {key: 'org/unesco'})-[*..2]-() RETURN p\"\n"
       "  kg export --db research.kg --format csv -o out/ -e \"MATCH (p:Person) RETURN p\" --induced");

@@ -149,7 +149,8 @@ CLI::App* AddImportSubcommand(CLI::App& app, ImportArguments* args) {
   sub->add_option("--db", args->db, "Database directory to import into, created when missing");
   AddOptions(*sub, args);
   sub->footer(
-      "Examples:\n"
+      "Formats (--format, else from each path's name or contents):\n" + interchange::FormatHelpLines() +
+      "\nExamples:\n"
       "  kg import --db research.kg data/graph\n"
       "  kg import --db bench.kg /tmp/kgbench/n100k\n"
       "  kg import --db research.kg --node-label Person friends.graphml");

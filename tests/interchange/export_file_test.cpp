@@ -191,6 +191,29 @@ TEST_CASE("export file: the format from the file name", "[export][file]") {
   CHECK_FALSE(interchange::ParseExportFormat("pdf").has_value());
 }
 
+// Everything that names a format comes from formats.h's table: these
+// check that the parts agree with each other and with the messages users see.
+TEST_CASE("export file: the format table answers for names, choices and help", "[export][file]") {
+  CHECK(interchange::ExportFormatChoices() == "graphml, gexf, gexf1.2, dot, json, csv");
+  CHECK(interchange::ImportFormatChoices() == "graphml, json or csv");
+  for (const interchange::Format& f : interchange::Formats()) {
+    INFO(f.name);
+    CHECK((f.writer != nullptr || f.reader != nullptr));
+    if (f.writer != nullptr) CHECK(interchange::ParseExportFormat(f.name) == &f);
+    if (f.reader != nullptr) CHECK(interchange::ParseImportFormat(f.name) == &f);
+    CHECK_THAT(interchange::FormatHelpLines(), Catch::Contains(std::string("  ") + f.name + " "));
+  }
+  CHECK(interchange::ParseExportFormat("Graphviz") == interchange::ParseExportFormat("dot"));
+  CHECK(interchange::ParseImportFormat("auto") == interchange::ImportFormat{nullptr});
+  CHECK_FALSE(interchange::ParseImportFormat("gexf").has_value());  // written, not read
+  CHECK(interchange::FormatName(nullptr) == std::string("auto"));
+  auto unknown = interchange::DetectExportFormat("graph.txt");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.status().message() ==
+        "cannot tell the export format from 'graph.txt'; give --format (graphml, gexf, gexf1.2, dot, json, csv) or a "
+        "file ending in .graphml, .xml, .gexf, .dot, .gv or .json, or a directory for csv");
+}
+
 TEST_CASE("export file: the report line", "[export][file]") {
   interchange::ExportReport report;
   report.nodes = 120;

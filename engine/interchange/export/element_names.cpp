@@ -16,11 +16,14 @@ std::string LabelsText(const Catalog& catalog, const std::vector<LabelId>& label
   return out;
 }
 
-std::string NodeCaption(const Catalog& catalog, const NodeRecord& node) {
-  if (const auto name_key = catalog.FindPropertyKey("name")) {
-    if (const Value* name = FindProperty(node.properties, *name_key)) return ValueText(*name);
+NodeCaptions::NodeCaptions(const Catalog& catalog)
+    : catalog_(&catalog), name_key_(catalog.FindPropertyKey("name")) {}
+
+std::string NodeCaptions::Of(const NodeRecord& node) const {
+  if (name_key_) {
+    if (const Value* name = FindProperty(node.properties, *name_key_)) return ValueText(*name);
   }
-  if (!node.labels.empty()) return LabelsText(catalog, node.labels);
+  if (!node.labels.empty()) return LabelsText(*catalog_, node.labels);
   return NodeXmlId(node.id);
 }
 

@@ -1,6 +1,7 @@
 // Names and captions of exported elements, shared by the writers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,8 +18,17 @@ namespace kg::interchange {
 std::string LabelsText(const Catalog& catalog, const std::vector<LabelId>& labels);
 
 // What a drawing shows for a node: its `name` property (as text), else its
-// labels (":Person"), else its id ("n12").
-std::string NodeCaption(const Catalog& catalog, const NodeRecord& node);
+// labels (":Person"), else its id ("n12"). One per export: the `name` key is
+// looked up once.
+class NodeCaptions {
+ public:
+  explicit NodeCaptions(const Catalog& catalog);
+  std::string Of(const NodeRecord& node) const;
+
+ private:
+  const Catalog* catalog_;
+  std::optional<PropertyKeyId> name_key_;
+};
 
 // The exported ids: "n12", "e7".
 std::string NodeXmlId(NodeId id);

@@ -69,7 +69,7 @@ class GexfWriter : public GraphWriter {
 
   Status Begin(const WriterContext& context) override {
     catalog_ = context.catalog;
-    name_key_ = catalog_->FindPropertyKey("name");
+    captions_.emplace(*catalog_);
     std::string& b = out_->buffer();
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if (version_ == GexfVersion::k1_3) {
@@ -103,7 +103,7 @@ class GexfWriter : public GraphWriter {
     b.append("      <node id=\"n");
     AppendInt(&b, static_cast<int64_t>(node.id));
     b.append("\" label=\"");
-    replaced_ += AppendXml(&b, Caption(node));
+    replaced_ += AppendXml(&b, captions_->Of(node));
     b.append("\">\n        <attvalues>");
     if (!node.labels.empty()) AttValue("labels", LabelsText(*catalog_, node.labels));
     Values(node.properties, node_columns_);
@@ -158,13 +158,6 @@ class GexfWriter : public GraphWriter {
     }
   }
 
-  std::string Caption(const NodeRecord& node) const {
-    if (name_key_) {
-      if (const Value* name = FindProperty(node.properties, *name_key_)) return ValueText(*name);
-    }
-    return NodeCaption(*catalog_, node);
-  }
-
   void AttValue(std::string_view id, std::string_view text) {
     std::string& b = out_->buffer();
     b.append("<attvalue for=\"").append(id).append("\" value=\"");
@@ -185,7 +178,7 @@ class GexfWriter : public GraphWriter {
   std::unique_ptr<OutputFile> out_;
   GexfVersion version_;
   const Catalog* catalog_ = nullptr;
-  std::optional<PropertyKeyId> name_key_;
+  std::optional<NodeCaptions> captions_;
   std::vector<std::string> node_columns_, rel_columns_;  // key id -> attribute id ("" when not exported)
 };
 

@@ -77,7 +77,7 @@ class GraphmlWriter : public GraphWriter {
 
   Status Begin(const WriterContext& context) override {
     catalog_ = context.catalog;
-    name_key_ = catalog_->FindPropertyKey("name");
+    captions_.emplace(*catalog_);
     std::string& b = out_->buffer();
     b.append(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -108,7 +108,7 @@ class GraphmlWriter : public GraphWriter {
     AppendInt(&b, static_cast<int64_t>(node.id));
     b.append("\">\n");
     if (!node.labels.empty()) Data("k_labels", LabelsText(*catalog_, node.labels));
-    Data("k_node_label", Caption(node));
+    Data("k_node_label", captions_->Of(node));
     Properties(node.properties, node_keys_);
     b.append("    </node>\n");
     return out_->Flush();
@@ -158,13 +158,6 @@ class GraphmlWriter : public GraphWriter {
     }
   }
 
-  std::string Caption(const NodeRecord& node) const {
-    if (name_key_) {
-      if (const Value* name = FindProperty(node.properties, *name_key_)) return ValueText(*name);
-    }
-    return NodeCaption(*catalog_, node);
-  }
-
   void Data(std::string_view key, std::string_view text) {
     std::string& b = out_->buffer();
     b.append("      <data key=\"").append(key).append("\">");
@@ -185,7 +178,7 @@ class GraphmlWriter : public GraphWriter {
 
   std::unique_ptr<OutputFile> out_;
   const Catalog* catalog_ = nullptr;
-  std::optional<PropertyKeyId> name_key_;
+  std::optional<NodeCaptions> captions_;
   Keys node_keys_, rel_keys_;
 };
 
