@@ -146,15 +146,13 @@ bool IsPlainIdentifier(const std::string& s) {
   return true;
 }
 
-std::string Name(const std::string& s) { return IsPlainIdentifier(s) ? s : "`" + s + "`"; }
-
 std::string MapToString(const ValueMap& m) {
   std::string out = "{";
   bool first = true;
   for (const auto& [k, v] : m) {
     if (!first) out += ", ";
     first = false;
-    out += Name(k) + ": " + v.ToString();
+    out += CypherName(k) + ": " + v.ToString();
   }
   return out + "}";
 }
@@ -162,7 +160,7 @@ std::string MapToString(const ValueMap& m) {
 std::string NodeToString(const NodeRef& n) {
   if (!n.view) return "(#" + std::to_string(n.id) + ")";
   std::string out = "(";
-  for (const std::string& l : n.view->labels) out += ":" + Name(l);
+  for (const std::string& l : n.view->labels) out += ":" + CypherName(l);
   if (!n.view->properties.empty()) {
     if (!n.view->labels.empty()) out += " ";
     out += MapToString(n.view->properties);
@@ -173,7 +171,7 @@ std::string NodeToString(const NodeRef& n) {
 std::string RelToString(const RelRef& r) {
   if (!r.view) return "[#" + std::to_string(r.id) + "]";
   std::string out = "[";
-  for (const std::string& l : r.view->labels) out += ":" + Name(l);
+  for (const std::string& l : r.view->labels) out += ":" + CypherName(l);
   if (!r.view->properties.empty()) out += " " + MapToString(r.view->properties);
   return out + "]";
 }
@@ -289,5 +287,7 @@ std::string Value::ToString() const {
   }
   return "?";
 }
+
+std::string CypherName(const std::string& name) { return IsPlainIdentifier(name) ? name : "`" + name + "`"; }
 
 }  // namespace kg

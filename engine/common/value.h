@@ -176,6 +176,11 @@ inline bool IsTemporalKind(Value::Kind k) {
 }
 inline bool Value::is_temporal() const { return IsTemporalKind(kind()); }
 
+// A map key (or any name) as Cypher writes it: bare when it is a plain
+// identifier (letters, digits, _, not starting with a digit), else in
+// backticks, as Value::ToString writes map keys.
+std::string CypherName(const std::string& name);
+
 // The ISO 8601 text of a temporal value (date, times, date-times,
 // duration): 2024-10-03T09:00+02:00[Europe/Paris], P9Y10M15D. Empty for
 // any other kind.

@@ -8,6 +8,7 @@
 #include "NoViableAltException.h"
 #include "Parser.h"
 #include "Token.h"
+#include "common/nearest_name.h"
 #include "common/utf8.h"
 #include "misc/IntervalSet.h"
 
@@ -283,30 +284,9 @@ bool ExpectsPattern(antlr4::ParserRuleContext* ctx, const antlr4::misc::Interval
   return false;
 }
 
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t cost = utf8::AsciiLower(a[i - 1]) == utf8::AsciiLower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string UnknownClause(const antlr4::Token* token) {
   std::string message = "unknown clause " + Quote(token);
-  std::string best;
-  size_t best_distance = 3;
-  for (const char* name : kClauseNames) {
-    size_t d = EditDistance(token->getText(), name);
-    if (d < best_distance) best_distance = d, best = name;
-  }
+  const std::string best = NearestName(token->getText(), kClauseNames);
   if (!best.empty()) message += " (did you mean " + best + "?)";
   return message;
 }

@@ -7,16 +7,6 @@
 namespace kg::shell {
 namespace {
 
-// The same rule as Value::ToString: a map key that is not a plain
-// identifier is written in backticks.
-bool IsPlainIdentifier(const std::string& s) {
-  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-  for (unsigned char c : s) {
-    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return false;
-  }
-  return true;
-}
-
 std::string PathText(const PathValue& path) {
   // Value::ToString writes the path as <...>; the path inside is what we want.
   const std::string wrapped = Value::Path(path).ToString();
@@ -45,7 +35,7 @@ std::string CypherText(const Value& value) {
       for (const auto& [key, v] : value.as_map()) {
         if (!first) out += ", ";
         first = false;
-        out += IsPlainIdentifier(key) ? key : "`" + key + "`";
+        out += CypherName(key);
         out += ": " + CypherText(v);
       }
       return out + "}";
