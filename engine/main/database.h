@@ -204,7 +204,6 @@ class Database {
   void SetTimeout(std::chrono::milliseconds timeout) { options_.timeout = timeout; }
   void SetMemoryLimit(int64_t bytes) { options_.memory_limit = bytes; }
 
-  GraphStore& store() { return *store_; }
   const DatabaseOptions& options() const { return options_; }
 
   // The procedures CALL can run: the built-in ones (db.*, dbms.*, algo.*)
