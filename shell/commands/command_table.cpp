@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "commands/import_command.h"
+#include "common/nearest_name.h"
+#include "interchange/formats.h"
 #include "output/output_format.h"
 #include "session/session.h"
 
@@ -32,8 +34,9 @@ const std::vector<CommandInfo>& Commands() {
       {":source", {}, "FILE", "runs the statements and commands of a script file", ":source data/examples.kgq",
        &Session::RunSource},
       {":export", {}, "FORMAT FILE [--induced] [QUERY]",
-       "writes the subgraph of QUERY's result (or the whole graph) as graphml, gexf, dot, json or csv",
-       ":export graphml vn.graphml MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p", &Session::RunExport},
+       "writes the subgraph of QUERY's result (or the whole graph) as " + interchange::ExportFormatChoices(),
+       ":export graphml vn.graphml MATCH p=(:Country {name: 'Việt Nam'})--() RETURN p", &Session::RunExport,
+       interchange::ExportFormatNames()},
       {":import", {}, kImportCommandArgs, kImportCommandSummary, ":import data/graph", &Session::RunImport},
       {":link", {}, "FILE [--format json] [--write OUT.json]",
        "the graph's entities an article (a UTF-8 text file) names, with their places", ":link article.txt",
@@ -54,36 +57,10 @@ const CommandInfo* FindCommand(std::string_view name) {
   return nullptr;
 }
 
-namespace {
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 std::string NearestCommand(std::string_view name) {
-  std::string best;
-  size_t best_distance = 3;  // further than two edits is not a typo
-  for (const CommandInfo& c : Commands()) {
-    const size_t d = EditDistance(name, c.name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = c.name;
-    }
-  }
-  return best;
+  std::vector<std::string_view> names;
+  for (const CommandInfo& c : Commands()) names.push_back(c.name);
+  return NearestName(name, names);
 }
 
 }  // namespace kg::shell

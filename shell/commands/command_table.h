@@ -30,6 +30,9 @@ struct CommandInfo {
   std::string summary;               // one line
   std::string example;               // ":help match"
   Handler run = nullptr;
+  // What the first argument may be, for completion; empty: the "[a|b|c]"
+  // of `args`, if any.
+  std::vector<std::string> choices = {};
 };
 
 const std::vector<CommandInfo>& Commands();

@@ -2,21 +2,41 @@
 // returns its text and a row in kSections.
 #include "help/help_sections.h"
 
+#include "help/help_rows.h"
 #include "interchange/formats.h"
 
 namespace kg::shell {
 namespace {
 
-// "  graphml, gexf, gexf1.2, dot, json, csv": the names `kg export --format`
-// takes.
-std::string ExportFormats() { return std::string("  ") + interchange::ExportFormatChoices(); }
+// One row a format, from the format table (interchange/formats.h): its
+// name, whether kg writes and reads it, what it is and the file endings
+// that ask for it.
+std::string Formats() {
+  std::string out;
+  for (const interchange::Format& f : interchange::Formats()) {
+    std::string left = f.name;
+    left.resize(10, ' ');
+    left += f.writer != nullptr && f.reader != nullptr ? "export, import" : f.writer != nullptr ? "export" : "import";
+    std::string summary = f.description;
+    if (f.layout != interchange::Layout::kDirectory && *f.extensions != '\0') {
+      std::string endings = f.extensions;
+      for (size_t at = endings.find(' '); at != std::string::npos; at = endings.find(' ', at + 2)) {
+        endings.replace(at, 1, ", ");
+      }
+      summary += " (" + endings + ")";
+    }
+    AppendHelpRow(&out, left, summary, 28);
+  }
+  if (!out.empty()) out.pop_back();  // the section's last line ends without a newline
+  return out;
+}
 
 struct Section {
   const char* name;
   std::string (*text)();
 };
 constexpr Section kSections[] = {
-    {"export-formats", ExportFormats},
+    {"formats", Formats},
 };
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace kg::shell {
 // The section's lines (ending without a newline), already indented as the
 // topic shows them; nothing for an unknown name.
 std::optional<std::string> GeneratedHelpSection(std::string_view name);
-// Every section's name ("export-formats"), for messages.
+// Every section's name ("formats"), for messages.
 std::vector<std::string> GeneratedHelpSectionNames();
 
 }  // namespace kg::shell

@@ -18,6 +18,7 @@
 #include "commands/command_table.h"
 #include "common/utf8.h"
 #include "help/help_markdown.h"
+#include "help/help_rows.h"
 #include "help/help_topic_files.h"
 
 namespace kg::shell {
@@ -51,44 +52,6 @@ std::string Render(const HelpTopicSource& topic) {
     text += "\n";
   }
   return text;
-}
-
-// "  NAME ARGS   summary" with the summaries in one column; a summary that
-// would pass the width starts on the next line. Code points are columns for
-// the help's text, which has no wide characters.
-void AppendTableRow(std::string* out, const std::string& left, const std::string& summary, size_t column) {
-  constexpr size_t kWidth = 99;
-  std::string line = "  " + left;
-  if (utf8::Length(line) + 2 > column) {
-    *out += line + "\n";
-    line.clear();
-  }
-  line += std::string(column - utf8::Length(line), ' ');
-  // Wrap the summary at spaces within the width.
-  std::string_view rest = summary;
-  while (!rest.empty()) {
-    const size_t room = kWidth - utf8::Length(line);
-    if (utf8::Length(rest) <= room) {
-      line += std::string(rest);
-      break;
-    }
-    // The last space before the room runs out.
-    size_t cut = 0;
-    for (size_t space = rest.find(' '); space != std::string_view::npos && utf8::Length(rest.substr(0, space)) <= room;
-         space = rest.find(' ', space + 1)) {
-      cut = space;
-    }
-    if (cut == 0) cut = rest.find(' ');
-    if (cut == std::string_view::npos) {
-      line += std::string(rest);
-      break;
-    }
-    line += std::string(rest.substr(0, cut));
-    *out += line + "\n";
-    line = std::string(column, ' ');
-    rest = rest.substr(cut + 1);
-  }
-  *out += line + "\n";
 }
 
 }  // namespace
@@ -137,11 +100,11 @@ std::string HelpOverview() {
       "Commands (a line that starts with ':'):\n";
   constexpr size_t kCommandColumn = 26;
   for (const CommandInfo& c : Commands()) {
-    AppendTableRow(&out, c.args.empty() ? c.name : c.name + " " + c.args, c.summary, kCommandColumn);
+    AppendHelpRow(&out, c.args.empty() ? c.name : c.name + " " + c.args, c.summary, kCommandColumn);
   }
   out += "\nTopics (:help TOPIC):\n";
   constexpr size_t kTopicColumn = 26;
-  for (const HelpTopic& t : HelpTopics()) AppendTableRow(&out, t.name, t.summary, kTopicColumn);
+  for (const HelpTopic& t : HelpTopics()) AppendHelpRow(&out, t.name, t.summary, kTopicColumn);
   out +=
       "\n:help match shows a topic with examples; topic names may be typed in any case, and\n"
       "\"order-by\", \"orderby\" and \"order by\" are the same.\n";

@@ -215,6 +215,12 @@ WordContext CommandContext(std::string_view text) {
   const size_t last_blank = text.find_last_of(" \t\r\n");
   ctx.start = last_blank + 1;
   ctx.prefix = std::string(text.substr(ctx.start));
+  // Words between the name and this one.
+  const std::string_view before = text.substr(name_end, ctx.start - name_end);
+  for (size_t at = before.find_first_not_of(" \t\r\n"); at != std::string_view::npos;
+       at = before.find_first_not_of(" \t\r\n", before.find_first_of(" \t\r\n", at))) {
+    ++ctx.argument;
+  }
   return ctx;
 }
 
@@ -459,11 +465,13 @@ std::vector<std::string> MatchNames(const std::vector<std::string>& names, std::
   return exact.empty() ? folded : exact;
 }
 
-// Values a command's argument may take, from its "[a|b|c]" in the table.
+// Values a command's first argument may take: its row's choices, or the
+// "[a|b|c]" of its arguments.
 std::vector<std::string> CommandChoices(std::string_view command) {
   const CommandInfo* info = FindCommand(command);
   std::vector<std::string> out;
   if (info == nullptr) return out;
+  if (!info->choices.empty()) return info->choices;
   std::string_view args = info->args;
   if (args.size() < 3 || args.front() != '[' || args.back() != ']') return out;
   args = args.substr(1, args.size() - 2);
@@ -528,6 +536,7 @@ Completion Completer::Complete(std::string_view text) const {
       }
       break;
     case WordKind::kCommandArgument:
+      if (ctx.argument != 0) break;  // the choices are the first argument's
       for (const std::string& choice : CommandChoices(ctx.command)) {
         if (StartsWith(choice, ctx.prefix)) candidates.push_back({choice, ""});
       }

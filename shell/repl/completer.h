@@ -47,8 +47,10 @@ struct WordContext {
   // when it has one); the word runs to the end of the text.
   size_t start = 0;
   bool backquoted = false;
-  // kCommandArgument: the command (":format").
+  // kCommandArgument: the command (":format"), and which of its arguments
+  // the word is (0: the first).
   std::string command;
+  size_t argument = 0;
 };
 
 // What kind of word ends `text` (everything before the cursor).

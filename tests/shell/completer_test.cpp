@@ -11,6 +11,7 @@
 
 #include "common/utf8.h"
 #include "main/database.h"
+#include "interchange/formats.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
 
@@ -266,6 +267,16 @@ TEST_CASE("other commands complete the choices their table row lists", "[repl][c
   CHECK(Complete(":timing o").candidates == std::vector<std::string>{"off", "on"});
   CHECK(Complete(":wrap of").insert == "off");
   CHECK(Complete(":as-of o").insert == "off");
+  // :export's formats come from the format table (interchange/formats.h),
+  // for its first argument only.
+  std::vector<std::string> formats = kg::interchange::ExportFormatNames();
+  std::sort(formats.begin(), formats.end());
+  CHECK(Complete(":export ").candidates == formats);
+  CHECK(Complete(":export gex").insert == "gexf");  // the common prefix of gexf and gexf1.2
+  CHECK(Complete(":export gexf").candidates == std::vector<std::string>{"gexf", "gexf1.2"});
+  CHECK(Complete(":export graphml gr").candidates.empty());
+  CHECK(FindWordContext(":export graphml gr").argument == 1);
+  CHECK(FindWordContext(":timing  o").argument == 0);
   // Free arguments (a file, a query) have nothing to offer.
   CHECK(Complete(":source da").candidates.empty());
   CHECK_FALSE(Complete(":source da").changes_line());

@@ -891,12 +891,18 @@ TEST_CASE("a broken topic file is refused with its file and line", "[help][files
 }
 
 TEST_CASE("a {{SECTION}} line is filled in from kg's own tables", "[help][files]") {
-  // {{export-formats}}: the formats kg export takes, from export_format.h.
-  const auto section = kg::shell::GeneratedHelpSection("export-formats");
+  // {{formats}}: a row for every format of the table (interchange/formats.h),
+  // saying whether kg writes and reads it.
+  const auto section = kg::shell::GeneratedHelpSection("formats");
   REQUIRE(section.has_value());
-  CHECK(section->find(kg::interchange::ExportFormatChoices()) != std::string::npos);
+  for (const kg::interchange::Format& f : kg::interchange::Formats()) {
+    INFO(f.name);
+    CHECK(("\n" + *section).find("\n  " + std::string(f.name) + " ") != std::string::npos);
+  }
+  CHECK(section->find("  graphml   export, import  ") != std::string::npos);
+  CHECK(section->find("  dot       export  ") != std::string::npos);
   auto topic = kg::shell::ParseHelpTopicFile(
-      "demo.md", Replace(kGoodTopic, "What it does.\n", "It writes:\n{{export-formats}}\nand more.\n"));
+      "demo.md", Replace(kGoodTopic, "What it does.\n", "It writes:\n{{formats}}\nand more.\n"));
   INFO((topic.ok() ? std::string() : topic.status().message()));
   REQUIRE(topic.ok());
   CHECK(topic->body == "It writes:\n" + *section + "\nand more.");
