@@ -15,7 +15,7 @@ packages=(
   librocksdb-dev libboost-graph-dev libroaring-dev
   libantlr4-runtime-dev antlr4 default-jre-headless
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libicu-dev libre2-dev libssl-dev libedit-dev
-  catch2 clang-14 libclang-rt-14-dev
+  catch2 clang-14 libclang-rt-14-dev clang-format-14
   libexpat1-dev
   libhowardhinnant-date-dev tzdata
   python3 python3-networkx python3-igraph graphviz
