@@ -25,8 +25,7 @@ bool IsWord(std::string_view s) {
 bool KnownName(std::string_view name) {
   if (name == "nodes.csv" || name == "relationships.csv" || name == "manifest.json") return true;
   for (std::string_view dir : {"nodes/", "edges/"}) {
-    if (name.substr(0, dir.size()) == dir && name.size() > dir.size() + 4 &&
-        name.substr(name.size() - 4) == ".csv") {
+    if (name.substr(0, dir.size()) == dir && name.size() > dir.size() + 4 && name.substr(name.size() - 4) == ".csv") {
       return IsWord(name.substr(dir.size(), name.size() - dir.size() - 4));
     }
   }

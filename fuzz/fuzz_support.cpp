@@ -18,8 +18,7 @@ struct Scratch {
   std::string path;
   Scratch() {
     const char* tmp = std::getenv("TMPDIR");
-    path = (fs::path(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") / ("kg-fuzz-" + std::to_string(getpid())))
-               .string();
+    path = (fs::path(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") / ("kg-fuzz-" + std::to_string(getpid()))).string();
     std::error_code ec;
     fs::remove_all(path, ec);
     fs::create_directories(path);

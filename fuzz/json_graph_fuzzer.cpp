@@ -9,7 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const std::vector<kg::interchange::NamedText> files{{"fuzz.json", text}};
-  (void)kg::fuzz::ReadIntoDiscardedImport(
-      size, [&](kg::interchange::ImportBuilder& builder) { return kg::interchange::ReadJsonGraphTexts(files, builder); });
+  (void)kg::fuzz::ReadIntoDiscardedImport(size, [&](kg::interchange::ImportBuilder& builder) {
+    return kg::interchange::ReadJsonGraphTexts(files, builder);
+  });
   return 0;
 }

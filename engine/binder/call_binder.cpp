@@ -29,9 +29,9 @@ void CheckArgumentCount(const Procedure& p, const ast::Clause& clause) {
   if (given < required || given > p.arguments.size()) {
     std::string wanted = p.arguments.empty() ? "no arguments" : std::to_string(required);
     if (p.arguments.size() != required) wanted += " to " + std::to_string(p.arguments.size());
-    if (!p.arguments.empty()) wanted += std::string(p.arguments.size() == 1 ? " argument" : " arguments") + " (" + ArgumentNames(p) + ")";
-    ThrowSemantic(p.name + "() takes " + wanted + ", got " + std::to_string(given),
-                  clause.pos);
+    if (!p.arguments.empty())
+      wanted += std::string(p.arguments.size() == 1 ? " argument" : " arguments") + " (" + ArgumentNames(p) + ")";
+    ThrowSemantic(p.name + "() takes " + wanted + ", got " + std::to_string(given), clause.pos);
   }
 }
 
@@ -72,7 +72,8 @@ BoundCall BindCall(ExpressionBinder& binder, ExpressionBinder::Host& host, const
         ThrowSemantic("a procedure's argument cannot be an aggregate: " + aggregates[0]->text, aggregates[0]->pos);
       }
     }
-    for (size_t i = 0; i < clause.call_args.size(); ++i) call.args[i] = binder.Bind(*clause.call_args[i], scope, options);
+    for (size_t i = 0; i < clause.call_args.size(); ++i)
+      call.args[i] = binder.Bind(*clause.call_args[i], scope, options);
     CheckArgumentKinds(*p, clause, call.args);
   } else if (!standalone) {
     size_t required = 0;
@@ -89,9 +90,9 @@ BoundCall BindCall(ExpressionBinder& binder, ExpressionBinder::Host& host, const
   // Yielded columns.
   std::vector<ast::YieldItem> items = clause.yield_items;
   if (clause.yield_star && !standalone) {
-    ThrowSemantic("YIELD * is only allowed when the CALL is the whole query; name the columns: YIELD " +
-                      ColumnNames(*p),
-                  clause.pos);
+    ThrowSemantic(
+        "YIELD * is only allowed when the CALL is the whole query; name the columns: YIELD " + ColumnNames(*p),
+        clause.pos);
   }
   if (!clause.yield_given || clause.yield_star) {
     if (!standalone && !p->columns.empty()) {

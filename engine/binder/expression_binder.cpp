@@ -15,30 +15,54 @@ bound::ExprKind KindOf(ast::ExprKind k) {
   using A = ast::ExprKind;
   using B = bound::ExprKind;
   switch (k) {
-    case A::kLiteral: return B::kLiteral;
-    case A::kParameter: return B::kParameter;
-    case A::kVariable: return B::kVariable;
-    case A::kProperty: return B::kProperty;
-    case A::kList: return B::kList;
-    case A::kMap: return B::kMap;
-    case A::kUnary: return B::kUnary;
-    case A::kBinary: return B::kBinary;
-    case A::kIsNull: return B::kIsNull;
-    case A::kIsNotNull: return B::kIsNotNull;
-    case A::kFunction: return B::kFunction;
-    case A::kCountStar: return B::kCountStar;
-    case A::kCase: return B::kCase;
-    case A::kIndex: return B::kIndex;
-    case A::kSlice: return B::kSlice;
-    case A::kLabelCheck: return B::kLabelCheck;
-    case A::kListComprehension: return B::kListComprehension;
-    case A::kQuantifier: return B::kQuantifier;
-    case A::kReduce: return B::kReduce;
-    case A::kPatternPredicate: return B::kPatternPredicate;
-    case A::kPatternComprehension: return B::kPatternComprehension;
-    case A::kMapProjection: return B::kMapProjection;
-    case A::kExistsSubquery: return B::kExistsSubquery;
-    case A::kCountSubquery: return B::kCountSubquery;
+    case A::kLiteral:
+      return B::kLiteral;
+    case A::kParameter:
+      return B::kParameter;
+    case A::kVariable:
+      return B::kVariable;
+    case A::kProperty:
+      return B::kProperty;
+    case A::kList:
+      return B::kList;
+    case A::kMap:
+      return B::kMap;
+    case A::kUnary:
+      return B::kUnary;
+    case A::kBinary:
+      return B::kBinary;
+    case A::kIsNull:
+      return B::kIsNull;
+    case A::kIsNotNull:
+      return B::kIsNotNull;
+    case A::kFunction:
+      return B::kFunction;
+    case A::kCountStar:
+      return B::kCountStar;
+    case A::kCase:
+      return B::kCase;
+    case A::kIndex:
+      return B::kIndex;
+    case A::kSlice:
+      return B::kSlice;
+    case A::kLabelCheck:
+      return B::kLabelCheck;
+    case A::kListComprehension:
+      return B::kListComprehension;
+    case A::kQuantifier:
+      return B::kQuantifier;
+    case A::kReduce:
+      return B::kReduce;
+    case A::kPatternPredicate:
+      return B::kPatternPredicate;
+    case A::kPatternComprehension:
+      return B::kPatternComprehension;
+    case A::kMapProjection:
+      return B::kMapProjection;
+    case A::kExistsSubquery:
+      return B::kExistsSubquery;
+    case A::kCountSubquery:
+      return B::kCountSubquery;
   }
   return B::kLiteral;
 }
@@ -160,7 +184,8 @@ void CheckOperandKinds(const bound::Expr& e) {
     if (auto k = kind_of(0); k && *k != Value::Kind::kBool) fail("NOT expects a BOOLEAN", *k);
   }
   if (e.kind == K::kUnary && (e.op == O::kNegate || e.op == O::kPlus)) {
-    if (auto k = kind_of(0); k && !IsNumberKind(*k)) fail(std::string("unary ") + OpSymbol(e.op) + " expects a number", *k);
+    if (auto k = kind_of(0); k && !IsNumberKind(*k))
+      fail(std::string("unary ") + OpSymbol(e.op) + " expects a number", *k);
   }
   if (e.kind != K::kBinary) return;
   switch (e.op) {
@@ -294,8 +319,9 @@ void CollectAggregates(const ast::Expr& e, std::vector<const ast::Expr*>* out) {
       if (e.args[i]) CollectAggregates(*e.args[i], &inner);
     }
     if (!inner.empty()) {
-      ThrowSemantic("aggregate function " + inner[0]->text + " cannot be used inside a list comprehension, "
-                    "quantifier or reduce",
+      ThrowSemantic("aggregate function " + inner[0]->text +
+                        " cannot be used inside a list comprehension, "
+                        "quantifier or reduce",
                     inner[0]->pos);
     }
     return;
@@ -388,9 +414,9 @@ bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const Bi
   using K = ast::ExprKind;
   // Only boolean operators pass the predicate position on to their operands.
   BindOptions options = outer;
-  const bool boolean_op = (e.kind == K::kUnary && e.op == ast::Op::kNot) ||
-                          (e.kind == K::kBinary && (e.op == ast::Op::kAnd || e.op == ast::Op::kOr ||
-                                                    e.op == ast::Op::kXor));
+  const bool boolean_op =
+      (e.kind == K::kUnary && e.op == ast::Op::kNot) ||
+      (e.kind == K::kBinary && (e.op == ast::Op::kAnd || e.op == ast::Op::kOr || e.op == ast::Op::kXor));
   if (!boolean_op) options.predicate = false;
   if (options.projected && e.kind != K::kLiteral && e.kind != K::kParameter) {
     auto it = options.projected->find(e.text);
@@ -492,9 +518,10 @@ bound::ExprPtr ExpressionBinder::Bind(const ast::Expr& e, Scope& scope, const Bi
     }
     case K::kPatternPredicate: {
       if (!outer.predicate) {
-        ThrowSemantic("a pattern can stand as an expression only as a predicate (in WHERE, or inside exists()); "
-                      "use a pattern comprehension [(a)-->(b) | b] for a list",
-                      e.pos);
+        ThrowSemantic(
+            "a pattern can stand as an expression only as a predicate (in WHERE, or inside exists()); "
+            "use a pattern comprehension [(a)-->(b) | b] for a list",
+            e.pos);
       }
       host_.PlanPatternExpression(*e.pattern, scope, false, *b);
       b->static_kind = StaticKind(*b);

@@ -54,8 +54,8 @@ std::vector<PatternSlots> BindPatternVariables(ExpressionBinder::Host& host, std
       ps.nodes.push_back(slot);
     }
     for (auto& r : part.rels) {
-      const VarKind kind = r.variable_length || part.kind != ast::PatternPart::Kind::kPlain ? VarKind::kRelList
-                                                                                              : VarKind::kRel;
+      const VarKind kind =
+          r.variable_length || part.kind != ast::PatternPart::Kind::kPlain ? VarKind::kRelList : VarKind::kRel;
       if (r.variable.empty()) {
         const int slot = host.NewSlot();
         r.variable = HiddenName(slot);
@@ -64,17 +64,18 @@ std::vector<PatternSlots> BindPatternVariables(ExpressionBinder::Host& host, std
         continue;
       }
       if (!rels_in_clause.insert(r.variable).second) {
-        ThrowSemantic("the relationship variable `" + r.variable + "` is used for more than one relationship in " +
-                          clause,
-                      r.pos);
+        ThrowSemantic(
+            "the relationship variable `" + r.variable + "` is used for more than one relationship in " + clause,
+            r.pos);
       }
       if (const Var* v = scope.Find(r.variable)) {
         if (v->kind == VarKind::kRel && !r.variable_length && before.Find(r.variable)) {
           ps.rels.push_back(v->slot);  // bound by an earlier clause: the expansion must arrive at it
           continue;
         }
-        const bool maybe_list = v->kind == VarKind::kRelList ||
-                                (v->kind == VarKind::kValue && (!v->static_kind || *v->static_kind == Value::Kind::kList));
+        const bool maybe_list =
+            v->kind == VarKind::kRelList ||
+            (v->kind == VarKind::kValue && (!v->static_kind || *v->static_kind == Value::Kind::kList));
         if (r.variable_length && maybe_list && before.Find(r.variable) && part.kind == ast::PatternPart::Kind::kPlain) {
           ps.rels.push_back(v->slot);  // a list bound by an earlier clause: the walk follows it
           continue;
@@ -148,7 +149,8 @@ BoundCreatePattern BindCreatePattern(ExpressionBinder& binder, ExpressionBinder:
         ThrowSemantic(std::string(clause) + " needs exactly one type for each relationship, such as -[:KNOWS]->",
                       r.pos);
       }
-      if (r.variable_length) ThrowSemantic(std::string(clause) + " cannot create a variable-length relationship", r.pos);
+      if (r.variable_length)
+        ThrowSemantic(std::string(clause) + " cannot create a variable-length relationship", r.pos);
       if (r.direction == ast::RelDirection::kBoth && !merge) {
         ThrowSemantic("CREATE needs a direction for each relationship: use -> or <-", r.pos);
       }

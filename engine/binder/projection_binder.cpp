@@ -18,9 +18,9 @@ void CheckConstant(const ast::Expr& e, const char* what) {
   std::set<std::string> vars;
   CollectVariables(e, &vars);
   if (!vars.empty()) {
-    ThrowSemantic(std::string(what) + " takes a constant (a number or a parameter), not an expression of `" +
-                      *vars.begin() + "`",
-                  e.pos);
+    ThrowSemantic(
+        std::string(what) + " takes a constant (a number or a parameter), not an expression of `" + *vars.begin() + "`",
+        e.pos);
   }
   if (e.kind == ast::ExprKind::kLiteral) {
     if (e.value.is_int() && e.value.as_int() < 0) {
@@ -33,8 +33,9 @@ void CheckConstant(const ast::Expr& e, const char* what) {
 }
 
 [[noreturn]] void ThrowNotGrouped(const std::string& name, Position pos) {
-  ThrowSemantic("`" + name + "` is used next to an aggregate but is not a grouping key; return it as its own "
-                "column or aggregate it",
+  ThrowSemantic("`" + name +
+                    "` is used next to an aggregate but is not a grouping key; return it as its own "
+                    "column or aggregate it",
                 pos);
 }
 

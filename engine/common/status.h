@@ -16,15 +16,15 @@
 namespace kg {
 
 enum class ErrorKind {
-  kSyntax,      // the query text cannot be parsed
-  kSemantic,    // it parses but means nothing (unknown variable, bad types)
-  kRuntime,     // it failed while running (division by zero, depth cap)
-  kConstraint,  // a write would break an invariant (dangling edge, duplicate key)
-  kStorage,     // the database directory: not kg, wrong version, corrupt, in use
-  kIo,          // files other than the database: import, export, scripts
-  kUsage,       // the caller asked for something that makes no sense
-  kNotFound,    // a named thing is not there
-  kInterrupted, // the caller cancelled the statement (Database::Interrupt)
+  kSyntax,       // the query text cannot be parsed
+  kSemantic,     // it parses but means nothing (unknown variable, bad types)
+  kRuntime,      // it failed while running (division by zero, depth cap)
+  kConstraint,   // a write would break an invariant (dangling edge, duplicate key)
+  kStorage,      // the database directory: not kg, wrong version, corrupt, in use
+  kIo,           // files other than the database: import, export, scripts
+  kUsage,        // the caller asked for something that makes no sense
+  kNotFound,     // a named thing is not there
+  kInterrupted,  // the caller cancelled the statement (Database::Interrupt)
 };
 
 const char* ErrorKindName(ErrorKind kind);

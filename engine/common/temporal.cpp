@@ -9,8 +9,8 @@ namespace kg {
 
 std::string LocalTime::ToIsoString() const {
   char buf[32];
-  int n = std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(hour()),
-                        static_cast<long long>(minute()));
+  int n =
+      std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(hour()), static_cast<long long>(minute()));
   const int64_t sec = second();
   const int64_t frac = nanosecond();
   if (sec != 0 || frac != 0) n += std::snprintf(buf + n, sizeof buf - n, ":%02lld", static_cast<long long>(sec));

@@ -28,21 +28,21 @@ struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
 enum class ExprKind {
-  kLiteral,    // value
-  kParameter,  // name: $name, read from the run's parameters
-  kVariable,   // row[slot]; name for messages
-  kProperty,   // args[0].name
-  kList,       // [args...]
-  kMap,        // {keys[i]: args[i]}
-  kUnary,      // op args[0]: kNot, kNegate, kPlus
-  kBinary,     // args[0] op args[1]
-  kIsNull,     // args[0] IS NULL
-  kIsNotNull,  // args[0] IS NOT NULL
-  kFunction,   // a scalar function (function_id, function), or an aggregate (see Expr::aggregate)
-  kCountStar,  // count(*), an aggregate
-  kCase,       // see Expr::case_*
-  kIndex,      // args[0][args[1]]
-  kSlice,      // args[0][args[1]..args[2]]; a missing bound is nullptr
+  kLiteral,               // value
+  kParameter,             // name: $name, read from the run's parameters
+  kVariable,              // row[slot]; name for messages
+  kProperty,              // args[0].name
+  kList,                  // [args...]
+  kMap,                   // {keys[i]: args[i]}
+  kUnary,                 // op args[0]: kNot, kNegate, kPlus
+  kBinary,                // args[0] op args[1]
+  kIsNull,                // args[0] IS NULL
+  kIsNotNull,             // args[0] IS NOT NULL
+  kFunction,              // a scalar function (function_id, function), or an aggregate (see Expr::aggregate)
+  kCountStar,             // count(*), an aggregate
+  kCase,                  // see Expr::case_*
+  kIndex,                 // args[0][args[1]]
+  kSlice,                 // args[0][args[1]..args[2]]; a missing bound is nullptr
   kLabelCheck,            // args[0]:Label1:Label2 (labels)
   kListComprehension,     // [x IN args[0] WHERE args[1] | args[2]], x in row[slot]; args[1], args[2] may be nullptr
   kQuantifier,            // all/any/none/single(x IN args[0] WHERE args[1]), x in row[slot]
@@ -56,7 +56,6 @@ enum class ExprKind {
 
 using kg::Op;
 using kg::Quantifier;
-
 
 // One entry of a map projection n{.a, b: expr, .*, v}.
 struct MapProjectionItem {

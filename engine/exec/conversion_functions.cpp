@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "exec/function_registry.h"
 #include "common/utf8.h"
+#include "exec/function_registry.h"
 #include "exec/query_error.h"
 
 namespace kg::functions {

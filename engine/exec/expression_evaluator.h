@@ -13,8 +13,8 @@
 #pragma once
 
 #include "common/value.h"
-#include "exec/eval_context.h"
 #include "exec/bound_expression.h"
+#include "exec/eval_context.h"
 
 namespace kg {
 

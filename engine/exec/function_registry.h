@@ -20,12 +20,12 @@ struct FunctionEntry {
 
 using Registry = std::vector<FunctionEntry>;
 
-void RegisterGraphFunctions(Registry* r);       // graph_functions.cpp
-void RegisterListFunctions(Registry* r);        // list_functions.cpp
-void RegisterStringFunctions(Registry* r);      // string_functions.cpp
-void RegisterMathFunctions(Registry* r);        // math_functions.cpp
-void RegisterConversionFunctions(Registry* r);  // conversion_functions.cpp
-void RegisterTemporalConstructFunctions(Registry* r);  // temporal_construct.cpp
+void RegisterGraphFunctions(Registry* r);               // graph_functions.cpp
+void RegisterListFunctions(Registry* r);                // list_functions.cpp
+void RegisterStringFunctions(Registry* r);              // string_functions.cpp
+void RegisterMathFunctions(Registry* r);                // math_functions.cpp
+void RegisterConversionFunctions(Registry* r);          // conversion_functions.cpp
+void RegisterTemporalConstructFunctions(Registry* r);   // temporal_construct.cpp
 void RegisterTemporalArithmeticFunctions(Registry* r);  // temporal_arithmetic_functions.cpp
 void RegisterValidityFunctions(Registry* r);            // validity_functions.cpp
 void RegisterSearchFunctions(Registry* r);              // search_functions.cpp

@@ -199,7 +199,7 @@ void NodeScanOp::Step(ExecContext& ctx, NodeId id) {
   Check(ctx.txn->UseProjection(kProjectNodes, ctx.interrupt));
   const GraphProjection* after = ctx.txn->projection();
   if (!after || !after->has_nodes()) {  // a write transaction: RocksDB it stays
-    on_projection_ = true;                 // (and no more asking)
+    on_projection_ = true;              // (and no more asking)
     return;
   }
   // Both cursors give ids in order: go on after the last one given.
@@ -471,7 +471,10 @@ bool VarLengthExpandOp::NextImpl(ExecContext& ctx, Row& row) {
 
 ProjectPathOp::ProjectPathOp(OperatorPtr input, int first_node_slot, std::vector<Step> steps, int path_slot,
                              std::string variable)
-    : first_node_slot_(first_node_slot), steps_(std::move(steps)), path_slot_(path_slot), variable_(std::move(variable)) {
+    : first_node_slot_(first_node_slot),
+      steps_(std::move(steps)),
+      path_slot_(path_slot),
+      variable_(std::move(variable)) {
   AddChild(std::move(input));
 }
 

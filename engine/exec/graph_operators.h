@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "exec/operator.h"
 #include "exec/bound_expression.h"
+#include "exec/operator.h"
 #include "storage/cursors.h"
 #include "storage/ids.h"
 
@@ -232,7 +232,7 @@ class RelListExpandOp : public VarLengthPatternOp {
 class ProjectPathOp : public Operator {
  public:
   struct Step {
-    int rel_slot;        // the relationship (or list of relationships) before node_slot
+    int rel_slot;  // the relationship (or list of relationships) before node_slot
     bool variable_length;
     int node_slot;
   };

@@ -55,9 +55,9 @@ class HashJoinOp : public Operator {
   bool built_ = false;
   std::vector<Slot, HugePageAllocator<Slot>> table_;         // open addressing, size a power of two
   std::vector<uint32_t, HugePageAllocator<uint32_t>> next_;  // build row -> next build row with the same key
-  std::vector<Value> kept_;      // keep_slots_.size() values per build row
-  uint32_t pending_ = kNone;     // the next partner of the current probe row
-  MemoryCharge memory_;  // what the rows it keeps hold (exec/memory_budget.h)
+  std::vector<Value> kept_;                                  // keep_slots_.size() values per build row
+  uint32_t pending_ = kNone;                                 // the next partner of the current probe row
+  MemoryCharge memory_;                                      // what the rows it keeps hold (exec/memory_budget.h)
 };
 
 }  // namespace kg

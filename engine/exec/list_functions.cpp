@@ -2,10 +2,10 @@
 // tail, range, reverse, isEmpty.
 #include <algorithm>
 
+#include "common/utf8.h"
 #include "exec/function_registry.h"
 #include "exec/memory_budget.h"
 #include "exec/query_error.h"
-#include "common/utf8.h"
 
 namespace kg::functions {
 

@@ -14,11 +14,11 @@ struct TypeName {
 };
 
 constexpr TypeName kTypeNames[] = {
-    {CypherType::kAny, "ANY"},          {CypherType::kBoolean, "BOOLEAN"},
-    {CypherType::kInteger, "INTEGER"},  {CypherType::kFloat, "FLOAT"},
-    {CypherType::kNumber, "NUMBER"},    {CypherType::kString, "STRING"},
-    {CypherType::kMap, "MAP"},          {CypherType::kList, "LIST"},
-    {CypherType::kNode, "NODE"},        {CypherType::kRelationship, "RELATIONSHIP"},
+    {CypherType::kAny, "ANY"},         {CypherType::kBoolean, "BOOLEAN"},
+    {CypherType::kInteger, "INTEGER"}, {CypherType::kFloat, "FLOAT"},
+    {CypherType::kNumber, "NUMBER"},   {CypherType::kString, "STRING"},
+    {CypherType::kMap, "MAP"},         {CypherType::kList, "LIST"},
+    {CypherType::kNode, "NODE"},       {CypherType::kRelationship, "RELATIONSHIP"},
     {CypherType::kPath, "PATH"},
 };
 
@@ -32,7 +32,8 @@ const char* CypherTypeName(CypherType type) {
 }
 
 std::optional<CypherType> ParseCypherType(std::string name) {
-  while (!name.empty() && (name.back() == '?' || std::isspace(static_cast<unsigned char>(name.back())))) name.pop_back();
+  while (!name.empty() && (name.back() == '?' || std::isspace(static_cast<unsigned char>(name.back()))))
+    name.pop_back();
   // LIST OF STRING, LIST<STRING>: a list, whatever its elements.
   if (utf8::StartsWithIgnoreCase(name, "LIST")) return CypherType::kList;
   for (const TypeName& t : kTypeNames) {

@@ -68,8 +68,8 @@ bool ProcedureCallOp::NextImpl(ExecContext& ctx, Row& row) {
     if (rows_ != nullptr) {
       if (rows_->Next(values_)) {
         if (values_.size() != procedure_->columns.size()) {
-          ThrowRuntime(procedure_->name + "() yielded a row of " + std::to_string(values_.size()) +
-                       " values for " + std::to_string(procedure_->columns.size()) + " columns");
+          ThrowRuntime(procedure_->name + "() yielded a row of " + std::to_string(values_.size()) + " values for " +
+                       std::to_string(procedure_->columns.size()) + " columns");
         }
         for (const Output& o : outputs_) row[o.slot] = std::move(values_[o.column]);
         return true;

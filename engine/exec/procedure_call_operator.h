@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "exec/bound_expression.h"
 #include "exec/operator.h"
 #include "exec/procedure.h"
-#include "exec/bound_expression.h"
 
 namespace kg {
 

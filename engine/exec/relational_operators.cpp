@@ -215,11 +215,10 @@ struct AggregateOp::State {
   std::vector<Value> kept;  // the values of keep_slots_
 };
 
-namespace {
+namespace {}  // namespace
 
-}  // namespace
-
-AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates, std::string detail)
+AggregateOp::AggregateOp(OperatorPtr input, std::vector<Key> keys, std::vector<Aggregate> aggregates,
+                         std::string detail)
     : keys_(std::move(keys)), aggregates_(std::move(aggregates)), detail_(std::move(detail)) {
   AddChild(std::move(input));
   for (const Key& k : keys_) {
@@ -335,7 +334,6 @@ void AggregateOp::OpenImpl(ExecContext& ctx) {
   state_ = std::make_shared<State>();
 }
 
-
 bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
   State& st = *state_;
   if (!st.loaded) {
@@ -349,7 +347,8 @@ bool AggregateOp::NextImpl(ExecContext& ctx, Row& row) {
         const bool star = a.call->kind == bound::ExprKind::kCountStar;
         std::vector<Value> params;
         // Extra arguments (percentiles) are constant per group: evaluate them on the first row.
-        for (size_t i = 1; !star && i < a.call->args.size(); ++i) params.push_back(Evaluate(*a.call->args[i], r, ctx.eval));
+        for (size_t i = 1; !star && i < a.call->args.size(); ++i)
+          params.push_back(Evaluate(*a.call->args[i], r, ctx.eval));
         aggs.push_back(MakeAggregator(star ? "count" : utf8::AsciiLower(a.call->name), a.call->distinct, star, params));
       }
       return aggs;
@@ -444,12 +443,12 @@ int64_t CountOf(const bound::Expr* e, const char* what, ExecContext& ctx) {
   Row empty;
   Value v = Evaluate(*e, empty, ctx.eval);
   if (!v.is_int()) {
-    throw QueryError(Status::Semantic(std::string(what) + " expects a non-negative integer, got " +
-                                          (v.is_null() ? "null" : v.ToString()),
-                                      e->pos));
+    throw QueryError(Status::Semantic(
+        std::string(what) + " expects a non-negative integer, got " + (v.is_null() ? "null" : v.ToString()), e->pos));
   }
   if (v.as_int() < 0) {
-    throw QueryError(Status::Semantic(std::string(what) + " expects a non-negative integer, got " + v.ToString(), e->pos));
+    throw QueryError(
+        Status::Semantic(std::string(what) + " expects a non-negative integer, got " + v.ToString(), e->pos));
   }
   return v.as_int();
 }

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "exec/aggregator.h"
+#include "exec/bound_expression.h"
 #include "exec/memory_budget.h"
 #include "exec/operator.h"
-#include "exec/bound_expression.h"
 
 namespace kg {
 

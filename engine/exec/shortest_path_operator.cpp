@@ -6,10 +6,10 @@
 // end node appears) is loaded into a Boost.Graph adjacency list; Boost's
 // breadth_first_search then gives each vertex its distance, and the paths
 // are read back along edges that step from one distance to the next.
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/visitors.hpp>
-#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
@@ -31,7 +31,8 @@ using LocalGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::direct
 std::optional<NodeId> NodeAt(const Row& row, int slot) {
   const Value& v = row[slot];
   if (v.is_null()) return std::nullopt;
-  if (!v.is_node()) ThrowRuntime("shortestPath expects nodes at both ends, got " + std::string(ValueKindName(v.kind())));
+  if (!v.is_node())
+    ThrowRuntime("shortestPath expects nodes at both ends, got " + std::string(ValueKindName(v.kind())));
   return v.as_node().id;
 }
 

@@ -2,9 +2,9 @@
 // every position and length here is in code points, not UTF-8 bytes.
 #include <string>
 
+#include "common/utf8.h"
 #include "exec/function_registry.h"
 #include "exec/query_error.h"
-#include "common/utf8.h"
 
 namespace kg::functions {
 

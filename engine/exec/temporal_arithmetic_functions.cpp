@@ -46,8 +46,7 @@ Value TruncateCall(Value::Kind kind, const char* function, std::vector<Value>& a
   static const ValueMap kNoFields;
   const bool has_fields = args.size() > 2 && !args[2].is_null();
   if (has_fields && !args[2].is_map()) ThrowArgument(function, "a MAP of fields", args[2]);
-  return temporal::Truncate(kind, args[0].as_string(), args[1], has_fields ? args[2].as_map() : kNoFields,
-                            function);
+  return temporal::Truncate(kind, args[0].as_string(), args[1], has_fields ? args[2].as_map() : kNoFields, function);
 }
 
 Value DateTruncate(std::vector<Value>& args, EvalContext&) {

@@ -87,8 +87,8 @@ struct MapFields {
 };
 
 bool KeyAllowed(Kind kind, const std::string& key) {
-  static const char* const kDateKeys[] = {"year",    "month",        "day",  "week", "dayofweek", "ordinalday",
-                                          "quarter", "dayofquarter", "date"};
+  static const char* const kDateKeys[] = {"year",       "month",   "day",          "week", "dayofweek",
+                                          "ordinalday", "quarter", "dayofquarter", "date"};
   static const char* const kTimeKeys[] = {"hour",        "minute",     "second", "millisecond",
                                           "microsecond", "nanosecond", "time"};
   for (const char* k : kDateKeys) {
@@ -110,12 +110,12 @@ MapFields SortKeys(Kind kind, const ValueMap& map, const char* function) {
     if (!KeyAllowed(kind, key)) Fail(function, "unknown field '" + name + "'");
     if (v.is_null()) continue;
     if (key == "date" || key == "time" || key == "datetime") {
-      const bool ok = key == "date" ? TemporalDatePart(v).has_value()
+      const bool ok = key == "date"   ? TemporalDatePart(v).has_value()
                       : key == "time" ? TemporalTimePart(v).has_value()
                                       : TemporalDatePart(v) && TemporalTimePart(v);
       if (!ok) {
-        Fail(function, "field '" + name + "' must be a temporal value with a " + key + ", got " +
-                           ValueKindName(v.kind()));
+        Fail(function,
+             "field '" + name + "' must be a temporal value with a " + key + ", got " + ValueKindName(v.kind()));
       }
       (key == "date" ? m.select_date : key == "time" ? m.select_time : m.select_datetime) = &v;
       continue;
@@ -128,33 +128,54 @@ MapFields SortKeys(Kind kind, const ValueMap& map, const char* function) {
       Fail(function, "field '" + name + "' must be an INTEGER, got " + ValueKindName(v.kind()));
     }
     const int64_t n = v.as_int();
-    if (key == "year") m.date.year = n;
-    else if (key == "month") m.date.month = n;
-    else if (key == "day") m.date.day = n;
-    else if (key == "week") m.date.week = n;
-    else if (key == "dayofweek") m.date.day_of_week = n;
-    else if (key == "ordinalday") m.date.ordinal_day = n;
-    else if (key == "quarter") m.date.quarter = n;
-    else if (key == "dayofquarter") m.date.day_of_quarter = n;
-    else if (key == "hour") m.time.hour = n;
-    else if (key == "minute") m.time.minute = n;
-    else if (key == "second") m.time.second = n;
-    else if (key == "millisecond") m.time.millisecond = n;
-    else if (key == "microsecond") m.time.microsecond = n;
-    else if (key == "nanosecond") m.time.nanosecond = n;
-    else if (key == "epochseconds") m.epoch_seconds = n;
-    else if (key == "epochmillis") m.epoch_millis = n;
+    if (key == "year")
+      m.date.year = n;
+    else if (key == "month")
+      m.date.month = n;
+    else if (key == "day")
+      m.date.day = n;
+    else if (key == "week")
+      m.date.week = n;
+    else if (key == "dayofweek")
+      m.date.day_of_week = n;
+    else if (key == "ordinalday")
+      m.date.ordinal_day = n;
+    else if (key == "quarter")
+      m.date.quarter = n;
+    else if (key == "dayofquarter")
+      m.date.day_of_quarter = n;
+    else if (key == "hour")
+      m.time.hour = n;
+    else if (key == "minute")
+      m.time.minute = n;
+    else if (key == "second")
+      m.time.second = n;
+    else if (key == "millisecond")
+      m.time.millisecond = n;
+    else if (key == "microsecond")
+      m.time.microsecond = n;
+    else if (key == "nanosecond")
+      m.time.nanosecond = n;
+    else if (key == "epochseconds")
+      m.epoch_seconds = n;
+    else if (key == "epochmillis")
+      m.epoch_millis = n;
   }
   return m;
 }
 
 Value ProjectDateTime(Kind kind, const DateTime& dt) {
   switch (kind) {
-    case Kind::kDate: return Value(dt.local.date);
-    case Kind::kLocalTime: return Value(dt.local.time);
-    case Kind::kTime: return Value(Time{dt.local.time, dt.offset_seconds});
-    case Kind::kLocalDateTime: return Value(dt.local);
-    default: return Value(dt);
+    case Kind::kDate:
+      return Value(dt.local.date);
+    case Kind::kLocalTime:
+      return Value(dt.local.time);
+    case Kind::kTime:
+      return Value(Time{dt.local.time, dt.offset_seconds});
+    case Kind::kLocalDateTime:
+      return Value(dt.local);
+    default:
+      return Value(dt);
   }
 }
 
@@ -234,9 +255,12 @@ Value Build(Kind kind, const MapFields& m, const char* function) {
   const std::optional<ZoneSpec> zone =
       m.timezone ? std::optional<ZoneSpec>(ZoneArgument(function, *m.timezone)) : std::nullopt;
   switch (kind) {
-    case Kind::kDate: return Value(date);
-    case Kind::kLocalTime: return Value(time);
-    case Kind::kLocalDateTime: return Value(LocalDateTime{date, time});
+    case Kind::kDate:
+      return Value(date);
+    case Kind::kLocalTime:
+      return Value(time);
+    case Kind::kLocalDateTime:
+      return Value(LocalDateTime{date, time});
     case Kind::kTime: {
       if (!zone) return Value(Time{time, base_zone ? base_zone->offset_seconds : 0});
       const int32_t offset = OffsetForTime(*zone);
@@ -270,22 +294,28 @@ Value WithFields(Kind kind, const Value& base, const ValueMap& fields, const cha
   if (new_zone && base.is_date_time()) return WithFields(kind, Value(base.as_date_time().local), fields, function);
   if (new_zone && base.is_time()) return WithFields(kind, Value(base.as_time().time), fields, function);
   const char* key = kind == Kind::kDate                                ? "date"
-                    : kind == Kind::kLocalTime || kind == Kind::kTime   ? "time"
+                    : kind == Kind::kLocalTime || kind == Kind::kTime  ? "time"
                     : TemporalDatePart(base) && TemporalTimePart(base) ? "datetime"
-                    : TemporalDatePart(base)                            ? "date"
-                                                                        : "time";
+                    : TemporalDatePart(base)                           ? "date"
+                                                                       : "time";
   map[key] = base;
   return FromMap(kind, map, function);
 }
 
 Value FromText(Kind kind, std::string_view text, const char* function) {
   switch (kind) {
-    case Kind::kDate: return Value(Check(function, ParseDate(text)));
-    case Kind::kLocalTime: return Value(Check(function, ParseLocalTime(text)));
-    case Kind::kTime: return Value(Check(function, ParseTime(text)));
-    case Kind::kLocalDateTime: return Value(Check(function, ParseLocalDateTime(text)));
-    case Kind::kDateTime: return Value(Check(function, ParseDateTime(text)));
-    default: return Value(Check(function, ParseDuration(text)));
+    case Kind::kDate:
+      return Value(Check(function, ParseDate(text)));
+    case Kind::kLocalTime:
+      return Value(Check(function, ParseLocalTime(text)));
+    case Kind::kTime:
+      return Value(Check(function, ParseTime(text)));
+    case Kind::kLocalDateTime:
+      return Value(Check(function, ParseLocalDateTime(text)));
+    case Kind::kDateTime:
+      return Value(Check(function, ParseDateTime(text)));
+    default:
+      return Value(Check(function, ParseDuration(text)));
   }
 }
 
@@ -296,13 +326,18 @@ Value FromTemporal(Kind kind, const Value& other, const char* function) {
   // Times of day need a time; the rest need a date (a date alone is midnight).
   const bool time_of_day = kind == Kind::kLocalTime || kind == Kind::kTime;
   if (time_of_day ? !time : !date) {
-    Fail(function, std::string("a ") + ValueKindName(other.kind()) + (time_of_day ? " has no time of day" : " has no date"));
+    Fail(function,
+         std::string("a ") + ValueKindName(other.kind()) + (time_of_day ? " has no time of day" : " has no date"));
   }
   switch (kind) {
-    case Kind::kDate: return Value(*date);
-    case Kind::kLocalTime: return Value(*time);
-    case Kind::kTime: return Value(Time{*time, zone ? zone->offset_seconds : 0});
-    case Kind::kLocalDateTime: return Value(LocalDateTime{*date, time.value_or(LocalTime{})});
+    case Kind::kDate:
+      return Value(*date);
+    case Kind::kLocalTime:
+      return Value(*time);
+    case Kind::kTime:
+      return Value(Time{*time, zone ? zone->offset_seconds : 0});
+    case Kind::kLocalDateTime:
+      return Value(LocalDateTime{*date, time.value_or(LocalTime{})});
     default:
       if (other.is_date_time()) return other;
       return Value(LocalIn(ZoneSpec{}, LocalDateTime{*date, time.value_or(LocalTime{})}));
@@ -399,16 +434,16 @@ Value Construct(Kind kind, std::vector<Value>& a, EvalContext& ctx, const char* 
   ThrowArgument(function, "a STRING, MAP or temporal value", v);
 }
 
-#define KG_TEMPORAL_KIND(NAME, KIND)                                                                          \
-  Value NAME##Fn(std::vector<Value>& a, EvalContext& ctx) { return Construct(KIND, a, ctx, #NAME); }          \
-  Value NAME##Realtime(std::vector<Value>& a, EvalContext& ctx) {                                            \
-    return Now(KIND, Clock::kRealtime, a, ctx, #NAME ".realtime");                                            \
-  }                                                                                                          \
-  Value NAME##Statement(std::vector<Value>& a, EvalContext& ctx) {                                           \
-    return Now(KIND, Clock::kStatement, a, ctx, #NAME ".statement");                                          \
-  }                                                                                                          \
-  Value NAME##Transaction(std::vector<Value>& a, EvalContext& ctx) {                                         \
-    return Now(KIND, Clock::kTransaction, a, ctx, #NAME ".transaction");                                      \
+#define KG_TEMPORAL_KIND(NAME, KIND)                                                                 \
+  Value NAME##Fn(std::vector<Value>& a, EvalContext& ctx) { return Construct(KIND, a, ctx, #NAME); } \
+  Value NAME##Realtime(std::vector<Value>& a, EvalContext& ctx) {                                    \
+    return Now(KIND, Clock::kRealtime, a, ctx, #NAME ".realtime");                                   \
+  }                                                                                                  \
+  Value NAME##Statement(std::vector<Value>& a, EvalContext& ctx) {                                   \
+    return Now(KIND, Clock::kStatement, a, ctx, #NAME ".statement");                                 \
+  }                                                                                                  \
+  Value NAME##Transaction(std::vector<Value>& a, EvalContext& ctx) {                                 \
+    return Now(KIND, Clock::kTransaction, a, ctx, #NAME ".transaction");                             \
   }
 KG_TEMPORAL_KIND(date, Kind::kDate)
 KG_TEMPORAL_KIND(localtime, Kind::kLocalTime)
@@ -447,10 +482,10 @@ Value Timestamp(std::vector<Value>&, EvalContext&) {
 }  // namespace
 
 void RegisterTemporalConstructFunctions(Registry* r) {
-#define KG_REGISTER_KIND(NAME)                                  \
-  r->push_back({{#NAME, 0, 1}, NAME##Fn});                      \
-  r->push_back({{#NAME ".realtime", 0, 1}, NAME##Realtime});    \
-  r->push_back({{#NAME ".statement", 0, 1}, NAME##Statement});  \
+#define KG_REGISTER_KIND(NAME)                                 \
+  r->push_back({{#NAME, 0, 1}, NAME##Fn});                     \
+  r->push_back({{#NAME ".realtime", 0, 1}, NAME##Realtime});   \
+  r->push_back({{#NAME ".statement", 0, 1}, NAME##Statement}); \
   r->push_back({{#NAME ".transaction", 0, 1}, NAME##Transaction});
   KG_REGISTER_KIND(date)
   KG_REGISTER_KIND(localtime)

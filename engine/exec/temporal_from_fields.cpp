@@ -29,7 +29,8 @@ int64_t YearOf(Date d) {
 }
 
 Date QuarterStart(int64_t year, int64_t quarter) {
-  return quarter == 5 ? Date::FromCivil(year + 1, 1, 1) : Date::FromCivil(year, static_cast<unsigned>(quarter * 3 - 2), 1);
+  return quarter == 5 ? Date::FromCivil(year + 1, 1, 1)
+                      : Date::FromCivil(year, static_cast<unsigned>(quarter * 3 - 2), 1);
 }
 
 // A smaller field needs its larger one: "day cannot be given without month".
@@ -68,8 +69,9 @@ Result<Date> DateFromFields(const DateFields& f) {
   const bool ordinal = f.ordinal_day.has_value();
   const bool quarter = f.quarter || f.day_of_quarter;
   if (calendar + week + ordinal + quarter > 1) {
-    return Status::Runtime("fields of different kinds of date cannot be mixed (month/day, week/dayOfWeek, ordinalDay, "
-                           "quarter/dayOfQuarter)");
+    return Status::Runtime(
+        "fields of different kinds of date cannot be mixed (month/day, week/dayOfWeek, ordinalDay, "
+        "quarter/dayOfQuarter)");
   }
   if (!f.year) return Status::Runtime("a date needs a year");
   const int64_t year = *f.year;
@@ -197,17 +199,28 @@ struct UnitScale {
 
 UnitScale ScaleOf(DurationUnit u) {
   switch (u) {
-    case DurationUnit::kYears: return {Part::kMonths, 12};
-    case DurationUnit::kQuarters: return {Part::kMonths, 3};
-    case DurationUnit::kMonths: return {Part::kMonths, 1};
-    case DurationUnit::kWeeks: return {Part::kDays, 7};
-    case DurationUnit::kDays: return {Part::kDays, 1};
-    case DurationUnit::kHours: return {Part::kSeconds, 3600};
-    case DurationUnit::kMinutes: return {Part::kSeconds, 60};
-    case DurationUnit::kSeconds: return {Part::kSeconds, 1};
-    case DurationUnit::kMilliseconds: return {Part::kNanos, 1000000};
-    case DurationUnit::kMicroseconds: return {Part::kNanos, 1000};
-    case DurationUnit::kNanoseconds: return {Part::kNanos, 1};
+    case DurationUnit::kYears:
+      return {Part::kMonths, 12};
+    case DurationUnit::kQuarters:
+      return {Part::kMonths, 3};
+    case DurationUnit::kMonths:
+      return {Part::kMonths, 1};
+    case DurationUnit::kWeeks:
+      return {Part::kDays, 7};
+    case DurationUnit::kDays:
+      return {Part::kDays, 1};
+    case DurationUnit::kHours:
+      return {Part::kSeconds, 3600};
+    case DurationUnit::kMinutes:
+      return {Part::kSeconds, 60};
+    case DurationUnit::kSeconds:
+      return {Part::kSeconds, 1};
+    case DurationUnit::kMilliseconds:
+      return {Part::kNanos, 1000000};
+    case DurationUnit::kMicroseconds:
+      return {Part::kNanos, 1000};
+    case DurationUnit::kNanoseconds:
+      return {Part::kNanos, 1};
   }
   return {Part::kNanos, 1};
 }
@@ -233,10 +246,14 @@ bool TakeWhole(long double* frac, int64_t* whole) {
 bool DurationFields::AddInt(DurationUnit unit, int64_t v) {
   const UnitScale s = ScaleOf(unit);
   switch (s.part) {
-    case Part::kMonths: return AddScaled(&months_, v, s.factor);
-    case Part::kDays: return AddScaled(&days_, v, s.factor);
-    case Part::kSeconds: return AddScaled(&seconds_, v, s.factor);
-    case Part::kNanos: return AddScaled(&nanos_, v, s.factor);
+    case Part::kMonths:
+      return AddScaled(&months_, v, s.factor);
+    case Part::kDays:
+      return AddScaled(&days_, v, s.factor);
+    case Part::kSeconds:
+      return AddScaled(&seconds_, v, s.factor);
+    case Part::kNanos:
+      return AddScaled(&nanos_, v, s.factor);
   }
   return false;
 }
@@ -248,10 +265,17 @@ bool DurationFields::AddFloat(DurationUnit unit, double v) {
   const UnitScale s = ScaleOf(unit);
   const long double frac = (static_cast<long double>(v) - whole) * s.factor;
   switch (s.part) {
-    case Part::kMonths: month_frac_ += frac; break;
-    case Part::kDays: day_frac_ += frac; break;
-    case Part::kSeconds: second_frac_ += frac; break;
-    case Part::kNanos: return AddScaled(&nanos_, std::llround(frac), 1);
+    case Part::kMonths:
+      month_frac_ += frac;
+      break;
+    case Part::kDays:
+      day_frac_ += frac;
+      break;
+    case Part::kSeconds:
+      second_frac_ += frac;
+      break;
+    case Part::kNanos:
+      return AddScaled(&nanos_, std::llround(frac), 1);
   }
   return true;
 }

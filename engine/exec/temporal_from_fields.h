@@ -22,9 +22,7 @@ constexpr int64_t kMaxYear = 999999999;
 struct DateFields {
   std::optional<int64_t> year, month, day, week, day_of_week, ordinal_day, quarter, day_of_quarter;
 
-  bool Any() const {
-    return year || month || day || week || day_of_week || ordinal_day || quarter || day_of_quarter;
-  }
+  bool Any() const { return year || month || day || week || day_of_week || ordinal_day || quarter || day_of_quarter; }
 };
 
 // The date the fields name. Missing smaller fields default to 1 (the first
@@ -58,7 +56,17 @@ TimeFields FillFromBase(TimeFields f, LocalTime base);
 
 // The units of duration(map) and of duration text.
 enum class DurationUnit {
-  kYears, kQuarters, kMonths, kWeeks, kDays, kHours, kMinutes, kSeconds, kMilliseconds, kMicroseconds, kNanoseconds
+  kYears,
+  kQuarters,
+  kMonths,
+  kWeeks,
+  kDays,
+  kHours,
+  kMinutes,
+  kSeconds,
+  kMilliseconds,
+  kMicroseconds,
+  kNanoseconds
 };
 
 // Adds up the parts of a duration as Neo4j does: years and quarters count

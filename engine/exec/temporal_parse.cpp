@@ -347,14 +347,30 @@ Result<Duration> ParseDuration(std::string_view text) {
       ++c.pos;
       int order;
       DurationUnit u;
-      if (!in_time && unit == 'y') { order = 0; u = DurationUnit::kYears; }
-      else if (!in_time && unit == 'm') { order = 1; u = DurationUnit::kMonths; }
-      else if (!in_time && unit == 'w') { order = 2; u = DurationUnit::kWeeks; }
-      else if (!in_time && unit == 'd') { order = 3; u = DurationUnit::kDays; }
-      else if (in_time && unit == 'h') { order = 4; u = DurationUnit::kHours; }
-      else if (in_time && unit == 'm') { order = 5; u = DurationUnit::kMinutes; }
-      else if (in_time && unit == 's') { order = 6; u = DurationUnit::kSeconds; }
-      else { return bad; }
+      if (!in_time && unit == 'y') {
+        order = 0;
+        u = DurationUnit::kYears;
+      } else if (!in_time && unit == 'm') {
+        order = 1;
+        u = DurationUnit::kMonths;
+      } else if (!in_time && unit == 'w') {
+        order = 2;
+        u = DurationUnit::kWeeks;
+      } else if (!in_time && unit == 'd') {
+        order = 3;
+        u = DurationUnit::kDays;
+      } else if (in_time && unit == 'h') {
+        order = 4;
+        u = DurationUnit::kHours;
+      } else if (in_time && unit == 'm') {
+        order = 5;
+        u = DurationUnit::kMinutes;
+      } else if (in_time && unit == 's') {
+        order = 6;
+        u = DurationUnit::kSeconds;
+      } else {
+        return bad;
+      }
       if (order <= last_unit) return bad;
       last_unit = order;
       any = true;

@@ -39,13 +39,20 @@ struct UnitName {
 };
 
 const UnitName kUnits[] = {
-    {"millennium", "millennium", Unit::kMillennium}, {"century", "century", Unit::kCentury},
-    {"decade", "decade", Unit::kDecade},             {"year", "year", Unit::kYear},
-    {"weekyear", "weekYear", Unit::kWeekYear},       {"quarter", "quarter", Unit::kQuarter},
-    {"month", "month", Unit::kMonth},                {"week", "week", Unit::kWeek},
-    {"day", "day", Unit::kDay},                      {"hour", "hour", Unit::kHour},
-    {"minute", "minute", Unit::kMinute},             {"second", "second", Unit::kSecond},
-    {"millisecond", "millisecond", Unit::kMillisecond}, {"microsecond", "microsecond", Unit::kMicrosecond},
+    {"millennium", "millennium", Unit::kMillennium},
+    {"century", "century", Unit::kCentury},
+    {"decade", "decade", Unit::kDecade},
+    {"year", "year", Unit::kYear},
+    {"weekyear", "weekYear", Unit::kWeekYear},
+    {"quarter", "quarter", Unit::kQuarter},
+    {"month", "month", Unit::kMonth},
+    {"week", "week", Unit::kWeek},
+    {"day", "day", Unit::kDay},
+    {"hour", "hour", Unit::kHour},
+    {"minute", "minute", Unit::kMinute},
+    {"second", "second", Unit::kSecond},
+    {"millisecond", "millisecond", Unit::kMillisecond},
+    {"microsecond", "microsecond", Unit::kMicrosecond},
 };
 
 [[noreturn]] void Fail(const char* function, const std::string& message) {
@@ -196,8 +203,7 @@ Value Build(Kind kind, Date date, LocalTime time, const ZoneSpec& zone) {
 
 }  // namespace
 
-Value Truncate(Kind kind, const std::string& unit_text, const Value& value, const ValueMap& map,
-               const char* function) {
+Value Truncate(Kind kind, const std::string& unit_text, const Value& value, const ValueMap& map, const char* function) {
   const UnitName& unit = ParseUnit(unit_text, function);
   const char* kind_name = ValueKindName(kind);
   const bool has_date = kind == Kind::kDate || kind == Kind::kLocalDateTime || kind == Kind::kDateTime;
@@ -205,8 +211,8 @@ Value Truncate(Kind kind, const std::string& unit_text, const Value& value, cons
   const std::optional<Date> date = TemporalDatePart(value);
   const std::optional<LocalTime> time = TemporalTimePart(value);
   if (has_date && !date) {
-    Fail(function, std::string("cannot make a ") + kind_name + " from a " + ValueKindName(value.kind()) +
-                       ": it has no date");
+    Fail(function,
+         std::string("cannot make a ") + kind_name + " from a " + ValueKindName(value.kind()) + ": it has no date");
   }
   if (!has_date && !time) {
     Fail(function, std::string("cannot make a ") + kind_name + " from a " + ValueKindName(value.kind()) +

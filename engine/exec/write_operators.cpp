@@ -316,7 +316,8 @@ bool DeleteOp::NextImpl(ExecContext& ctx, Row& row) {
     }
     for (NodeId n : nodes) {
       if (!Check(ctx.txn->NodeExists(n))) continue;
-      if (detach_) ctx.stats->relationships_deleted += static_cast<int64_t>(Check(ctx.txn->Degree(n, Direction::kBoth)));
+      if (detach_)
+        ctx.stats->relationships_deleted += static_cast<int64_t>(Check(ctx.txn->Degree(n, Direction::kBoth)));
       Check(ctx.txn->DeleteNode(n, detach_));
       ctx.stats->nodes_deleted++;
     }

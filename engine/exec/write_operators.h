@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "exec/operator.h"
 #include "exec/bound_expression.h"
+#include "exec/operator.h"
 
 namespace kg {
 
@@ -40,7 +40,7 @@ struct SetSpec {
     kLabels,    // entity:Label...
   } kind;
   const bound::Expr* entity;  // the node/relationship expression (kProperty: the property's base)
-  std::string key;          // kProperty
+  std::string key;            // kProperty
   const bound::Expr* value;   // not for kLabels
   std::vector<std::string> labels;
 };

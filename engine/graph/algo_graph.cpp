@@ -24,8 +24,7 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 
 // The picked nodes' ids, increasing: the union of the labels' scans, or
 // every node.
-Result<std::vector<NodeId>> PickNodes(Transaction* txn, const std::vector<LabelId>& labels,
-                                      StopSignal interrupt) {
+Result<std::vector<NodeId>> PickNodes(Transaction* txn, const std::vector<LabelId>& labels, StopSignal interrupt) {
   std::vector<NodeId> ids;
   auto drain = [&](std::unique_ptr<NodeIdCursor> c) -> Status {
     for (uint64_t n = 0; c->Valid(); c->Next()) {

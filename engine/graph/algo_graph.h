@@ -31,8 +31,8 @@
 #include <string_view>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "storage/ids.h"
 
 namespace kg {
@@ -60,9 +60,7 @@ struct ProjectionSpec {
 
 // True when the caller asked to stop or the deadline passed; algorithms
 // test it between rounds.
-inline bool Interrupted(StopSignal interrupt) {
-  return interrupt.Requested();
-}
+inline bool Interrupted(StopSignal interrupt) { return interrupt.Requested(); }
 // The kInterrupted status an algorithm returns when it stopped early.
 Status Cancelled();
 

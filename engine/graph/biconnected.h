@@ -10,8 +10,8 @@
 #include <atomic>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "graph/algo_graph.h"
 
 namespace kg::graph {

@@ -127,8 +127,8 @@ void Rescale(std::vector<double>* scores, Vertex n, bool directed, bool normaliz
 // sample sources, and counts parallel edges as distinct shortest paths,
 // where networkx counts neighbours. The unit tests check this against
 // Boost's on simple graphs.
-Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const BetweennessOptions& options,
-                                        StopSignal interrupt, const Progress* progress) {
+Result<std::vector<double>> Betweenness(const AlgoGraph& graph, const BetweennessOptions& options, StopSignal interrupt,
+                                        const Progress* progress) {
   const AlgoGraph g = graph.Simple(AlgoGraph::Merge::kMin, false);
   const Vertex n = g.num_vertices();
   std::vector<double> scores(n, 0.0);

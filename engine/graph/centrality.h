@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "graph/algo_graph.h"
 
 namespace kg::graph {
@@ -31,8 +31,8 @@ struct BetweennessOptions {
   uint64_t samples = 0;
   uint64_t seed = 42;
 };
-Result<std::vector<double>> Betweenness(const AlgoGraph& g, const BetweennessOptions& options,
-                                        StopSignal interrupt, const Progress* progress = nullptr);
+Result<std::vector<double>> Betweenness(const AlgoGraph& g, const BetweennessOptions& options, StopSignal interrupt,
+                                        const Progress* progress = nullptr);
 
 // networkx.closeness_centrality(G, distance, wf_improved): for v, with r the
 // number of vertices that reach v (v included) and D the sum of their

@@ -5,8 +5,8 @@
 #include <atomic>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "graph/algo_graph.h"
 #include "storage/ids.h"
 

@@ -43,8 +43,7 @@ struct Search {
   std::vector<Vertex> settled;
 };
 
-Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> target,
-                   StopSignal interrupt) {
+Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> target, StopSignal interrupt) {
   const Vertex n = g.num_vertices();
   const AlgoGraph::Rows& out = g.Out();
   for (double w : out.weights) {
@@ -75,8 +74,7 @@ Result<Search> Run(const AlgoGraph& g, Vertex source, std::optional<Vertex> targ
 
 }  // namespace
 
-Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vertex target,
-                                         StopSignal interrupt) {
+Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vertex target, StopSignal interrupt) {
   KG_ASSIGN_OR_RETURN(Search s, Run(g, source, target, interrupt));
   if (s.dist[target] == std::numeric_limits<double>::infinity()) return std::optional<Path>();
   Path path;
@@ -99,8 +97,7 @@ Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vert
   return std::optional<Path>(std::move(path));
 }
 
-Result<std::vector<Distance>> SingleSourceDistances(const AlgoGraph& g, Vertex source,
-                                                    StopSignal interrupt) {
+Result<std::vector<Distance>> SingleSourceDistances(const AlgoGraph& g, Vertex source, StopSignal interrupt) {
   KG_ASSIGN_OR_RETURN(Search s, Run(g, source, std::nullopt, interrupt));
   std::vector<Distance> out;
   out.reserve(s.settled.size());

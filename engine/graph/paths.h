@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "graph/algo_graph.h"
 
 namespace kg::graph {
@@ -22,8 +22,7 @@ struct Path {
 
 // The shortest path from `source` to `target`, or nullopt when there is
 // none. The search stops when it reaches the target.
-Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vertex target,
-                                         StopSignal interrupt);
+Result<std::optional<Path>> ShortestPath(const AlgoGraph& g, Vertex source, Vertex target, StopSignal interrupt);
 
 struct Distance {
   Vertex vertex;
@@ -31,7 +30,6 @@ struct Distance {
 };
 // Every vertex reachable from `source` (itself included, at 0), in order of
 // distance.
-Result<std::vector<Distance>> SingleSourceDistances(const AlgoGraph& g, Vertex source,
-                                                    StopSignal interrupt);
+Result<std::vector<Distance>> SingleSourceDistances(const AlgoGraph& g, Vertex source, StopSignal interrupt);
 
 }  // namespace kg::graph

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "graph/algo_graph.h"
 
 namespace kg::graph {

@@ -158,8 +158,8 @@ Result<ExportFormat> DetectExportFormat(const std::string& path) {
   }
   if (const Format* f = ByExtension(p, true)) {
     if (f->layout != Layout::kDirectory) return f;
-    return Status::Usage(std::string(f->name) + " export writes a directory (nodes.csv and relationships.csv): give -o DIR, not " +
-                         path);
+    return Status::Usage(std::string(f->name) +
+                         " export writes a directory (nodes.csv and relationships.csv): give -o DIR, not " + path);
   }
   std::vector<std::string> endings;
   for (const Format& f : Formats()) {

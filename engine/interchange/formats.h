@@ -34,8 +34,7 @@ struct WriterOptions {
 
 // Makes a writer for the file (or, for a directory format, the directory)
 // `target`; kIo when it cannot be made there.
-using WriterFactory = Result<std::unique_ptr<GraphWriter>> (*)(const std::string& target,
-                                                               const WriterOptions& options);
+using WriterFactory = Result<std::unique_ptr<GraphWriter>> (*)(const std::string& target, const WriterOptions& options);
 // Reads `path` into the builder as one source, naming it `display` in
 // errors (plus a file's name inside a directory).
 using ReaderFunction = Status (*)(const std::string& path, const std::string& display, ImportBuilder& builder);

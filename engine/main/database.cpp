@@ -4,14 +4,13 @@
 #include <exception>
 #include <map>
 
-#include "main/plan_cache.h"
-
 #include "common/source_files.h"
 #include "exec/functions.h"
 #include "exec/query_error.h"
+#include "main/plan_cache.h"
 #include "parser/parser.h"
-#include "procedures/builtin_procedures.h"
 #include "planner/planner.h"
+#include "procedures/builtin_procedures.h"
 #include "runner/query_runner.h"
 #include "storage/cursors.h"
 #include "storage/transaction.h"
@@ -87,8 +86,7 @@ Result<QueryResult> RunCompiled(GraphStore& store, PlanSlot& slot, std::unique_p
 
 }  // namespace
 
-Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, PlanSlot* slot,
-                                                       const ValueMap& params) {
+Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, PlanSlot* slot, const ValueMap& params) {
   RunOptions run_options;
   run_options.max_path_length = options_.max_path_length;
   run_options.interrupt = &interrupt_;
@@ -118,7 +116,8 @@ Result<std::vector<QueryResult>> Database::ExecuteText(std::string_view text, Pl
   KG_ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseStatements(text));
   if (slot != nullptr && Cacheable(statements)) {
     ++plan_cache_->misses;
-    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, procedures_, std::move(statements[0])));
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled,
+                        Compile(*store_, procedures_, std::move(statements[0])));
     KG_ASSIGN_OR_RETURN(QueryResult result, RunCompiled(*store_, *slot, std::move(compiled), params, run_options));
     results.push_back(std::move(result));
     return results;
@@ -158,7 +157,8 @@ Result<std::unique_ptr<PreparedStatement>> Database::Prepare(std::string_view te
   // Its own slot, outside the LRU, so that it is never evicted.
   auto slot = std::make_shared<PlanSlot>();
   if (Cacheable(statements)) {
-    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled, Compile(*store_, procedures_, std::move(statements[0])));
+    KG_ASSIGN_OR_RETURN(std::unique_ptr<CompiledStatement> compiled,
+                        Compile(*store_, procedures_, std::move(statements[0])));
     PlanCache::CheckIn(*slot, std::move(compiled), store_->catalog().get());
   } else {
     KG_RETURN_IF_ERROR(Check(text));
@@ -223,7 +223,8 @@ Result<SchemaSummary> Database::Schema() {
     }
   }
   for (PropertyKeyId k = 0; k < catalog.num_property_keys(); ++k) {
-    if (node_keys[k] + rel_keys[k] > 0) schema.property_keys.push_back({catalog.PropertyKeyName(k), node_keys[k], rel_keys[k]});
+    if (node_keys[k] + rel_keys[k] > 0)
+      schema.property_keys.push_back({catalog.PropertyKeyName(k), node_keys[k], rel_keys[k]});
   }
   for (const IndexDef& index : catalog.indexes()) {
     schema.indexes.push_back({catalog.LabelName(index.label), catalog.PropertyKeyName(index.key), ""});
@@ -253,7 +254,8 @@ Database::CatalogOutline Database::Outline() const {
   outline.relationships = catalog->rel_count();
   for (size_t i = 0; i < catalog->num_labels(); ++i) outline.labels.push_back(catalog->LabelName(i));
   for (size_t i = 0; i < catalog->num_rel_types(); ++i) outline.relationship_types.push_back(catalog->RelTypeName(i));
-  for (size_t i = 0; i < catalog->num_property_keys(); ++i) outline.property_keys.push_back(catalog->PropertyKeyName(i));
+  for (size_t i = 0; i < catalog->num_property_keys(); ++i)
+    outline.property_keys.push_back(catalog->PropertyKeyName(i));
   return outline;
 }
 
@@ -263,7 +265,8 @@ std::vector<StatementText> Database::SplitStatements(std::string_view script, bo
 
 std::vector<std::string> Database::FunctionNames() {
   std::vector<std::string> names;
-  for (size_t id = 0; id < ScalarFunctionCount(); ++id) names.emplace_back(ScalarFunctionInfo(static_cast<int>(id)).name);
+  for (size_t id = 0; id < ScalarFunctionCount(); ++id)
+    names.emplace_back(ScalarFunctionInfo(static_cast<int>(id)).name);
   for (std::string_view name : AggregateFunctionNames()) names.emplace_back(name);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());

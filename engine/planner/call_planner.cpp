@@ -35,9 +35,8 @@ OperatorPtr QueryPlanner::PlanCall(OperatorPtr input, const ast::Clause& clause,
       column_slots->push_back(out.slot);
     }
   }
-  OperatorPtr plan =
-      std::make_unique<ProcedureCallOp>(std::move(input), p, std::move(args), passing, std::move(outputs),
-                                        standalone, detail);
+  OperatorPtr plan = std::make_unique<ProcedureCallOp>(std::move(input), p, std::move(args), passing,
+                                                       std::move(outputs), standalone, detail);
   if (call.where) plan = std::make_unique<FilterOp>(std::move(plan), Own(std::move(call.where)), clause.where->text);
   return plan;
 }

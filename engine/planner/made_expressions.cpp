@@ -54,7 +54,7 @@ ast::ExprPtr CloneExpr(const ast::Expr& e) {
   for (const auto& item : e.map_items) {
     c->map_items.push_back(ast::MapProjectionItem{item.kind, item.key, item.value ? CloneExpr(*item.value) : nullptr});
   }
-  c->pattern = e.pattern;  // read only: planning copies it (ClonePattern)
+  c->pattern = e.pattern;    // read only: planning copies it (ClonePattern)
   c->subquery = e.subquery;  // read only
   c->text = e.text;
   return c;

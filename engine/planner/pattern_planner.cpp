@@ -175,8 +175,8 @@ class PatternPlanner {
           // exactly): the predicate needs no second check.
           pred->applied = true;
           std::swap(labels[0], labels[i]);
-          return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kIndexSeek, labels, name,
-                                              value, Display(n.variable));
+          return std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kIndexSeek, labels, name, value,
+                                              Display(n.variable));
         }
       }
     }
@@ -198,8 +198,8 @@ class PatternPlanner {
       Predicate* pred = nullptr;
       const bound::Expr* value = AnyEqualityOn(n.variable, &column, &pred);
       started_with_scan_ = started_with_scan_ || value == nullptr;
-      auto scan = std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column,
-                                               value, Display(n.variable));
+      auto scan = std::make_unique<NodeScanOp>(std::move(plan), slot, NodeScanOp::Mode::kLabel, labels, column, value,
+                                               Display(n.variable));
       if (value) {
         pred->applied = true;
         scan->CheckPredicate(pred->bound);
@@ -315,8 +315,8 @@ class PatternPlanner {
     uniqueness_ = outer_uniqueness;
     uniqueness_.rel_slots.insert(uniqueness_.rel_slots.end(), inner.rel_slots.begin(), inner.rel_slots.end());
     bound_.insert(outer.begin(), outer.end());
-    plan = std::make_unique<HashJoinOp>(std::move(plan), std::move(build), std::move(join_slots),
-                                        std::move(keep_slots), "on " + detail);
+    plan = std::make_unique<HashJoinOp>(std::move(plan), std::move(build), std::move(join_slots), std::move(keep_slots),
+                                        "on " + detail);
     return Apply(std::move(plan));
   }
 
@@ -358,16 +358,16 @@ class PatternPlanner {
     if (r.direction == ast::RelDirection::kLeft) dir = rightwards ? Direction::kIn : Direction::kOut;
     const bool into = bound_.count(to_node.variable) > 0;
     std::vector<std::string> to_labels = into ? std::vector<std::string>{} : to_node.labels;
-    const std::string detail = rightwards ? Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable)
-                        : Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable) +
-                              " (from the right)";
+    const std::string detail =
+        rightwards
+            ? Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable)
+            : Display(part.nodes[i].variable) + RelText(r) + Display(part.nodes[i + 1].variable) + " (from the right)";
     if (r.variable_length && bound_.count(r.variable)) {
       // The list is bound already: follow it (its own relationships are not
       // in the uniqueness yet, so they are checked against the others).
-      plan = std::make_unique<RelListExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to], dir,
-                                               r.types, to_labels, into, r.min_hops.value_or(1),
-                                               r.max_hops ? *r.max_hops : -1, !rightwards, BindProperties(r),
-                                               uniqueness_, detail);
+      plan = std::make_unique<RelListExpandOp>(
+          std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to], dir, r.types, to_labels, into,
+          r.min_hops.value_or(1), r.max_hops ? *r.max_hops : -1, !rightwards, BindProperties(r), uniqueness_, detail);
       uniqueness_.rel_list_slots.push_back(slots.rels[i]);
     } else if (r.variable_length) {
       const int64_t min = r.min_hops.value_or(1);
@@ -379,8 +379,8 @@ class PatternPlanner {
       plan = std::move(expand);
       uniqueness_.rel_list_slots.push_back(slots.rels[i]);
     } else {
-      auto expand = std::make_unique<ExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to],
-                                               dir, r.types, to_labels, into, uniqueness_, detail);
+      auto expand = std::make_unique<ExpandOp>(std::move(plan), slots.nodes[from], slots.rels[i], slots.nodes[to], dir,
+                                               r.types, to_labels, into, uniqueness_, detail);
       if (bound_.count(r.variable)) expand->RequireBoundRelationship();
       if (started_with_scan_) expand->ReadsWholeGraph();
       plan = std::move(expand);
@@ -458,7 +458,7 @@ class PatternPlanner {
   std::vector<Predicate> preds_;
   RelUniqueness uniqueness_;
   bool top_level_ = false;
-  bool started_with_scan_ = false;  // a part began with a label or all-nodes scan without a pre-filter
+  bool started_with_scan_ = false;    // a part began with a label or all-nodes scan without a pre-filter
   std::set<std::string> types_used_;  // relationship types of the parts planned so far
 };
 
@@ -549,7 +549,8 @@ static CreateSpec BuildCreateSpec(QueryPlanner& p, std::vector<ast::PatternPart>
   CreateSpec spec;
   spec.merge = merge;
   for (auto& n : bound.nodes) {
-    spec.nodes.push_back(CreateSpec::Node{n.slot, n.bound, n.labels, n.properties ? p.Own(std::move(n.properties)) : nullptr});
+    spec.nodes.push_back(
+        CreateSpec::Node{n.slot, n.bound, n.labels, n.properties ? p.Own(std::move(n.properties)) : nullptr});
   }
   for (auto& r : bound.rels) {
     spec.rels.push_back(

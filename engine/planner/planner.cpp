@@ -64,8 +64,7 @@ OperatorPtr QueryPlanner::PlanClauses(const ast::SingleQuery& q, OperatorPtr pla
           ThrowSemantic("variable `" + clause.variable + "` is already declared", clause.pos);
         }
         const int slot = NewSlot();
-        plan = std::make_unique<UnwindOp>(std::move(plan), list, slot,
-                                          clause.expr->text + " AS " + clause.variable);
+        plan = std::make_unique<UnwindOp>(std::move(plan), list, slot, clause.expr->text + " AS " + clause.variable);
         scope.vars[clause.variable] = Var{slot, VarKind::kValue};
         break;
       }

@@ -51,7 +51,7 @@ struct Plan {
   std::vector<int> column_slots;  // where each column's value is in the root's rows
   size_t width = 0;               // row width the root needs
   bool writes = false;
-  bool has_result = false;        // ends with RETURN (or UNION of RETURNs)
+  bool has_result = false;  // ends with RETURN (or UNION of RETURNs)
   // Nested plans of pattern predicates and comprehensions, by the bound
   // expression that stands for the pattern.
   std::unordered_map<const bound::Expr*, OperatorPtr> pattern_plans;

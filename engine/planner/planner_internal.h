@@ -39,8 +39,8 @@ class QueryPlanner : public binder::ExpressionBinder::Host {
 
   // One part of a UNION (or the whole query): returns the root and fills
   // columns / column slots / width.
-  OperatorPtr PlanSingleQuery(const ast::SingleQuery& q, std::vector<std::string>* columns, std::vector<int>* column_slots,
-                              size_t* width, bool* has_result);
+  OperatorPtr PlanSingleQuery(const ast::SingleQuery& q, std::vector<std::string>* columns,
+                              std::vector<int>* column_slots, size_t* width, bool* has_result);
   // The clauses of `q` stacked on `plan`, in `scope`. `outer` is the scope
   // around a subquery (nullptr for a query of its own): its variables stay
   // visible after every WITH, and the subquery may end with any clause.

@@ -29,8 +29,7 @@ void QueryPlanner::PlanSubquery(const ast::Query& query, Scope& scope, const bou
       if (i == 0) {
         first_columns = columns;
       } else if (columns != first_columns) {
-        ThrowSemantic("all parts of a UNION in " + what + " must return the same columns, in the same order",
-                      at.pos);
+        ThrowSemantic("all parts of a UNION in " + what + " must return the same columns, in the same order", at.pos);
       }
     }
     sub.column_slots.push_back(std::move(slots));

@@ -35,15 +35,13 @@ std::unique_ptr<ProcedureRows> NamesInUse(size_t count, Used used, Name name) {
 std::unique_ptr<ProcedureRows> Labels(ExecContext& ctx, std::vector<Value>&) {
   const Catalog& c = ctx.txn->catalog();
   return NamesInUse(
-      c.num_labels(), [&](size_t id) { return c.NodesWithLabel(id) > 0; },
-      [&](size_t id) { return c.LabelName(id); });
+      c.num_labels(), [&](size_t id) { return c.NodesWithLabel(id) > 0; }, [&](size_t id) { return c.LabelName(id); });
 }
 
 std::unique_ptr<ProcedureRows> RelationshipTypes(ExecContext& ctx, std::vector<Value>&) {
   const Catalog& c = ctx.txn->catalog();
   return NamesInUse(
-      c.num_rel_types(), [&](size_t id) { return c.RelsOfType(id) > 0; },
-      [&](size_t id) { return c.RelTypeName(id); });
+      c.num_rel_types(), [&](size_t id) { return c.RelsOfType(id) > 0; }, [&](size_t id) { return c.RelTypeName(id); });
 }
 
 std::unique_ptr<ProcedureRows> PropertyKeys(ExecContext& ctx, std::vector<Value>&) {
@@ -152,12 +150,24 @@ ProcedureColumn Column(std::string name, CypherType type) { return ProcedureColu
 }  // namespace
 
 void RegisterDbProcedures(ProcedureRegistry* r) {
-  r->Register({"db.labels", {}, {Column("label", CypherType::kString)}, false,
-               "The labels that at least one node has, by name.", Labels});
-  r->Register({"db.relationshipTypes", {}, {Column("relationshipType", CypherType::kString)}, false,
-               "The relationship types that at least one relationship has, by name.", RelationshipTypes});
-  r->Register({"db.propertyKeys", {}, {Column("propertyKey", CypherType::kString)}, false,
-               "The property keys in use on nodes or relationships, by name.", PropertyKeys});
+  r->Register({"db.labels",
+               {},
+               {Column("label", CypherType::kString)},
+               false,
+               "The labels that at least one node has, by name.",
+               Labels});
+  r->Register({"db.relationshipTypes",
+               {},
+               {Column("relationshipType", CypherType::kString)},
+               false,
+               "The relationship types that at least one relationship has, by name.",
+               RelationshipTypes});
+  r->Register({"db.propertyKeys",
+               {},
+               {Column("propertyKey", CypherType::kString)},
+               false,
+               "The property keys in use on nodes or relationships, by name.",
+               PropertyKeys});
   r->Register({"db.indexes",
                {},
                {Column("name", CypherType::kString), Column("label", CypherType::kString),
@@ -179,7 +189,8 @@ void RegisterDbProcedures(ProcedureRegistry* r) {
                {},
                {Column("name", CypherType::kString), Column("signature", CypherType::kString),
                 Column("description", CypherType::kString), Column("aggregating", CypherType::kBoolean)},
-               false, "Every function, with its signature and what it does.",
+               false,
+               "Every function, with its signature and what it does.",
                [](ExecContext&, std::vector<Value>&) -> std::unique_ptr<ProcedureRows> {
                  Rows rows;
                  for (const FunctionDoc& f : FunctionDocs()) {
@@ -192,7 +203,8 @@ void RegisterDbProcedures(ProcedureRegistry* r) {
                {},
                {Column("name", CypherType::kString), Column("signature", CypherType::kString),
                 Column("description", CypherType::kString), Column("mode", CypherType::kString)},
-               false, "Every procedure CALL can run, with its signature.",
+               false,
+               "Every procedure CALL can run, with its signature.",
                [r](ExecContext&, std::vector<Value>&) -> std::unique_ptr<ProcedureRows> {
                  Rows rows;
                  for (const Procedure* p : r->All()) {

@@ -172,9 +172,8 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   PlanPatternEvaluator patterns(&plan, &ctx);
   ctx.eval.patterns = &patterns;
   // Each statement runs in its own transaction, so both clocks read the same.
-  ctx.eval.statement_time_nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                      std::chrono::system_clock::now().time_since_epoch())
-                                      .count();
+  ctx.eval.statement_time_nanos =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   ctx.eval.transaction_time_nanos = ctx.eval.statement_time_nanos;
 
   try {
@@ -198,8 +197,7 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
     }
     if (plan.writes) KG_RETURN_IF_ERROR(txn->Commit());
     if (profile) {
-      const double ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       result.plan = DescribePlan(*plan.root, true);
       char buf[64];
       std::snprintf(buf, sizeof buf, "total %.3f ms, %zu row%s\n", ms, result.rows.size(),
@@ -224,9 +222,8 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
   return result;
 }
 
-
-Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, const ast::Statement& statement,
-                                 const ValueMap& params, const RunOptions& options) {
+Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures,
+                                 const ast::Statement& statement, const ValueMap& params, const RunOptions& options) {
   try {
     switch (statement.kind) {
       case ast::Statement::Kind::kCreateIndex: {

@@ -58,7 +58,7 @@ Result<QueryResult> RunPlan(GraphStore& store, const ast::Statement& statement, 
 
 // PlanStatement against the store's current catalog and RunPlan, or the
 // index statements (CREATE INDEX, DROP INDEX).
-Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures, const ast::Statement& statement,
-                                 const ValueMap& params, const RunOptions& options);
+Result<QueryResult> RunStatement(GraphStore& store, const ProcedureRegistry& procedures,
+                                 const ast::Statement& statement, const ValueMap& params, const RunOptions& options);
 
 }  // namespace kg

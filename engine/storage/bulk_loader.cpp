@@ -366,7 +366,8 @@ Result<NodeId> BulkLoader::AddNode(std::vector<LabelId> labels, Properties prope
   if (auto key_id = catalog_->FindPropertyKey(kKeyProperty)) {
     if (const Value* v = FindProperty(node.properties, *key_id)) {
       if (!key_codec::IsIndexable(*v)) {
-        return Status::Constraint("the key property must be a string, number, boolean or temporal value, not " + v->ToString());
+        return Status::Constraint("the key property must be a string, number, boolean or temporal value, not " +
+                                  v->ToString());
       }
       unique_key = key_codec::UniqueKeyKey(*v);
       auto [it, claimed] = new_keys_.try_emplace(unique_key, catalog_->next_node_id());

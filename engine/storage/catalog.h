@@ -156,7 +156,8 @@ class Catalog {
   std::vector<uint64_t> key_node_counts_, key_rel_counts_;  // by property key id
   bool property_counts_known_ = true;
   bool format_changed_ = false;
-  std::vector<bool> key_count_dirty_;  // by key id: in dirty_keys_ already  // SetPropertyKeyCounts upgraded a version 1 catalog
+  std::vector<bool>
+      key_count_dirty_;  // by key id: in dirty_keys_ already  // SetPropertyKeyCounts upgraded a version 1 catalog
   uint64_t node_count_ = 0, rel_count_ = 0;
   NodeId next_node_id_ = 0;
   RelId next_rel_id_ = 0;

@@ -292,7 +292,9 @@ class ConsistencyChecker {
     }
     return FromRocks(it->status(), std::string("reading the ") + records.plural);
   }
-  static Status Decode(NodeId id, std::string_view src, NodeRecord* out) { return record_codec::DecodeNode(id, src, out); }
+  static Status Decode(NodeId id, std::string_view src, NodeRecord* out) {
+    return record_codec::DecodeNode(id, src, out);
+  }
   static Status Decode(RelId id, std::string_view src, RelRecord* out) { return record_codec::DecodeRel(id, src, out); }
 
   // ---- Nodes: records, and the entries they imply ----
@@ -407,38 +409,41 @@ class ConsistencyChecker {
       type_counts_.assign(catalog_.num_rel_types(), 0);
       key_rel_counts_.assign(catalog_.num_property_keys(), 0);
     }
-    return ForEachRecord<RelRecord>(kRelRecords, &report_.relationships, [&](RelId id, const RelRecord& rel, auto what) {
-      if (!finding_) {
-        ++live_rels_;
-        if (id >= catalog_.next_rel_id()) {
-          Problem(what() + ": id not below the catalog's next relationship id " +
-                  std::to_string(catalog_.next_rel_id()));
-        }
-        if (rel.type >= catalog_.num_rel_types()) {
-          Problem(what() + ": unknown relationship type id " + std::to_string(rel.type));
-        } else {
-          ++type_counts_[rel.type];
-        }
-        CheckRecordParts(what(), nullptr, rel.properties);
-        for (const Property& p : rel.properties) {
-          if (p.key < key_rel_counts_.size()) ++key_rel_counts_[p.key];
-        }
-        if (!NodeSeen(rel.start)) Problem(what() + ": its start node " + std::to_string(rel.start) + " does not exist");
-        if (!NodeSeen(rel.end)) Problem(what() + ": its end node " + std::to_string(rel.end) + " does not exist");
-      }
-      for (const Direction dir : {Direction::kOut, Direction::kIn}) {
-        const bool out = dir == Direction::kOut;
-        const NodeId node = out ? rel.start : rel.end;
-        const NodeId neighbour = out ? rel.end : rel.start;
-        KG_RETURN_IF_ERROR(
-            Expect(kAdjacencyFamily, key_codec::AdjacencyKey(node, dir, rel.type, neighbour, id), "", [&](const auto&) {
-              FamilyProblem(kAdjacencyFamily, "adjacency: " + what() + " (" + std::to_string(rel.start) + ")-[:" +
-                                                  TypeText(rel.type) + "]->(" + std::to_string(rel.end) + ") has no " +
-                                                  (out ? "out" : "in") + " entry under node " + std::to_string(node));
-            }));
-      }
-      return Status::Ok();
-    });
+    return ForEachRecord<RelRecord>(
+        kRelRecords, &report_.relationships, [&](RelId id, const RelRecord& rel, auto what) {
+          if (!finding_) {
+            ++live_rels_;
+            if (id >= catalog_.next_rel_id()) {
+              Problem(what() + ": id not below the catalog's next relationship id " +
+                      std::to_string(catalog_.next_rel_id()));
+            }
+            if (rel.type >= catalog_.num_rel_types()) {
+              Problem(what() + ": unknown relationship type id " + std::to_string(rel.type));
+            } else {
+              ++type_counts_[rel.type];
+            }
+            CheckRecordParts(what(), nullptr, rel.properties);
+            for (const Property& p : rel.properties) {
+              if (p.key < key_rel_counts_.size()) ++key_rel_counts_[p.key];
+            }
+            if (!NodeSeen(rel.start))
+              Problem(what() + ": its start node " + std::to_string(rel.start) + " does not exist");
+            if (!NodeSeen(rel.end)) Problem(what() + ": its end node " + std::to_string(rel.end) + " does not exist");
+          }
+          for (const Direction dir : {Direction::kOut, Direction::kIn}) {
+            const bool out = dir == Direction::kOut;
+            const NodeId node = out ? rel.start : rel.end;
+            const NodeId neighbour = out ? rel.end : rel.start;
+            KG_RETURN_IF_ERROR(Expect(
+                kAdjacencyFamily, key_codec::AdjacencyKey(node, dir, rel.type, neighbour, id), "", [&](const auto&) {
+                  FamilyProblem(kAdjacencyFamily, "adjacency: " + what() + " (" + std::to_string(rel.start) +
+                                                      ")-[:" + TypeText(rel.type) + "]->(" + std::to_string(rel.end) +
+                                                      ") has no " + (out ? "out" : "in") + " entry under node " +
+                                                      std::to_string(node));
+                }));
+          }
+          return Status::Ok();
+        });
   }
 
   // ---- The catalog's counts against the records ----

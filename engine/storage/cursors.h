@@ -28,7 +28,6 @@ class KeyStream {
   virtual Status status() const = 0;
 };
 
-
 // Relationships of one node, as adjacency entries (no relationship record is
 // read). With Direction::kBoth a self-loop comes back once, as kOut. The
 // entries come from a scan of the adjacency column family or from the

@@ -1,4 +1,3 @@
-#include "common/stop_signal.h"
 #include "storage/graph_projection.h"
 
 #include <rocksdb/db.h>
@@ -12,6 +11,7 @@
 #include <utility>
 
 #include "common/huge_pages.h"
+#include "common/stop_signal.h"
 #include "storage/graph_store.h"
 #include "storage/key_codec.h"
 #include "storage/projection_builder.h"
@@ -32,9 +32,7 @@ struct Column {
   std::string arena;  // strings: bits is an offset to a 4-byte length and the bytes; so
                       // are the temporal values wider than 8 bytes, in record_codec's form
 
-  size_t Bytes() const {
-    return ids.capacity() * 8 + tags.capacity() + bits.capacity() * 8 + arena.capacity();
-  }
+  size_t Bytes() const { return ids.capacity() * 8 + tags.capacity() + bits.capacity() * 8 + arena.capacity(); }
 };
 
 struct GraphProjection::NodesPart {
@@ -354,9 +352,7 @@ void Finish(Column* c, NodeId bound) {
   c->arena.shrink_to_fit();
 }
 
-bool Interrupted(StopSignal interrupt) {
-  return interrupt.Requested();
-}
+bool Interrupted(StopSignal interrupt) { return interrupt.Requested(); }
 
 }  // namespace
 
@@ -397,8 +393,7 @@ Status ProjectionBuilder::ScanNodes(Source src, GraphProjection::NodesPart* part
 }
 
 Status ProjectionBuilder::ScanOut(Source src, NodeId first, NodeId last, NodeId bound, uint64_t* offsets,
-                                  GraphProjection::AdjacencyPart::Entries* entries,
-                                  StopSignal interrupt) {
+                                  GraphProjection::AdjacencyPart::Entries* entries, StopSignal interrupt) {
   const std::string end = key_codec::AdjacencyPrefix(last);
   rocksdb::ReadOptions options = src.options;
   const rocksdb::Slice upper(end);
@@ -415,7 +410,8 @@ Status ProjectionBuilder::ScanOut(Source src, NodeId first, NodeId last, NodeId 
     const rocksdb::Slice k = it->key();
     if (k.size() != key_codec::kAdjacencyKeySize) return Status::Storage("corrupt adjacency key");
     const AdjacencyEntry e = key_codec::DecodeAdjacencyKey(std::string_view(k.data(), k.size()));
-    if (e.node < first || e.node >= last) return Status::Storage("adjacency of an unknown node " + std::to_string(e.node));
+    if (e.node < first || e.node >= last)
+      return Status::Storage("adjacency of an unknown node " + std::to_string(e.node));
     if (e.direction != Direction::kOut) {
       // A node's in entries follow its out entries: one seek to the next
       // node's costs less CPU than stepping over them (about ten a node).
@@ -487,8 +483,8 @@ void SortIn(AdjacencyPart* a, NodeId first, NodeId last) {
 
 }  // namespace
 
-Result<std::shared_ptr<const GraphProjection::NodesPart>> ProjectionBuilder::BuildNodes(
-    Source src, NodeId bound, StopSignal interrupt) {
+Result<std::shared_ptr<const GraphProjection::NodesPart>> ProjectionBuilder::BuildNodes(Source src, NodeId bound,
+                                                                                        StopSignal interrupt) {
   const auto start = std::chrono::steady_clock::now();
   auto part = std::make_shared<GraphProjection::NodesPart>();
   part->bound = bound;
@@ -497,8 +493,10 @@ Result<std::shared_ptr<const GraphProjection::NodesPart>> ProjectionBuilder::Bui
   return std::shared_ptr<const GraphProjection::NodesPart>(std::move(part));
 }
 
-Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder::BuildAdjacency(
-    Source src, NodeId bound, uint64_t rel_count, StopSignal interrupt) {
+Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder::BuildAdjacency(Source src,
+                                                                                                NodeId bound,
+                                                                                                uint64_t rel_count,
+                                                                                                StopSignal interrupt) {
   const auto start = std::chrono::steady_clock::now();
   auto part = std::make_shared<AdjacencyPart>();
   AdjacencyPart& a = *part;
@@ -576,7 +574,8 @@ Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> ProjectionBuilder:
     at += from_low + from_high;
   }
   a.in_offsets[bound] = at;
-  if (Interrupted(interrupt)) return Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
+  if (Interrupted(interrupt))
+    return Status::Error(ErrorKind::kInterrupted, "building the graph projection was cancelled");
   a.in.resize(total);
   second = std::thread([&] { ScatterIn(&a, split, bound, next_high.data()); });
   ScatterIn(&a, 0, split, next_low.data());

@@ -241,7 +241,7 @@ std::shared_ptr<const GraphProjection> GraphStore::current_projection() const {
 }
 
 Result<std::shared_ptr<const GraphProjection>> GraphStore::ProjectionFor(Transaction* txn, unsigned parts,
-                                                                          StopSignal interrupt) {
+                                                                         StopSignal interrupt) {
   if (txn->projection_ && txn->projection_->has(parts)) return txn->projection_;
   if (txn->is_write()) return std::shared_ptr<const GraphProjection>();
   const Catalog& catalog = txn->catalog();

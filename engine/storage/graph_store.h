@@ -23,8 +23,8 @@
 #include <string_view>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "storage/catalog.h"
 #include "storage/graph_projection.h"
 
@@ -124,8 +124,7 @@ class GraphStore {
   // missing for that state; see graph_projection.h. nullptr when the graph cannot be projected (node ids
   // beyond 2^32). Concurrent callers share one build. `interrupt` cancels a
   // build in progress (kInterrupted).
-  Result<std::shared_ptr<const GraphProjection>> ProjectionFor(Transaction* txn, unsigned parts,
-                                                               StopSignal interrupt);
+  Result<std::shared_ptr<const GraphProjection>> ProjectionFor(Transaction* txn, unsigned parts, StopSignal interrupt);
   // The projection of the last committed state, if one is built (tests).
   std::shared_ptr<const GraphProjection> current_projection() const;
 

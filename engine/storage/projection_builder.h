@@ -12,9 +12,9 @@
 #include <memory>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/huge_pages.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "storage/graph_projection.h"
 
 namespace kg {
@@ -31,14 +31,15 @@ class ProjectionBuilder {
   // count (for reserving). Both stop with kInterrupted when *interrupt
   // becomes true.
   static Result<std::shared_ptr<const GraphProjection::NodesPart>> BuildNodes(Source src, NodeId bound,
-                                                                             StopSignal interrupt);
-  static Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> BuildAdjacency(
-      Source src, NodeId bound, uint64_t rel_count, StopSignal interrupt);
+                                                                              StopSignal interrupt);
+  static Result<std::shared_ptr<const GraphProjection::AdjacencyPart>> BuildAdjacency(Source src, NodeId bound,
+                                                                                      uint64_t rel_count,
+                                                                                      StopSignal interrupt);
   // A projection with the given parts, the other parts and the dirty set
   // taken from `base` (may be null).
-  static std::shared_ptr<const GraphProjection> Combine(const GraphProjection* base,
-                                                        std::shared_ptr<const GraphProjection::NodesPart> nodes,
-                                                        std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency);
+  static std::shared_ptr<const GraphProjection> Combine(
+      const GraphProjection* base, std::shared_ptr<const GraphProjection::NodesPart> nodes,
+      std::shared_ptr<const GraphProjection::AdjacencyPart> adjacency);
 
  private:
   static Status ScanNodes(Source src, GraphProjection::NodesPart* part, StopSignal interrupt);

@@ -28,8 +28,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "common/stop_signal.h"
 #include "common/status.h"
+#include "common/stop_signal.h"
 #include "storage/catalog.h"
 #include "storage/cursors.h"
 #include "storage/graph_projection.h"

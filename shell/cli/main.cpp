@@ -9,20 +9,20 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
-#include "session/bundled_graph.h"
-#include "commands/check_command.h"
-#include "common/input_file.h"
-#include "common/version.h"
-#include "commands/export_command.h"
-#include "commands/import_command.h"
 #include "cli/interrupt.h"
 #include "cli/limit_options.h"
+#include "cli/sources_dir.h"
+#include "commands/check_command.h"
+#include "commands/export_command.h"
+#include "commands/import_command.h"
 #include "commands/link_command.h"
+#include "commands/why_command.h"
+#include "common/input_file.h"
+#include "common/version.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
+#include "session/bundled_graph.h"
 #include "session/session.h"
-#include "cli/sources_dir.h"
-#include "commands/why_command.h"
 
 namespace {
 
@@ -41,11 +41,11 @@ struct Arguments {
   bool timing = false;
   bool continue_on_error = false;
   bool wrap = false;
-  std::string as_of;    // YYYY-MM-DD
-  std::string sources;  // --sources: where the article texts are (sources_dir.h)
+  std::string as_of;                   // YYYY-MM-DD
+  std::string sources;                 // --sources: where the article texts are (sources_dir.h)
   std::string csv_formulas = "guard";  // csv and tsv: guard or keep (common/csv_formula.h)
-  std::string timeout;       // --timeout SECONDS|off (limit_options.h)
-  std::string memory_limit;  // --memory-limit SIZE|off
+  std::string timeout;                 // --timeout SECONDS|off (limit_options.h)
+  std::string memory_limit;            // --memory-limit SIZE|off
 };
 
 // "name=VALUE" as given to --param.

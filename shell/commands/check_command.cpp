@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
-#include "session/bundled_graph.h"
 #include "main/database.h"
+#include "session/bundled_graph.h"
 
 namespace kg::shell {
 

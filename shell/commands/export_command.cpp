@@ -8,11 +8,11 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
-#include "session/bundled_graph.h"
-#include "interchange/export/graph_exporter.h"
-#include "interchange/formats.h"
 #include "cli/interrupt.h"
 #include "cli/progress_line.h"
+#include "interchange/export/graph_exporter.h"
+#include "interchange/formats.h"
+#include "session/bundled_graph.h"
 #include "session/session_text.h"
 
 namespace kg::shell {
@@ -134,12 +134,11 @@ CLI::App* AddExportSubcommand(CLI::App& app, ExportArguments* args) {
                   "csv: 'guard' (default) puts a ' before text a spreadsheet would run as a formula (= + - @ tab "
                   "CR); 'keep' writes text as stored")
       ->check(CLI::IsMember({"guard", "keep"}));
-  sub->footer(
-      "Formats (--format, else from the file's ending):\n" + interchange::FormatHelpLines() +
-      "\nExamples:\n"
-      "  kg export -o graph.graphml                                   the whole bundled graph\n"
-      "  kg export -o unesco.dot -e \"MATCH p = (o:Organization {key: 'org/unesco'})-[*..2]-() RETURN p\"\n"
-      "  kg export --db research.kg --format csv -o out/ -e \"MATCH (p:Person) RETURN p\" --induced");
+  sub->footer("Formats (--format, else from the file's ending):\n" + interchange::FormatHelpLines() +
+              "\nExamples:\n"
+              "  kg export -o graph.graphml                                   the whole bundled graph\n"
+              "  kg export -o unesco.dot -e \"MATCH p = (o:Organization {key: 'org/unesco'})-[*..2]-() RETURN p\"\n"
+              "  kg export --db research.kg --format csv -o out/ -e \"MATCH (p:Person) RETURN p\" --induced");
   return sub;
 }
 

@@ -9,9 +9,9 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "cli/interrupt.h"
 #include "interchange/formats.h"
 #include "interchange/import/importer.h"
-#include "cli/interrupt.h"
 #include "main/database.h"
 
 namespace kg::shell {
@@ -46,8 +46,7 @@ bool MakeOptions(const ImportArguments& args, interchange::ImportOptions* option
   if (!args.format.empty()) {
     std::optional<interchange::ImportFormat> f = interchange::ParseImportFormat(args.format);
     if (!f) {
-      err << "kg import: unknown format '" << args.format << "'; choose " << interchange::ImportFormatChoices()
-          << "\n";
+      err << "kg import: unknown format '" << args.format << "'; choose " << interchange::ImportFormatChoices() << "\n";
       return false;
     }
     options->format = *f;
@@ -148,12 +147,11 @@ CLI::App* AddImportSubcommand(CLI::App& app, ImportArguments* args) {
       "of *.json), a CSV directory (nodes.csv and relationships.csv, or gen_graph.py's manifest.json), or GraphML");
   sub->add_option("--db", args->db, "Database directory to import into, created when missing");
   AddOptions(*sub, args);
-  sub->footer(
-      "Formats (--format, else from each path's name or contents):\n" + interchange::FormatHelpLines() +
-      "\nExamples:\n"
-      "  kg import --db research.kg data/graph\n"
-      "  kg import --db bench.kg /tmp/kgbench/n100k\n"
-      "  kg import --db research.kg --node-label Person friends.graphml");
+  sub->footer("Formats (--format, else from each path's name or contents):\n" + interchange::FormatHelpLines() +
+              "\nExamples:\n"
+              "  kg import --db research.kg data/graph\n"
+              "  kg import --db bench.kg /tmp/kgbench/n100k\n"
+              "  kg import --db research.kg --node-label Person friends.graphml");
   return sub;
 }
 

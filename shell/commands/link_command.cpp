@@ -6,13 +6,13 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
-#include "session/bundled_graph.h"
 #include "link/article_text.h"
 #include "link/link_entity.h"
 #include "link/link_output.h"
 #include "link/mention_matcher.h"
 #include "link/name_dictionary.h"
 #include "main/database.h"
+#include "session/bundled_graph.h"
 
 namespace kg::shell {
 

@@ -7,19 +7,19 @@
 #include <chrono>
 #include <map>
 
-#include "commands/command_table.h"
-#include "common/input_file.h"
-#include "commands/export_command.h"
-#include "help/help_topics.h"
-#include "commands/import_command.h"
 #include "cli/interrupt.h"
 #include "cli/limit_options.h"
-#include "commands/link_command.h"
-#include "output/display_width.h"
 #include "cli/progress_line.h"
+#include "commands/command_table.h"
+#include "commands/export_command.h"
+#include "commands/import_command.h"
+#include "commands/link_command.h"
+#include "commands/why_command.h"
+#include "common/input_file.h"
+#include "help/help_topics.h"
+#include "output/display_width.h"
 #include "session/session.h"
 #include "session/session_text.h"
-#include "commands/why_command.h"
 
 namespace kg::shell {
 namespace {
@@ -95,7 +95,8 @@ bool Session::RunHelp(std::string_view args, const Origin& origin) {
     return true;
   }
   const HelpTopic* topic = FindHelpTopic(args);
-  if (topic == nullptr) return CommandFailed(origin, "no help topic '" + std::string(args) + "'; :help lists the topics");
+  if (topic == nullptr)
+    return CommandFailed(origin, "no help topic '" + std::string(args) + "'; :help lists the topics");
   out_ << topic->text;
   if (!topic->text.empty() && topic->text.back() != '\n') out_ << "\n";
   return true;

@@ -41,5 +41,4 @@ void AppendHelpRow(std::string* out, const std::string& left, const std::string&
   *out += line + "\n";
 }
 
-
 }  // namespace kg::shell

@@ -12,10 +12,10 @@
 #include <iostream>
 #include <memory>
 
-#include "commands/command_table.h"
-#include "common/input_file.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
+#include "commands/command_table.h"
+#include "common/input_file.h"
 #include "repl/completer.h"
 #include "repl/line_editor.h"
 #include "session/session.h"

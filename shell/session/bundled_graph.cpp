@@ -8,9 +8,9 @@
 #include <sstream>
 #include <system_error>
 
-#include "session/bundled_graph_data.h"
 #include "interchange/import/importer.h"
 #include "main/database.h"
+#include "session/bundled_graph_data.h"
 
 namespace kg::shell {
 namespace {
@@ -54,7 +54,8 @@ Status Build(const fs::path& dir) {
     KG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(dir.string()));
     KG_ASSIGN_OR_RETURN(interchange::ImportReport report, interchange::ImportJsonTexts(*db, files));
     (void)report;
-    KG_RETURN_IF_ERROR(db->Execute("CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases]").status());
+    KG_RETURN_IF_ERROR(
+        db->Execute("CREATE FULLTEXT INDEX names FOR (n) ON EACH [n.name, n.name_en, n.aliases]").status());
   }
   std::ofstream out(dir / kFingerprintFile);
   out << Fingerprint() << "\n";

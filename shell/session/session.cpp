@@ -71,8 +71,8 @@ Status Session::SetAsOf(std::string_view day) {
   }
   std::optional<Date> parsed = Date::Parse(text);
   if (!parsed || text.size() != 10) {
-    return Status::Usage("as-of takes a day as YYYY-MM-DD (for example 2021-05-21) or off; got '" +
-                         std::string(text) + "'");
+    return Status::Usage("as-of takes a day as YYYY-MM-DD (for example 2021-05-21) or off; got '" + std::string(text) +
+                         "'");
   }
   db_->SetAsOf(parsed);
   return Status::Ok();

@@ -38,7 +38,9 @@ class CountingHost : public binder::ExpressionBinder::Host {
 // The parsed `RETURN <text>` (kept alive with its statement).
 struct Parsed {
   std::vector<ast::Statement> statements;
-  const ast::Expr& expr() const { return *statements.at(0).query.parts.at(0).clauses.back().projection.items.at(0).expr; }
+  const ast::Expr& expr() const {
+    return *statements.at(0).query.parts.at(0).clauses.back().projection.items.at(0).expr;
+  }
 };
 
 Parsed Parse(const std::string& text) {
@@ -164,8 +166,8 @@ TEST_CASE("A pattern inside an expression is handed to the host under its bound 
   bound::ExprPtr e = b.Bind(p.expr(), scope, {});
   REQUIRE(host.patterns.size() == 1);
   CHECK(host.patterns[0] == e.get());
-  CHECK(e->args[1]->slot == 10);       // m, in the comprehension's scope
-  CHECK(scope.Find("m") == nullptr);   // and not in the outer one
+  CHECK(e->args[1]->slot == 10);      // m, in the comprehension's scope
+  CHECK(scope.Find("m") == nullptr);  // and not in the outer one
   // A pattern as a value is refused outside a predicate.
   const Status s = BindError("(n)-->()");
   CHECK(s.message().find("only as a predicate") != std::string::npos);

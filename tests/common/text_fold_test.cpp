@@ -3,7 +3,6 @@
 #include "common/text_fold.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -51,16 +50,17 @@ TEST_CASE("FoldText turns punctuation and white space into one space", "[text_fo
   CHECK(FoldText("") == "");
   CHECK(FoldText(" .,;- ") == "");
   // A soft hyphen is ignorable: it does not split the word.
-  CHECK(FoldText("Ngo\xC2\xAD" "ai") == "ngoai");
+  CHECK(FoldText("Ngo\xC2\xAD"
+                 "ai") == "ngoai");
 }
 
 TEST_CASE("FoldText folds compatibility forms and other scripts", "[text_fold]") {
-  CHECK(FoldText("ＡＳＥＡＮ") == "asean");   // full-width letters
-  CHECK(FoldText("ﬁnance") == "finance");     // ligature
-  CHECK(FoldText("Straße") == "strasse");     // case folding, not lower-casing
+  CHECK(FoldText("ＡＳＥＡＮ") == "asean");  // full-width letters
+  CHECK(FoldText("ﬁnance") == "finance");    // ligature
+  CHECK(FoldText("Straße") == "strasse");    // case folding, not lower-casing
   CHECK(FoldText("Café Müller") == "cafe muller");
   CHECK(FoldText("北京 東京") == "北京 東京");  // no case, no marks: unchanged
-  CHECK(FoldText("한국") == "한국");           // Hangul recomposed after folding
+  CHECK(FoldText("한국") == "한국");            // Hangul recomposed after folding
 }
 
 TEST_CASE("FoldText never fails on bytes that are not UTF-8", "[text_fold]") {

@@ -22,8 +22,12 @@ TEST_CASE("DecodeAt and AppendValid refuse what is not UTF-8", "[utf8]") {
   CHECK(utf8::DecodeAt("\xC0\x80", 0).length == 0);      // overlong
   CHECK(utf8::DecodeAt("\xED\xA0\x80", 0).length == 0);  // surrogate
   std::string out;
-  CHECK(utf8::AppendValid(&out, "a\xFF" "b") == 1);
-  CHECK(out == "a\xEF\xBF\xBD" "b");
+  CHECK(utf8::AppendValid(&out,
+                          "a\xFF"
+                          "b") == 1);
+  CHECK(out ==
+        "a\xEF\xBF\xBD"
+        "b");
 }
 
 TEST_CASE("ToUpper and ToLower map case in every script", "[utf8]") {

@@ -250,12 +250,12 @@ TEST_CASE("data graph: a quantity has its type, its precision and what it measur
       if (!p.contains(m.name)) continue;
       ++quantities;
       const auto& v = p[m.name];
-      bool typed = m.value == "integer"  ? v.is_number_integer()
-                   : m.value == "number" ? v.is_number()
-                                         : v.is_array() && !v.empty() &&
-                                               std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) {
-                                                 return x.is_number_integer();
-                                               });
+      bool typed = m.value == "integer" ? v.is_number_integer()
+                   : m.value == "number"
+                       ? v.is_number()
+                       : v.is_array() && !v.empty() && std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) {
+                           return x.is_number_integer();
+                         });
       if (!typed) FAIL_CHECK(e.Where() + ": " + m.name + " " + v.dump() + " is not an " + m.value);
       const auto precision = p.value(m.name + "_precision", nlohmann::json());
       if (!precision.is_string() || !Precisions().count(precision.get<std::string>()))

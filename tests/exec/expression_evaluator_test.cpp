@@ -38,7 +38,8 @@ Value Eval(const std::string& text, Row row = {}, const std::vector<std::string>
   REQUIRE(parsed.ok());
   const ast::Expr& parsed_expr = *parsed->at(0).query.parts.at(0).clauses.back().projection.items.at(0).expr;
   binder::Scope scope;
-  for (size_t i = 0; i < vars.size(); ++i) scope.vars[vars[i]] = binder::Var{static_cast<int>(i), binder::VarKind::kValue};
+  for (size_t i = 0; i < vars.size(); ++i)
+    scope.vars[vars[i]] = binder::Var{static_cast<int>(i), binder::VarKind::kValue};
   TestHost host(static_cast<int>(vars.size()));
   binder::ExpressionBinder binder(host);
   const bound::ExprPtr expr = binder.Bind(parsed_expr, scope, binder::BindOptions{});
@@ -65,8 +66,11 @@ bool Fails(const std::string& text, ErrorKind kind, const std::string& words, co
 }
 
 // Operands the binder cannot see: their errors come from the evaluator.
-const ValueMap kOperands = {{"yes_bool", Value(true)}, {"one", Value(int64_t{1})}, {"yes", Value("yes")},
-                            {"a", Value("a")}, {"list", Value(ValueList{Value(int64_t{1})})},
+const ValueMap kOperands = {{"yes_bool", Value(true)},
+                            {"one", Value(int64_t{1})},
+                            {"yes", Value("yes")},
+                            {"a", Value("a")},
+                            {"list", Value(ValueList{Value(int64_t{1})})},
                             {"map", Value::Map(ValueMap{{"a", Value(int64_t{1})}})}};
 
 ValueList L(std::initializer_list<Value> items) { return ValueList(items); }

@@ -53,7 +53,8 @@ std::string Span(const Value& a, const Value& b, BetweenUnit unit = BetweenUnit:
   return Between(a, b, unit).ToIsoString();
 }
 
-TEST_CASE("Temporal + duration: a date takes months and days, the seconds only as whole days", "[temporal_arithmetic]") {
+TEST_CASE("Temporal + duration: a date takes months and days, the seconds only as whole days",
+          "[temporal_arithmetic]") {
   const Value x = D(1984, 10, 11);
   CHECK(Sum(x, kLong) == "1997-03-25");
   CHECK(Diff(x, kLong) == "1972-04-27");
@@ -202,12 +203,11 @@ TEST_CASE("Between in months, days and seconds", "[temporal_arithmetic]") {
   CHECK(Span(date, LT(16, 30), BetweenUnit::kMonths) == "PT0S");
   CHECK(Span(date, LT(16, 30), BetweenUnit::kSeconds) == "PT16H30M");
   CHECK(Span(D(2018, 3, 11), D(2016, 6, 24), BetweenUnit::kMonths) == "P-1Y-8M");
-  CHECK(Span(D(2018, 7, 21), DT(Ldt(2016, 7, 21, 21, 40, 32, 142000000), 3600), BetweenUnit::kMonths) ==
-        "P-1Y-11M");
+  CHECK(Span(D(2018, 7, 21), DT(Ldt(2016, 7, 21, 21, 40, 32, 142000000), 3600), BetweenUnit::kMonths) == "P-1Y-11M");
   CHECK(Span(DT(Ldt(2018, 7, 21, 21, 40, 36, 143000000), 18000), DT(Ldt(1984, 7, 21, 22, 40, 36, 143000000), 7200),
-                BetweenUnit::kMonths) == "P-33Y-11M");
-  CHECK(Span(LD(2014, 7, 21, 21, 40, 36, 143000000), LD(2014, 7, 21, 21, 40, 36, 142000000),
-                BetweenUnit::kSeconds) == "PT-0.001S");
+             BetweenUnit::kMonths) == "P-33Y-11M");
+  CHECK(Span(LD(2014, 7, 21, 21, 40, 36, 143000000), LD(2014, 7, 21, 21, 40, 36, 142000000), BetweenUnit::kSeconds) ==
+        "PT-0.001S");
   CHECK(Span(LT(12, 34, 54, 700000000), LT(12, 34, 55, 300000000), BetweenUnit::kSeconds) == "PT0.6S");
   CHECK(Span(LT(12, 44, 54, 700000000), LT(12, 34, 55, 300000000), BetweenUnit::kSeconds) == "PT-9M-59.4S");
   CHECK(Span(LT(12, 34, 56, 300000000), LT(12, 34, 54, 700000000), BetweenUnit::kSeconds) == "PT-1.6S");

@@ -51,7 +51,8 @@ TEST_CASE("export file: cancelling mid-way leaves the old file and no temporary 
   TempDir dir;
   const std::string target = dir.Sub("ring.graphml");
   std::ofstream(target) << "the older file";
-  for (ExportFormat format : {*interchange::ParseExportFormat("graphml"), *interchange::ParseExportFormat("gexf"), *interchange::ParseExportFormat("dot"), *interchange::ParseExportFormat("json")}) {
+  for (ExportFormat format : {*interchange::ParseExportFormat("graphml"), *interchange::ParseExportFormat("gexf"),
+                              *interchange::ParseExportFormat("dot"), *interchange::ParseExportFormat("json")}) {
     INFO(format->name);
     std::atomic<bool> cancel{false};
     ExportOptions options;

@@ -44,8 +44,8 @@ TEST_CASE("graphml export: a query's subgraph opens in networkx with the query's
   HostileGraph g;
   // Two relationships and the two nodes they join; the self-loop and the
   // others are not in the result.
-  const auto report =
-      g.Export(*interchange::ParseExportFormat("graphml"), "sub.graphml", "MATCH (a:Person)-[r:KNOWS]->(b:Organization) RETURN r");
+  const auto report = g.Export(*interchange::ParseExportFormat("graphml"), "sub.graphml",
+                               "MATCH (a:Person)-[r:KNOWS]->(b:Organization) RETURN r");
   CHECK(report.nodes == 2);
   CHECK(report.relationships == 2);
   const auto read = ReadWith("networkx-graphml", g.Sub("sub.graphml"));

@@ -1,14 +1,13 @@
 // The pieces the writers share: XML escaping, number text, the labels text,
 // the reserved-name rule, and per-key types over many values.
-#include "interchange/text/value_text.h"
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 
 #include "interchange/export/element_names.h"
-#include "interchange/text/joined_text.h"
 #include "interchange/export/property_schema.h"
+#include "interchange/text/joined_text.h"
+#include "interchange/text/value_text.h"
 #include "interchange/text/xml_text.h"
 #include "test_util.h"
 

@@ -46,8 +46,10 @@ TEST_CASE("import: what is not a graph file is refused by name, and the database
           f.Sub("dir") + " is a directory, not a graph file");
   }
   SECTION("a device") {
-    CHECK(Refused(f, "/dev/zero", Format(*interchange::ParseImportFormat("json"))) == "/dev/zero is a device, not a graph file");
-    CHECK(Refused(f, "/dev/null", Format(*interchange::ParseImportFormat("graphml"))) == "/dev/null is a device, not a graph file");
+    CHECK(Refused(f, "/dev/zero", Format(*interchange::ParseImportFormat("json"))) ==
+          "/dev/zero is a device, not a graph file");
+    CHECK(Refused(f, "/dev/null", Format(*interchange::ParseImportFormat("graphml"))) ==
+          "/dev/null is a device, not a graph file");
   }
   SECTION("a kg JSON file larger than a JSON file may be (it is read whole)") {
     // A sparse file: its size is all that is looked at.

@@ -15,8 +15,8 @@
 #include "common/time_zone.h"
 #include "interchange/export/graph_exporter.h"
 #include "interchange/import/importer.h"
-#include "store_database.h"
 #include "main/database.h"
+#include "store_database.h"
 #include "test_util.h"
 
 namespace {
@@ -169,8 +169,9 @@ void BuildTemporalGraph(Database& db, kg::GraphStore& store) {
   kg::test::MustOk(txn->Commit());
 }
 
-void RoundTrip(kg::interchange::ExportFormat format, const std::string& file, void (*build)(Database&, kg::GraphStore&), uint64_t nodes,
-               uint64_t relationships, kg::interchange::ImportMode mode = kg::interchange::ImportMode::kAuto) {
+void RoundTrip(kg::interchange::ExportFormat format, const std::string& file, void (*build)(Database&, kg::GraphStore&),
+               uint64_t nodes, uint64_t relationships,
+               kg::interchange::ImportMode mode = kg::interchange::ImportMode::kAuto) {
   TempDir dir;
   kg::test::StoreDatabase opened = kg::test::OpenStoreDatabase((dir.path / "source").string());
   std::unique_ptr<Database> source = std::move(opened.db);

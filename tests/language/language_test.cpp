@@ -23,8 +23,8 @@
 #include <utility>
 #include <vector>
 
-#include "main/database.h"
 #include "data_cases.h"
+#include "main/database.h"
 #include "test_util.h"
 
 #ifndef KG_LANGUAGE_TEST_DIR

@@ -79,7 +79,8 @@ TEST_CASE("A cached plan answers with each run's parameters", "[plan_cache]") {
     }
   }
   // SKIP and LIMIT are parameters read at each run.
-  for (int64_t n : {1, 3, 0, 2}) CHECK(dbs.Run("MATCH (p:Person) RETURN p.i LIMIT $n", {{"n", kg::Value(n)}}).size() == size_t(n));
+  for (int64_t n : {1, 3, 0, 2})
+    CHECK(dbs.Run("MATCH (p:Person) RETURN p.i LIMIT $n", {{"n", kg::Value(n)}}).size() == size_t(n));
 }
 
 TEST_CASE("CREATE INDEX and DROP INDEX retire cached plans", "[plan_cache]") {

@@ -62,8 +62,9 @@ TEST_CASE("a command line runs its row's handler", "[commands]") {
   std::ostringstream out, err;
   kg::shell::Session session(std::move(db).value(), dir, {}, out, err);
   CHECK(session.RunScript(":format csv\n:format\n:timing\n:read-only\n", {"script", 1, 1}));
-  CHECK(out.str() == "format: csv   (choices: table|csv|tsv|json|jsonl|markdown)\ntiming: off\n"
-                     "read-write: statements may change the database\n");
+  CHECK(out.str() ==
+        "format: csv   (choices: table|csv|tsv|json|jsonl|markdown)\ntiming: off\n"
+        "read-write: statements may change the database\n");
   CHECK(err.str().empty());
   out.str("");
   CHECK_FALSE(session.RunScript(":shema\n", {"script", 1, 1}));

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "common/utf8.h"
-#include "main/database.h"
 #include "interchange/formats.h"
+#include "main/database.h"
 #include "output/output_format.h"
 #include "repl/repl.h"
 
@@ -237,8 +237,8 @@ TEST_CASE("only functions the engine has are offered", "[repl][completer]") {
   for (const std::string& f : functions) {
     INFO(f);
     const std::string lower = kg::utf8::AsciiLower(f);
-    CHECK((std::find(engine.begin(), engine.end(), lower) != engine.end() || f == "all" || f == "any" ||
-           f == "none" || f == "single" || f == "reduce" || f == "shortestPath" || f == "allShortestPaths"));
+    CHECK((std::find(engine.begin(), engine.end(), lower) != engine.end() || f == "all" || f == "any" || f == "none" ||
+           f == "single" || f == "reduce" || f == "shortestPath" || f == "allShortestPaths"));
   }
 }
 

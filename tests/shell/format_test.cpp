@@ -26,10 +26,10 @@
 #include <string>
 #include <vector>
 
+#include "data_cases.h"
 #include "main/database.h"
 #include "output/output_format.h"
 #include "output/result_writer.h"
-#include "data_cases.h"
 #include "test_util.h"
 
 #ifndef KG_FORMAT_GOLDEN_DIR

@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
-#include "main/database.h"
 #include "cli/sources_dir.h"
 #include "commands/why_command.h"
+#include "main/database.h"
 
 namespace kg::shell {
 namespace {

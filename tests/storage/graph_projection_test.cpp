@@ -371,7 +371,8 @@ TEST_CASE("the nodes part and the adjacency part are built when first needed", "
     // Expansions read RocksDB until the adjacency part exists.
     auto reference = Write(*store);
     for (NodeId id = 0; id < reference->catalog().next_node_id(); ++id) {
-      REQUIRE(SameEntries(Collect(txn->Expand(id, Direction::kBoth)), Collect(reference->Expand(id, Direction::kBoth))));
+      REQUIRE(
+          SameEntries(Collect(txn->Expand(id, Direction::kBoth)), Collect(reference->Expand(id, Direction::kBoth))));
     }
     reference->Rollback();
     MustOk(txn->UseProjection(kProjectAdjacency));
@@ -393,8 +394,9 @@ TEST_CASE("another process reading the database sees each commit through its pro
   // A whole-graph count in a separate kg process (a read-only instance,
   // while this one holds the database for writing): label scan and
   // expansion both go through that process's projection.
-  const std::string query = "kg --db " + dir.Sub("db") +
-                            " --read-only --format csv -e \"MATCH (a:Person)-[:KNOWS]->(b:Person) RETURN count(*) AS n\"";
+  const std::string query =
+      "kg --db " + dir.Sub("db") +
+      " --read-only --format csv -e \"MATCH (a:Person)-[:KNOWS]->(b:Person) RETURN count(*) AS n\"";
   auto count_in_other_process = [&] {
     Run r = RunKg(query.substr(3));
     INFO(r.output);

@@ -6,9 +6,9 @@
 
 #include "common/time_zone.h"
 #include "common/value_compare.h"
+#include "storage/index_oracle.h"
 #include "storage/key_codec.h"
 #include "storage/record_codec.h"
-#include "storage/index_oracle.h"
 #include "test_util.h"
 
 using namespace kg;        // NOLINT: test file

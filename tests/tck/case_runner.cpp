@@ -144,7 +144,8 @@ class CaseState {
   }
 
   std::optional<StepFailure> DeclareProcedure(const Step& step) {
-    Result<Procedure> p = ParseTestProcedure(step.text.substr(std::string("there exists a procedure ").size()), step.table);
+    Result<Procedure> p =
+        ParseTestProcedure(step.text.substr(std::string("there exists a procedure ").size()), step.table);
     if (!p.ok()) return StepFailure{"runner: " + p.status().message()};
     db_->RegisterProcedure(std::move(p).value());
     return std::nullopt;

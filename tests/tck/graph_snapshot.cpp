@@ -3,8 +3,8 @@
 #include <cstring>
 #include <memory>
 
-#include "storage/catalog.h"
 #include "main/database_snapshot.h"
+#include "storage/catalog.h"
 
 namespace kg::tck {
 namespace {

@@ -75,11 +75,11 @@ struct Outcome {
 };
 
 void Usage(const char* argv0) {
-  std::fprintf(
-      stderr,
-      "usage: %s --features DIR [--filter TEXT] [--verbose] [--list-failures FILE]\n"
-      "          [--min-pass PCT] [--min-total-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] [--no-template] [--on-disk] [--top-causes N]\n",
-      argv0);
+  std::fprintf(stderr,
+               "usage: %s --features DIR [--filter TEXT] [--verbose] [--list-failures FILE]\n"
+               "          [--min-pass PCT] [--min-total-pass PCT] [--jobs N] [--timeout SECONDS] [--no-fork] "
+               "[--no-template] [--on-disk] [--top-causes N]\n",
+               argv0);
 }
 
 bool ParseOptions(int argc, char** argv, Options* o) {

@@ -41,12 +41,12 @@
 #include <optional>
 
 #include "common/csv_formula.h"
+#include "common/utf8.h"
 #include "interchange/export/element_names.h"
-#include "interchange/text/joined_text.h"
-#include "interchange/text/value_text.h"
 #include "interchange/export/graph_writer.h"
 #include "interchange/export/output_file.h"
-#include "common/utf8.h"
+#include "interchange/text/joined_text.h"
+#include "interchange/text/value_text.h"
 
 namespace kg::interchange {
 namespace {

@@ -19,12 +19,12 @@
 // would copy them into SVG, which XML cannot hold).
 #include <optional>
 
+#include "common/utf8.h"
 #include "common/version.h"
 #include "interchange/export/element_names.h"
-#include "interchange/text/value_text.h"
 #include "interchange/export/graph_writer.h"
 #include "interchange/export/output_file.h"
-#include "common/utf8.h"
+#include "interchange/text/value_text.h"
 
 namespace kg::interchange {
 namespace {

@@ -16,8 +16,7 @@ std::string LabelsText(const Catalog& catalog, const std::vector<LabelId>& label
   return out;
 }
 
-NodeCaptions::NodeCaptions(const Catalog& catalog)
-    : catalog_(&catalog), name_key_(catalog.FindPropertyKey("name")) {}
+NodeCaptions::NodeCaptions(const Catalog& catalog) : catalog_(&catalog), name_key_(catalog.FindPropertyKey("name")) {}
 
 std::string NodeCaptions::Of(const NodeRecord& node) const {
   if (name_key_) {

@@ -38,9 +38,9 @@
 
 #include "common/version.h"
 #include "interchange/export/element_names.h"
-#include "interchange/text/value_text.h"
 #include "interchange/export/graph_writer.h"
 #include "interchange/export/output_file.h"
+#include "interchange/text/value_text.h"
 #include "interchange/text/xml_text.h"
 
 namespace kg::interchange {

@@ -31,7 +31,7 @@ namespace kg::interchange {
 struct ExportReport {
   uint64_t nodes = 0, relationships = 0;
   double seconds = 0;
-  std::string target;  // the file, or csv's directory
+  std::string target;             // the file, or csv's directory
   ExportFormat format = nullptr;  // the row of options.format
   // Characters the format cannot carry, replaced with U+FFFD (text/xml_text.h).
   uint64_t replaced_characters = 0;

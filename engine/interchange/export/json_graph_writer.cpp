@@ -24,9 +24,9 @@
 #include <algorithm>
 
 #include "interchange/export/element_names.h"
-#include "interchange/text/value_text.h"
 #include "interchange/export/graph_writer.h"
 #include "interchange/export/output_file.h"
+#include "interchange/text/value_text.h"
 
 namespace kg::interchange {
 namespace {

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <new>
 
+#include "common/utf8.h"
 #include "interchange/import/import_builder.h"
 #include "interchange/import/import_sink.h"
-#include "common/utf8.h"
 #include "main/database_internal.h"
 
 namespace kg::interchange {
@@ -96,8 +96,7 @@ std::string DescribeImport(const ImportReport& report) {
          (report.sink == "bulk load" ? ", bulk load" : "") + ")";
 }
 
-Result<ImportReport> ImportGraph(Database& db, const std::vector<std::string>& paths,
-                                 const ImportOptions& options) {
+Result<ImportReport> ImportGraph(Database& db, const std::vector<std::string>& paths, const ImportOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   if (paths.empty()) return Status::Usage("nothing to import: give a file or directory");
   ImportReport report;
@@ -123,8 +122,7 @@ Result<ImportReport> ImportGraph(Database& db, const std::vector<std::string>& p
   return Finish(*sink, builder, options, start, std::move(report));
 }
 
-Result<ImportReport> ImportJsonTexts(Database& db, const std::vector<NamedText>& files,
-                                     const ImportOptions& options) {
+Result<ImportReport> ImportJsonTexts(Database& db, const std::vector<NamedText>& files, const ImportOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   ImportReport report;
   uint64_t bytes_total = 0;

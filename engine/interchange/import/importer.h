@@ -84,8 +84,7 @@ struct ImportReport {
 // "imported 120 nodes and 240 relationships from data/graph (0.2 s)"
 std::string DescribeImport(const ImportReport& report);
 
-Result<ImportReport> ImportGraph(Database& db, const std::vector<std::string>& paths,
-                                 const ImportOptions& options);
+Result<ImportReport> ImportGraph(Database& db, const std::vector<std::string>& paths, const ImportOptions& options);
 
 // A JSON graph file held in memory: its name (for errors and the report)
 // and its text.

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 
-
 namespace kg::interchange {
 
 void AppendInt(std::string* out, int64_t v) {
