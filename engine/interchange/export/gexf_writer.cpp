@@ -46,20 +46,6 @@
 namespace kg::interchange {
 namespace {
 
-const char* GexfType(ColumnType type) {
-  if (type.mixed || type.list) return "string";
-  switch (type.base) {
-    case ColumnType::Base::kBool:
-      return "boolean";
-    case ColumnType::Base::kInt:
-      return "long";
-    case ColumnType::Base::kFloat:
-      return "double";
-    default:
-      return "string";
-  }
-}
-
 // GEXF 1.3, or 1.2draft for readers that know only that.
 enum class GexfVersion { k1_3, k1_2draft };
 
@@ -154,7 +140,7 @@ class GexfWriter : public GraphWriter {
       (*ids)[c.key] = "p" + std::to_string(n++);
       b.append("      <attribute id=\"").append((*ids)[c.key]).append("\" title=\"");
       replaced_ += AppendXml(&b, AttributeName(c.name, reserved));
-      b.append("\" type=\"").append(GexfType(c.type)).append("\"/>\n");
+      b.append("\" type=\"").append(c.type.XmlTypeName()).append("\"/>\n");
     }
   }
 

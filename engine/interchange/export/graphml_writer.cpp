@@ -50,20 +50,6 @@
 namespace kg::interchange {
 namespace {
 
-const char* GraphmlType(ColumnType type) {
-  if (type.mixed || type.list) return "string";
-  switch (type.base) {
-    case ColumnType::Base::kBool:
-      return "boolean";
-    case ColumnType::Base::kInt:
-      return "long";
-    case ColumnType::Base::kFloat:
-      return "double";
-    default:
-      return "string";
-  }
-}
-
 // The key columns of one kind of element, by property key id.
 struct Keys {
   std::vector<int> column;  // key id -> index in ids/types, -1 when not exported
@@ -149,7 +135,7 @@ class GraphmlWriter : public GraphWriter {
       keys->types.push_back(c.type);
       b.append("  <key id=\"").append(id).append("\" for=\"").append(domain).append("\" attr.name=\"");
       replaced_ += AppendXml(&b, AttributeName(c.name, reserved));
-      b.append("\" attr.type=\"").append(GraphmlType(c.type)).append("\"");
+      b.append("\" attr.type=\"").append(c.type.XmlTypeName()).append("\"");
       if (!c.type.mixed && (c.type.list || c.type.IsTemporal())) {
         b.append("><desc>kg:").append(c.type.Name()).append("</desc></key>\n");
       } else {

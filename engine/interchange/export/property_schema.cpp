@@ -66,6 +66,20 @@ std::string ColumnType::Name() const {
   return std::string(BaseName(base)) + (list ? "[]" : "");
 }
 
+const char* ColumnType::XmlTypeName() const {
+  if (mixed || list) return "string";
+  switch (base) {
+    case Base::kBool:
+      return "boolean";
+    case Base::kInt:
+      return "long";
+    case Base::kFloat:
+      return "double";
+    default:
+      return "string";
+  }
+}
+
 void PropertySchema::Observe(const Properties& properties) {
   for (const Property& p : properties) {
     if (p.key >= slots_.size()) slots_.resize(p.key + 1);

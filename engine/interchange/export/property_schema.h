@@ -41,6 +41,10 @@ struct ColumnType {
   // "localdatetime", "datetime", "duration", with "[]" for a list (the CSV
   // header suffix); "string" for a mixed key.
   std::string Name() const;
+  // The attribute type GraphML and GEXF declare for the column: "boolean",
+  // "long", "double", or "string" for the rest (lists, mixed keys, and the
+  // temporal types, written as ISO text).
+  const char* XmlTypeName() const;
   // Whether the formats without such a type write the values as ISO text
   // (dates, times, datetimes, durations).
   bool IsTemporal() const { return !mixed && base >= Base::kDate; }
