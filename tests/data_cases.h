@@ -22,6 +22,19 @@
 
 namespace kg::test {
 
+// `text` with every line indented by two spaces, for a failure's message.
+inline std::string IndentLines(const std::string& text) {
+  std::string out;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    out += "  " + text.substr(begin, end - begin) + "\n";
+    begin = end + 1;
+  }
+  return out;
+}
+
 template <class Case>
 class DataCases {
  public:

@@ -73,14 +73,6 @@ std::string Trim(const std::string& s) {
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
-std::string Indent(const std::string& text) {
-  std::string out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out += "  " + line + "\n";
-  return out;
-}
-
 // Reads one .test file. Returns an error message ("file:line: why") or "".
 class FileParser {
  public:
@@ -392,14 +384,14 @@ std::optional<int64_t> StatValue(const QueryStats& s, const std::string& name) {
 void RunSetup(Database& db, const std::string& text, const char* what) {
   if (Trim(text).empty()) return;
   auto r = db.ExecuteAll(text);
-  INFO(what << " failed:\n" << Indent(text) << DescribeError(r.status(), text));
+  INFO(what << " failed:\n" << IndentLines(text) << DescribeError(r.status(), text));
   REQUIRE(r.ok());
 }
 
 void RunStep(Database& db, const Step& step, const ValueMap& params, const Case& c) {
   auto result = db.Execute(step.query, params);
   const std::string where = c.file + ":" + std::to_string(step.line);
-  std::string what = where + "\nquery:\n" + Indent(step.query);
+  std::string what = where + "\nquery:\n" + IndentLines(step.query);
   if (step.expect == Step::Expect::kError) {
     what += "expected: " + step.error_kind + " error";
     if (step.message) what += " with message containing '" + *step.message + "'";
@@ -438,7 +430,7 @@ void RunStep(Database& db, const Step& step, const ValueMap& params, const Case&
         what + "expected (" + (step.ordered ? "in this order" : "in any order") + "):\n  " + step.header + "\n";
     for (const auto& row : step.rows) text += "  " + row + "\n";
     text += "actual:\n" + ResultText(r);
-    if (!r.plan.empty()) text += "plan:\n" + Indent(r.plan);
+    if (!r.plan.empty()) text += "plan:\n" + IndentLines(r.plan);
     INFO(text);
     CHECK(Join(r.columns) == step.header);
     if (!step.ordered) {

@@ -188,14 +188,6 @@ std::string ParseFile(const fs::path& path, Case* c) {
 // Output as a golden file writes it, for messages and KG_GOLDEN_UPDATE.
 std::string Visible(const std::string& text) { return ReplaceAll(text, "\r", kCarriageReturn); }
 
-std::string Indent(const std::string& text) {
-  std::string out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) out += "  " + line + "\n";
-  return out;
-}
-
 struct Output {
   std::string out;
   std::string info;
@@ -214,7 +206,7 @@ Output WriteAll(const Block& block, const std::vector<QueryResult>& results) {
 // (which is what lets a golden block drop its trailing empty lines).
 void CheckEnding(const std::string& text, const std::string& what) {
   if (text.empty()) return;
-  INFO(what << ":\n" << Indent(Visible(text)));
+  INFO(what << ":\n" << IndentLines(Visible(text)));
   CHECK(text.back() == '\n');
   CHECK(text.compare(text.size() >= 2 ? text.size() - 2 : 0, 2, "\n\n") != 0);
 }
@@ -261,13 +253,15 @@ void RunCase(const Case& c) {
     CheckEnding(got.out, where + ": out");
     CheckEnding(got.info, where + ": info");
     {
-      INFO(where << "\nexpected out:\n" << Indent(Visible(block.out)) << "actual out:\n" << Indent(Visible(got.out)));
+      INFO(where << "\nexpected out:\n"
+                 << IndentLines(Visible(block.out)) << "actual out:\n"
+                 << IndentLines(Visible(got.out)));
       CHECK(got.out == block.out);
     }
     {
       INFO(where << "\nexpected info:\n"
-                 << Indent(Visible(block.info)) << "actual info:\n"
-                 << Indent(Visible(got.info)));
+                 << IndentLines(Visible(block.info)) << "actual info:\n"
+                 << IndentLines(Visible(got.info)));
       CHECK(got.info == block.info);
     }
   }
