@@ -131,19 +131,27 @@ std::vector<std::string> ImportFormatNames() {
 std::string ExportFormatChoices() { return JoinNames(ExportFormatNames(), ", "); }
 std::string ImportFormatChoices() { return JoinNames(ImportFormatNames(), " or "); }
 
+const char* FormatDirections(const Format& format) {
+  if (format.writer != nullptr && format.reader != nullptr) return "export, import";
+  return format.writer != nullptr ? "export" : "import";
+}
+
+std::string FormatSummary(const Format& format) {
+  std::string out = format.description;
+  std::vector<std::string> endings;
+  for (std::string_view e : Words(format.extensions)) endings.emplace_back(e);
+  if (format.layout != Layout::kDirectory && !endings.empty()) out += " (" + JoinNames(endings, ", ") + ")";
+  return out;
+}
+
 std::string FormatHelpLines() {
   std::string out;
   for (const Format& f : Formats()) {
     std::string name = f.name;
     name.resize(std::max<size_t>(name.size() + 2, 10), ' ');
-    const char* directions = f.writer != nullptr && f.reader != nullptr ? "export, import"
-                             : f.writer != nullptr                      ? "export        "
-                                                                        : "import        ";
-    out += "  " + name + directions + "   " + f.description;
-    std::vector<std::string> endings;
-    for (std::string_view e : Words(f.extensions)) endings.emplace_back(e);
-    if (f.layout != Layout::kDirectory && !endings.empty()) out += " (" + JoinNames(endings, ", ") + ")";
-    out += "\n";
+    std::string directions = FormatDirections(f);
+    directions.resize(std::max<size_t>(directions.size(), 14), ' ');
+    out += "  " + name + directions + "   " + FormatSummary(f) + "\n";
   }
   return out;
 }

@@ -81,6 +81,11 @@ std::vector<std::string> ImportFormatNames();
 std::string ExportFormatChoices();
 // "graphml, json or csv".
 std::string ImportFormatChoices();
+// "export, import", "export" or "import": what kg does with the format.
+const char* FormatDirections(const Format& format);
+// The description and the file endings that ask for the format:
+// "GraphML 1.0: networkx, igraph, Gephi, yEd, Cytoscape (.graphml, .xml)".
+std::string FormatSummary(const Format& format);
 // One line a format, for help: "  graphml   export, import   GraphML 1.0 (.graphml, .xml)".
 std::string FormatHelpLines();
 

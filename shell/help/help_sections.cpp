@@ -16,16 +16,7 @@ std::string Formats() {
   for (const interchange::Format& f : interchange::Formats()) {
     std::string left = f.name;
     left.resize(10, ' ');
-    left += f.writer != nullptr && f.reader != nullptr ? "export, import" : f.writer != nullptr ? "export" : "import";
-    std::string summary = f.description;
-    if (f.layout != interchange::Layout::kDirectory && *f.extensions != '\0') {
-      std::string endings = f.extensions;
-      for (size_t at = endings.find(' '); at != std::string::npos; at = endings.find(' ', at + 2)) {
-        endings.replace(at, 1, ", ");
-      }
-      summary += " (" + endings + ")";
-    }
-    AppendHelpRow(&out, left, summary, 28);
+    AppendHelpRow(&out, left + interchange::FormatDirections(f), interchange::FormatSummary(f), 28);
   }
   if (!out.empty()) out.pop_back();  // the section's last line ends without a newline
   return out;
